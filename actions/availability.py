@@ -1,0 +1,88 @@
+"""Is the helpline open, busy or closed, and when does it open?"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Dict, List
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.config import settings
+from actions.dutch_time import moment_from_now, opening_hours_text
+from actions.handoff_client import HandoffUnavailable, get_client
+
+
+def next_opening_text(availability: Dict[str, Any]) -> str:
+    if not availability.get("next_opening"):
+        return "later (de uren vind je op de website)"
+    now = datetime.fromisoformat(availability["now"])
+    return moment_from_now(datetime.fromisoformat(availability["next_opening"]), now)
+
+
+class ActionCheckAvailability(Action):
+    def name(self) -> str:
+        return "action_check_availability"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        entry_point = tracker.get_slot("entry_point") or settings.default_entry_point
+        try:
+            availability = await get_client().availability(entry_point, tracker.sender_id)
+        except HandoffUnavailable:
+            dispatcher.utter_message(
+                response="utter_status_unknown", fallback_contact=settings.fallback_contact(entry_point)
+            )
+            dispatcher.utter_message(response="utter_emergency_numbers")
+            dispatcher.utter_message(response="utter_invite_story")
+            return [SlotSet("helpline_status", "unknown")]
+
+        status = availability["status"]
+        name = availability["helpline"]["name"]
+        if status == "open":
+            dispatcher.utter_message(response="utter_status_open", helpline_name=name)
+            dispatcher.utter_message(response="utter_invite_story")
+        elif status == "busy":
+            dispatcher.utter_message(
+                response="utter_status_busy",
+                helpline_name=name,
+                queue_length=availability.get("queue_length") or 0,
+                expected_wait_minutes=availability.get("expected_wait_minutes") or "enkele",
+            )
+            dispatcher.utter_message(response="utter_invite_story")
+            dispatcher.utter_message(response="utter_offers")
+        else:
+            dispatcher.utter_message(
+                response="utter_status_closed", helpline_name=name, next_opening=next_opening_text(availability)
+            )
+            dispatcher.utter_message(response="utter_offers")
+        return [SlotSet("helpline_status", status), SlotSet("helpline_name", name)]
+
+
+class ActionTellHours(Action):
+    def name(self) -> str:
+        return "action_tell_hours"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> List[EventType]:
+        entry_point = tracker.get_slot("entry_point") or settings.default_entry_point
+        try:
+            availability = await get_client().availability(entry_point, tracker.sender_id)
+        except HandoffUnavailable:
+            dispatcher.utter_message(
+                response="utter_hours_unknown", fallback_contact=settings.fallback_contact(entry_point)
+            )
+            return []
+        name = availability["helpline"]["name"]
+        dispatcher.utter_message(
+            response="utter_hours",
+            helpline_name=name,
+            opening_hours=opening_hours_text(availability.get("opening_hours") or []),
+        )
+        if availability["status"] == "closed":
+            dispatcher.utter_message(
+                response="utter_status_closed", helpline_name=name, next_opening=next_opening_text(availability)
+            )
+        return [SlotSet("helpline_status", availability["status"])]
