@@ -1,0 +1,1 @@
+from action_fixtures import client, dispatcher  # noqa: F401  (pytest fixtures)

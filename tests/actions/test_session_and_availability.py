@@ -1,0 +1,107 @@
+import asyncio
+
+from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
+
+from action_fixtures import DOMAIN, NUPRAATIKEROVER, make_tracker, responses, utterance
+from actions.availability import ActionCheckAvailability, ActionTellHours
+from actions.session import ActionSessionStart
+
+SUNDAY_NIGHT = "2026-11-22T23:30:00+01:00"
+NPIE_HOURS = [
+    {"weekday": 0, "opens": "19:00", "closes": "22:00"},
+    {"weekday": 1, "opens": "19:00", "closes": "22:00"},
+    {"weekday": 2, "opens": "14:00", "closes": "22:00"},
+    {"weekday": 3, "opens": "19:00", "closes": "22:00"},
+]
+
+
+def availability(status, **extra):
+    answer = {
+        "entry_point": "nupraatikerover",
+        "helpline": NUPRAATIKEROVER,
+        "status": status,
+        "now": SUNDAY_NIGHT,
+        "next_opening": None,
+        "closes_at": None,
+        "queue_length": 0,
+        "expected_wait_minutes": None,
+        "opening_hours": NPIE_HOURS,
+        "appointments_possible": True,
+    }
+    answer.update(extra)
+    return answer
+
+
+def run(action, dispatcher, tracker):
+    return asyncio.run(action.run(dispatcher, tracker, DOMAIN))
+
+
+def test_session_start_takes_the_entry_point_from_the_metadata(dispatcher):
+    tracker = make_tracker(slots={"entry_point": None, "session_started_metadata": {"entry_point": "veiligthuis"}})
+    events = run(ActionSessionStart(), dispatcher, tracker)
+    assert events == [
+        SessionStarted(),
+        SlotSet("entry_point", "veiligthuis"),
+        SlotSet("country", "nl"),
+        SlotSet("helpline_name", "Veilig Thuis"),
+        ActionExecuted("action_listen"),
+    ]
+
+
+def test_session_start_falls_back_to_1712_for_an_unknown_entry_point(dispatcher):
+    tracker = make_tracker(slots={"entry_point": None, "session_started_metadata": {"entry_point": "nope"}})
+    events = run(ActionSessionStart(), dispatcher, tracker)
+    assert SlotSet("entry_point", "1712") in events
+    assert SlotSet("country", "be") in events
+
+
+def test_closed_says_when_it_opens_in_dutch_and_offers_the_alternatives(client, dispatcher):
+    client.availability_answer = availability("closed", next_opening="2026-11-23T19:00:00+01:00")
+    events = run(ActionCheckAvailability(), dispatcher, make_tracker(sender_id="c-42"))
+    assert client.calls == [("availability", "nupraatikerover", "c-42")]
+    assert dispatcher.messages == [
+        utterance("utter_status_closed", helpline_name="Nupraatikerover.be", next_opening="morgen om 19 uur"),
+        utterance("utter_offers"),
+    ]
+    assert events == [SlotSet("helpline_status", "closed"), SlotSet("helpline_name", "Nupraatikerover.be")]
+
+
+def test_closed_over_a_weekend_names_the_weekday(client, dispatcher):
+    client.availability_answer = availability(
+        "closed", now="2026-11-20T22:30:00+01:00", next_opening="2026-11-23T19:00:00+01:00"
+    )
+    run(ActionCheckAvailability(), dispatcher, make_tracker())
+    assert dispatcher.messages[0]["next_opening"] == "maandag om 19 uur"
+
+
+def test_open_invites_the_story(client, dispatcher):
+    client.availability_answer = availability("open", closes_at="2026-11-23T22:00:00+01:00")
+    events = run(ActionCheckAvailability(), dispatcher, make_tracker())
+    assert responses(dispatcher) == ["utter_status_open", "utter_invite_story"]
+    assert events[0] == SlotSet("helpline_status", "open")
+
+
+def test_busy_gives_the_queue_and_the_same_offers(client, dispatcher):
+    client.availability_answer = availability("busy", queue_length=3, expected_wait_minutes=25)
+    run(ActionCheckAvailability(), dispatcher, make_tracker())
+    assert responses(dispatcher) == ["utter_status_busy", "utter_invite_story", "utter_offers"]
+    assert dispatcher.messages[0]["queue_length"] == 3
+    assert dispatcher.messages[0]["expected_wait_minutes"] == 25
+
+
+def test_api_down_still_gives_numbers_and_the_helpline_email(client, dispatcher):
+    client.down = True
+    events = run(ActionCheckAvailability(), dispatcher, make_tracker())
+    assert responses(dispatcher) == ["utter_status_unknown", "utter_emergency_numbers", "utter_invite_story"]
+    contact = dispatcher.messages[0]["fallback_contact"]
+    assert "info@nupraatikerover.be" in contact and "112" in contact and "1813" in contact
+    assert events == [SlotSet("helpline_status", "unknown")]
+
+
+def test_hours_in_plain_dutch(client, dispatcher):
+    client.availability_answer = availability("closed", next_opening="2026-11-23T19:00:00+01:00")
+    run(ActionTellHours(), dispatcher, make_tracker())
+    assert dispatcher.messages[0]["opening_hours"] == (
+        "maandag, dinsdag en donderdag van 19 tot 22 uur; woensdag van 14 tot 22 uur"
+    )
+    assert responses(dispatcher) == ["utter_hours", "utter_status_closed"]
