@@ -1,0 +1,48 @@
+"""The one Settings class of the handoff API (environment, then `.env`)."""
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="HANDOFF_", env_file=".env", extra="ignore")
+
+    database_url: str = Field(
+        default="sqlite:///./handoff.db",
+        validation_alias=AliasChoices("DATABASE_URL", "HANDOFF_DATABASE_URL"),
+    )
+    helplines_file: Path = PACKAGE_DIR / "helplines.yml"
+    internal_token: str = ""
+    rasa_url: str = Field(
+        default="http://127.0.0.1:5005",
+        validation_alias=AliasChoices("HANDOFF_RASA_URL", "RASA_URL"),
+    )
+    rasa_timeout_seconds: float = 15.0
+    allow_simulated_clock: bool = False
+
+    max_message_chars: int = 4000
+    conversation_message_rate: str = "20/minute"
+    address_rate: str = "120/minute"
+    login_rate: str = "10/minute"
+
+    retention_days: int = 30
+    counsellor_token_hours: int = 12
+
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = 25
+    smtp_from: str = "chat-noreply@localhost"
+    smtp_starttls: bool = False
+    smtp_username: str = ""
+    smtp_password: str = ""
+    smtp_timeout_seconds: float = 10.0
+    smtp_enabled: bool = True
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,58 @@
+"""The relay to Rasa's REST channel (see handoff_api/README.md)."""
+
+from dataclasses import dataclass, field
+from typing import Annotated
+
+import httpx
+from fastapi import Depends
+from starlette.requests import HTTPConnection
+
+
+class RasaUnavailable(Exception):
+    """Rasa could not be reached, failed, or answered something unusable."""
+
+
+@dataclass(frozen=True)
+class BotReply:
+    text: str
+    buttons: list[dict] = field(default_factory=list)
+
+
+class RasaClient:
+    def __init__(self, base_url: str, timeout_seconds: float) -> None:
+        self.webhook_url = base_url.rstrip("/") + "/webhooks/rest/webhook"
+        self.timeout_seconds = timeout_seconds
+
+    def send(self, sender: str, message: str, entry_point: str) -> list[BotReply]:
+        body = {"sender": sender, "message": message, "metadata": {"entry_point": entry_point}}
+        try:
+            response = httpx.post(self.webhook_url, json=body, timeout=self.timeout_seconds)
+            response.raise_for_status()
+            return parse_replies(response.json())
+        except (httpx.HTTPError, ValueError) as error:
+            raise RasaUnavailable(str(error)) from error
+
+
+def parse_replies(payload: object) -> list[BotReply]:
+    if not isinstance(payload, list):
+        raise ValueError("Rasa answered something other than a list")
+    replies = []
+    for item in payload:
+        if not isinstance(item, dict):
+            continue
+        text = item.get("text") or ""
+        buttons = [
+            {"title": str(b.get("title", "")), "payload": str(b.get("payload", ""))}
+            for b in item.get("buttons") or []
+            if isinstance(b, dict)
+        ]
+        if text or buttons:
+            replies.append(BotReply(text=text, buttons=buttons))
+    return replies
+
+
+def get_rasa_client(connection: HTTPConnection) -> RasaClient:
+    return connection.app.state.rasa_client
+
+
+RasaDep = Annotated[RasaClient, Depends(get_rasa_client)]

@@ -1,0 +1,115 @@
+"""Visitor API: /api/v1/conversations (paths and bodies are a contract)."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, WebSocket, status
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
+
+from handoff_api.config import Settings
+from handoff_api.conversations import service
+from handoff_api.conversations.models import Conversation
+from handoff_api.conversations.rasa import RasaDep
+from handoff_api.conversations.schemas import (
+    ConversationOut,
+    CreateConversation,
+    CreatedConversation,
+    PostMessage,
+    Replies,
+)
+from handoff_api.conversations.streaming import stream_conversation
+from handoff_api.db import SessionDep
+from handoff_api.errors import ApiError
+from handoff_api.helplines.service import CatalogDep
+from handoff_api.main_deps import SettingsDep
+from handoff_api.auth import bearer_token
+from handoff_api.ratelimit import RateLimiterDep, limit_per_address
+
+router = APIRouter(
+    prefix="/api/v1/conversations",
+    tags=["visitor"],
+    dependencies=[Depends(limit_per_address)],
+)
+bearer = HTTPBearer(auto_error=False, description="The conversation token")
+
+
+def visitor_conversation(
+    conversation_id: str,
+    session: SessionDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> Conversation:
+    token = credentials.credentials if credentials else None
+    return service.authenticate_visitor(session, conversation_id, token)
+
+
+VisitorConversation = Annotated[Conversation, Depends(visitor_conversation)]
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=CreatedConversation)
+def create_conversation(
+    body: CreateConversation,
+    session: SessionDep,
+    settings: SettingsDep,
+    catalog: CatalogDep,
+    rasa: RasaDep,
+) -> dict:
+    conversation, token, replies = service.create_conversation(
+        session, settings, catalog, rasa, body.entry_point, body.simulated_now
+    )
+    return {
+        "id": conversation.id,
+        "token": token,
+        "state": conversation.state,
+        "messages": [service.message_view(m) for m in replies],
+    }
+
+
+@router.post("/{conversation_id}/messages", response_model=Replies)
+def post_message(
+    body: PostMessage,
+    conversation: VisitorConversation,
+    session: SessionDep,
+    settings: SettingsDep,
+    catalog: CatalogDep,
+    rasa: RasaDep,
+    limiter: RateLimiterDep,
+) -> dict:
+    replies = service.post_visitor_message(
+        session, settings, catalog, rasa, limiter, conversation, body.text, body.payload
+    )
+    return {"messages": [service.message_view(m) for m in replies]}
+
+
+@router.get("/{conversation_id}", response_model=ConversationOut)
+def get_conversation(
+    conversation: VisitorConversation, session: SessionDep, catalog: CatalogDep
+) -> dict:
+    return service.conversation_view(session, catalog, conversation)
+
+
+@router.get("/{conversation_id}/messages", response_model=Replies)
+def list_messages(
+    conversation: VisitorConversation,
+    session: SessionDep,
+    after: Annotated[int, Query(ge=0, le=2**31)] = 0,
+) -> dict:
+    """Every message after sequence number `after` (for clients without a WebSocket)."""
+    messages = service.messages_after(session, conversation.id, after)
+    return {"messages": [service.message_view(m) for m in messages]}
+
+
+def _authenticate_socket(websocket: WebSocket, conversation_id: str) -> Conversation:
+    with websocket.app.state.session_factory() as session:
+        return service.authenticate_visitor(session, conversation_id, bearer_token(websocket))
+
+
+@router.websocket("/{conversation_id}/live")
+async def live(websocket: WebSocket, conversation_id: str, after: int = 0) -> None:
+    """Every message of the conversation as it happens; `?after=N` replays what was missed."""
+    try:
+        await run_in_threadpool(_authenticate_socket, websocket, conversation_id)
+    except ApiError as error:
+        await websocket.close(code=4000 + error.status, reason=error.code)
+        return
+    await websocket.accept()
+    await stream_conversation(websocket, conversation_id, max(after, 0))

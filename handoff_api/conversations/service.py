@@ -1,0 +1,216 @@
+"""The visitor's side of a conversation: creating it, messages, the relay to the bot."""
+
+import logging
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from handoff_api.config import Settings
+from handoff_api.conversations.models import Conversation, Message
+from handoff_api.conversations.queue import queue_position
+from handoff_api.conversations.rasa import RasaClient, RasaUnavailable
+from handoff_api.conversations.safety import safe_reply
+from handoff_api.db import utcnow
+from handoff_api.errors import ApiError, not_found, unauthorized
+from handoff_api.helplines import service as helplines
+from handoff_api.helplines.catalog import Catalog, Helpline
+from handoff_api.ratelimit import RateLimiter
+from handoff_api.security import hash_secret, new_token, secret_matches
+
+log = logging.getLogger(__name__)
+TOUCHED_KEY = "touched_conversations"
+
+
+def unknown_entry_point() -> ApiError:
+    return ApiError(
+        422,
+        "unknown_entry_point",
+        "Deze chatknop kennen we niet.",
+        "Unknown entry point.",
+    )
+
+
+def conversation_closed() -> ApiError:
+    return ApiError(
+        409,
+        "conversation_closed",
+        "Dit gesprek is afgesloten. Je kan altijd een nieuw gesprek starten.",
+        "This conversation is closed. You can always start a new one.",
+    )
+
+
+def clock_offset_seconds(settings: Settings, simulated_now: datetime | None) -> float:
+    if simulated_now is None:
+        return 0.0
+    if not settings.allow_simulated_clock:
+        raise ApiError(
+            422,
+            "simulated_clock_disabled",
+            "Een gesimuleerde tijd kan hier niet.",
+            "A simulated time is not allowed on this server.",
+        )
+    if simulated_now.tzinfo is None:
+        raise ApiError(
+            422,
+            "simulated_now_without_offset",
+            "De gesimuleerde tijd heeft een tijdzone nodig.",
+            "simulated_now needs a UTC offset.",
+        )
+    return (simulated_now - utcnow()).total_seconds()
+
+
+def helpline_of(catalog: Catalog, conversation: Conversation) -> Helpline:
+    return catalog.helpline(conversation.helpline_id)
+
+
+def append_message(
+    session: Session,
+    conversation_id: str,
+    sender: str,
+    text: str,
+    buttons: list[dict] | None = None,
+    counsellor_name: str | None = None,
+) -> Message:
+    """Adds a message with the conversation's next sequence number (atomically)."""
+    seq = session.execute(
+        update(Conversation)
+        .where(Conversation.id == conversation_id)
+        .values(message_count=Conversation.message_count + 1, last_activity_at=utcnow())
+        .returning(Conversation.message_count)
+    ).scalar_one()
+    message = Message(
+        conversation_id=conversation_id,
+        seq=seq,
+        sender=sender,
+        text=text,
+        buttons=buttons or None,
+        counsellor_name=counsellor_name,
+    )
+    session.add(message)
+    session.info.setdefault(TOUCHED_KEY, set()).add(conversation_id)
+    return message
+
+
+def relay_to_bot(
+    session: Session, catalog: Catalog, rasa: RasaClient, conversation: Conversation, text: str
+) -> list[Message]:
+    """Sends one message to Rasa outside any transaction and stores its replies."""
+    session.commit()  # never hold a database lock while the bot (and its actions) work
+    try:
+        replies = rasa.send(conversation.id, text, conversation.entry_point)
+    except RasaUnavailable as error:
+        log.warning("Rasa unavailable: %s", error)
+        safe = safe_reply(catalog, helpline_of(catalog, conversation))
+        stored = [append_message(session, conversation.id, "system", safe)]
+    else:
+        stored = [
+            append_message(session, conversation.id, "bot", r.text, r.buttons) for r in replies
+        ]
+    session.commit()
+    return stored
+
+
+def create_conversation(
+    session: Session,
+    settings: Settings,
+    catalog: Catalog,
+    rasa: RasaClient,
+    entry_point: str,
+    simulated_now: datetime | None,
+) -> tuple[Conversation, str, list[Message]]:
+    helpline = catalog.helpline_for_entry_point(entry_point)
+    if helpline is None:
+        raise unknown_entry_point()
+    token = new_token()
+    conversation = Conversation(
+        token_hash=hash_secret(token),
+        entry_point=entry_point,
+        helpline_id=helpline.id,
+        state="bot",
+        clock_offset_seconds=clock_offset_seconds(settings, simulated_now),
+    )
+    session.add(conversation)
+    session.flush()
+    replies = relay_to_bot(session, catalog, rasa, conversation, "/greet")
+    return conversation, token, replies
+
+
+def authenticate_visitor(session: Session, conversation_id: str, token: str | None) -> Conversation:
+    conversation = session.get(Conversation, conversation_id)
+    if conversation is None:
+        raise not_found("Dit gesprek bestaat niet (meer).", "This conversation does not exist.")
+    if not token or not secret_matches(token, conversation.token_hash):
+        raise unauthorized()
+    return conversation
+
+
+def post_visitor_message(
+    session: Session,
+    settings: Settings,
+    catalog: Catalog,
+    rasa: RasaClient,
+    limiter: RateLimiter,
+    conversation: Conversation,
+    text: str,
+    payload: str | None,
+) -> list[Message]:
+    if conversation.state == "closed":
+        raise conversation_closed()
+    limiter.hit(settings.conversation_message_rate, "conversation", conversation.id)
+    append_message(session, conversation.id, "visitor", text)
+    session.commit()
+    session.refresh(conversation)
+    if conversation.state != "bot":
+        return []  # with a counsellor (or waiting for one): the bot gets nothing
+    return relay_to_bot(session, catalog, rasa, conversation, payload or text)
+
+
+def messages_after(session: Session, conversation_id: str, after: int) -> list[Message]:
+    return list(
+        session.scalars(
+            select(Message)
+            .where(Message.conversation_id == conversation_id)
+            .where(Message.seq > after)
+            .order_by(Message.seq)
+        )
+    )
+
+
+def message_view(message: Message) -> dict:
+    return {
+        "seq": message.seq,
+        "sender": message.sender,
+        "text": message.text,
+        "buttons": message.buttons or [],
+        "counsellor_name": message.counsellor_name,
+        "created_at": message.created_at.isoformat(timespec="seconds"),
+    }
+
+
+def conversation_view(session: Session, catalog: Catalog, conversation: Conversation) -> dict:
+    helpline = helpline_of(catalog, conversation)
+    position = queue_position(session, conversation)
+    expected_wait = None
+    if position is not None:
+        load = helplines.current_load(session, helpline.id)
+        expected_wait = helplines.expected_wait_minutes(helpline, load, position)
+    now = conversation.now()
+    availability = helplines.availability(session, helpline, now)
+    return {
+        "id": conversation.id,
+        "state": conversation.state,
+        "entry_point": conversation.entry_point,
+        "helpline": helpline.public_view(),
+        "helpline_status": availability.status,
+        "next_opening": helplines.iso(availability.next_opening),
+        "queue_position": position,
+        "expected_wait_minutes": expected_wait,
+        "now": helplines.iso(availability.now),
+        "last_seq": conversation.message_count,
+    }
+
+
+def shift_clock(conversation: Conversation, simulated_now: datetime) -> None:
+    conversation.clock_offset_seconds = (simulated_now - utcnow()).total_seconds()
+

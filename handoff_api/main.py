@@ -1,0 +1,81 @@
+"""The FastAPI application: `handoff_api.main:app`."""
+
+import asyncio
+import logging
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from handoff_api.config import Settings, get_settings
+from handoff_api.conversations.rasa import RasaClient
+from handoff_api.conversations.router import router as visitor_router
+from handoff_api.conversations.service import TOUCHED_KEY
+from handoff_api.db import make_engine, make_session_factory
+from handoff_api.errors import install_error_handlers
+from handoff_api.helplines.catalog import load_catalog
+from handoff_api.live import LiveHub
+from handoff_api.migrate import upgrade_to_head
+from handoff_api.ratelimit import RateLimiter
+
+log = logging.getLogger("handoff_api")
+
+
+def _silence_access_log() -> None:
+    # uvicorn's access log writes client addresses: we keep none.
+    logging.getLogger("uvicorn.access").disabled = True
+
+
+def _notify_live_streams(session_factory, hub: LiveHub) -> None:
+    @event.listens_for(session_factory, "after_commit")
+    def _after_commit(session: Session) -> None:
+        for conversation_id in session.info.pop(TOUCHED_KEY, set()):
+            hub.notify(conversation_id)
+
+    @event.listens_for(session_factory, "after_rollback")
+    def _after_rollback(session: Session) -> None:
+        session.info.pop(TOUCHED_KEY, None)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    _silence_access_log()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        upgrade_to_head(app.state.engine)
+        unfilled = app.state.catalog.unfilled_fields()
+        if unfilled:
+            log.warning("helplines file: values for the operator to fill in: %s", unfilled)
+        app.state.live_hub.loop = asyncio.get_running_loop()
+        yield
+        app.state.live_hub.loop = None
+        app.state.engine.dispose()
+
+    app = FastAPI(
+        title="Handoff API",
+        version="1.0.0",
+        description="Chat triage with human takeover for violence helplines.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.catalog = load_catalog(settings.helplines_file)
+    app.state.engine = make_engine(settings.database_url)
+    app.state.session_factory = make_session_factory(app.state.engine)
+    app.state.live_hub = LiveHub()
+    app.state.rate_limiter = RateLimiter()
+    app.state.rasa_client = RasaClient(settings.rasa_url, settings.rasa_timeout_seconds)
+    _notify_live_streams(app.state.session_factory, app.state.live_hub)
+
+    install_error_handlers(app)
+    app.include_router(visitor_router)
+
+    @app.get("/healthz", tags=["health"])
+    def health() -> dict:
+        return {"status": "ok"}
+
+    return app
+
+
+app = create_app()

@@ -1,0 +1,21 @@
+"""Every ORM model, imported in one place so Alembic sees the whole schema."""
+
+from handoff_api.appointments.models import Appointment
+from handoff_api.conversations.models import Conversation, Handoff, Message, Participant, Transfer
+from handoff_api.counsellors.models import Counsellor, CounsellorSession, Registration
+from handoff_api.db import Base
+from handoff_api.email.models import EmailRequest
+
+__all__ = [
+    "Appointment",
+    "Base",
+    "Conversation",
+    "Counsellor",
+    "CounsellorSession",
+    "EmailRequest",
+    "Handoff",
+    "Message",
+    "Participant",
+    "Registration",
+    "Transfer",
+]

@@ -1,0 +1,127 @@
+"""API test fixtures: every test runs on SQLite, and on PostgreSQL when TEST_DATABASE_URL is set.
+
+Each run makes its own database (a temporary SQLite file; a fresh PostgreSQL schema) and
+drops it at the end; tables are emptied between tests. Rasa is faked only at the
+RasaClient boundary, through a dependency override.
+"""
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, make_url, text
+
+from handoff_api.config import Settings
+from handoff_api.conversations.rasa import BotReply, RasaClient, RasaUnavailable, get_rasa_client
+from handoff_api.main import create_app
+from handoff_api.models import Base
+
+INTERNAL_TOKEN = "test-internal-token"
+BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def database_url(request, tmp_path_factory) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'handoff.db'}"
+        return
+    base_url = make_url(os.environ["TEST_DATABASE_URL"])
+    schema = f"handoff_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base_url)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        url = base_url.update_query_dict({"options": f"-csearch_path={schema}"})
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+class FakeRasa(RasaClient):
+    """Stands in for Rasa's REST channel: records what it is sent, answers from a script."""
+
+    def __init__(self) -> None:
+        super().__init__("http://rasa.invalid", timeout_seconds=1)
+        self.down = False
+        self.calls: list[dict] = []
+        self.script: dict[str, list[BotReply]] = {}
+        self.on_send = None  # called as on_send(sender, message) before answering
+
+    def send(self, sender: str, message: str, entry_point: str) -> list[BotReply]:
+        self.calls.append({"sender": sender, "message": message, "entry_point": entry_point})
+        if self.on_send:
+            self.on_send(sender, message)
+        if self.down:
+            raise RasaUnavailable("fake Rasa is down")
+        if message == "/greet":
+            return [BotReply("Hoi! Ik ben de chatbot.", [{"title": "Start", "payload": "/start"}])]
+        return self.script.get(message, [BotReply(f"bot heard: {message}")])
+
+    def messages_for(self, sender: str) -> list[str]:
+        return [call["message"] for call in self.calls if call["sender"] == sender]
+
+
+def make_settings(database_url: str, **overrides) -> Settings:
+    values = {
+        "database_url": database_url,
+        "internal_token": INTERNAL_TOKEN,
+        "allow_simulated_clock": True,
+        "smtp_enabled": False,
+        "conversation_message_rate": "1000/minute",
+        "address_rate": "10000/minute",
+        "login_rate": "1000/minute",
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)
+
+
+def _empty_tables(database_url: str) -> None:
+    engine = create_engine(database_url)
+    with engine.begin() as connection:
+        for table in reversed(Base.metadata.sorted_tables):
+            connection.execute(table.delete())
+    engine.dispose()
+
+
+@pytest.fixture
+def settings_overrides() -> dict:
+    return {}
+
+
+@pytest.fixture
+def fake_rasa() -> FakeRasa:
+    return FakeRasa()
+
+
+@pytest.fixture
+def app(database_url, settings_overrides, fake_rasa):
+    application = create_app(make_settings(database_url, **settings_overrides))
+    application.dependency_overrides[get_rasa_client] = lambda: fake_rasa
+    yield application
+    _empty_tables(database_url)
+
+
+@pytest.fixture
+def client(app) -> Iterator[TestClient]:
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+def bearer(token: str) -> dict:
+    return {"Authorization": f"Bearer {token}"}
+
+
+INTERNAL = {"X-Internal-Token": INTERNAL_TOKEN}
+
+
+def start_conversation(client, entry_point="nupraatikerover", simulated_now=None) -> dict:
+    body = {"entry_point": entry_point}
+    if simulated_now:
+        body["simulated_now"] = simulated_now
+    response = client.post("/api/v1/conversations", json=body)
+    assert response.status_code == 201, response.text
+    return response.json()
