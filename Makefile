@@ -115,7 +115,7 @@ run-rasa: $(MODEL)
 	    --interface 127.0.0.1 --port $(RASA_PORT)
 
 run-actions: venv-rasa
-	$(RASA_PY) -m rasa_sdk --actions actions --port $(ACTIONS_PORT)
+	SANIC_HOST=127.0.0.1 $(RASA_PY) -m rasa_sdk --actions actions --port $(ACTIONS_PORT)
 
 run-api: venv
 	$(VENV)/bin/uvicorn handoff_api.main:app --host 127.0.0.1 --port $(API_PORT)
