@@ -8,13 +8,16 @@ from fastapi import FastAPI
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from handoff_api.appointments.router import router as appointments_router
 from handoff_api.config import Settings, get_settings
 from handoff_api.conversations.rasa import RasaClient
 from handoff_api.conversations.router import router as visitor_router
 from handoff_api.conversations.service import TOUCHED_KEY
 from handoff_api.db import make_engine, make_session_factory
+from handoff_api.email.router import router as email_router
 from handoff_api.errors import install_error_handlers
 from handoff_api.helplines.catalog import load_catalog
+from handoff_api.internal.router import router as internal_router
 from handoff_api.live import LiveHub
 from handoff_api.migrate import upgrade_to_head
 from handoff_api.ratelimit import RateLimiter
@@ -70,6 +73,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     install_error_handlers(app)
     app.include_router(visitor_router)
+    app.include_router(appointments_router)
+    app.include_router(email_router)
+    app.include_router(internal_router)
 
     @app.get("/healthz", tags=["health"])
     def health() -> dict:

@@ -125,3 +125,44 @@ def start_conversation(client, entry_point="nupraatikerover", simulated_now=None
     response = client.post("/api/v1/conversations", json=body)
     assert response.status_code == 201, response.text
     return response.json()
+
+
+def labels(age_group="minor", theme="sexual_violence", role="victim", urgency="none") -> dict:
+    def label(value):
+        return {"value": value, "confidence": 0.9, "source": "classifier"}
+
+    return {
+        "age_group": label(age_group),
+        "theme": label(theme),
+        "role": label(role),
+        "urgency": label(urgency),
+    }
+
+
+def hand_off(client, conversation_id, entry_point, expected_status=201, **kwargs) -> dict:
+    body = {
+        "conversation_id": conversation_id,
+        "entry_point": entry_point,
+        "labels": kwargs.pop("labels", labels()),
+        "consent": kwargs.pop("consent", True),
+        "visitor_words": kwargs.pop("visitor_words", ["Mijn stiefvader doet dingen bij mij."]),
+        "qa": kwargs.pop("qa", [{"question": "Ben je nu veilig?", "answer": "Ja, nu wel."}]),
+        "details": kwargs.pop("details", {"recent_sexual_assault": False}),
+    }
+    response = client.post("/internal/v1/handoffs", json=body, headers=INTERNAL)
+    assert response.status_code == expected_status, response.text
+    return response.json()
+
+
+def availability(client, entry_point, conversation_id=None) -> dict:
+    params = {"entry_point": entry_point}
+    if conversation_id:
+        params["conversation_id"] = conversation_id
+    response = client.get("/internal/v1/availability", params=params, headers=INTERNAL)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def availability_at(client, entry_point, simulated_now) -> dict:
+    conversation = start_conversation(client, entry_point, simulated_now=simulated_now)
+    return availability(client, entry_point, conversation["id"])

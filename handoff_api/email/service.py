@@ -1,0 +1,111 @@
+"""E-mail requests: stored in the helpline's e-mail queue, then sent to its mailbox."""
+
+import logging
+import smtplib
+from email.message import EmailMessage
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from handoff_api.config import Settings
+from handoff_api.conversations.models import Conversation
+from handoff_api.db import utcnow
+from handoff_api.email.models import EmailRequest
+from handoff_api.errors import not_found
+from handoff_api.helplines.catalog import Helpline
+from handoff_api.security import hash_code, new_code
+
+log = logging.getLogger(__name__)
+
+
+def file_request(
+    session: Session,
+    conversation: Conversation,
+    helpline: Helpline,
+    message: str,
+    reply_to: str | None,
+) -> tuple[EmailRequest, str | None]:
+    pickup_code = None if reply_to else new_code()
+    request = EmailRequest(
+        conversation_id=conversation.id,
+        helpline_id=helpline.id,
+        message=message,
+        reply_to=reply_to,
+        pickup_code_hash=hash_code(pickup_code) if pickup_code else None,
+    )
+    session.add(request)
+    session.commit()
+    return request, pickup_code
+
+
+def compose(settings: Settings, helpline: Helpline, request: EmailRequest) -> EmailMessage:
+    mail = EmailMessage()
+    mail["From"] = settings.smtp_from
+    mail["To"] = helpline.email
+    mail["Subject"] = f"Vraag via de chat van {helpline.name} ({request.id[:8]})"
+    if request.reply_to:
+        mail["Reply-To"] = request.reply_to
+        how_to_answer = f"Antwoord rechtstreeks aan {request.reply_to}."
+    else:
+        how_to_answer = (
+            "De bezoeker gaf geen e-mailadres. Beantwoord de vraag in de hulpverlenersomgeving "
+            f"(verzoek {request.id}); de bezoeker leest het antwoord met een ophaalcode."
+        )
+    mail.set_content(
+        f"Een bezoeker van de chat stelde deze vraag:\n\n{request.message}\n\n{how_to_answer}\n"
+    )
+    return mail
+
+
+def send(session: Session, settings: Settings, helpline: Helpline, request: EmailRequest) -> bool:
+    """Sends one request to the helpline's mailbox; it stays queued when that fails."""
+    if not settings.smtp_enabled or not helpline.email:
+        return False
+    request.attempts += 1
+    try:
+        with smtplib.SMTP(
+            settings.smtp_host, settings.smtp_port, timeout=settings.smtp_timeout_seconds
+        ) as smtp:
+            if settings.smtp_starttls:
+                smtp.starttls()
+            if settings.smtp_username:
+                smtp.login(settings.smtp_username, settings.smtp_password)
+            smtp.send_message(compose(settings, helpline, request))
+    except (OSError, smtplib.SMTPException) as error:
+        log.warning("e-mail request %s not sent: %s", request.id, error)
+        session.commit()
+        return False
+    request.status = "sent"
+    request.sent_at = utcnow()
+    session.commit()
+    return True
+
+
+def send_queued(session: Session, settings: Settings, catalog) -> int:
+    sent = 0
+    queued = session.scalars(select(EmailRequest).where(EmailRequest.status == "queued")).all()
+    for request in queued:
+        helpline = catalog.helpline(request.helpline_id)
+        if helpline and send(session, settings, helpline, request):
+            sent += 1
+    return sent
+
+
+def pick_up(session: Session, code: str) -> EmailRequest:
+    request = session.scalar(
+        select(EmailRequest).where(EmailRequest.pickup_code_hash == hash_code(code))
+    )
+    if request is None:
+        raise not_found(
+            "Deze ophaalcode kennen we niet. Kijk na of je hem juist overtypte.",
+            "Unknown pick-up code.",
+        )
+    return request
+
+
+def answer(session: Session, request: EmailRequest, text: str) -> EmailRequest:
+    request.reply_text = text
+    request.replied_at = utcnow()
+    request.status = "answered"
+    session.commit()
+    return request
