@@ -1,0 +1,193 @@
+"""Measure the scrubber on a labelled test set (JSON lines: {"text", "spans": [{"start", "end", "type"}]}).
+
+    python -m handoff_api.scrubber.evaluate tests/scrubber/scrub_testset.jsonl [--json]
+
+Per type:
+  recall    a labelled span counts as found when predictions of the same type cover every
+            non-space character of it (nothing of it is left readable);
+  masked    the same, but a prediction of any type counts (the data is hidden, maybe under the
+            wrong placeholder);
+  precision a prediction counts as correct when it overlaps a labelled span of its type.
+False positives on ordinary words: predictions overlapping no labelled span at all.
+Exits 1 when a bar below is not met.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .scrubber import LABELS, Scrubber, Span
+
+BARS = {
+    "TELEFOON": 0.98, "EMAIL": 0.98, "IBAN": 0.98, "RIJKSREGISTERNUMMER": 0.98, "BSN": 0.98,
+    "URL": 0.98, "NAAM": 0.85,
+}
+
+
+@dataclass
+class TypeScore:
+    gold: int = 0
+    found: int = 0
+    masked: int = 0
+    predicted: int = 0
+    correct: int = 0
+
+    @property
+    def recall(self) -> float | None:
+        return self.found / self.gold if self.gold else None
+
+    @property
+    def masked_recall(self) -> float | None:
+        return self.masked / self.gold if self.gold else None
+
+    @property
+    def precision(self) -> float | None:
+        return self.correct / self.predicted if self.predicted else None
+
+
+@dataclass
+class Report:
+    sentences: int = 0
+    clean_sentences: int = 0
+    clean_sentences_altered: int = 0
+    scores: dict[str, TypeScore] = field(default_factory=lambda: {t: TypeScore() for t in LABELS})
+    misses: list[dict] = field(default_factory=list)
+    false_positives: list[dict] = field(default_factory=list)
+    wrong_type: list[dict] = field(default_factory=list)
+
+    def failed_bars(self) -> list[str]:
+        failed = []
+        for label, bar in BARS.items():
+            recall = self.scores[label].recall
+            if recall is None or recall < bar:
+                failed.append(f"{label}: recall {recall if recall is None else round(recall, 3)} < {bar}")
+        return failed
+
+    def as_dict(self) -> dict:
+        return {
+            "sentences": self.sentences,
+            "clean_sentences": self.clean_sentences,
+            "clean_sentences_altered": self.clean_sentences_altered,
+            "types": {t: {"gold": s.gold, "found": s.found, "masked": s.masked,
+                          "predicted": s.predicted, "correct": s.correct, "recall": s.recall,
+                          "masked_recall": s.masked_recall, "precision": s.precision}
+                      for t, s in self.scores.items()},
+            "false_positives": self.false_positives,
+            "misses": self.misses,
+            "wrong_type": self.wrong_type,
+            "failed_bars": self.failed_bars(),
+        }
+
+
+def load(path: str | Path) -> list[dict]:
+    rows = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rows.append(json.loads(line))
+    return rows
+
+
+def _covered(text: str, start: int, end: int, spans: list[Span]) -> bool:
+    for pos in range(start, end):
+        if text[pos].isspace():
+            continue
+        if not any(s.start <= pos < s.end for s in spans):
+            return False
+    return True
+
+
+def evaluate(rows: list[dict], scrubber: Scrubber | None = None) -> Report:
+    scrubber = scrubber or Scrubber()
+    report = Report()
+    for row in rows:
+        text, gold = row["text"], row["spans"]
+        predicted = scrubber.find(text)
+        report.sentences += 1
+        if not gold:
+            report.clean_sentences += 1
+            report.clean_sentences_altered += bool(predicted)
+        for g in gold:
+            score = report.scores[g["type"]]
+            score.gold += 1
+            same = [p for p in predicted if p.label == g["type"]]
+            if _covered(text, g["start"], g["end"], same):
+                score.found += 1
+            else:
+                report.misses.append({"type": g["type"], "gold": text[g["start"]:g["end"]], "text": text,
+                                      "predicted": [p.as_dict() for p in predicted]})
+            if _covered(text, g["start"], g["end"], predicted):
+                score.masked += 1
+        for p in predicted:
+            score = report.scores[p.label]
+            score.predicted += 1
+            overlapping = [g for g in gold if g["start"] < p.end and p.start < g["end"]]
+            if any(g["type"] == p.label for g in overlapping):
+                score.correct += 1
+            elif overlapping:
+                report.wrong_type.append({"type": p.label, "span": p.text, "gold_types": sorted({g["type"] for g in overlapping}),
+                                          "text": text})
+            else:
+                report.false_positives.append({"type": p.label, "span": p.text, "text": text})
+    return report
+
+
+def _fmt(value: float | None) -> str:
+    return "   -  " if value is None else f"{value:6.3f}"
+
+
+def print_report(report: Report, out=sys.stdout, examples: int = 25) -> None:
+    w = out.write
+    w(f"Scrubber evaluation: {report.sentences} sentences, {report.clean_sentences} without personal data\n\n")
+    w(f"{'type':<21}{'gold':>5}{'found':>7}{'recall':>8}{'masked':>8}{'pred':>6}{'prec':>8}   bar\n")
+    for label in LABELS:
+        s = report.scores[label]
+        bar = BARS.get(label)
+        status = ""
+        if bar is not None:
+            status = f"≥{bar:.2f} " + ("ok" if s.recall is not None and s.recall >= bar else "FAIL")
+        w(f"{label:<21}{s.gold:>5}{s.found:>7}{_fmt(s.recall):>8}{_fmt(s.masked_recall):>8}"
+          f"{s.predicted:>6}{_fmt(s.precision):>8}   {status}\n")
+    total_gold = sum(s.gold for s in report.scores.values())
+    total_masked = sum(s.masked for s in report.scores.values())
+    w(f"\nAll personal data hidden (any placeholder): {total_masked}/{total_gold}\n")
+    w(f"Sentences without personal data that were altered: {report.clean_sentences_altered}/{report.clean_sentences}\n")
+    w(f"\nFalse positives on ordinary words (no labelled span overlapped): {len(report.false_positives)}\n")
+    by_type: dict[str, list[dict]] = defaultdict(list)
+    for fp in report.false_positives:
+        by_type[fp["type"]].append(fp)
+    for label, items in sorted(by_type.items()):
+        w(f"  {label}: {len(items)}\n")
+        for fp in items[:examples]:
+            w(f"    {fp['span']!r:<28} in: {fp['text']}\n")
+    if report.wrong_type:
+        w(f"\nHidden under the wrong placeholder: {len(report.wrong_type)}\n")
+        for item in report.wrong_type[:examples]:
+            w(f"    {item['span']!r} as {item['type']} (labelled {', '.join(item['gold_types'])}) in: {item['text']}\n")
+    if report.misses:
+        w(f"\nMissed (not fully covered by its own type): {len(report.misses)}\n")
+        for miss in report.misses[:examples * 3]:
+            w(f"    {miss['type']:<20} {miss['gold']!r:<32} in: {miss['text']}\n")
+    failed = report.failed_bars()
+    w("\n" + ("BARS FAILED: " + "; ".join(failed) if failed else "All recall bars met.") + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("testset", help="JSON lines file with text and labelled spans")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    args = parser.parse_args(argv)
+    report = evaluate(load(args.testset))
+    if args.json:
+        json.dump(report.as_dict(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        print_report(report)
+    return 1 if report.failed_bars() else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,131 @@
+"""Regular expressions and word lists for the structured kinds of personal data.
+
+These run on the raw text (character offsets); the token-level detectors (names, schools,
+usernames after a context word) live in scrubber.py and use spaCy.
+"""
+from __future__ import annotations
+
+import re
+
+# --- e-mail ------------------------------------------------------------------------------------
+EMAIL = re.compile(
+    r"(?<![\w.+\-])[a-z0-9][a-z0-9._%+\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?"
+    r"(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}(?![\w\-])",
+    re.IGNORECASE,
+)
+# Written out to dodge filters: "lotte (at) gmail punt com", "jan apenstaartje telenet.be".
+EMAIL_OBFUSCATED = re.compile(
+    r"(?<![\w.+\-])[a-z0-9][a-z0-9._\-]*\s*(?:\(at\)|\[at\]|\{at\}|\s(?:at|apenstaartje|apestaart)\s)"
+    r"\s*[a-z0-9\-]+\s*(?:\.|\(dot\)|\[dot\]|\(punt\)|\[punt\]|\s(?:dot|punt)\s)\s*"
+    r"(?:com|be|nl|net|org|eu|fr|de)\b",
+    re.IGNORECASE,
+)
+
+# --- URLs --------------------------------------------------------------------------------------
+_TLDS = (
+    "com|be|nl|net|org|eu|io|gg|ly|me|app|tv|fr|de|info|link|co|uk|shop|online|site|xyz|page|"
+    "social|live|blog|gl"
+)
+URL_SCHEME = re.compile(r"(?<![\w@])(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
+URL_BARE = re.compile(
+    r"(?<![@\w.\-/])(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+(?:" + _TLDS + r")(?![\w\-])"
+    r"(?:/[^\s<>\"']*)?",
+    re.IGNORECASE,
+)
+URL_TRAILING = ".,!?;:)]}'\""
+
+# Public helpline and crisis sites: crisis information, never personal data.
+PUBLIC_SITES = frozenset({
+    "1712.be", "awel.be", "nupraatikerover.be", "tele-onthaal.be", "zelfmoord1813.be",
+    "childfocus.be", "caw.be", "slachtofferzorg.be", "zorgcentrumnaseksueelgeweld.be",
+    "seksueelgeweld.be", "jac.be", "watwat.be", "ookjij.be", "police.be", "politie.be",
+    "112.be", "113.nl", "kindertelefoon.nl", "veiligthuis.nl", "centrumseksueelgeweld.nl",
+    "slachtofferhulp.nl", "fier.nl", "helpwanted.nl", "politie.nl", "112.nl",
+    "meldknop.nl", "mindkorrelatie.nl", "sensoa.be",
+})
+
+# --- IBAN --------------------------------------------------------------------------------------
+IBAN_START = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}")
+
+# --- national numbers --------------------------------------------------------------------------
+_NUM_END = r"(?!\d|[.\-/]\d)"
+RRN = re.compile(
+    r"(?<![\w+.\-/])\d{2}[ .]?\d{2}[ .]?\d{2}\s?[ .\-]?\s?\d{3}\s?[ .\-]?\s?\d{2}" + _NUM_END
+)
+BSN = re.compile(
+    r"(?<![\w+.\-/])(?:\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3}|\d{2}\.\d{3}\.\d{2}\.\d{2})"
+    + _NUM_END
+)
+BSN_CONTEXT = re.compile(r"(?i)\b(?:bsn|burgerservice|sofi)")
+
+# --- phone numbers -----------------------------------------------------------------------------
+PHONE_CANDIDATE = re.compile(r"(?<![\w+/.\-])(?:\+|00)?\d[\d \t./\-()]*\d(?!\d)")
+
+# --- usernames ---------------------------------------------------------------------------------
+HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+USERNAME_CONTEXT = re.compile(
+    r"(?i)\b(?:insta(?:gram)?|ig|snap(?:chat)?|sc|tiktok|tt|discord|twitter|telegram|twitch|"
+    r"gamertag|gebruikersnaam|username|user|account|psn|xbox|steam|roblox|fortnite|bereal|"
+    r"threads|pinterest|youtube|yt|kik|signal)"
+    r"(?:\s*(?:naam|name|id|account|tag))?"
+    r"(?P<sep>\s*(?:is|=|:|->)\s*:?\s*|\s+)"
+    r"(?P<handle>@?[\w][\w.#\-]*[\w]|@?\w)"
+)
+
+# --- dates -------------------------------------------------------------------------------------
+MONTHS = (
+    r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+    r"jan|feb|mrt|apr|jun|jul|aug|sept|sep|okt|nov|dec"
+)
+DATE = re.compile(
+    r"(?<![\w/.\-])(?:\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*(?:\d{4}|\d{2}))?"
+    r"|\d{1,2}(?:ste|de|e)?\s+(?:" + MONTHS + r")\.?(?:\s+'?\d{4}|\s+'\d{2})?)(?![\w/])",
+    re.IGNORECASE,
+)
+BIRTH_BEFORE = re.compile(
+    r"(?i)(?:\bgeboren\b|\bgeboortedatum\b|\bgeb\.|\bgeb\b|\bverjaardag\b|\bjarig\b|°|"
+    r"\bben van\b|\bis van\b|\bword(?:t)? \d{1,2}(?: jaar)?\b|\bverjaart\b|\bdob\b)"
+)
+BIRTH_AFTER = re.compile(r"(?i)^[^.!?\n]{0,20}\b(?:verjaardag|jarig|geboren)\b")
+
+# --- addresses ---------------------------------------------------------------------------------
+STREET_STRONG = (
+    r"straat|straatje|laan|weg|plein|dreef|lei|steenweg|baan|kaai|kade|gracht|singel|dijk|"
+    r"markt|pad|dries|steeg|boulevard|plaats|straete"
+)
+STREET_WEAK = r"gang|ring|park|veld|hoek|berg|burg|akker|wal|dam|heide|meers|vest|kouter|hof|bos|hout"
+STREET_PREFIX = (
+    r"Grote|Kleine|Oude|Nieuwe|Lange|Korte|Hoge|Lage|Koning|Koningin|Prins|Prinses|Sint|Graaf|"
+    r"Generaal|Burgemeester|Pastoor|Dokter|Kardinaal|Keizer|President|Heilig|Onze|Lieve|Vrouw|"
+    r"Van|Jan|Frans|Johan|Willem|Eerste|Tweede|Derde|Hertog|Markies|Admiraal|Professor|Kapitein"
+)
+_UNITS = (
+    r"jaar|jaren|j|jr|keer|keren|x|uur|u|uren|min|minuten|sec|seconden|dagen|dag|weken|week|"
+    r"maanden|maand|euro|eur|kg|km|m|cm|meter|procent|kinderen|mensen|leerlingen|pinten|"
+    r"berichten|berichtjes|stuks|graden|punten|per"
+)
+_HOUSE_NUMBER = (
+    r"\d{1,4}(?:\s?[a-zA-Z](?![\w]))?(?:\s*[-/]\s*\d{1,4}(?!\d))?"
+    r"(?:,?\s*(?:bus|bte|b\.)\s*\d{1,4}[a-zA-Z]?)?"
+)
+_STREET_WORD_CHARS = r"[\w'À-ÿ\-]"
+ADDRESS = re.compile(
+    r"(?<![\w\-])(?:"
+    # "Grote Markt 3", "Oude Baan 150", "Koning Albertlaan 112": listed prefix words
+    rf"(?:(?:{STREET_PREFIX})\s+){{1,3}}[A-Z]{_STREET_WORD_CHARS}*"
+    # "Kerkstraat 12", "kortrijksesteenweg 245"
+    rf"|[A-Za-zÀ-ÿ]{_STREET_WORD_CHARS}*?(?:{STREET_STRONG})"
+    # "Kapelleberg 3": weaker endings only when capitalized
+    rf"|[A-Z]{_STREET_WORD_CHARS}*?(?:{STREET_WEAK})"
+    rf")\s+{_HOUSE_NUMBER}(?!\s*(?:{_UNITS})\b)(?![\d,.]\d)(?!\w)"
+)
+# A street named without a house number ("ik woon in de Kerkstraat").
+STREET_ONLY = re.compile(
+    r"(?<![\w\-])[A-Z][a-zà-ÿ'\-]{2,}(?:straat|laan|steenweg|dreef|plein|gracht|kade|singel)(?![\w\-])"
+)
+
+# --- postcodes ---------------------------------------------------------------------------------
+POSTCODE_NL = re.compile(r"(?<![\w.,/\-])[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}(?![\w])")
+POSTCODE_NL_LOWER = re.compile(r"(?i)(?<![\w.,/\-])[1-9]\d{3}\s?[a-z]{2}(?![\w])")
+POSTCODE_BE = re.compile(r"(?<![\w.,/\-€$])[1-9]\d{3}(?![\w/\-]|[.,]\d|\s*(?:euro|eur|€|km|m)\b)")
+POSTCODE_CONTEXT = re.compile(r"(?i)\b(?:postcode|postnummer|postcode is|pc)\s*:?\s*(?:is\s*)?$")

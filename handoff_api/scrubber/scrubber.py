@@ -1,0 +1,558 @@
+"""Find and replace personal data in Dutch (Flemish and Netherlands) helpline messages.
+
+Structured data (e-mail, URLs, IBAN, national numbers, phone numbers, @handles, birth dates,
+addresses, postcodes) is found with regular expressions on the raw text and checked with the
+checksums where a number has one. Names, schools and usernames that follow a platform word
+are found on spaCy tokens (``spacy.blank("nl")`` with Matcher and PhraseMatcher patterns) and
+the name lists in ``data/``. Nothing is downloaded: there is no Dutch spaCy model on PyPI.
+
+When two findings overlap, the one found first in ``_DETECTORS`` order wins: the more
+specific, checksummed kinds come first.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span as SpacySpan
+from spacy.util import filter_spans
+
+from . import patterns as P
+from .checksums import bsn_valid, compact, iban_valid, IBAN_LENGTHS, rrn_valid
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+LABELS = (
+    "NAAM", "TELEFOON", "EMAIL", "ADRES", "POSTCODE", "IBAN", "RIJKSREGISTERNUMMER", "BSN",
+    "URL", "GEBRUIKERSNAAM", "SCHOOL", "DATUM",
+)
+PLACEHOLDERS = {label: f"[{label}]" for label in LABELS}
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A piece of personal data: character offsets into the text, its type and its text."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+    @property
+    def placeholder(self) -> str:
+        return PLACEHOLDERS[self.label]
+
+    def as_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "type": self.label, "text": self.text}
+
+
+def _read_list(name: str) -> list[str]:
+    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _dutch_vocabulary() -> frozenset[str]:
+    """Ordinary Dutch word forms, from the lemma tables of spacy-lookups-data (pinned).
+    Used to tell a username or surname from an everyday word. It also holds many proper
+    names, so it is never used to reject a first name."""
+    import spacy_lookups_data
+
+    base = Path(spacy_lookups_data.__file__).parent / "data"
+    words: set[str] = set()
+    lookup = json.loads(gzip.open(base / "nl_lemma_lookup.json.gz").read())
+    words.update(lookup)
+    words.update(lookup.values())
+    for forms in json.loads(gzip.open(base / "nl_lemma_index.json.gz").read()).values():
+        words.update(forms)
+    return frozenset(w.lower() for w in words)
+
+
+# Words that may follow a capitalized ambiguous name at the start of a sentence
+# ("Roos is mijn zus", "Mark zei ...").
+_NAME_VERBS = frozenset(
+    "is was zegt zei heeft had en haar z'n zijn wil wou doet deed stuurt stuurde komt kwam "
+    "vindt vond weet wist belt belde slaat sloeg lacht woont zit zat gaat ging moet kan mag "
+    "dreigt pest , en".split()
+)
+# Kinship, role and title words after which a capitalized word is a name ("mijn oom Dirk").
+_KIN = frozenset(
+    """vader moeder papa mama pa ma stiefvader stiefmoeder stiefpapa stiefmama pleegvader
+    pleegmoeder pleegpapa pleegmama broer zus zuster zusje broertje halfbroer halfzus stiefbroer
+    stiefzus oom tante nonkel tantetje opa oma opi omi bompa bomma grootvader grootmoeder neef
+    nicht nichtje neefje vriend vriendin vriendje vriendinnetje lief ex buurman buurvrouw
+    buurjongen buurmeisje klasgenoot klasgenote trainer trainster coach leerkracht mentor leraar
+    lerares juf juffrouw meester meneer mevrouw mevr mvr dhr mr mw baas collega schoonvader
+    schoonmoeder dokter dr pastoor priester begeleider begeleidster opvoeder opvoedster
+    zorgcoördinator directeur directrice jongen meisje man vrouw""".split()
+)
+_TITLES = frozenset("meneer mevrouw mevr mvr dhr mr mw juf juffrouw meester dokter dr pastoor".split())
+_PARTICLES = frozenset("van de der den ter ten 't vanden vande vander el al le la d' da di du von".split())
+_STRONG_CONTEXT = (("heet",), ("heten",), ("naam", "is"), ("naam", ":"), ("noem", "me"),
+                   ("noem", "mij"), ("noemen", "me"), ("noemen", "mij"))
+_SENT_PUNCT = frozenset(".!?:;\"'()-–—…\n")
+_NOT_NAMES = frozenset(
+    """ik jij je hij zij ze wij we jullie het de een en of maar want dat die dit deze mijn
+    zijn haar ons onze hun uw op in aan met van voor na bij om tot uit over door naar hoi hey
+    hallo dag dank sorry ok oke oké ja nee neen niet wel ook nog al""".split()
+)
+
+_SCHOOL_KEYWORDS = frozenset(
+    "atheneum lyceum college gymnasium instituut scholengemeenschap campus ka kta go vti sti "
+    "tsm vbs gbs sbs".split()
+)
+_SCHOOL_NAMED_KEYWORDS = frozenset(
+    "basisschool school lagere kleuterschool middenschool obs cbs pcbs rkbs ikc vbs gbs sbs "
+    "campus scholengroep scholengemeenschap academie".split()
+)
+_SCHOOL_COMPOUND = re.compile(
+    r"(?i)^(?:sint|st|heilig|onze-lieve-vrouw|olv)-[\w\-]*(?:college|lyceum|atheneum|instituut|gymnasium|school)$"
+)
+_SCHOOL_TITLE_COMPOUND = re.compile(r"^[A-Z][\w\-]+(?:college|lyceum|atheneum|instituut|gymnasium)$")
+_SCHOOL_ABBREV = frozenset("ka kta go vti sti tsm".split())
+
+
+class Scrubber:
+    """Build once (loading spaCy and the lists takes about a second), then reuse.
+
+    >>> s = Scrubber()
+    >>> s.scrub("ik heet Lotte, bel me op 0470 12 34 56")
+    'ik heet [NAAM], bel me op [TELEFOON]'
+    """
+
+    def __init__(self) -> None:
+        self.nlp = spacy.blank("nl")
+        self.nlp.add_pipe("sentencizer")
+        self.vocabulary = _dutch_vocabulary()
+
+        self.first_names = {n.lower() for n in _read_list("first_names.txt")}
+        self.ambiguous_names = {n.lower() for n in _read_list("ambiguous_first_names.txt")}
+        self.first_names |= self.ambiguous_names
+        surnames = _read_list("surnames.txt")
+        self.surnames = {n.lower() for n in surnames if " " not in n}
+        places = _read_list("places.txt")
+        self.places = {p.lower() for p in places}
+
+        # Multi-word surnames ("De Smet", "van den Berg") and places ("Den Haag").
+        self.phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.phrases.add("SURNAME", [self.nlp.make_doc(n) for n in surnames if " " in n])
+        self.phrases.add("PLACE", [self.nlp.make_doc(p) for p in places])
+
+        self.matcher = Matcher(self.nlp.vocab)
+        self.matcher.add("FIRST_NAME", [[{"LOWER": {"IN": sorted(self.first_names)}}]])
+        self.matcher.add("SCHOOL_COMPOUND", [[{"TEXT": {"REGEX": _SCHOOL_COMPOUND.pattern}}],
+                                             [{"TEXT": {"REGEX": _SCHOOL_TITLE_COMPOUND.pattern}}]])
+        # "Alfrink College", "Koninklijk Atheneum", "Erasmiaans Gymnasium"
+        self.matcher.add("SCHOOL_MODIFIED", [[
+            {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(_NOT_NAMES | {"het", "de"})}},
+            {"LOWER": {"IN": ["college", "lyceum", "gymnasium", "atheneum", "instituut",
+                              "scholengemeenschap"]}, "IS_TITLE": True},
+        ]])
+        # "basisschool De Regenboog", "OBS De Klimop", "basisschool 't Klavertje"
+        self.matcher.add("SCHOOL_NAMED", [
+            [{"LOWER": {"IN": sorted(_SCHOOL_NAMED_KEYWORDS)}},
+             {"TEXT": {"IN": ["De", "Het", "'t", "Den", "de", "het", "den", "'T"]}},
+             {"IS_TITLE": True}, {"IS_TITLE": True, "OP": "?"}],
+            [{"LOWER": {"IN": sorted(_SCHOOL_NAMED_KEYWORDS)}},
+             {"TEXT": {"REGEX": r"^(?:Sint|St|Heilig)-\w+"}}],
+        ])
+
+    # ------------------------------------------------------------------ public API
+    def find(self, text: str) -> list[Span]:
+        """All personal data found in ``text``, as non-overlapping spans sorted by position."""
+        found: list[Span] = []
+        for detect in self._regex_detectors():
+            for start, end, label in detect(text, found):
+                self._claim(found, text, start, end, label)
+        doc = self.nlp(text)
+        for start, end, label in self._token_detectors(doc, found):
+            self._claim(found, text, start, end, label)
+        return sorted(found)
+
+    def scrub(self, text: str) -> str:
+        """``text`` with every finding replaced by its typed placeholder, e.g. ``[NAAM]``."""
+        out, pos = [], 0
+        for span in self.find(text):
+            out.append(text[pos:span.start])
+            out.append(span.placeholder)
+            pos = span.end
+        out.append(text[pos:])
+        return "".join(out)
+
+    def scrub_many(self, texts: Iterable[str]) -> Iterator[str]:
+        for text in texts:
+            yield self.scrub(text)
+
+    def doc(self, text: str) -> Doc:
+        """A spaCy Doc whose ``ents`` are the findings (labels as above)."""
+        doc = self.nlp(text)
+        ents = []
+        for span in self.find(text):
+            ent = doc.char_span(span.start, span.end, label=span.label, alignment_mode="expand")
+            if ent is not None:
+                ents.append(ent)
+        doc.ents = filter_spans(ents)
+        return doc
+
+    # ------------------------------------------------------------------ helpers
+    @staticmethod
+    def _overlaps(found: list[Span], start: int, end: int) -> bool:
+        return any(s.start < end and start < s.end for s in found)
+
+    def _claim(self, found: list[Span], text: str, start: int, end: int, label: str) -> None:
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while start < end and text[start].isspace():
+            start += 1
+        if end > start and not self._overlaps(found, start, end):
+            found.append(Span(start, end, label, text[start:end]))
+
+    def _regex_detectors(self):
+        return (self._emails, self._urls, self._ibans, self._national_numbers, self._phones,
+                self._handles, self._birth_dates, self._addresses, self._postcodes,
+                self._usernames_after_platform)
+
+    # ------------------------------------------------------------------ structured data
+    def _emails(self, text: str, found: list[Span]):
+        for rx in (P.EMAIL, P.EMAIL_OBFUSCATED):
+            for m in rx.finditer(text):
+                yield m.start(), m.end(), "EMAIL"
+
+    def _urls(self, text: str, found: list[Span]):
+        for rx in (P.URL_SCHEME, P.URL_BARE):
+            for m in rx.finditer(text):
+                start, end = m.start(), m.end()
+                while end > start and text[end - 1] in P.URL_TRAILING:
+                    end -= 1
+                url = text[start:end]
+                host = re.sub(r"(?i)^(?:https?://)?(?:www\.)?", "", url).split("/")[0].lower()
+                if any(host == site or host.endswith("." + site) for site in P.PUBLIC_SITES):
+                    continue
+                if "." not in host:
+                    continue
+                yield start, end, "URL"
+
+    def _ibans(self, text: str, found: list[Span]):
+        for m in P.IBAN_START.finditer(text):
+            country = m.group(0)[:2].upper()
+            length = IBAN_LENGTHS.get(country)
+            if length is None:
+                continue
+            count, i, end = 0, m.start(), None
+            while i < len(text):
+                ch = text[i]
+                if ch.isalnum():
+                    count += 1
+                    i += 1
+                    if count == length:
+                        end = i
+                        break
+                elif ch in " -." and i + 1 < len(text) and text[i + 1].isalnum() and count >= 4:
+                    i += 1
+                else:
+                    break
+            if end is None or (end < len(text) and text[end].isalnum()):
+                continue
+            if iban_valid(text[m.start():end]):
+                yield m.start(), end, "IBAN"
+
+    def _national_numbers(self, text: str, found: list[Span]):
+        for m in P.RRN.finditer(text):
+            if rrn_valid(m.group(0)):
+                yield m.start(), m.end(), "RIJKSREGISTERNUMMER"
+        for m in P.BSN.finditer(text):
+            value = m.group(0)
+            if not bsn_valid(value):
+                continue
+            digits = re.sub(r"\D", "", value)
+            if digits.startswith("0") and not P.BSN_CONTEXT.search(text[max(0, m.start() - 40):m.start()]):
+                continue  # a Belgian landline written without separators; the phone check decides
+            yield m.start(), m.end(), "BSN"
+
+    @staticmethod
+    def phone_number_valid(candidate: str) -> bool:
+        """Does this look like a Belgian or Dutch personal phone number (or an international
+        one)? Service numbers (0800, 090x, Belgian 070/078) and short numbers are not."""
+        cleaned = re.sub(r"\(\s*0\s*\)", "", candidate)
+        if "(" in cleaned or ")" in cleaned:
+            cleaned = cleaned.replace("(", "").replace(")", "")
+        digits = re.sub(r"\D", "", cleaned)
+        international = cleaned.lstrip().startswith("+") or digits.startswith("00")
+        if international:
+            intl = digits if cleaned.lstrip().startswith("+") else digits[2:]
+            if intl.startswith("32"):
+                rest = intl[2:]
+                rest = rest[1:] if rest.startswith("0") else rest
+                if len(rest) == 9:
+                    return rest.startswith("4")
+                return len(rest) == 8 and not rest.startswith(("70", "78", "800", "90"))
+            if intl.startswith("31"):
+                rest = intl[2:]
+                rest = rest[1:] if rest.startswith("0") else rest
+                return len(rest) == 9 and not rest.startswith(("800", "900", "906", "909"))
+            return 8 <= len(intl) <= 15
+        if not digits.startswith("0") or digits.startswith("00"):
+            return False
+        if len(digits) == 10:
+            if digits.startswith("04"):
+                return True  # Belgian mobile (and Dutch 04x landlines)
+            return not digits.startswith(("0800", "0900", "0906", "0909"))
+        if len(digits) == 9:
+            return not digits.startswith(("070", "078", "080", "090"))
+        return False
+
+    def _phones(self, text: str, found: list[Span]):
+        for m in P.PHONE_CANDIDATE.finditer(text):
+            candidate = m.group(0)
+            # Try the whole run of digits first, then shorter runs cut at a space (a number may
+            # be followed by another number: "bel 0470 12 34 56 12 keer").
+            ends = [len(candidate)] + [i for i in range(len(candidate) - 1, 0, -1)
+                                       if candidate[i] == " " and candidate[i - 1] != " "]
+            for cut in ends:
+                piece = candidate[:cut].rstrip(" -./(")
+                if piece.count("(") != piece.count(")"):
+                    continue
+                if self.phone_number_valid(piece):
+                    yield m.start(), m.start() + len(piece), "TELEFOON"
+                    break
+
+    def _handles(self, text: str, found: list[Span]):
+        for m in P.HANDLE.finditer(text):
+            if len(m.group(0)) >= 3:
+                yield m.start(), m.end(), "GEBRUIKERSNAAM"
+
+    def _usernames_after_platform(self, text: str, found: list[Span]):
+        for m in P.USERNAME_CONTEXT.finditer(text):
+            handle = m.group("handle").rstrip(".")
+            start = m.start("handle")
+            sep = m.group("sep")
+            handle_like = bool(re.search(r"[\d_.#@]", handle))
+            low = handle.lower().lstrip("@")
+            if low in _NOT_NAMES or low in self.vocabulary and not handle_like:
+                continue
+            if not sep.strip() and not handle_like:
+                continue  # "op tiktok gezet": a platform word alone is no username context
+            if low in {"is", "en", "of", "maar", "ook"} or low.isdigit():
+                continue
+            yield start, start + len(handle), "GEBRUIKERSNAAM"
+
+    def _birth_dates(self, text: str, found: list[Span]):
+        for m in P.BIRTH_BEFORE.finditer(text):
+            window = text[m.end():m.end() + 30]
+            stop = re.search(r"[.!?\n](?!\d)", window)
+            window = window[:stop.start()] if stop else window
+            d = P.DATE.search(window)
+            if d:
+                yield m.end() + d.start(), m.end() + d.end(), "DATUM"
+        for d in P.DATE.finditer(text):
+            if P.BIRTH_AFTER.search(text[d.end():]):
+                yield d.start(), d.end(), "DATUM"
+
+    def _addresses(self, text: str, found: list[Span]):
+        for m in P.ADDRESS.finditer(text):
+            yield m.start(), m.end(), "ADRES"
+        for m in P.STREET_ONLY.finditer(text):
+            before = text[:m.start()].rstrip()
+            if not before or before[-1] in ".!?\n":
+                continue  # sentence start: could be any capitalized word
+            yield m.start(), m.end(), "ADRES"
+
+    def _postcodes(self, text: str, found: list[Span]):
+        for m in P.POSTCODE_NL.finditer(text):
+            yield m.start(), m.end(), "POSTCODE"
+        for m in P.POSTCODE_NL_LOWER.finditer(text):
+            if P.POSTCODE_CONTEXT.search(text[max(0, m.start() - 20):m.start()]):
+                yield m.start(), m.end(), "POSTCODE"
+        for m in P.POSTCODE_BE.finditer(text):
+            number = int(m.group(0))
+            if P.POSTCODE_CONTEXT.search(text[max(0, m.start() - 20):m.start()]):
+                yield m.start(), m.end(), "POSTCODE"
+                continue
+            after = text[m.end():]
+            nxt = re.match(r"\s+([A-Za-zÀ-ÿ][\w'À-ÿ\-]*(?:\s+[A-Za-zÀ-ÿ][\w'À-ÿ\-]*){0,3})", after)
+            if not nxt:
+                continue
+            words = nxt.group(1).split()
+            is_place = any(" ".join(words[:k]).lower() in self.places for k in range(1, len(words) + 1))
+            first = words[0]
+            plausible_name = (first[0].isupper() and first.lower() not in _NOT_NAMES
+                              and not (1900 <= number <= 2039))
+            if is_place or plausible_name:
+                yield m.start(), m.end(), "POSTCODE"
+
+    # ------------------------------------------------------------------ token-level data
+    def _token_detectors(self, doc: Doc, found: list[Span]):
+        yield from self._schools(doc, found)
+        yield from self._names(doc, found)
+
+    def _free(self, found: list[Span], start: int, end: int) -> bool:
+        return not self._overlaps(found, start, end)
+
+    def _place_spans(self, doc: Doc) -> dict[int, int]:
+        """Token index where a place starts -> token index after it."""
+        out: dict[int, int] = {}
+        for match_id, s, e in self.phrases(doc):
+            if self.nlp.vocab.strings[match_id] == "PLACE":
+                out[s] = max(out.get(s, s), e)
+        return out
+
+    def _schools(self, doc: Doc, found: list[Span]):
+        places = self._place_spans(doc)
+        spans: list[SpacySpan] = []
+        for match_id, s, e in self.matcher(doc):
+            name = self.nlp.vocab.strings[match_id]
+            if name == "SCHOOL_COMPOUND":
+                # "Don Boscocollege": take capitalized words just before
+                while s > 0 and doc[s - 1].is_title and not doc[s - 1].is_sent_start \
+                        and doc[s - 1].lower_ not in _NOT_NAMES and doc[s - 1].lower_ not in {"het", "de"}:
+                    s -= 1
+                spans.append(doc[s:self._school_place_tail(doc, e, places)])
+            elif name in ("SCHOOL_MODIFIED", "SCHOOL_NAMED"):
+                spans.append(doc[s:self._school_place_tail(doc, e, places)])
+        # keyword + place: "Atheneum in Gent", "atheneum van brugge", "KA Ekeren"
+        for tok in doc:
+            if tok.lower_ not in _SCHOOL_KEYWORDS:
+                continue
+            if tok.lower_ in _SCHOOL_ABBREV and not tok.is_upper:
+                continue
+            i = tok.i + 1
+            if i < len(doc) and doc[i].text == "!":  # "GO! Atheneum"
+                i += 1
+            j = i + 1 if i < len(doc) and doc[i].lower_ in ("in", "van", "te") else i
+            if j in places:
+                spans.append(doc[tok.i:places[j]])
+            elif tok.lower_ in _SCHOOL_ABBREV and j == i and i < len(doc) and doc[i].is_title:
+                spans.append(doc[tok.i:i + 1])
+        for span in filter_spans(spans):
+            if self._free(found, span.start_char, span.end_char):
+                yield span.start_char, span.end_char, "SCHOOL"
+
+    def _school_place_tail(self, doc: Doc, e: int, places: dict[int, int]) -> int:
+        j = e + 1 if e < len(doc) and doc[e].lower_ in ("in", "van", "te") else e
+        return places[j] if j in places else e
+
+    def _sentence_start(self, doc: Doc, i: int) -> bool:
+        if i == 0 or doc[i].is_sent_start:
+            return True
+        prev = doc[i - 1].text
+        return prev in _SENT_PUNCT or prev.isspace() or not any(c.isalnum() for c in prev) and prev != ","
+
+    @staticmethod
+    def _title(tok) -> bool:
+        t = tok.text
+        return len(t) > 1 and t[0].isupper() and not t.isupper() or (len(t) > 1 and t.isupper() and len(t) <= 3 and False)
+
+    def _context(self, doc: Doc, i: int) -> str | None:
+        """'strong' after 'heet'/'mijn naam is', 'kin' after a kinship or title word,
+        'ben' after 'ik ben', else None."""
+        prev = [t.lower_ for t in doc[max(0, i - 3):i]]
+        for pattern in _STRONG_CONTEXT:
+            if tuple(prev[-len(pattern):]) == pattern:
+                return "strong"
+        if prev and prev[-1] in _KIN:
+            return "kin"
+        if len(prev) >= 2 and prev[-1] == "," and prev[-2] in _KIN:
+            return "kin"
+        if len(prev) >= 2 and prev[-1] == "ben" and prev[-2] in ("ik", "k", "ikke"):
+            return "ben"
+        return None
+
+    def _names(self, doc: Doc, found: list[Span]):
+        surname_phrases = {}
+        for match_id, s, e in self.phrases(doc):
+            if self.nlp.vocab.strings[match_id] == "SURNAME":
+                surname_phrases[s] = max(surname_phrases.get(s, s), e)
+        first_name_tokens = {s for match_id, s, e in self.matcher(doc)
+                             if self.nlp.vocab.strings[match_id] == "FIRST_NAME"}
+        i, n = 0, len(doc)
+        while i < n:
+            tok = doc[i]
+            if not self._free(found, tok.idx, tok.idx + len(tok.text)) or not tok.is_alpha:
+                i += 1
+                continue
+            low = tok.lower_
+            title = self._title(tok)
+            start_of_sentence = self._sentence_start(doc, i)
+            ctx = self._context(doc, i)
+            is_name = False
+            end = i + 1
+            if i in first_name_tokens:
+                if low not in self.ambiguous_names:
+                    prev = doc[i - 1] if i else None
+                    is_name = not (prev is not None and prev.like_num and low == "jan")
+                elif ctx == "strong" or (ctx == "kin" and low != "lief") or (ctx == "ben" and title):
+                    is_name = True
+                elif title and not start_of_sentence:
+                    is_name = True
+                elif title and i + 1 < n and doc[i + 1].lower_ in _NAME_VERBS:
+                    is_name = True
+            elif low in _NOT_NAMES or low in _PARTICLES and not (ctx == "kin" and title):
+                pass
+            elif ctx == "strong" and (title or low not in self.vocabulary):
+                is_name = True
+            elif ctx == "kin" and title and not start_of_sentence:
+                is_name = True
+            elif ctx == "ben" and title and low not in self.vocabulary:
+                is_name = True
+            elif title and not start_of_sentence and low in self.surnames and low not in self.vocabulary:
+                is_name = True
+            if ctx == "kin" and i in surname_phrases and doc[i].is_title:
+                is_name, end = True, surname_phrases[i]  # "mevrouw Van den Broeck"
+            elif ctx == "kin" and title and low in _PARTICLES:
+                j = i
+                while j < n and doc[j].lower_ in _PARTICLES:
+                    j += 1
+                if j < n and doc[j].is_title and j > i:
+                    is_name, end = True, j + 1  # "meneer De Smet"
+            if not is_name:
+                i += 1
+                continue
+            end = self._extend_surname(doc, end, surname_phrases)
+            span = doc[i:end]
+            if self._free(found, span.start_char, span.end_char):
+                yield span.start_char, span.end_char, "NAAM"
+            i = end
+
+    def _extend_surname(self, doc: Doc, end: int, surname_phrases: dict[int, int]) -> int:
+        """Take a surname after a first name: 'Jonas Peeters', 'Lisa de Vries', 'Van den Broeck'."""
+        n = len(doc)
+        while end < n:
+            if end in surname_phrases:
+                end = surname_phrases[end]
+                continue
+            j = end
+            while j < n and doc[j].lower_ in _PARTICLES and j - end < 3:
+                j += 1
+            if j < n and j > end and (doc[j].is_title or doc[j].lower_ in self.surnames) \
+                    and doc[j].is_alpha and doc[j].lower_ not in _NOT_NAMES:
+                end = j + 1
+                continue
+            tok = doc[end]
+            if not tok.is_alpha or tok.lower_ in _NOT_NAMES or tok.lower_ in self.places:
+                break
+            if self._title(tok) and (tok.lower_ in self.surnames or tok.lower_ not in self.vocabulary
+                                    or tok.lower_ in self.first_names):
+                end += 1
+                continue
+            if tok.is_lower and tok.lower_ in self.surnames and tok.lower_ not in self.vocabulary:
+                end += 1
+                continue
+            break
+        return end
+
+
+@lru_cache(maxsize=1)
+def default_scrubber() -> Scrubber:
+    """A process-wide Scrubber (building one loads spaCy and the lists)."""
+    return Scrubber()
+
+
+def scrub(text: str) -> str:
+    return default_scrubber().scrub(text)
