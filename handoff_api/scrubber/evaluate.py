@@ -139,8 +139,8 @@ def _fmt(value: float | None) -> str:
     return "   -  " if value is None else f"{value:6.3f}"
 
 
-def print_report(report: Report, out=sys.stdout, examples: int = 25) -> None:
-    w = out.write
+def print_report(report: Report, out=None, examples: int = 25) -> None:
+    w = (out or sys.stdout).write
     w(f"Scrubber evaluation: {report.sentences} sentences, {report.clean_sentences} without personal data\n\n")
     w(f"{'type':<21}{'gold':>5}{'found':>7}{'recall':>8}{'masked':>8}{'pred':>6}{'prec':>8}   bar\n")
     for label in LABELS:

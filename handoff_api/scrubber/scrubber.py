@@ -292,7 +292,7 @@ class Scrubber:
                 rest = rest[1:] if rest.startswith("0") else rest
                 if len(rest) == 9:
                     return rest.startswith("4")
-                return len(rest) == 8 and not rest.startswith(("70", "78", "800", "90"))
+                return len(rest) == 8 and not rest.startswith(("70", "78", "800", "90", "45", "46", "47", "48", "49"))
             if intl.startswith("31"):
                 rest = intl[2:]
                 rest = rest[1:] if rest.startswith("0") else rest
@@ -304,8 +304,8 @@ class Scrubber:
             if digits.startswith("04"):
                 return True  # Belgian mobile (and Dutch 04x landlines)
             return not digits.startswith(("0800", "0900", "0906", "0909"))
-        if len(digits) == 9:
-            return not digits.startswith(("070", "078", "080", "090"))
+        if len(digits) == 9:  # Belgian landline; 045-049 are mobile prefixes (10 digits)
+            return not digits.startswith(("070", "078", "080", "090", "045", "046", "047", "048", "049"))
         return False
 
     def _phones(self, text: str, found: list[Span]):

@@ -1,0 +1,97 @@
+"""What must stay (crisis numbers, ordinary words) and what must go, sentence by sentence."""
+import pytest
+
+from handoff_api.scrubber import LABELS, PLACEHOLDERS, Span
+
+
+@pytest.mark.parametrize("text", [
+    "ik heb 1712 gebeld",
+    "bel 112 als je in gevaar bent",
+    "bel 1813 als je aan zelfmoord denkt",
+    "113 zelfmoordpreventie: 0800-0113",
+    "de kindertelefoon is 0800 0432",
+    "veilig thuis: 0800-2000",
+    "awel 102, tele-onthaal 106, politie 101",
+    "116 111 en 116 000 zijn gratis",
+    "child focus 116000 of 070 245 245? nee: 116 000",
+    "politie in nederland: 0900-8844",
+    "kijk op 1712.be of www.awel.be of https://www.113.nl/hulp",
+    "Bel 1712 (gratis en anoniem) of chat via nupraatikerover.be.",
+])
+def test_crisis_numbers_and_sites_untouched(scrubber, text):
+    assert scrubber.scrub(text) == text, scrubber.find(text)
+
+
+@pytest.mark.parametrize("text", [
+    "ik kreeg een roos van hem",
+    "de rozen en een roos in de tuin",
+    "mijn mama en mijn papa maken ruzie",
+    "ik ben 14 jaar en mijn zus is 9",
+    "om 19u komt hij thuis, om 20u30 gaat hij weg",
+    "het gebeurde om 15:30 na school",
+    "gisteren en vandaag en morgen",
+    "ik ben lief en ik ben bang",
+    "elke dag is hetzelfde",
+    "hij gaf me 1250 euro en 20 pinten",
+    "in 2019 begon het, in 2021 zijn we verhuisd",
+    "ik zit in klas 3B op de middelbare school",
+    "ik zit op het atheneum",
+    "mijn insta is gehackt",
+    "ik zat op tiktok en op insta",
+    "ik speel fortnite tot 2u",
+    "ben ik raar?",
+    "op straat 3 keer geslagen",
+])
+def test_ordinary_sentences_untouched(scrubber, text):
+    assert scrubber.scrub(text) == text, scrubber.find(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ik heet Lotte Peeters en bel me op +32 470 12 34 56",
+     "ik heet [NAAM] en bel me op [TELEFOON]"),
+    ("Roos is mijn zus", "[NAAM] is mijn zus"),
+    ("ik heet roos", "ik heet [NAAM]"),
+    ("mail me op jan.peeters@gmail.com of kijk op www.janpeeters.be",
+     "mail me op [EMAIL] of kijk op [URL]"),
+    ("mijn insta is lotte_2009 en volg @jana.vdb", "mijn insta is [GEBRUIKERSNAAM] en volg [GEBRUIKERSNAAM]"),
+    ("ik woon in de Kerkstraat 12 bus 2, 9000 Gent", "ik woon in de [ADRES], [POSTCODE] Gent"),
+    ("Stationsplein 3 bus 2, 3511 AB Utrecht", "[ADRES], [POSTCODE] Utrecht"),
+    ("ik zit op het Sint-Jozefcollege", "ik zit op het [SCHOOL]"),
+    ("ik zit op het Atheneum in Gent", "ik zit op het [SCHOOL]"),
+    ("mijn broer zit op basisschool De Regenboog", "mijn broer zit op [SCHOOL]"),
+    ("ik ben geboren op 3 maart 2009, gisteren was het erg", "ik ben geboren op [DATUM], gisteren was het erg"),
+    ("stort op BE71 0961 2345 6769 of NL91ABNA0417164300", "stort op [IBAN] of [IBAN]"),
+    ("rrn 85.07.30-033.28 en bsn 111222333", "rrn [RIJKSREGISTERNUMMER] en bsn [BSN]"),
+    ("bel 0470/12.34.56, 0032 470 12 34 56, 09 234 56 78 of 06-12345678",
+     "bel [TELEFOON], [TELEFOON], [TELEFOON] of [TELEFOON]"),
+    ("+31 (0)6 1234 5678 en 0031 20 123 4567", "[TELEFOON] en [TELEFOON]"),
+])
+def test_scrub_examples(scrubber, text, expected):
+    assert scrubber.scrub(text) == expected
+
+
+def test_find_returns_typed_spans(scrubber):
+    text = "ik ben Jonas, mijn nummer is 0470 12 34 56"
+    spans = scrubber.find(text)
+    assert spans == [Span(7, 12, "NAAM", "Jonas"), Span(29, 42, "TELEFOON", "0470 12 34 56")]
+    assert all(text[s.start:s.end] == s.text for s in spans)
+    assert [s.placeholder for s in spans] == ["[NAAM]", "[TELEFOON]"]
+    assert spans[0].as_dict() == {"start": 7, "end": 12, "type": "NAAM", "text": "Jonas"}
+
+
+def test_doc_ents(scrubber):
+    doc = scrubber.doc("mail lotte@gmail.com, ik heet Lotte")
+    assert [(e.text, e.label_) for e in doc.ents] == [("lotte@gmail.com", "EMAIL"), ("Lotte", "NAAM")]
+
+
+def test_placeholders_are_the_issue_list():
+    assert set(PLACEHOLDERS.values()) == {
+        "[NAAM]", "[TELEFOON]", "[EMAIL]", "[ADRES]", "[POSTCODE]", "[IBAN]", "[RIJKSREGISTERNUMMER]",
+        "[BSN]", "[URL]", "[GEBRUIKERSNAAM]", "[SCHOOL]", "[DATUM]"}
+    assert len(LABELS) == 12
+
+
+def test_empty_and_odd_input(scrubber):
+    assert scrubber.scrub("") == ""
+    assert scrubber.scrub("   ") == "   "
+    assert scrubber.scrub("🙁🙁 ...") == "🙁🙁 ..."

@@ -1,0 +1,82 @@
+"""The recall bars of issue 6 on the labelled test set, and the test set's own consistency."""
+import json
+from pathlib import Path
+
+import pytest
+
+from handoff_api.scrubber.checksums import bsn_valid, iban_valid, rrn_valid
+from handoff_api.scrubber.evaluate import BARS, evaluate, load
+
+HERE = Path(__file__).resolve().parent
+TESTSET = HERE / "scrub_testset.jsonl"
+
+
+@pytest.fixture(scope="module")
+def rows():
+    return load(TESTSET)
+
+
+@pytest.fixture(scope="module")
+def report(rows, scrubber):
+    return evaluate(rows, scrubber)
+
+
+def test_testset_is_big_and_varied(rows):
+    assert len(rows) >= 200
+    clean = [r for r in rows if not r["spans"]]
+    assert len(clean) >= 80, "need many sentences without personal data to measure false positives"
+    for label in BARS:
+        assert sum(s["type"] == label for r in rows for s in r["spans"]) >= 12, label
+
+
+def test_jsonl_matches_source():
+    """scrub_testset.jsonl is generated from scrub_testset.src.txt; they must not drift apart."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_testset", HERE / "build_testset.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    expected = [build.parse(line.strip()) for line in build.SRC.read_text(encoding="utf-8").splitlines()
+                if line.strip() and not line.strip().startswith("#")]
+    actual = [json.loads(line) for line in TESTSET.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert actual == expected
+
+
+def test_labelled_spans_are_consistent(rows):
+    for row in rows:
+        for span in row["spans"]:
+            assert row["text"][span["start"]:span["end"]] == span["text"]
+            value = span["text"]
+            if span["type"] == "IBAN":
+                assert iban_valid(value), value
+            elif span["type"] == "RIJKSREGISTERNUMMER":
+                assert rrn_valid(value), value
+            elif span["type"] == "BSN":
+                assert bsn_valid(value), value
+
+
+@pytest.mark.parametrize("label", sorted(BARS))
+def test_recall_bar(report, label):
+    score = report.scores[label]
+    assert score.gold > 0
+    assert score.recall >= BARS[label], (
+        f"{label} recall {score.recall:.3f} < {BARS[label]}; missed: "
+        + "; ".join(m["gold"] for m in report.misses if m["type"] == label)
+    )
+
+
+def test_few_false_positives_on_ordinary_sentences(report):
+    # At most 5% of the sentences without personal data may be altered at all.
+    assert report.clean_sentences_altered <= 0.05 * report.clean_sentences, report.false_positives
+
+
+def test_evaluate_exits_nonzero_when_a_bar_fails(tmp_path, capsys):
+    from handoff_api.scrubber.evaluate import main
+
+    bad = tmp_path / "bad.jsonl"
+    # A phone number the scrubber cannot see (letters for digits) must fail the phone bar.
+    bad.write_text(json.dumps({"text": "bel nul vier zeven nul 12 34 56",
+                               "spans": [{"start": 4, "end": 31, "type": "TELEFOON"}]}) + "\n")
+    assert main([str(bad)]) == 1
+    assert "FAIL" in capsys.readouterr().out
+    assert main([str(TESTSET)]) == 0
