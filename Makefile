@@ -59,7 +59,8 @@ $(RASA_VENV)/.installed: pyproject.toml constraints/rasa.txt
 
 # --- model ----------------------------------------------------------------
 validate: venv-rasa
-	$(RASA) data validate --fail-on-warnings --config $(CONFIG) --domain $(DOMAIN) --data $(NLU_DATA) $(CORE_DATA)
+	$(RASA_PY) scripts/validate.py $(RASA) data validate --fail-on-warnings \
+	    --config $(CONFIG) --domain $(DOMAIN) --data $(NLU_DATA) $(CORE_DATA)
 
 train: $(MODEL)
 $(MODEL):
