@@ -1,12 +1,14 @@
 """Turn scrub_testset.src.txt (inline [[TYPE:text]] marks) into scrub_testset.jsonl.
 
-Run from anywhere: python tests/scrubber/build_testset.py
+Run from anywhere: python tests/scrubber/build_testset.py [NAME.src.txt ...]
+(default: scrub_testset.src.txt and scrub_challenge.src.txt; each X.src.txt gives X.jsonl)
 Each output line: {"text": ..., "spans": [{"start", "end", "type", "text"}]}.
 """
 from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -41,17 +43,26 @@ def parse(line: str) -> dict:
     return {"text": joined, "spans": spans}
 
 
-def main() -> None:
+def build(src: Path) -> list[dict]:
     rows = []
-    for raw in SRC.read_text(encoding="utf-8").splitlines():
+    for raw in src.read_text(encoding="utf-8").splitlines():
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
         rows.append(parse(line))
-    with OUT.open("w", encoding="utf-8") as fh:
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"wrote {len(rows)} sentences to {OUT}")
+    return rows
+
+
+def main() -> None:
+    sources = [Path(a) for a in sys.argv[1:]] or [SRC, HERE / "scrub_challenge.src.txt"]
+    for src in sources:
+        src = src if src.is_absolute() else Path.cwd() / src
+        out = src.with_name(src.name.replace(".src.txt", ".jsonl"))
+        rows = build(src)
+        with out.open("w", encoding="utf-8") as fh:
+            for row in rows:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        print(f"wrote {len(rows)} sentences to {out}")
 
 
 if __name__ == "__main__":
