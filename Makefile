@@ -75,7 +75,7 @@ test: test-rasa test-stories test-api test-e2e
 
 # Action and NLU tests run in the Rasa environment; HELPLINE_MODEL names the trained model.
 test-rasa: venv-rasa $(MODEL)
-	HELPLINE_MODEL=$(MODEL) $(RASA_VENV)/bin/pytest -q tests/actions tests/nlu
+	HELPLINE_MODEL=$(MODEL) $(RASA_VENV)/bin/pytest -q tests/actions tests/bot tests/nlu
 
 test-stories: venv-rasa $(MODEL)
 	rm -rf results/stories
