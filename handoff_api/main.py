@@ -13,6 +13,7 @@ from handoff_api.config import Settings, get_settings
 from handoff_api.conversations.rasa import RasaClient
 from handoff_api.conversations.router import router as visitor_router
 from handoff_api.conversations.service import TOUCHED_KEY
+from handoff_api.counsellors.router import router as counsellor_router
 from handoff_api.db import make_engine, make_session_factory
 from handoff_api.email.router import router as email_router
 from handoff_api.errors import install_error_handlers
@@ -75,6 +76,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(visitor_router)
     app.include_router(appointments_router)
     app.include_router(email_router)
+    app.include_router(counsellor_router)
     app.include_router(internal_router)
 
     @app.get("/healthz", tags=["health"])

@@ -109,3 +109,13 @@ def answer(session: Session, request: EmailRequest, text: str) -> EmailRequest:
     request.status = "answered"
     session.commit()
     return request
+
+
+def for_helplines(session: Session, helpline_ids: set[str]) -> list[EmailRequest]:
+    return list(
+        session.scalars(
+            select(EmailRequest)
+            .where(EmailRequest.helpline_id.in_(helpline_ids))
+            .order_by(EmailRequest.created_at)
+        )
+    )

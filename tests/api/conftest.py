@@ -22,6 +22,20 @@ INTERNAL_TOKEN = "test-internal-token"
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 
 
+@pytest.fixture(autouse=True, scope="session")
+def cheap_argon2():
+    """Argon2 with small parameters: the same code path, without 64 MiB per hash."""
+    from argon2 import PasswordHasher
+
+    from handoff_api import security
+
+    original = security._password_hasher, security._DUMMY_PASSWORD_HASH
+    security._password_hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    security._DUMMY_PASSWORD_HASH = security._password_hasher.hash("dummy")
+    yield
+    security._password_hasher, security._DUMMY_PASSWORD_HASH = original
+
+
 @pytest.fixture(scope="session", params=BACKENDS)
 def database_url(request, tmp_path_factory) -> Iterator[str]:
     if request.param == "sqlite":
@@ -166,3 +180,39 @@ def availability(client, entry_point, conversation_id=None) -> dict:
 def availability_at(client, entry_point, simulated_now) -> dict:
     conversation = start_conversation(client, entry_point, simulated_now=simulated_now)
     return availability(client, entry_point, conversation["id"])
+
+
+PASSWORD = "correct horse battery staple"
+
+
+def create_account(database_url, monkeypatch, username, helpline, command="create-counsellor"):
+    import io
+
+    from handoff_api.admin import main as admin_main
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    argv = [command, "--username", username, "--helpline", helpline, "--password-stdin"]
+    argv += ["--display-name", username.split("_")[-1].title()]
+    assert admin_main(argv, make_settings(database_url)) == 0
+
+
+def login(client, username) -> dict:
+    response = client.post(
+        "/api/v1/counsellor/login", json={"username": username, "password": PASSWORD}
+    )
+    assert response.status_code == 200, response.text
+    return bearer(response.json()["token"])
+
+
+@pytest.fixture
+def counsellors(client, database_url, monkeypatch) -> dict:
+    """Logged-in counsellors: two of Nupraatikerover.be, one of 1712, one of Veilig Thuis."""
+    accounts = {
+        "npie_anna": "nupraatikerover",
+        "npie_bart": "nupraatikerover",
+        "team1712_carla": "1712",
+        "vt_dirk": "veiligthuis",
+    }
+    for username, helpline in accounts.items():
+        create_account(database_url, monkeypatch, username, helpline)
+    return {username: login(client, username) for username in accounts}

@@ -1,0 +1,80 @@
+"""`handoff-admin`: counsellor accounts, retention purge, sending queued e-mail."""
+
+import argparse
+import getpass
+import sys
+
+from handoff_api.config import Settings
+from handoff_api.counsellors.service import AccountError, create_account
+from handoff_api.db import make_engine, make_session_factory
+from handoff_api.email.service import send_queued
+from handoff_api.helplines.catalog import load_catalog
+from handoff_api.migrate import upgrade_to_head
+from handoff_api.retention import purge
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="handoff-admin", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, role in (("create-counsellor", "counsellor"), ("create-trainer", "trainer")):
+        command = commands.add_parser(name, help=f"create a {role} account tied to one helpline")
+        command.add_argument("--username", required=True)
+        command.add_argument("--helpline", required=True, help="helpline id, e.g. nupraatikerover")
+        command.add_argument("--display-name", help="name shown to visitors (default: username)")
+        command.add_argument(
+            "--password-stdin", action="store_true", help="read the password from standard input"
+        )
+    command = commands.add_parser("purge", help="delete data older than the retention period")
+    command.add_argument("--days", type=int, help="override HANDOFF_RETENTION_DAYS")
+    commands.add_parser("send-emails", help="retry e-mail requests that were not sent yet")
+    return parser
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("Password: ")
+    if first != getpass.getpass("Password again: "):
+        raise AccountError("the passwords differ")
+    return first
+
+
+def main(argv: list[str] | None = None, settings: Settings | None = None) -> int:
+    args = _parser().parse_args(argv)
+    settings = settings or Settings()
+    engine = make_engine(settings.database_url)
+    upgrade_to_head(engine)
+    catalog = load_catalog(settings.helplines_file)
+    try:
+        with make_session_factory(engine)() as session:
+            if args.command in ("create-counsellor", "create-trainer"):
+                role = "trainer" if args.command == "create-trainer" else "counsellor"
+                account = create_account(
+                    session,
+                    catalog,
+                    username=args.username,
+                    display_name=args.display_name or args.username,
+                    helpline_id=args.helpline,
+                    password=_read_password(args.password_stdin),
+                    role=role,
+                )
+                print(f"created {role} {account.username} for helpline {account.helpline_id}")
+            elif args.command == "purge":
+                result = purge(session, args.days if args.days is not None else settings.retention_days)
+                print(
+                    f"purged {result.conversations} conversations, {result.email_requests} "
+                    f"e-mail requests, {result.appointments} appointments, "
+                    f"{result.login_sessions} expired logins"
+                )
+            elif args.command == "send-emails":
+                print(f"sent {send_queued(session, settings, catalog)} e-mail requests")
+    except AccountError as error:
+        print(f"handoff-admin: {error}", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,88 @@
+"""The counsellor's briefing, built in one place from the handoff and the transcript.
+
+The visitor's own words are quoted as they wrote them, never paraphrased.
+"""
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from handoff_api.conversations.models import Conversation, Handoff, Message, Transfer
+from handoff_api.helplines.catalog import Catalog
+
+FACT_FIELDS = ("relation", "setting", "when", "safe_now", "asks_for")
+# Which bot question answers which briefing field (first matching keyword wins).
+FACT_KEYWORDS = {
+    "safe_now": ("veilig",),
+    "relation": ("wie ", "wie?", "relatie", "dader", "familie"),
+    "when": ("wanneer", "hoe lang", "sinds"),
+    "setting": ("waar ", "waar?", "thuis of"),
+    "asks_for": ("wat wil", "wat zou je", "wat verwacht", "hulp wil"),
+}
+
+
+def _facts(handoff: Handoff | None) -> dict:
+    facts: dict = dict.fromkeys(FACT_FIELDS)
+    if handoff is None:
+        return facts
+    for item in handoff.qa:
+        question = item.get("question", "").lower()
+        for field, keywords in FACT_KEYWORDS.items():
+            if facts[field] is None and any(k in question for k in keywords):
+                facts[field] = item.get("answer")
+                break
+    for field in FACT_FIELDS:
+        if handoff.details.get(field):
+            facts[field] = handoff.details[field]
+    return facts
+
+
+def _visitor_words(session: Session, conversation: Conversation, handoff: Handoff | None) -> list:
+    if handoff is not None and handoff.visitor_words:
+        return list(handoff.visitor_words)
+    if handoff is not None and not handoff.consent:
+        return []
+    cutoff = handoff.created_at if handoff else None
+    query = select(Message.text).where(
+        Message.conversation_id == conversation.id, Message.sender == "visitor"
+    )
+    if cutoff is not None:
+        query = query.where(Message.created_at <= cutoff)
+    return list(session.scalars(query.order_by(Message.seq)))
+
+
+def transfer_notes(session: Session, catalog: Catalog, conversation_id: str) -> list[dict]:
+    transfers = session.scalars(
+        select(Transfer).where(Transfer.conversation_id == conversation_id).order_by(Transfer.created_at)
+    )
+    return [
+        {
+            "from_helpline": catalog.helpline(t.from_helpline_id).name,
+            "to_helpline": catalog.helpline(t.to_helpline_id).name,
+            "note": t.note,
+            "created_at": t.created_at.isoformat(timespec="seconds"),
+        }
+        for t in transfers
+    ]
+
+
+def build_briefing(session: Session, catalog: Catalog, conversation: Conversation) -> dict:
+    handoff = session.get(Handoff, conversation.id)
+    labels = handoff.labels if handoff else {}
+    entry_helpline = catalog.helpline_for_entry_point(conversation.entry_point)
+    return {
+        "entry_point": conversation.entry_point,
+        "came_in_through": entry_helpline.name if entry_helpline else conversation.entry_point,
+        "helpline": catalog.helpline(conversation.helpline_id).name,
+        "theme": labels.get("theme"),
+        "age_group": labels.get("age_group"),
+        "role": labels.get("role"),
+        "urgency": labels.get("urgency"),
+        "routing_reason": handoff.routing_reason if handoff else None,
+        **_facts(handoff),
+        "recent_sexual_assault": bool(handoff and handoff.details.get("recent_sexual_assault")),
+        "consent": handoff.consent if handoff else None,
+        "visitor_words": _visitor_words(session, conversation, handoff),
+        "qa": handoff.qa if handoff else [],
+        "from_appointment": conversation.from_appointment,
+        "transfer_notes": transfer_notes(session, catalog, conversation.id),
+    }

@@ -1,0 +1,230 @@
+"""Counsellor API: /api/v1/counsellor/..."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, WebSocket
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import HTTPConnection
+
+from handoff_api.auth import bearer_token
+from handoff_api.conversations.schemas import MessageOut
+from handoff_api.conversations.service import message_view
+from handoff_api.conversations.streaming import stream_conversation
+from handoff_api.counsellors import schemas, service
+from handoff_api.counsellors.models import Counsellor
+from handoff_api.db import SessionDep
+from handoff_api.email import service as email
+from handoff_api.email.models import EmailRequest
+from handoff_api.email.schemas import Answer, EmailRequestView
+from handoff_api.errors import ApiError, not_found
+from handoff_api.helplines.service import CatalogDep
+from handoff_api.main_deps import SettingsDep
+from handoff_api.ratelimit import RateLimiterDep
+
+router = APIRouter(prefix="/api/v1/counsellor", tags=["counsellor"])
+bearer = HTTPBearer(auto_error=False, description="The counsellor's login token")
+
+
+def current_counsellor(
+    session: SessionDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> Counsellor:
+    return service.authenticate(session, credentials.credentials if credentials else None)
+
+
+CurrentCounsellor = Annotated[Counsellor, Depends(current_counsellor)]
+
+
+def _counsellor_view(counsellor: Counsellor) -> dict:
+    return {
+        "id": counsellor.id,
+        "username": counsellor.username,
+        "display_name": counsellor.display_name,
+        "helpline_id": counsellor.helpline_id,
+        "role": counsellor.role,
+    }
+
+
+@router.post("/login", response_model=schemas.LoggedIn)
+def login(
+    body: schemas.Login,
+    session: SessionDep,
+    settings: SettingsDep,
+    limiter: RateLimiterDep,
+    connection: HTTPConnection,
+) -> dict:
+    address = connection.client.host if connection.client else "unknown"
+    limiter.hit(settings.login_rate, "login", limiter.address_key(address))
+    token, counsellor = service.login(session, settings, body.username, body.password)
+    return {"token": token, "counsellor": _counsellor_view(counsellor)}
+
+
+@router.post("/logout", status_code=204)
+def logout(
+    counsellor: CurrentCounsellor,
+    session: SessionDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> None:
+    service.logout(session, credentials.credentials)
+
+
+@router.get("/me", response_model=schemas.CounsellorOut)
+def me(counsellor: CurrentCounsellor) -> dict:
+    return _counsellor_view(counsellor)
+
+
+@router.get("/queue", response_model=schemas.Queue)
+def queue(counsellor: CurrentCounsellor, session: SessionDep, catalog: CatalogDep) -> dict:
+    """The queue of the counsellor's own helpline(s): urgency first, then waiting time."""
+    return {"entries": service.queue(session, catalog, counsellor)}
+
+
+@router.post("/conversations/{conversation_id}/claim", response_model=schemas.ConversationDetail)
+def claim(
+    conversation_id: str, counsellor: CurrentCounsellor, session: SessionDep, catalog: CatalogDep
+) -> dict:
+    conversation = service.claim(session, catalog, counsellor, conversation_id)
+    return service.conversation_detail(session, catalog, conversation)
+
+
+@router.get("/conversations/{conversation_id}", response_model=schemas.ConversationDetail)
+def conversation(
+    conversation_id: str, counsellor: CurrentCounsellor, session: SessionDep, catalog: CatalogDep
+) -> dict:
+    """Briefing and transcript; a queued conversation can be read before claiming it."""
+    found = service.visible_conversation(session, catalog, counsellor, conversation_id)
+    return service.conversation_detail(session, catalog, found)
+
+
+@router.post("/conversations/{conversation_id}/messages", response_model=MessageOut)
+def send_message(
+    conversation_id: str,
+    body: schemas.SendMessage,
+    counsellor: CurrentCounsellor,
+    session: SessionDep,
+    catalog: CatalogDep,
+) -> dict:
+    found = service.visible_conversation(session, catalog, counsellor, conversation_id)
+    return message_view(service.send_message(session, found, counsellor, body.text))
+
+
+@router.post("/conversations/{conversation_id}/transfer", response_model=schemas.ConversationDetail)
+def transfer(
+    conversation_id: str,
+    body: schemas.TransferRequest,
+    counsellor: CurrentCounsellor,
+    session: SessionDep,
+    catalog: CatalogDep,
+) -> dict:
+    found = service.visible_conversation(session, catalog, counsellor, conversation_id)
+    moved = service.transfer(session, catalog, found, counsellor, body.to_helpline, body.note)
+    return {**service.conversation_detail(session, catalog, moved)}
+
+
+@router.post("/conversations/{conversation_id}/invite", response_model=schemas.Participant)
+def invite(
+    conversation_id: str,
+    body: schemas.InviteRequest,
+    counsellor: CurrentCounsellor,
+    session: SessionDep,
+    catalog: CatalogDep,
+) -> dict:
+    found = service.visible_conversation(session, catalog, counsellor, conversation_id)
+    guest = service.invite(session, found, counsellor, body.username)
+    return {"name": guest.display_name, "role": "invited"}
+
+
+@router.post("/conversations/{conversation_id}/close", response_model=schemas.Closed)
+def close(
+    conversation_id: str,
+    body: schemas.CloseRequest,
+    counsellor: CurrentCounsellor,
+    session: SessionDep,
+    catalog: CatalogDep,
+) -> dict:
+    found = service.visible_conversation(session, catalog, counsellor, conversation_id)
+    record = service.close(session, catalog, found, counsellor, body.model_dump())
+    return {"registration_id": record.id, "bot_labels": record.bot_labels}
+
+
+@router.get("/email-requests", response_model=list[EmailRequestView])
+def email_requests(counsellor: CurrentCounsellor, session: SessionDep, catalog: CatalogDep) -> list:
+    """The e-mail queue of the counsellor's helpline(s)."""
+    requests = email.for_helplines(session, service.team_helplines(catalog, counsellor))
+    return [_email_view(r) for r in requests]
+
+
+@router.post("/email-requests/{request_id}/answer", response_model=EmailRequestView)
+def answer_email_request(
+    request_id: str,
+    body: Answer,
+    counsellor: CurrentCounsellor,
+    session: SessionDep,
+    catalog: CatalogDep,
+) -> dict:
+    """Answers a request without an e-mail address; the visitor reads it with the pick-up code."""
+    request = session.get(EmailRequest, request_id)
+    if request is None or request.helpline_id not in service.team_helplines(catalog, counsellor):
+        raise not_found()
+    if request.reply_to:
+        raise ApiError(
+            409,
+            "answer_by_email",
+            "Deze bezoeker gaf een e-mailadres: antwoord per e-mail.",
+            "This visitor left an address: answer by e-mail.",
+        )
+    return _email_view(email.answer(session, request, body.text))
+
+
+def _email_view(request: EmailRequest) -> dict:
+    return {
+        "id": request.id,
+        "helpline_id": request.helpline_id,
+        "message": request.message,
+        "reply_to": request.reply_to,
+        "needs_answer_here": request.reply_to is None,
+        "status": request.status,
+        "created_at": request.created_at.isoformat(timespec="seconds"),
+        "reply": request.reply_text,
+    }
+
+
+def _socket_counsellor(websocket: WebSocket, conversation_id: str) -> str:
+    with websocket.app.state.session_factory() as session:
+        counsellor = service.authenticate(session, bearer_token(websocket))
+        service.visible_conversation(session, websocket.app.state.catalog, counsellor, conversation_id)
+        return counsellor.id
+
+
+def _send_from_socket(app, counsellor_id: str, conversation_id: str, text: str) -> None:
+    with app.state.session_factory() as session:
+        counsellor = session.get(Counsellor, counsellor_id)
+        conversation = service.visible_conversation(session, app.state.catalog, counsellor, conversation_id)
+        service.send_message(session, conversation, counsellor, text)
+
+
+@router.websocket("/conversations/{conversation_id}/live")
+async def live(websocket: WebSocket, conversation_id: str, after: int = 0) -> None:
+    """Every message as it happens (`?after=N` replays); send `{"text": ...}` to write."""
+    try:
+        counsellor_id = await run_in_threadpool(_socket_counsellor, websocket, conversation_id)
+    except ApiError as error:
+        await websocket.close(code=4000 + error.status, reason=error.code)
+        return
+    await websocket.accept()
+    limit = websocket.app.state.settings.max_message_chars
+
+    async def on_frame(frame: dict) -> dict | None:
+        text = str(frame.get("text", "")).strip() if isinstance(frame, dict) else ""
+        if not text or len(text) > limit:
+            return {"type": "error", "error": "invalid_message"}
+        try:
+            await run_in_threadpool(
+                _send_from_socket, websocket.app, counsellor_id, conversation_id, text
+            )
+        except ApiError as error:
+            return {"type": "error", "error": error.code, "message": {"nl": error.nl, "en": error.en}}
+        return None
+
+    await stream_conversation(websocket, conversation_id, max(after, 0), on_frame)

@@ -1,0 +1,134 @@
+"""Counsellor API bodies."""
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from handoff_api.conversations.schemas import MessageOut, MessageText
+from handoff_api.helplines.catalog import AgeGroup, Role, Theme
+
+
+class Login(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    username: str = Field(min_length=1, max_length=128)
+    password: str = Field(min_length=1, max_length=256)
+
+
+class CounsellorOut(BaseModel):
+    id: str
+    username: str
+    display_name: str
+    helpline_id: str
+    role: Literal["counsellor", "trainer"]
+
+
+class LoggedIn(BaseModel):
+    token: str
+    counsellor: CounsellorOut
+
+
+class TransferNote(BaseModel):
+    from_helpline: str
+    to_helpline: str
+    note: str
+    created_at: str
+
+
+class QueueEntry(BaseModel):
+    position: int
+    conversation_id: str
+    helpline_id: str
+    entry_point: str
+    urgency: str
+    theme: str | None
+    age_group: str | None
+    waiting_minutes: int
+    from_appointment: bool
+    transfer_notes: list[TransferNote]
+
+
+class Queue(BaseModel):
+    entries: list[QueueEntry]
+
+
+class Label(BaseModel):
+    value: str
+    confidence: float | None = None
+    source: str | None = None
+
+
+class QuestionAnswer(BaseModel):
+    question: str
+    answer: str
+
+
+class Briefing(BaseModel):
+    entry_point: str
+    came_in_through: str
+    helpline: str
+    theme: Label | None
+    age_group: Label | None
+    role: Label | None
+    urgency: Label | None
+    routing_reason: str | None
+    relation: str | None
+    setting: str | None
+    when: str | None
+    safe_now: str | None
+    asks_for: str | None
+    recent_sexual_assault: bool
+    consent: bool | None
+    visitor_words: list[str]
+    qa: list[QuestionAnswer]
+    from_appointment: bool
+    transfer_notes: list[TransferNote]
+
+
+class Participant(BaseModel):
+    name: str
+    role: Literal["owner", "invited"]
+
+
+class ConversationDetail(BaseModel):
+    id: str
+    state: Literal["bot", "queued", "human", "closed"]
+    helpline_id: str
+    briefing: Briefing
+    transcript: list[MessageOut]
+    participants: list[Participant]
+
+
+class SendMessage(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: MessageText
+
+
+class TransferRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    to_helpline: str = Field(max_length=64)
+    note: str = Field(min_length=1, max_length=4000, description="Read by the receiving counsellor before claiming")
+
+
+class InviteRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    username: str = Field(min_length=1, max_length=128)
+
+
+class CloseRequest(BaseModel):
+    """The registration; it may correct the bot's labels."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    main_theme: Theme
+    role: Role
+    age_group: AgeGroup
+    first_contact: bool
+
+
+class Closed(BaseModel):
+    registration_id: str
+    bot_labels: dict | None

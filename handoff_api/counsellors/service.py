@@ -1,0 +1,326 @@
+"""Counsellors: accounts, login, their helpline's queue, claiming and working a conversation."""
+
+from datetime import timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from handoff_api.config import Settings
+from handoff_api.conversations.briefing import build_briefing, transfer_notes
+from handoff_api.conversations.models import Conversation, Handoff, Participant, Transfer
+from handoff_api.conversations.queue import queued_in
+from handoff_api.conversations.service import append_message, message_view, messages_after
+from handoff_api.conversations.safety import round_the_clock_sentence
+from handoff_api.counsellors.models import Counsellor, CounsellorSession, Registration
+from handoff_api.db import utcnow
+from handoff_api.errors import ApiError, not_found, unauthorized
+from handoff_api.helplines.catalog import Catalog
+from handoff_api.security import hash_password, hash_secret, new_token, verify_password
+
+
+class AccountError(ValueError):
+    """An account cannot be created as asked (admin CLI)."""
+
+
+def create_account(
+    session: Session,
+    catalog: Catalog,
+    username: str,
+    display_name: str,
+    helpline_id: str,
+    password: str,
+    role: str = "counsellor",
+) -> Counsellor:
+    if catalog.helpline(helpline_id) is None:
+        raise AccountError(f"unknown helpline {helpline_id!r}")
+    if len(password) < 12:
+        raise AccountError("the password needs at least 12 characters")
+    if session.scalar(select(Counsellor).where(Counsellor.username == username)):
+        raise AccountError(f"username {username!r} is taken")
+    counsellor = Counsellor(
+        username=username,
+        display_name=display_name,
+        helpline_id=helpline_id,
+        role=role,
+        password_hash=hash_password(password),
+    )
+    session.add(counsellor)
+    session.commit()
+    return counsellor
+
+
+def login(session: Session, settings: Settings, username: str, password: str) -> tuple[str, Counsellor]:
+    counsellor = session.scalar(
+        select(Counsellor).where(Counsellor.username == username, Counsellor.active.is_(True))
+    )
+    if not verify_password(password, counsellor.password_hash if counsellor else None):
+        raise ApiError(
+            401,
+            "invalid_login",
+            "Gebruikersnaam of wachtwoord klopt niet.",
+            "Wrong username or password.",
+        )
+    token = new_token()
+    session.add(
+        CounsellorSession(
+            token_hash=hash_secret(token),
+            counsellor_id=counsellor.id,
+            expires_at=utcnow() + timedelta(hours=settings.counsellor_token_hours),
+        )
+    )
+    session.commit()
+    return token, counsellor
+
+
+def logout(session: Session, token: str) -> None:
+    login_session = session.get(CounsellorSession, hash_secret(token))
+    if login_session:
+        session.delete(login_session)
+        session.commit()
+
+
+def authenticate(session: Session, token: str | None) -> Counsellor:
+    if not token:
+        raise unauthorized()
+    login_session = session.get(CounsellorSession, hash_secret(token))
+    if login_session is None or login_session.expires_at <= utcnow():
+        raise unauthorized()
+    counsellor = session.get(Counsellor, login_session.counsellor_id)
+    if counsellor is None or not counsellor.active:
+        raise unauthorized()
+    return counsellor
+
+
+def team_helplines(catalog: Catalog, counsellor: Counsellor) -> set[str]:
+    return catalog.team_helpline_ids(counsellor.helpline_id)
+
+
+def _participant(session: Session, conversation_id: str, counsellor_id: str) -> Participant | None:
+    participant = session.get(Participant, (conversation_id, counsellor_id))
+    return participant if participant and participant.active else None
+
+
+def visible_conversation(
+    session: Session, catalog: Catalog, counsellor: Counsellor, conversation_id: str
+) -> Conversation:
+    """404 unless the conversation is in the counsellor's team's helplines or they were invited."""
+    conversation = session.get(Conversation, conversation_id)
+    if conversation is None or not (
+        conversation.helpline_id in team_helplines(catalog, counsellor)
+        or _participant(session, conversation_id, counsellor.id)
+    ):
+        raise not_found("Dit gesprek bestaat niet.", "Conversation not found.")
+    return conversation
+
+
+def queue(session: Session, catalog: Catalog, counsellor: Counsellor) -> list[dict]:
+    now = utcnow()
+    entries = []
+    for position, conversation in enumerate(
+        queued_in(session, team_helplines(catalog, counsellor)), start=1
+    ):
+        handoff = session.get(Handoff, conversation.id)
+        labels = handoff.labels if handoff else {}
+        entries.append(
+            {
+                "position": position,
+                "conversation_id": conversation.id,
+                "helpline_id": conversation.helpline_id,
+                "entry_point": conversation.entry_point,
+                "urgency": conversation.urgency or "none",
+                "theme": (labels.get("theme") or {}).get("value"),
+                "age_group": (labels.get("age_group") or {}).get("value"),
+                "waiting_minutes": int((now - conversation.queued_at).total_seconds() // 60),
+                "from_appointment": conversation.from_appointment,
+                "transfer_notes": transfer_notes(session, catalog, conversation.id),
+            }
+        )
+    return entries
+
+
+def conversation_detail(session: Session, catalog: Catalog, conversation: Conversation) -> dict:
+    participants = session.execute(
+        select(Counsellor.display_name, Participant.role)
+        .join(Participant, Participant.counsellor_id == Counsellor.id)
+        .where(Participant.conversation_id == conversation.id, Participant.active.is_(True))
+    ).all()
+    return {
+        "id": conversation.id,
+        "state": conversation.state,
+        "helpline_id": conversation.helpline_id,
+        "briefing": build_briefing(session, catalog, conversation),
+        "transcript": [message_view(m) for m in messages_after(session, conversation.id, 0)],
+        "participants": [{"name": name, "role": role} for name, role in participants],
+    }
+
+
+def already_claimed() -> ApiError:
+    return ApiError(
+        409,
+        "already_claimed",
+        "Een collega nam dit gesprek al aan.",
+        "Another counsellor already claimed this conversation.",
+    )
+
+
+def claim(session: Session, catalog: Catalog, counsellor: Counsellor, conversation_id: str) -> Conversation:
+    """Atomic: of several counsellors claiming at once, exactly one wins; the others get 409."""
+    conversation = visible_conversation(session, catalog, counsellor, conversation_id)
+    session.commit()  # end the read transaction: the claim below decides on its own
+    won = session.execute(
+        update(Conversation)
+        .where(Conversation.id == conversation_id, Conversation.state == "queued")
+        .where(Conversation.helpline_id.in_(team_helplines(catalog, counsellor)))
+        .values(state="human", assigned_counsellor_id=counsellor.id, claimed_at=utcnow())
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if won != 1:
+        session.rollback()
+        raise already_claimed()
+    _join(session, conversation_id, counsellor, "owner")
+    helpline = catalog.helpline(conversation.helpline_id)
+    append_message(
+        session,
+        conversation_id,
+        "system",
+        f"Je praat nu met {counsellor.display_name}, een hulpverlener van {helpline.name}. "
+        "Die las al wat je aan de chatbot vertelde.",
+    )
+    session.commit()
+    session.refresh(conversation)
+    return conversation
+
+
+def _join(session: Session, conversation_id: str, counsellor: Counsellor, role: str) -> None:
+    participant = session.get(Participant, (conversation_id, counsellor.id))
+    if participant is None:
+        session.add(Participant(conversation_id=conversation_id, counsellor_id=counsellor.id, role=role))
+    else:
+        participant.active = True
+        participant.role = role
+
+
+def _require_participant(session: Session, conversation: Conversation, counsellor: Counsellor) -> Participant:
+    participant = _participant(session, conversation.id, counsellor.id)
+    if participant is None or conversation.state != "human":
+        raise ApiError(
+            409,
+            "not_in_conversation",
+            "Je neemt niet (meer) deel aan dit gesprek. Neem het eerst aan.",
+            "You are not (or no longer) in this conversation. Claim it first.",
+        )
+    return participant
+
+
+def send_message(session: Session, conversation: Conversation, counsellor: Counsellor, text: str):
+    _require_participant(session, conversation, counsellor)
+    message = append_message(
+        session, conversation.id, "counsellor", text, counsellor_name=counsellor.display_name
+    )
+    session.commit()
+    return message
+
+
+def transfer(
+    session: Session,
+    catalog: Catalog,
+    conversation: Conversation,
+    counsellor: Counsellor,
+    to_helpline_id: str,
+    note: str,
+) -> Conversation:
+    """The 'push': back into another helpline's queue, with a note read before claiming."""
+    participant = _require_participant(session, conversation, counsellor)
+    target = catalog.helpline(to_helpline_id)
+    if participant.role != "owner" or target is None or target.id == conversation.helpline_id:
+        raise ApiError(
+            422,
+            "invalid_transfer",
+            "Doorverbinden kan alleen door wie het gesprek aannam, naar een andere hulplijn.",
+            "Only the counsellor who claimed it can transfer, to another helpline.",
+        )
+    session.add(
+        Transfer(
+            conversation_id=conversation.id,
+            from_helpline_id=conversation.helpline_id,
+            to_helpline_id=target.id,
+            from_counsellor_id=counsellor.id,
+            note=note,
+        )
+    )
+    _leave_all(session, conversation.id)
+    conversation.helpline_id = target.id
+    conversation.state = "queued"
+    conversation.queued_at = utcnow()
+    conversation.assigned_counsellor_id = None
+    append_message(
+        session,
+        conversation.id,
+        "system",
+        f"Je wordt doorverbonden met {target.name}. De hulpverlener daar krijgt eerst "
+        "een samenvatting: je hoeft je verhaal niet opnieuw te vertellen.",
+    )
+    session.commit()
+    return conversation
+
+
+def _leave_all(session: Session, conversation_id: str) -> None:
+    session.execute(
+        update(Participant)
+        .where(Participant.conversation_id == conversation_id)
+        .values(active=False)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def invite(
+    session: Session, conversation: Conversation, counsellor: Counsellor, username: str
+) -> Counsellor:
+    _require_participant(session, conversation, counsellor)
+    guest = session.scalar(
+        select(Counsellor).where(Counsellor.username == username, Counsellor.active.is_(True))
+    )
+    if guest is None or guest.id == counsellor.id:
+        raise not_found("Die collega vinden we niet.", "No such colleague.")
+    _join(session, conversation.id, guest, "invited")
+    append_message(
+        session,
+        conversation.id,
+        "system",
+        f"{guest.display_name} neemt ook deel aan het gesprek.",
+    )
+    session.commit()
+    return guest
+
+
+def close(
+    session: Session,
+    catalog: Catalog,
+    conversation: Conversation,
+    counsellor: Counsellor,
+    registration: dict,
+) -> Registration:
+    _require_participant(session, conversation, counsellor)
+    handoff = session.get(Handoff, conversation.id)
+    record = Registration(
+        conversation_id=conversation.id,
+        helpline_id=conversation.helpline_id,
+        counsellor_id=counsellor.id,
+        bot_labels=handoff.labels if handoff else None,
+        registered_on=utcnow().date(),
+        **registration,
+    )
+    session.add(record)
+    _leave_all(session, conversation.id)
+    conversation.state = "closed"
+    conversation.closed_at = utcnow()
+    helpline = catalog.helpline(conversation.helpline_id)
+    append_message(
+        session,
+        conversation.id,
+        "system",
+        "Het gesprek is afgesloten. Je kan altijd opnieuw chatten. "
+        + round_the_clock_sentence(catalog, helpline.country),
+    )
+    session.commit()
+    return record

@@ -1,0 +1,39 @@
+"""Retention: transcripts, briefings and e-mail requests are deleted after a period."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import delete
+from sqlalchemy.orm import Session
+
+from handoff_api.appointments.models import Appointment
+from handoff_api.conversations.models import Conversation
+from handoff_api.counsellors.models import CounsellorSession
+from handoff_api.db import utcnow
+from handoff_api.email.models import EmailRequest
+
+
+@dataclass(frozen=True)
+class PurgeResult:
+    conversations: int
+    email_requests: int
+    appointments: int
+    login_sessions: int
+
+
+def purge(session: Session, retention_days: int) -> PurgeResult:
+    """Deletes what is older than the retention period; registrations (no text) stay."""
+    now = utcnow()
+    cutoff = now - timedelta(days=retention_days)
+    conversations = session.execute(
+        delete(Conversation).where(Conversation.last_activity_at < cutoff)
+    ).rowcount  # messages, handoffs, transfers and appointments go with them
+    email_requests = session.execute(
+        delete(EmailRequest).where(EmailRequest.created_at < cutoff)
+    ).rowcount
+    appointments = session.execute(delete(Appointment).where(Appointment.end < cutoff)).rowcount
+    login_sessions = session.execute(
+        delete(CounsellorSession).where(CounsellorSession.expires_at < now)
+    ).rowcount
+    session.commit()
+    return PurgeResult(conversations, email_requests, appointments, login_sessions)
