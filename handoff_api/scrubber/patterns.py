@@ -24,7 +24,8 @@ EMAIL_OBFUSCATED = re.compile(
 # --- URLs --------------------------------------------------------------------------------------
 _TLDS = (
     "com|be|nl|net|org|eu|io|gg|ly|me|app|tv|fr|de|info|link|co|uk|shop|online|site|xyz|page|"
-    "social|live|blog|gl"
+    "social|live|blog|gl|ee|to|cc|ai|us|es|it|pl|ws|fm|sh|lu|at|ch|dk|se|ma|tr|ru|cz|club|"
+    "store|tech|dev|art|news|video|chat|fun|top|vip|lol|xxx|porn|sex|dating|cam"
 )
 URL_SCHEME = re.compile(r"(?<![\w@])(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
 URL_BARE = re.compile(
@@ -45,21 +46,21 @@ PUBLIC_SITES = frozenset({
 })
 
 # --- IBAN --------------------------------------------------------------------------------------
-IBAN_START = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}")
+IBAN_START = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}[ \-]?\d{2}")
 
 # --- national numbers --------------------------------------------------------------------------
 _NUM_END = r"(?!\d|[.\-/]\d)"
 RRN = re.compile(
-    r"(?<![\w+.\-/])\d{2}[ .]?\d{2}[ .]?\d{2}\s?[ .\-]?\s?\d{3}\s?[ .\-]?\s?\d{2}" + _NUM_END
+    r"(?<![\w+.\-/])\d{2}[ ./]?\d{2}[ ./]?\d{2}\s?[ .\-/]?\s?\d{3}\s?[ .\-/]?\s?\d{2}" + _NUM_END
 )
 BSN = re.compile(
-    r"(?<![\w+.\-/])(?:\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3}|\d{2}\.\d{3}\.\d{2}\.\d{2})"
+    r"(?<![\w+.\-/])(?:\d{9}|\d{4}[ .\-]\d{2}[ .\-]\d{3}|\d{3}[ .\-]\d{3}[ .\-]\d{3}|\d{2}\.\d{3}\.\d{2}\.\d{2})"
     + _NUM_END
 )
 BSN_CONTEXT = re.compile(r"(?i)\b(?:bsn|burgerservice|sofi)")
 
 # --- phone numbers -----------------------------------------------------------------------------
-PHONE_CANDIDATE = re.compile(r"(?<![\w+/.\-])(?:\+|00)?\d[\d \t./\-()]*\d(?!\d)")
+PHONE_CANDIDATE = re.compile(r"(?<![\w+/.\-(])(?:\+|00|\()?\d[\d \t./\-()]*\d(?!\d)")
 
 # --- usernames ---------------------------------------------------------------------------------
 HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
@@ -79,7 +80,8 @@ MONTHS = (
 )
 DATE = re.compile(
     r"(?<![\w/.\-])(?:\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*(?:\d{4}|\d{2}))?"
-    r"|\d{1,2}(?:ste|de|e)?\s+(?:" + MONTHS + r")\.?(?:\s+'?\d{4}|\s+'\d{2})?)(?![\w/])",
+    r"|\d{1,2}(?:ste|de|e)?\s+(?:van\s+)?(?:" + MONTHS + r")\.?(?:\s+'?\d{4}|\s+'\d{2})?"
+    r"|(?:" + MONTHS + r")\.?\s+\d{4})(?![\w/])",
     re.IGNORECASE,
 )
 BIRTH_BEFORE = re.compile(
@@ -90,7 +92,7 @@ BIRTH_AFTER = re.compile(r"(?i)^[^.!?\n]{0,20}\b(?:verjaardag|jarig|geboren)\b")
 
 # --- addresses ---------------------------------------------------------------------------------
 STREET_STRONG = (
-    r"straat|straatje|laan|weg|plein|dreef|lei|steenweg|baan|kaai|kade|gracht|singel|dijk|"
+    r"straat|str\.?|stwg\.?|straatje|laan|weg|plein|dreef|lei|steenweg|baan|kaai|kade|gracht|singel|dijk|"
     r"markt|pad|dries|steeg|boulevard|plaats|straete"
 )
 STREET_WEAK = r"gang|ring|park|veld|hoek|berg|burg|akker|wal|dam|heide|meers|vest|kouter|hof|bos|hout"
@@ -105,7 +107,7 @@ _UNITS = (
     r"berichten|berichtjes|stuks|graden|punten|per"
 )
 _HOUSE_NUMBER = (
-    r"\d{1,4}(?:\s?[a-zA-Z](?![\w]))?(?:\s*[-/]\s*\d{1,4}(?!\d))?"
+    r"(?:(?:nr|nummer|no)\.?\s*)?\d{1,4}(?:\s?[a-zA-Z](?![\w]))?(?:\s*[-/]\s*\d{1,4}(?!\d)|-(?:I{1,3}|IV|hs|bis)\b)?"
     r"(?:,?\s*(?:bus|bte|b\.)\s*\d{1,4}[a-zA-Z]?)?"
 )
 _STREET_WORD_CHARS = r"[\w'À-ÿ\-]"
@@ -125,7 +127,7 @@ STREET_ONLY = re.compile(
 )
 
 # --- postcodes ---------------------------------------------------------------------------------
-POSTCODE_NL = re.compile(r"(?<![\w.,/\-])[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}(?![\w])")
+POSTCODE_NL = re.compile(r"(?<![\w.,/\-])(?:NL-?\s?)?[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}(?![\w])")
 POSTCODE_NL_LOWER = re.compile(r"(?i)(?<![\w.,/\-])[1-9]\d{3}\s?[a-z]{2}(?![\w])")
-POSTCODE_BE = re.compile(r"(?<![\w.,/\-€$])[1-9]\d{3}(?![\w/\-]|[.,]\d|\s*(?:euro|eur|€|km|m)\b)")
+POSTCODE_BE = re.compile(r"(?<![\w.,/\-€$])(?:B-|BE-)?[1-9]\d{3}(?![\w/\-]|[.,]\d|\s*(?:euro|eur|€|km|m)\b)")
 POSTCODE_CONTEXT = re.compile(r"(?i)\b(?:postcode|postnummer|postcode is|pc)\s*:?\s*(?:is\s*)?$")

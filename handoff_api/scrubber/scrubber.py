@@ -78,14 +78,14 @@ def _dutch_vocabulary() -> frozenset[str]:
 # Words that may follow a capitalized ambiguous name at the start of a sentence
 # ("Roos is mijn zus", "Mark zei ...").
 _NAME_VERBS = frozenset(
-    "is was zegt zei heeft had en haar z'n zijn wil wou doet deed stuurt stuurde komt kwam "
+    "is was zegt zei heeft had haar z'n zijn wil wou doet deed stuurt stuurde komt kwam "
     "vindt vond weet wist belt belde slaat sloeg lacht woont zit zat gaat ging moet kan mag "
-    "dreigt pest , en".split()
+    "dreigt pest".split()
 )
 # Kinship, role and title words after which a capitalized word is a name ("mijn oom Dirk").
 _KIN = frozenset(
     """vader moeder papa mama pa ma stiefvader stiefmoeder stiefpapa stiefmama pleegvader
-    pleegmoeder pleegpapa pleegmama broer zus zuster zusje broertje halfbroer halfzus stiefbroer
+    pleegmoeder pleegpapa pleegmama stiefpa stiefma pleegpa pleegma schoonpa schoonma broer zus zuster zusje broertje halfbroer halfzus stiefbroer
     stiefzus oom tante nonkel tantetje opa oma opi omi bompa bomma grootvader grootmoeder neef
     nicht nichtje neefje vriend vriendin vriendje vriendinnetje lief ex buurman buurvrouw
     buurjongen buurmeisje klasgenoot klasgenote trainer trainster coach leerkracht mentor leraar
@@ -95,8 +95,17 @@ _KIN = frozenset(
 )
 _TITLES = frozenset("meneer mevrouw mevr mvr dhr mr mw juf juffrouw meester dokter dr pastoor".split())
 _PARTICLES = frozenset("van de der den ter ten 't vanden vande vander el al le la d' da di du von".split())
-_STRONG_CONTEXT = (("heet",), ("heten",), ("naam", "is"), ("naam", ":"), ("noem", "me"),
-                   ("noem", "mij"), ("noemen", "me"), ("noemen", "mij"))
+_STRONG_CONTEXT = (("naam", "is"), ("naam", ":"), ("heet", "eigenlijk"))
+# "heet" is also "hot" ("het is heet"): it is a name context only after a person.
+_HEET_SUBJECTS = frozenset("ik k ikke hij zij ze je jij u die dat hem haar".split())
+_CHAT_WORDS = frozenset(
+    """ni nie nt da wa wat k zn mn ma em zo nog echt gwn gewoon altijd nooit ook wel ff even
+    eens nu nou toch dus want omdat als dan""".split()
+)
+# The lemma tables miss many regular verb forms ("werkt"): an unknown lowercase word with a
+# verb ending after "mijn mama" is more likely a verb than a name.
+_VERB_ENDINGS = ("t", "en", "de", "te", "d")
+_FLEMISH_SURNAME = re.compile(r"^(?:Van|Vanden|Vande|Vander|Ver|De|Den|Der|Dh|D')[a-z]{3,}[a-z]$")
 _SENT_PUNCT = frozenset(".!?:;\"'()-–—…\n")
 _NOT_NAMES = frozenset(
     """ik jij je hij zij ze wij we jullie het de een en of maar want dat die dit deze mijn
@@ -162,6 +171,9 @@ class Scrubber:
              {"IS_TITLE": True}, {"IS_TITLE": True, "OP": "?"}],
             [{"LOWER": {"IN": sorted(_SCHOOL_NAMED_KEYWORDS)}},
              {"TEXT": {"REGEX": r"^(?:Sint|St|Heilig)-\w+"}}],
+            # "sint jozef college", "Sint Jozef Instituut"
+            [{"LOWER": {"IN": ["sint", "st", "st.", "heilig", "onze-lieve-vrouw"]}}, {"IS_ALPHA": True},
+             {"LOWER": {"IN": ["college", "lyceum", "atheneum", "instituut", "gymnasium", "school"]}}],
         ])
 
     # ------------------------------------------------------------------ public API
@@ -254,7 +266,7 @@ class Scrubber:
                     if count == length:
                         end = i
                         break
-                elif ch in " -." and i + 1 < len(text) and text[i + 1].isalnum() and count >= 4:
+                elif ch in " -." and i + 1 < len(text) and text[i + 1].isalnum() and count >= 2:
                     i += 1
                 else:
                     break
@@ -371,7 +383,7 @@ class Scrubber:
             if P.POSTCODE_CONTEXT.search(text[max(0, m.start() - 20):m.start()]):
                 yield m.start(), m.end(), "POSTCODE"
         for m in P.POSTCODE_BE.finditer(text):
-            number = int(m.group(0))
+            number = int(m.group(0)[-4:])
             if P.POSTCODE_CONTEXT.search(text[max(0, m.start() - 20):m.start()]):
                 yield m.start(), m.end(), "POSTCODE"
                 continue
@@ -426,8 +438,14 @@ class Scrubber:
             if i < len(doc) and doc[i].text == "!":  # "GO! Atheneum"
                 i += 1
             j = i + 1 if i < len(doc) and doc[i].lower_ in ("in", "van", "te") else i
+            start = tok.i
+            # "GO! atheneum", "KA Ekeren", "Koninklijk Atheneum": take the prefix
+            if start >= 2 and doc[start - 1].text == "!" and doc[start - 2].lower_ in _SCHOOL_ABBREV:
+                start -= 2
+            elif start >= 1 and doc[start - 1].lower_ in _SCHOOL_ABBREV and doc[start - 1].is_upper:
+                start -= 1
             if j in places:
-                spans.append(doc[tok.i:places[j]])
+                spans.append(doc[start:places[j]])
             elif tok.lower_ in _SCHOOL_ABBREV and j == i and i < len(doc) and doc[i].is_title:
                 spans.append(doc[tok.i:i + 1])
         for span in filter_spans(spans):
@@ -453,6 +471,9 @@ class Scrubber:
         """'strong' after 'heet'/'mijn naam is', 'kin' after a kinship or title word,
         'ben' after 'ik ben', else None."""
         prev = [t.lower_ for t in doc[max(0, i - 3):i]]
+        if prev and prev[-1] in ("heet", "heten") and len(prev) >= 2 and (
+                prev[-2] in _HEET_SUBJECTS or prev[-2] in _KIN or prev[-2] in self.first_names):
+            return "strong"
         for pattern in _STRONG_CONTEXT:
             if tuple(prev[-len(pattern):]) == pattern:
                 return "strong"
@@ -495,10 +516,17 @@ class Scrubber:
                     is_name = True
             elif low in _NOT_NAMES or low in _PARTICLES and not (ctx == "kin" and title):
                 pass
-            elif ctx == "strong" and (title or low not in self.vocabulary):
+            elif ctx == "strong" and low not in _CHAT_WORDS and len(low) > 1:
                 is_name = True
             elif ctx == "kin" and title and not start_of_sentence:
                 is_name = True
+            elif (ctx == "kin" and tok.is_lower and len(low) >= 3 and low not in self.vocabulary
+                  and low not in _CHAT_WORDS and low not in self.places
+                  and not low.endswith(_VERB_ENDINGS)):
+                is_name = True  # "mijn stiefpa ronny"
+            elif title and not start_of_sentence and _FLEMISH_SURNAME.match(tok.text) \
+                    and low not in self.vocabulary and low not in self.places:
+                is_name = True  # "die Vandenbroucke van hiernaast"
             elif ctx == "ben" and title and low not in self.vocabulary:
                 is_name = True
             elif title and not start_of_sentence and low in self.surnames and low not in self.vocabulary:
