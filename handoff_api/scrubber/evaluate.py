@@ -179,14 +179,56 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("testset", help="JSON lines file with text and labelled spans")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--plain", metavar="PATH", action="append", default=[],
+                        help="also report what is changed in unlabelled ordinary text: a .txt file (one "
+                             "sentence a line) or a directory/file of Rasa NLU YAML (e.g. nlu_data); "
+                             "reported only, no bar")
     args = parser.parse_args(argv)
-    report = evaluate(load(args.testset))
+    scrubber = Scrubber()
+    report = evaluate(load(args.testset), scrubber)
+    plain = [plain_report(Path(p), scrubber) for p in args.plain]
     if args.json:
-        json.dump(report.as_dict(), sys.stdout, ensure_ascii=False, indent=1)
+        out = report.as_dict()
+        out["plain"] = plain
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
         print_report(report)
+        for item in plain:
+            print(f"\nUnlabelled text {item['path']}: {len(item['altered'])} of {item['sentences']} "
+                  f"sentences changed (each change is a false positive if the text holds no personal data)")
+            for change in item["altered"][:40]:
+                print(f"    {change['spans']} in: {change['text']}")
     return 1 if report.failed_bars() else 0
+
+
+def _plain_sentences(path: Path) -> list[str]:
+    files = sorted(path.rglob("*")) if path.is_dir() else [path]
+    sentences: list[str] = []
+    for f in files:
+        if f.suffix in (".yml", ".yaml"):
+            import yaml
+
+            data = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
+            for item in data.get("nlu", []) or []:
+                examples = item.get("examples")
+                if isinstance(examples, list):
+                    sentences += [e["text"] for e in examples if isinstance(e, dict) and "text" in e]
+                elif isinstance(examples, str):
+                    sentences += [line.strip()[2:] for line in examples.splitlines() if line.strip().startswith("- ")]
+        elif f.suffix == ".txt":
+            sentences += [line for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return sentences
+
+
+def plain_report(path: Path, scrubber: Scrubber) -> dict:
+    sentences = _plain_sentences(path)
+    altered = []
+    for text in sentences:
+        spans = scrubber.find(text)
+        if spans:
+            altered.append({"text": text, "spans": [f"{s.label}:{s.text}" for s in spans]})
+    return {"path": str(path), "sentences": len(sentences), "altered": altered}
 
 
 if __name__ == "__main__":

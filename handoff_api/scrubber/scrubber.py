@@ -105,6 +105,10 @@ _CHAT_WORDS = frozenset(
 # The lemma tables miss many regular verb forms ("werkt"): an unknown lowercase word with a
 # verb ending after "mijn mama" is more likely a verb than a name.
 _VERB_ENDINGS = ("t", "en", "de", "te", "d")
+# Ambiguous names that are everyday function words or verbs ("ik ben", "elke dag"): in lower
+# case only "ik heet ..." / "mijn naam is ..." makes them a name.
+_FUNCTION_WORD_NAMES = frozenset("ben an elke lieve lief max said job ward lot mark bas".split())
+_POSSESSIVES = frozenset("mijn mn m'n zijn z'n haar onze ons je jouw uw de hun".split())
 _FLEMISH_SURNAME = re.compile(r"^(?:Van|Vanden|Vande|Vander|Ver|De|Den|Der|Dh|D')[a-z]{3,}[a-z]$")
 _SENT_PUNCT = frozenset(".!?:;\"'()-–—…\n")
 _NOT_NAMES = frozenset(
@@ -508,7 +512,8 @@ class Scrubber:
                 if low not in self.ambiguous_names:
                     prev = doc[i - 1] if i else None
                     is_name = not (prev is not None and prev.like_num and low == "jan")
-                elif ctx == "strong" or (ctx == "kin" and low != "lief") or (ctx == "ben" and title):
+                elif ctx == "strong" or (ctx == "ben" and title) or (
+                        ctx == "kin" and (title or low not in _FUNCTION_WORD_NAMES)):
                     is_name = True
                 elif title and not start_of_sentence:
                     is_name = True
@@ -521,6 +526,7 @@ class Scrubber:
             elif ctx == "kin" and title and not start_of_sentence:
                 is_name = True
             elif (ctx == "kin" and tok.is_lower and len(low) >= 3 and low not in self.vocabulary
+                  and i >= 2 and doc[i - 1].lower_ in _KIN and doc[i - 2].lower_ in _POSSESSIVES
                   and low not in _CHAT_WORDS and low not in self.places
                   and not low.endswith(_VERB_ENDINGS)):
                 is_name = True  # "mijn stiefpa ronny"

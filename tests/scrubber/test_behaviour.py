@@ -15,6 +15,7 @@ from handoff_api.scrubber import LABELS, PLACEHOLDERS, Span
     "116 111 en 116 000 zijn gratis",
     "child focus 116000 of 070 245 245? nee: 116 000",
     "politie in nederland: 0900-8844",
+    "centrum seksueel geweld: 0800-0188, dag en nacht",
     "kijk op 1712.be of www.awel.be of https://www.113.nl/hulp",
     "Bel 1712 (gratis en anoniem) of chat via nupraatikerover.be.",
 ])
@@ -41,6 +42,12 @@ def test_crisis_numbers_and_sites_untouched(scrubber, text):
     "ik speel fortnite tot 2u",
     "ben ik raar?",
     "op straat 3 keer geslagen",
+    "toen ik kind was kreeg ik slaag en nu ik zelf mama ben merk ik het",
+    "mijn zus krijgt van haar ex elke dag dreigberichten",
+    "als ik kwaad word sla ik mijn vrouw, achteraf heb ik spijt",
+    "mijn mama werkt in de nacht",
+    "ze noemen mij dik en lelijk",
+    "Storm en regen, ik kon niet naar buiten.",
 ])
 def test_ordinary_sentences_untouched(scrubber, text):
     assert scrubber.scrub(text) == text, scrubber.find(text)
