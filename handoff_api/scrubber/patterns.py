@@ -60,7 +60,8 @@ BSN = re.compile(
 BSN_CONTEXT = re.compile(r"(?i)\b(?:bsn|burgerservice|sofi)")
 
 # --- phone numbers -----------------------------------------------------------------------------
-PHONE_CANDIDATE = re.compile(r"(?<![\w+/.\-(])(?:\+|00|\()?\d[\d \t./\-()]*\d(?!\d)")
+# At most ~40 characters: longer runs of digits are taken in pieces (and stay linear).
+PHONE_CANDIDATE = re.compile(r"(?<![\w+/.\-(])(?:\+|00|\()?\d[\d \t./\-()]{0,38}\d(?!\d)")
 
 # --- usernames ---------------------------------------------------------------------------------
 HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")

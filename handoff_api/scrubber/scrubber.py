@@ -327,16 +327,25 @@ class Scrubber:
     def _phones(self, text: str, found: list[Span]):
         for m in P.PHONE_CANDIDATE.finditer(text):
             candidate = m.group(0)
-            # Try the whole run of digits first, then shorter runs cut at a space (a number may
-            # be followed by another number: "bel 0470 12 34 56 12 keer").
-            ends = [len(candidate)] + [i for i in range(len(candidate) - 1, 0, -1)
-                                       if candidate[i] == " " and candidate[i - 1] != " "]
-            for cut in ends:
-                piece = candidate[:cut].rstrip(" -./(")
-                if piece.count("(") != piece.count(")"):
-                    continue
-                if self.phone_number_valid(piece):
-                    yield m.start(), m.start() + len(piece), "TELEFOON"
+            # Try the whole run of digits first, then shorter runs cut at spaces (a number may
+            # be followed or preceded by another: "bel 0470 12 34 56 12 keer", "om 12 0470 ...").
+            cuts = [i for i in range(1, len(candidate)) if candidate[i] == " " and candidate[i - 1] != " "]
+            starts = [0] + [i + 1 for i in cuts]
+            ends = [len(candidate)] + cuts[::-1]
+            done = False
+            for first in starts:
+                for cut in ends:
+                    if cut <= first:
+                        break
+                    piece = candidate[first:cut].rstrip(" -./(").lstrip()
+                    if not piece or piece.count("(") != piece.count(")"):
+                        continue
+                    if self.phone_number_valid(piece):
+                        begin = m.start() + candidate.index(piece, first)
+                        yield begin, begin + len(piece), "TELEFOON"
+                        done = True
+                        break
+                if done:
                     break
 
     def _handles(self, text: str, found: list[Span]):

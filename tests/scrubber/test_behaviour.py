@@ -102,3 +102,26 @@ def test_empty_and_odd_input(scrubber):
     assert scrubber.scrub("") == ""
     assert scrubber.scrub("   ") == "   "
     assert scrubber.scrub("🙁🙁 ...") == "🙁🙁 ..."
+
+
+def test_phone_between_other_numbers(scrubber):
+    assert scrubber.scrub("om 12 0470 12 34 56 bellen") == "om 12 [TELEFOON] bellen"
+    assert scrubber.scrub("bel 0470 12 34 56 12 keer") == "bel [TELEFOON] 12 keer"
+
+
+def test_scrubbing_twice_changes_nothing_more(scrubber):
+    from handoff_api.scrubber.evaluate import load
+    from pathlib import Path
+
+    for row in load(Path(__file__).with_name("scrub_testset.jsonl")):
+        once = scrubber.scrub(row["text"])
+        assert scrubber.scrub(once) == once
+
+
+def test_long_and_odd_lines_stay_fast(scrubber):
+    import time
+
+    for text in ["1 " * 5000, "a" * 20000, "Kerkstraat" * 2000 + " 12", "Lotte " * 3000, "@" * 5000]:
+        t = time.monotonic()
+        scrubber.scrub(text)
+        assert time.monotonic() - t < 10, text[:20]
