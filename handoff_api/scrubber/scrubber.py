@@ -152,6 +152,7 @@ class Scrubber:
         self.surnames = {n.lower() for n in surnames if " " not in n}
         places = _read_list("places.txt")
         self.places = {p.lower() for p in places}
+        self.not_names = {w.lower() for w in _read_list("not_names.txt")}
 
         # Multi-word surnames ("De Smet", "van den Berg") and places ("Den Haag").
         self.phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
@@ -505,6 +506,9 @@ class Scrubber:
                 surname_phrases[s] = max(surname_phrases.get(s, s), e)
         first_name_tokens = {s for match_id, s, e in self.matcher(doc)
                              if self.nlp.vocab.strings[match_id] == "FIRST_NAME"}
+        # In Title Case Or ALL CAPS text, a capital says nothing about a name.
+        alpha = [t for t in doc if t.is_alpha and len(t.text) > 1]
+        capitals_inform = len(alpha) < 4 or sum(t.text[0].isupper() for t in alpha) <= 0.6 * len(alpha)
         i, n = 0, len(doc)
         while i < n:
             tok = doc[i]
@@ -512,7 +516,7 @@ class Scrubber:
                 i += 1
                 continue
             low = tok.lower_
-            title = self._title(tok)
+            title = self._title(tok) and capitals_inform
             start_of_sentence = self._sentence_start(doc, i)
             ctx = self._context(doc, i)
             is_name = False
@@ -542,6 +546,10 @@ class Scrubber:
             elif title and not start_of_sentence and _FLEMISH_SURNAME.match(tok.text) \
                     and low not in self.vocabulary and low not in self.places:
                 is_name = True  # "die Vandenbroucke van hiernaast"
+            elif (title and not start_of_sentence and len(low) >= 3 and low not in self.vocabulary
+                  and low not in self.places and low not in self.not_names and low not in _KIN
+                  and low not in _SCHOOL_KEYWORDS):
+                is_name = True  # an unknown capitalized word inside a sentence: "aan Kato"
             elif ctx == "ben" and title and low not in self.vocabulary:
                 is_name = True
             elif title and not start_of_sentence and low in self.surnames and low not in self.vocabulary:

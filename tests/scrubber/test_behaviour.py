@@ -125,3 +125,25 @@ def test_long_and_odd_lines_stay_fast(scrubber):
         t = time.monotonic()
         scrubber.scrub(text)
         assert time.monotonic() - t < 10, text[:20]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ik heb het aan Kato gezegd", "ik heb het aan [NAAM] gezegd"),          # not in the name list
+    ("ik heb het aan Xandra Vermassen verteld", "ik heb het aan [NAAM] verteld"),
+    ("mijn stiefpa ronny drinkt", "mijn stiefpa [NAAM] drinkt"),
+    ("die Vandenbroucke van hiernaast", "die [NAAM] van hiernaast"),
+])
+def test_names_outside_the_lists(scrubber, text, expected):
+    assert scrubber.scrub(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ik Ben Bang Voor Mijn Vader",          # Title Case: capitals say nothing
+    "IK BEN BANG VOOR MIJN VADER",
+    "ik zat op TikTok en Instagram en daarna op Snapchat",
+    "vorige week Mei was het warm, op Maandag ook",
+    "ik ben Belg en mijn mama is Marokkaans",
+    "ik zit bij de Chiro en hij speelt bij Club Brugge",
+])
+def test_capitalized_non_names_untouched(scrubber, text):
+    assert scrubber.scrub(text) == text, scrubber.find(text)
