@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     )
     rasa_timeout_seconds: float = 15.0
     allow_simulated_clock: bool = False
+    cors_origins: list[str] = []  # the helplines' sites that embed the chat, e.g. ["https://..."]
 
     max_message_chars: int = 4000
     conversation_message_rate: str = "20/minute"

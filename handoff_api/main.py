@@ -5,6 +5,7 @@ import logging
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
@@ -72,6 +73,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.rasa_client = RasaClient(settings.rasa_url, settings.rasa_timeout_seconds)
     _notify_live_streams(app.state.session_factory, app.state.live_hub)
 
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
     install_error_handlers(app)
     app.include_router(visitor_router)
     app.include_router(appointments_router)

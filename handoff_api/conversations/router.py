@@ -6,7 +6,6 @@ from fastapi import APIRouter, Depends, Query, WebSocket, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
-from handoff_api.config import Settings
 from handoff_api.conversations import service
 from handoff_api.conversations.models import Conversation
 from handoff_api.conversations.rasa import RasaDep
@@ -78,6 +77,14 @@ def post_message(
         session, settings, catalog, rasa, limiter, conversation, body.text, body.payload
     )
     return {"messages": [service.message_view(m) for m in replies]}
+
+
+@router.post("/{conversation_id}/end", response_model=Replies)
+def end_conversation(
+    conversation: VisitorConversation, session: SessionDep, catalog: CatalogDep
+) -> dict:
+    """The visitor ends the conversation (the counsellor sees it happen)."""
+    return {"messages": [service.message_view(service.end_by_visitor(session, catalog, conversation))]}
 
 
 @router.get("/{conversation_id}", response_model=ConversationOut)

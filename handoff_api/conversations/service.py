@@ -7,10 +7,10 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from handoff_api.config import Settings
-from handoff_api.conversations.models import Conversation, Message
+from handoff_api.conversations.models import Conversation, Message, Participant
 from handoff_api.conversations.queue import queue_position
 from handoff_api.conversations.rasa import RasaClient, RasaUnavailable
-from handoff_api.conversations.safety import safe_reply
+from handoff_api.conversations.safety import round_the_clock_sentence, safe_reply
 from handoff_api.db import utcnow
 from handoff_api.errors import ApiError, not_found, unauthorized
 from handoff_api.helplines import service as helplines
@@ -164,6 +164,30 @@ def post_visitor_message(
     if conversation.state != "bot":
         return []  # with a counsellor (or waiting for one): the bot gets nothing
     return relay_to_bot(session, catalog, rasa, conversation, payload or text)
+
+
+def end_by_visitor(session: Session, catalog: Catalog, conversation: Conversation) -> Message:
+    """The visitor leaves: the conversation closes, with the numbers that are always open."""
+    if conversation.state == "closed":
+        raise conversation_closed()
+    conversation.state = "closed"
+    conversation.closed_at = utcnow()
+    session.execute(
+        update(Participant)
+        .where(Participant.conversation_id == conversation.id)
+        .values(active=False)
+        .execution_options(synchronize_session=False)
+    )
+    helpline = helpline_of(catalog, conversation)
+    message = append_message(
+        session,
+        conversation.id,
+        "system",
+        "Je hebt het gesprek beëindigd. Je mag altijd terugkomen. "
+        + round_the_clock_sentence(catalog, helpline.country),
+    )
+    session.commit()
+    return message
 
 
 def messages_after(session: Session, conversation_id: str, after: int) -> list[Message]:

@@ -81,6 +81,12 @@ def send(session: Session, settings: Settings, helpline: Helpline, request: Emai
     return True
 
 
+def send_by_id(session_factory, settings: Settings, helpline: Helpline, request_id: str) -> bool:
+    with session_factory() as session:
+        request = session.get(EmailRequest, request_id)
+        return bool(request) and send(session, settings, helpline, request)
+
+
 def send_queued(session: Session, settings: Settings, catalog) -> int:
     sent = 0
     queued = session.scalars(select(EmailRequest).where(EmailRequest.status == "queued")).all()

@@ -3,7 +3,8 @@
 import hmac
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Query, status
+from fastapi import APIRouter, BackgroundTasks, Depends, Header, Query, status
+from starlette.requests import Request
 
 from handoff_api.appointments import service as appointments
 from handoff_api.conversations.handoff import create_handoff, unknown_conversation
@@ -136,15 +137,22 @@ def book_appointment(
     response_model=schemas.EmailRequestOut,
 )
 def email_request(
-    body: schemas.EmailRequestIn, session: SessionDep, catalog: CatalogDep, settings: SettingsDep
+    body: schemas.EmailRequestIn,
+    session: SessionDep,
+    catalog: CatalogDep,
+    request: Request,
+    background: BackgroundTasks,
 ) -> dict:
+    """Stored first; sent to the helpline's mailbox after the answer, so a slow mail server
+    never makes the bot wait (a failed send stays queued for `handoff-admin send-emails`)."""
     _entry_point_helpline(catalog, body.entry_point)
     conversation = _known_conversation(session, body.conversation_id)
     helpline = catalog.helpline(conversation.helpline_id)
-    request, pickup_code = email.file_request(
+    filed, pickup_code = email.file_request(
         session, conversation, helpline, body.message, body.reply_to
     )
-    email.send(session, settings, helpline, request)
+    state = request.app.state
+    background.add_task(email.send_by_id, state.session_factory, state.settings, helpline, filed.id)
     return {"helpline": helpline.public_view(), "pickup_code": pickup_code}
 
 

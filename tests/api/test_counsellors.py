@@ -293,3 +293,18 @@ def test_counsellor_answers_an_email_request_read_with_the_pickup_code(client, c
     assert answered.status_code == 200
     picked = client.post("/api/v1/email-requests/pickup", json={"code": filed["pickup_code"]}).json()
     assert (picked["status"], picked["reply"]) == ("answered", "Natuurlijk. Schrijf maar.")
+
+
+def test_the_visitor_ends_the_conversation_and_the_counsellor_sees_it(client, counsellors):
+    conversation = queued_conversation(client)
+    cid, visitor = conversation["id"], bearer(conversation["token"])
+    anna = counsellors["npie_anna"]
+    client.post(f"/api/v1/counsellor/conversations/{cid}/claim", headers=anna)
+    ended = client.post(f"/api/v1/conversations/{cid}/end", headers=visitor)
+    assert ended.status_code == 200
+    assert "112" in ended.json()["messages"][0]["text"]
+    detail = client.get(f"/api/v1/counsellor/conversations/{cid}", headers=anna).json()
+    assert detail["state"] == "closed" and detail["participants"] == []
+    assert client.post(f"/api/v1/conversations/{cid}/end", headers=visitor).status_code == 409
+    sent = client.post(f"/api/v1/counsellor/conversations/{cid}/messages", json={"text": "Ben je er nog?"}, headers=anna)
+    assert sent.status_code == 409
