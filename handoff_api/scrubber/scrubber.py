@@ -72,6 +72,7 @@ def _dutch_vocabulary() -> frozenset[str]:
     words.update(lookup.values())
     for forms in json.loads(gzip.open(base / "nl_lemma_index.json.gz").read()).values():
         words.update(forms)
+    words.update(_read_list("common_words.txt"))
     return frozenset(w.lower() for w in words)
 
 
@@ -536,7 +537,7 @@ class Scrubber:
                 pass
             elif ctx == "strong" and low not in _CHAT_WORDS and len(low) > 1:
                 is_name = True
-            elif ctx == "kin" and title and not start_of_sentence:
+            elif ctx == "kin" and title and not start_of_sentence and low not in self.vocabulary:
                 is_name = True
             elif (ctx == "kin" and tok.is_lower and len(low) >= 3 and low not in self.vocabulary
                   and i >= 2 and doc[i - 1].lower_ in _KIN and doc[i - 2].lower_ in _POSSESSIVES
