@@ -1,0 +1,1 @@
+"""The Rasa project of the helpline assistant (domain, stories, custom NLU components)."""

@@ -1,0 +1,191 @@
+"""The age of the person WRITING, from what they say about themselves.
+
+Rules, not a model: an age is a fact stated in the text, and the rules must
+tell "ik ben 15" (the writer) from "mijn zus van 15" (someone else).
+
+- a number: "ik ben 15", "15j", "(16m)", "meisje van 14 hier", "ik word 16", a bare "15" as an answer;
+- school: "zesde leerjaar", "3de middelbaar", "groep 8", "havo 3", "brugklas", "op kot" ... mapped
+  to an approximate age;
+- someone else's age ("mijn dochter van 4") is never the writer's age, but a writer who has a child
+  of their own is an adult: `adult_by_context` says so.
+
+All functions take text normalised by `textnorm.normalize`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+NUMBER_WORDS = {
+    "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12,
+    "dertien": 13, "veertien": 14, "vijftien": 15, "zestien": 16, "zeventien": 17,
+    "achttien": 18, "negentien": 19, "twintig": 20, "eenentwintig": 21, "tweeentwintig": 22,
+    "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60,
+}
+ORDINAL_WORDS = {
+    "eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "zevende": 7,
+}
+_NUM = r"(?P<n>\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_ORD = (
+    r"(?P<o>[1-7]) ?(?:ste|de|e|d|st)?|(?P<ow>"
+    + "|".join(ORDINAL_WORDS)
+    + r")"
+)
+# Words after a number that make it something other than an age ("ik ben 2 keer geslagen").
+_NOT_AGE_AFTER = re.compile(
+    r"^\s*(keer|x|dagen|dag|weken|week|maanden|maand|uur|uren|minuten|min|euro|kilo|kg|km|%|procent|"
+    r"cm|meter|jaar (geleden|lang|getrouwd|samen|bij|aan het|mee)|jaar met|jaar samen|jaar getrouwd|"
+    r"weken zwanger|maanden zwanger)\b"
+)
+# A person noun right before a school phrase or an age: then it is someone else's.
+_OTHER_PERSON = (
+    r"(mijn|m'n|zijn|haar|onze|ons|hun|je|jouw|die|dat|een|de) "
+    r"(zus|zusje|zussen|broer|broertje|broers|vriendin|vriendinnetje|vriend|vriendje|lief|dochter|dochtertje|"
+    r"zoon|zoontje|kind|kindje|kinderen|nicht|nichtje|neef|neefje|kleinzoon|kleindochter|leerling|"
+    r"leerlinge|leerlingen|buurmeisje|buurjongen|klasgenoot|klasgenote|stiefzus|stiefbroer|"
+    r"halfzus|halfbroer|pleegkind|pleegdochter|pleegzoon|meisje|jongen|cousin|kameraad|maat|"
+    r"stiefdochter|stiefzoon|client|clienten|clientje|patient|patientje|baby|tweeling|nichtjes)"
+)
+_OWN_CHILD = re.compile(
+    r"\bmijn (zoon|zoontje|dochter|dochtertje|kind|kindje|kinderen|kids|baby|kleinzoon|kleindochter|"
+    r"kleinkind|kleinkinderen|stiefzoon|stiefdochter|stiefkind|stiefkinderen|pleegkind|pleegkinderen|"
+    r"pleegzoon|pleegdochter|tweeling)\b"
+)
+_OWN_CHILD_WITH_AGE = re.compile(
+    r"\bmijn (zoon|zoontje|dochter|dochtertje|kind|kindje|kleinzoon|kleindochter|kleinkind|stiefzoon|"
+    r"stiefdochter|stiefkind|pleegkind|pleegzoon|pleegdochter|baby)"
+    r"( is| van| \(| ,)? ?\d{1,2}\b"
+)
+
+_OWN_NUMBER_PATTERNS = [
+    # ik ben 15 / ik ben pas 13 jaar / ik ben nu zestien
+    re.compile(r"\bik ben (?:nu |net |pas |bijna |al |ook |maar |zelf |zelf ook |trouwens |nog maar |wel )?" + _NUM + r"\b"),
+    # ik ben een meisje van 14 / ik ben een jongen (15)
+    re.compile(
+        r"\bik ben (?:een |nog een |maar een )?(?:meisje|meid|meidje|jongen|gast|kerel|kind|tiener|puber|"
+        r"vrouw|man|student|studente|mama|moeder|vader|papa|dame|heer|leerling|leerlinge) "
+        r"(?:van |\( ?)" + _NUM + r"\b"
+    ),
+    # meisje van 14 hier / jongen 15 hier / m16 hier
+    re.compile(
+        r"^(?:hoi |hey |hallo |hi |dag )?(?:een )?(?:meisje|meid|jongen|gast|vrouw|man|m|v|j) ?(?:van )?"
+        + _NUM + r" ?(?:jaar|j)?,? (?:hier|en ik|,|\.)"
+    ),
+    # ik (16m) / ik, 15 jaar, ... / ik 15j
+    re.compile(r"\bik ?,? \(? ?" + _NUM + r" ?(?:j|jaar|m|v|f|x)? ?\)?(?= |$|,)"),
+    # (16m) or 15j or 16 m at the very start of the message
+    re.compile(r"^(?:hoi |hey |hallo |hi |dag )?\( ?" + _NUM + r" ?(?:j|jaar|m|v|f|x|jr)? ?\)"),
+    re.compile(r"^(?:hoi |hey |hallo |hi |dag )?" + _NUM + r" ?(?:j|m|v|f|jr)\b"),
+    # a bare number as the whole answer: "15", "15 jaar", "ik 15", "15 jaar oud"
+    re.compile(r"^(?:ik |ik ben |)" + _NUM + r" ?(?:jaar|j|jr)?(?: oud)? ?[.!]?$"),
+    # mijn leeftijd is 15 / leeftijd: 15 / ik heb 15 jaar (Brussels Dutch)
+    re.compile(r"\b(?:mijn leeftijd is|leeftijd ?:?|ik heb) " + _NUM + r" ?(?:jaar|j)\b"),
+    re.compile(r"\bmijn leeftijd (?:is )?" + _NUM + r"\b"),
+    # 15 jaar hier / ben 15 jaar / ben 15 (without "ik")
+    re.compile(r"^(?:ben |en ben |ben zelf )" + _NUM + r"\b"),
+    re.compile(r"\b" + _NUM + r" (?:jaar|j) (?:oud )?hier\b"),
+    # ik werd net 16 / ik word volgende maand 16
+    re.compile(r"\bik (?:werd|ben net|ben pas) (?:net |pas |vorige week |gisteren |vorige maand )?" + _NUM + r"\b"),
+]
+_WILL_TURN = re.compile(
+    r"\bik word (?:binnenkort |bijna |volgende (?:week|maand) |deze maand |straks |morgen |overmorgen |in (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) )?"
+    + _NUM + r"\b"
+)
+
+# School level -> approximate age of the writer.
+_SCHOOL_PATTERNS = [
+    (re.compile(r"\b(?:" + _ORD + r") (?:leerjaar|lj)\b"), lambda n: n + 5),
+    (re.compile(r"\b(?:" + _ORD + r") (?:jaar )?(?:middelbaar|middelbare|secundair|humaniora|aso|tso|bso|kso)\b"), lambda n: n + 11),
+    (re.compile(r"\b(?:" + _ORD + r") graad\b"), lambda n: 11 + 2 * n),
+    (re.compile(r"\b(?:" + _ORD + r") (?:klas|klass)\b"), lambda n: n + 11),
+    (re.compile(r"\bklas (?P<o>[1-6])\b()"), lambda n: n + 11),
+    (re.compile(r"\b(?:in|zit in|uit) groep (?P<o>[3-8])\b()"), lambda n: n + 4),
+    (re.compile(r"\b(?:havo|vwo|vmbo|mavo|atheneum|gymnasium|gym|tl|kader|vmbo-t|vmbo-b|vmbo-k) ?(?P<o>[1-6])\b()"), lambda n: n + 11),
+    (re.compile(r"\b(?P<o>[1-6]) ?(?:havo|vwo|vmbo|mavo|atheneum|gymnasium)\b()"), lambda n: n + 11),
+]
+_SCHOOL_FIXED = [
+    (re.compile(r"\bbrugklas(ser)?\b"), 12),
+    (re.compile(r"\b(lagere school|basisschool|basis school|het lager|lagere)\b"), 10),
+    (re.compile(r"\b(middelbaar|middelbare|secundair|het middelbaar|de middelbare)\b"), 15),
+    (re.compile(r"\b(op kot|op kamers|unief|universiteit|hogeschool|hoge school|bachelor|1ste bach|eerste bach|ba1|hbo|mbo)\b"), 19),
+]
+_SELF_CONTEXT = re.compile(r"\bik\b[^.?!]{0,25}$")
+
+
+@dataclass
+class AgeFinding:
+    age: int
+    source: str  # "number" or "school"
+    start: int
+    end: int
+
+
+def _num_value(match: re.Match) -> Optional[int]:
+    raw = match.group("n")
+    if raw is None:
+        return None
+    return int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw)
+
+
+def _ord_value(match: re.Match) -> Optional[int]:
+    groups = match.groupdict()
+    if groups.get("o"):
+        return int(groups["o"])
+    if groups.get("ow"):
+        return ORDINAL_WORDS[groups["ow"]]
+    return None
+
+
+def _belongs_to_other(text: str, start: int) -> bool:
+    """True when a person noun ("mijn zus", "haar dochter") sits right before position `start`."""
+    before = text[max(0, start - 40):start]
+    return re.search(_OTHER_PERSON + r" ?(?:van|is|zit in|zit op|zit|gaat naar|in|op|\()?\s*(?:het|de)?\s*$", before) is not None
+
+
+def own_age(text: str) -> Optional[AgeFinding]:
+    """The writer's own age, or None. `text` is normalised."""
+    for pattern in _OWN_NUMBER_PATTERNS:
+        for match in pattern.finditer(text):
+            value = _num_value(match)
+            if value is None or not 6 <= value <= 99:
+                continue
+            if _NOT_AGE_AFTER.match(text[match.end("n"):]):
+                continue
+            if _belongs_to_other(text, match.start()):
+                continue
+            return AgeFinding(value, "number", match.start(), match.end())
+    for match in _WILL_TURN.finditer(text):
+        value = _num_value(match)
+        if value and 7 <= value <= 99:
+            return AgeFinding(value - 1, "number", match.start(), match.end())
+    short_answer = len(text.split()) <= 6
+    for pattern, to_age in _SCHOOL_PATTERNS:
+        for match in pattern.finditer(text):
+            level = _ord_value(match)
+            if level is None:
+                continue
+            if _belongs_to_other(text, match.start()):
+                continue
+            if short_answer or _SELF_CONTEXT.search(text[:match.start()]):
+                return AgeFinding(to_age(level), "school", match.start(), match.end())
+    for pattern, age in _SCHOOL_FIXED:
+        for match in pattern.finditer(text):
+            if _belongs_to_other(text, match.start()):
+                continue
+            prefix = text[:match.start()]
+            if short_answer or re.search(
+                r"\bik (zit|ben|ga|studeer|woon|zat)\b[^.?!,]{0,15}$", prefix
+            ):
+                return AgeFinding(age, "school", match.start(), match.end())
+    return None
+
+
+def adult_by_context(text: str) -> bool:
+    """The writer speaks of their own child ("mijn dochter van 4"): the writer is an adult."""
+    return bool(_OWN_CHILD_WITH_AGE.search(text) or _OWN_CHILD.search(text))
+
+
+def age_group_of(age: int) -> str:
+    return "minor" if age < 18 else "adult"

@@ -1,0 +1,1 @@
+"""Command-line tools around the triage NLU: classify, evaluate, bench."""
