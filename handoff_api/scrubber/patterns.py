@@ -132,3 +132,15 @@ POSTCODE_NL = re.compile(r"(?<![\w.,/\-])(?:NL-?\s?)?[1-9]\d{3}\s?(?!SA|SD|SS)[A
 POSTCODE_NL_LOWER = re.compile(r"(?i)(?<![\w.,/\-])[1-9]\d{3}\s?[a-z]{2}(?![\w])")
 POSTCODE_BE = re.compile(r"(?<![\w.,/\-€$])(?:B-|BE-)?[1-9]\d{3}(?![\w/\-]|[.,]\d|\s*(?:euro|eur|€|km|m)\b)")
 POSTCODE_CONTEXT = re.compile(r"(?i)\b(?:postcode|postnummer|postcode is|pc)\s*:?\s*(?:is\s*)?$")
+
+# "Meir 34, 2000 Antwerpen": a capitalized name + house number right before a postcode is an
+# address even without a street suffix.
+ADDRESS_BEFORE_POSTCODE = re.compile(
+    rf"(?<![\w\-])(?P<street>[A-Z][\w'À-ÿ\-]+(?:\s+[A-Za-zÀ-ÿ][\w'À-ÿ\-]+){{0,2}}\s+{_HOUSE_NUMBER})"
+    r",?\s+(?:(?:B|BE|NL)-?\s?)?[1-9]\d{3}(?:\s?[A-Z]{2})?\s+[A-Z]"
+)
+# "ik woon in de kerkstraat": a lower-case street name after a living verb.
+STREET_AFTER_LIVING = re.compile(
+    r"(?i)\b(?:woon|woont|wonen|woonde|woonden|verhuisd naar|adres is)\s+(?:in|op|aan)\s+(?:de|het)\s+"
+    r"(?P<street>[a-zà-ÿ][\w'À-ÿ\-]*?(?:straat|laan|steenweg|dreef|plein|gracht|kade|singel|lei|weg|dijk|baan))(?![\w\-])"
+)

@@ -385,6 +385,12 @@ class Scrubber:
     def _addresses(self, text: str, found: list[Span]):
         for m in P.ADDRESS.finditer(text):
             yield m.start(), m.end(), "ADRES"
+        for m in P.ADDRESS_BEFORE_POSTCODE.finditer(text):
+            first = m.group("street").split()[0].lower()
+            if first not in _NOT_NAMES and first not in self.vocabulary:
+                yield m.start("street"), m.end("street"), "ADRES"
+        for m in P.STREET_AFTER_LIVING.finditer(text):
+            yield m.start("street"), m.end("street"), "ADRES"
         for m in P.STREET_ONLY.finditer(text):
             before = text[:m.start()].rstrip()
             if not before or before[-1] in ".!?\n":
@@ -471,6 +477,29 @@ class Scrubber:
         j = e + 1 if e < len(doc) and doc[e].lower_ in ("in", "van", "te") else e
         return places[j] if j in places else e
 
+    def is_word(self, low: str) -> bool:
+        """Is ``low`` an ordinary Dutch word? The lemma tables lack many plurals and inflected
+        forms ("mensen", "ouders", "blauwe"), so strip a plural or inflection ending and try the
+        stem too (with a doubled consonant undone and a long vowel restored)."""
+        if low in self.vocabulary:
+            return True
+        for ending in ("en", "s", "'s", "e", "n", "ens", "ere", "ste"):
+            if not low.endswith(ending) or len(low) - len(ending) < 3:
+                continue
+            stem = low[: -len(ending)]
+            candidates = {stem}
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                candidates.add(stem[:-1])                       # klassen -> klas
+            if len(stem) > 2 and stem[-2] in "aeou" and stem[-3] not in "aeiou":
+                candidates.add(stem[:-1] + stem[-2] + stem[-1])  # straten -> straat
+            if stem.endswith("z"):
+                candidates.add(stem[:-1] + "s")                  # huizen -> huis
+            if stem.endswith("v"):
+                candidates.add(stem[:-1] + "f")                  # brieven -> brief
+            if candidates & self.vocabulary:
+                return True
+        return False
+
     def _sentence_start(self, doc: Doc, i: int) -> bool:
         if i == 0 or doc[i].is_sent_start:
             return True
@@ -539,7 +568,7 @@ class Scrubber:
                 is_name = True
             elif ctx == "kin" and title and not start_of_sentence and low not in self.vocabulary:
                 is_name = True
-            elif (ctx == "kin" and tok.is_lower and len(low) >= 3 and low not in self.vocabulary
+            elif (ctx == "kin" and tok.is_lower and len(low) >= 3 and not self.is_word(low)
                   and i >= 2 and doc[i - 1].lower_ in _KIN and doc[i - 2].lower_ in _POSSESSIVES
                   and low not in _CHAT_WORDS and low not in self.places
                   and not low.endswith(_VERB_ENDINGS)):
@@ -547,7 +576,7 @@ class Scrubber:
             elif title and not start_of_sentence and _FLEMISH_SURNAME.match(tok.text) \
                     and low not in self.vocabulary and low not in self.places:
                 is_name = True  # "die Vandenbroucke van hiernaast"
-            elif (title and not start_of_sentence and len(low) >= 3 and low not in self.vocabulary
+            elif (title and not start_of_sentence and len(low) >= 3 and not self.is_word(low)
                   and low not in self.places and low not in self.not_names and low not in _KIN
                   and low not in _SCHOOL_KEYWORDS):
                 is_name = True  # an unknown capitalized word inside a sentence: "aan Kato"

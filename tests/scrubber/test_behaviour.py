@@ -147,3 +147,20 @@ def test_names_outside_the_lists(scrubber, text, expected):
 ])
 def test_capitalized_non_names_untouched(scrubber, text):
     assert scrubber.scrub(text) == text, scrubber.find(text)
+
+
+def test_is_word_knows_plurals_and_inflections(scrubber):
+    for word in ["mensen", "ouders", "vrienden", "meisjes", "blauwe", "klassen", "straten", "huizen"]:
+        assert scrubber.is_word(word), word
+    for name in ["kato", "xandra", "ronny"]:
+        assert not scrubber.is_word(name), name
+    assert scrubber.scrub("Ik zag 12 Mensen en 3 Honden") == "Ik zag 12 Mensen en 3 Honden"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("mijn vader woont Meir 34, 2000 Antwerpen", "mijn vader woont [ADRES], [POSTCODE] Antwerpen"),
+    ("ik woon in de kerkstraat", "ik woon in de [ADRES]"),
+    ("ik woon in de stad", "ik woon in de stad"),
+])
+def test_addresses_without_suffix_or_number(scrubber, text, expected):
+    assert scrubber.scrub(text) == expected
