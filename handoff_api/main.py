@@ -53,6 +53,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         unfilled = app.state.catalog.unfilled_fields()
         if unfilled:
             log.warning("helplines file: values for the operator to fill in: %s", unfilled)
+        if not settings.internal_token:
+            log.warning("HANDOFF_INTERNAL_TOKEN is empty: the internal API refuses every call")
         app.state.live_hub.loop = asyncio.get_running_loop()
         yield
         app.state.live_hub.loop = None

@@ -34,11 +34,12 @@ def _rule_matches(rule: RoutingRule, visitor: VisitorProfile) -> bool:
 
 
 def fits_audience(helpline: Helpline, visitor: VisitorProfile) -> bool:
+    """What is not known (age, role, theme) excludes no one."""
     audience = helpline.audience
     return (
-        visitor.age_group in audience.age_groups
+        visitor.age_group in ("unknown", *audience.age_groups)
         and (visitor.theme is None or visitor.theme in audience.themes)
-        and visitor.role in audience.roles
+        and visitor.role in ("unknown", *audience.roles)
     )
 
 

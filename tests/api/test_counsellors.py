@@ -308,3 +308,8 @@ def test_the_visitor_ends_the_conversation_and_the_counsellor_sees_it(client, co
     assert client.post(f"/api/v1/conversations/{cid}/end", headers=visitor).status_code == 409
     sent = client.post(f"/api/v1/counsellor/conversations/{cid}/messages", json={"text": "Ben je er nog?"}, headers=anna)
     assert sent.status_code == 409
+
+
+@pytest.mark.parametrize("settings_overrides", [{"counsellor_token_hours": 0}])
+def test_an_expired_login_is_refused(client, counsellors):
+    assert client.get("/api/v1/counsellor/me", headers=counsellors["npie_anna"]).status_code == 401

@@ -123,3 +123,17 @@ def test_handoff_is_idempotent_once_queued(client):
     again = hand_off(client, conversation["id"], "nupraatikerover")
     assert again["queue_position"] == first["queue_position"] == 1
     assert again["helpline"] == first["helpline"]
+
+
+def test_without_consent_the_entry_point_decides(client):
+    # The bot passes no labels without consent: the age is unknown.
+    only_urgency = {"urgency": {"value": "none", "confidence": 1.0, "source": "classifier"}}
+    conversation = start_conversation(client, "nupraatikerover", simulated_now=WEDNESDAY_EVENING)
+    outcome = hand_off(
+        client, conversation["id"], "nupraatikerover", labels=only_urgency, consent=False,
+        visitor_words=[], qa=[],
+    )
+    assert (outcome["outcome"], outcome["helpline"]["id"]) == ("queued", "nupraatikerover")
+    conversation = start_conversation(client, "1712", simulated_now=MONDAY_MORNING)
+    outcome = hand_off(client, conversation["id"], "1712", labels=only_urgency, consent=False)
+    assert outcome["helpline"]["id"] == "1712"
