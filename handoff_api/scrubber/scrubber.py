@@ -109,6 +109,8 @@ _VERB_ENDINGS = ("t", "en", "de", "te", "d")
 # Ambiguous names that are everyday function words or verbs ("ik ben", "elke dag"): in lower
 # case only "ik heet ..." / "mijn naam is ..." makes them a name.
 _FUNCTION_WORD_NAMES = frozenset("ben an elke lieve lief max said job ward lot mark bas".split())
+# A capitalized unknown word after an article is a thing or a place ("de Efteling", "een Opel").
+_DETERMINERS = frozenset("de het een 't 'n welke elke zo'n".split())
 _POSSESSIVES = frozenset("mijn mn m'n zijn z'n haar onze ons je jouw uw de hun".split())
 _FLEMISH_SURNAME = re.compile(r"^(?:Van|Vanden|Vande|Vander|Ver|De|Den|Der|Dh|D')[a-z]{3,}[a-z]$")
 _SENT_PUNCT = frozenset(".!?:;\"'()-–—…\n")
@@ -574,11 +576,13 @@ class Scrubber:
                   and not low.endswith(_VERB_ENDINGS)):
                 is_name = True  # "mijn stiefpa ronny"
             elif title and not start_of_sentence and _FLEMISH_SURNAME.match(tok.text) \
-                    and low not in self.vocabulary and low not in self.places:
+                    and not self.is_word(low) and low not in self.places and len(low) <= 14 \
+                    and not (i > 0 and doc[i - 1].lower_ in _DETERMINERS):
                 is_name = True  # "die Vandenbroucke van hiernaast"
             elif (title and not start_of_sentence and len(low) >= 3 and not self.is_word(low)
                   and low not in self.places and low not in self.not_names and low not in _KIN
-                  and low not in _SCHOOL_KEYWORDS):
+                  and low not in _SCHOOL_KEYWORDS and len(low) <= 14
+                  and not (i > 0 and doc[i - 1].lower_ in _DETERMINERS)):
                 is_name = True  # an unknown capitalized word inside a sentence: "aan Kato"
             elif ctx == "ben" and title and low not in self.vocabulary:
                 is_name = True
