@@ -34,6 +34,12 @@ URL_BARE = re.compile(
     re.IGNORECASE,
 )
 URL_TRAILING = ".,!?;:)]}'\""
+# Endings that are also Dutch or English words ("thuis.de deur", "help.me", "ok.to"): a bare
+# domain with one of these counts only with a path ("t.me/groep").
+WEAK_TLDS = frozenset(
+    "de me it to at us es se sh ai ma tr lol fun top art news video chat live page site club "
+    "store shop online social blog sex cam dating vip dev tech pl ru cz dk ch lu fm ws cc gl".split()
+)
 
 # Public helpline and crisis sites: crisis information, never personal data.
 PUBLIC_SITES = frozenset({

@@ -257,6 +257,8 @@ class Scrubber:
                     continue
                 if "." not in host:
                     continue
+                if rx is P.URL_BARE and "/" not in url and host.rsplit(".", 1)[-1] in P.WEAK_TLDS:
+                    continue
                 yield start, end, "URL"
 
     def _ibans(self, text: str, found: list[Span]):

@@ -164,3 +164,14 @@ def test_is_word_knows_plurals_and_inflections(scrubber):
 ])
 def test_addresses_without_suffix_or_number(scrubber, text, expected):
     assert scrubber.scrub(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ik kwam thuis.de deur was op slot",     # missing space after a full stop
+    "help.me aub",
+    "het was 19.30u en score 6-0",
+    "versie v1.2.3 van de app kost € 1.234",
+    "op 03/03/2024 gebeurde het",           # not a birth date
+])
+def test_sloppy_typing_is_no_url_or_number(scrubber, text):
+    assert scrubber.scrub(text) == text, scrubber.find(text)
