@@ -118,14 +118,20 @@ def test_sunday_night_minor_books_and_is_helped_at_the_appointment(stack):
         # Back at the appointment time, with the code only (another device, say).
         back = api.post("/api/v1/appointments/check-in", json={"code": code, "simulated_now": start})
         assert back.status_code == 200, back.text
-        assert (back.json()["state"], back.json()["queue_position"]) == ("queued", 1)
+        assert back.json()["state"] == "queued"
         visitor.token = back.json()["token"]
 
         login = api.post("/api/v1/counsellor/login", json={"username": "anna", "password": password})
         assert login.status_code == 200, login.text
         anna = {"Authorization": f"Bearer {login.json()['token']}"}
+        # First in the queue: only conversations in acute danger or at suicide risk (left by
+        # other tests on this shared stack) may go before an appointment.
         queue = api.get("/api/v1/counsellor/queue", headers=anna).json()["entries"]
-        assert queue[0]["conversation_id"] == visitor.id and queue[0]["from_appointment"]
+        ids = [entry["conversation_id"] for entry in queue]
+        mine = ids.index(visitor.id)
+        assert queue[mine]["from_appointment"]
+        assert all(entry["urgency"] != "none" for entry in queue[:mine]), queue
+        assert back.json()["queue_position"] == mine + 1
 
         claimed = api.post(f"/api/v1/counsellor/conversations/{visitor.id}/claim", headers=anna)
         assert claimed.status_code == 200, claimed.text
