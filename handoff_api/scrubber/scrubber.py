@@ -112,6 +112,14 @@ _FUNCTION_WORD_NAMES = frozenset("ben an elke lieve lief max said job ward lot m
 # A capitalized unknown word after an article is a thing or a place ("de Efteling", "een Opel").
 _DETERMINERS = frozenset("de het een 't 'n welke elke zo'n".split())
 _POSSESSIVES = frozenset("mijn mn m'n zijn z'n haar onze ons je jouw uw de hun".split())
+# Chat interjections and stretched words ("Heyy", "Jaaa", "Hmmm", "Okeej"): never a name.
+_STRETCHED = re.compile(r"(\w)\1\1|^(?:h+m+|e+u*h*m+|u+h*m+|p+f+|o+k+e+\w*|j+a+|n+e+|he+y+|ha+l+o+|so+r+y+)$", re.I)
+# After a capitalized word at the start of a sentence, these make it a person: "Bavo uit mijn
+# klas", "Juul is mijn beste vriendin", "Thibault van de jeugdbeweging doet raar".
+_PERSON_FOLLOWERS = frozenset(
+    "uit van zegt zei heeft had slaat sloeg stuurt stuurde dreigt pest zit woont belt belde "
+    "lacht doet deed wil".split()
+)
 _FLEMISH_SURNAME = re.compile(r"^(?:Van|Vanden|Vande|Vander|Ver|De|Den|Der|Dh|D')[a-z]{3,}[a-z]$")
 _SENT_PUNCT = frozenset(".!?:;\"'()-–—…\n")
 _NOT_NAMES = frozenset(
@@ -488,7 +496,7 @@ class Scrubber:
         if low in self.vocabulary:
             return True
         for ending in ("en", "s", "'s", "e", "n", "ens", "ere", "ste"):
-            if not low.endswith(ending) or len(low) - len(ending) < 3:
+            if not low.endswith(ending) or len(low) - len(ending) < 4:
                 continue
             stem = low[: -len(ending)]
             candidates = {stem}
@@ -513,7 +521,7 @@ class Scrubber:
     @staticmethod
     def _title(tok) -> bool:
         t = tok.text
-        return len(t) > 1 and t[0].isupper() and not t.isupper() or (len(t) > 1 and t.isupper() and len(t) <= 3 and False)
+        return len(t) > 1 and t[0].isupper() and not t.isupper()
 
     def _context(self, doc: Doc, i: int) -> str | None:
         """'strong' after 'heet'/'mijn naam is', 'kin' after a kinship or title word,
@@ -553,6 +561,8 @@ class Scrubber:
             title = self._title(tok) and capitals_inform
             start_of_sentence = self._sentence_start(doc, i)
             ctx = self._context(doc, i)
+            after_article = i > 0 and doc[i - 1].lower_ in _DETERMINERS
+            after_place_word = i > 0 and (doc[i - 1].lower_ in ("in", "te", "uit") or doc[i - 1].like_num)
             is_name = False
             end = i + 1
             if i in first_name_tokens:
@@ -562,9 +572,9 @@ class Scrubber:
                 elif ctx == "strong" or (ctx == "ben" and title) or (
                         ctx == "kin" and (title or low not in _FUNCTION_WORD_NAMES)):
                     is_name = True
-                elif title and not start_of_sentence:
+                elif title and not start_of_sentence and not after_article:
                     is_name = True
-                elif title and i + 1 < n and doc[i + 1].lower_ in _NAME_VERBS:
+                elif title and start_of_sentence and i + 1 < n and doc[i + 1].lower_ in _NAME_VERBS:
                     is_name = True
             elif low in _NOT_NAMES or low in _PARTICLES and not (ctx == "kin" and title):
                 pass
@@ -584,8 +594,15 @@ class Scrubber:
             elif (title and not start_of_sentence and len(low) >= 3 and not self.is_word(low)
                   and low not in self.places and low not in self.not_names and low not in _KIN
                   and low not in _SCHOOL_KEYWORDS and len(low) <= 14
-                  and not (i > 0 and doc[i - 1].lower_ in _DETERMINERS)):
+                  and not after_article and not after_place_word and not _STRETCHED.search(low)):
                 is_name = True  # an unknown capitalized word inside a sentence: "aan Kato"
+            elif (title and start_of_sentence and len(low) >= 3 and not self.is_word(low)
+                  and low not in self.places and low not in self.not_names and low not in _KIN
+                  and not _STRETCHED.search(low) and i + 1 < n
+                  and (doc[i + 1].lower_ in _PERSON_FOLLOWERS
+                       or (doc[i + 1].lower_ in ("is", "was") and i + 2 < n
+                           and doc[i + 2].lower_ in ("mijn", "mn", "m'n", "de", "een", "haar", "zijn")))):
+                is_name = True  # "Bavo uit mijn klas ...", "Juul is mijn beste vriendin"
             elif ctx == "ben" and title and low not in self.vocabulary:
                 is_name = True
             elif title and not start_of_sentence and low in self.surnames and low not in self.vocabulary:

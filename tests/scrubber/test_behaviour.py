@@ -175,3 +175,21 @@ def test_addresses_without_suffix_or_number(scrubber, text, expected):
 ])
 def test_sloppy_typing_is_no_url_or_number(scrubber, text):
     assert scrubber.scrub(text) == text, scrubber.find(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Heyy is er iemand", "Hallooo is er iemand", "Okeej is goed", "Jaaa is goed",
+    "Anyway is het gedaan", "Euhm is dit anoniem", "Hmmm heeft iemand tijd",
+    "de Storm heeft ons dak kapotgemaakt", "ik woon in Oostkamp", "8020 Oostkamp is klein",
+])
+def test_chat_interjections_and_places_are_no_names(scrubber, text):
+    assert [s for s in scrubber.find(text) if s.label == "NAAM"] == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Bavi uit mijn klas zit aan mij", "Bavi"),          # not in the list, sentence start
+    ("Juulke is mijn beste vriendin", "Juulke"),
+    ("de broer van Noreke stuurt rare dingen", "Noreke"),
+])
+def test_out_of_list_names_by_position(scrubber, text, name):
+    assert [(s.label, s.text) for s in scrubber.find(text)] == [("NAAM", name)]
