@@ -46,7 +46,16 @@ def new_id() -> str:
     return uuid.uuid4().hex
 
 
+def normalise_database_url(database_url: str) -> str:
+    """`postgresql://` and `postgres://` mean psycopg 3 here (psycopg2 is not installed)."""
+    for prefix in ("postgresql://", "postgres://"):
+        if database_url.startswith(prefix):
+            return "postgresql+psycopg://" + database_url[len(prefix) :]
+    return database_url
+
+
 def make_engine(database_url: str) -> Engine:
+    database_url = normalise_database_url(database_url)
     if database_url.startswith("sqlite"):
         engine = create_engine(
             database_url, connect_args={"check_same_thread": False, "timeout": 30}

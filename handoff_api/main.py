@@ -19,6 +19,7 @@ from handoff_api.db import make_engine, make_session_factory
 from handoff_api.email.router import router as email_router
 from handoff_api.errors import install_error_handlers
 from handoff_api.helplines.catalog import load_catalog
+from handoff_api.helplines.router import router as helplines_router
 from handoff_api.internal.router import router as internal_router
 from handoff_api.live import LiveHub
 from handoff_api.migrate import upgrade_to_head
@@ -83,6 +84,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["Authorization", "Content-Type"],
         )
     install_error_handlers(app)
+    app.include_router(helplines_router)
     app.include_router(visitor_router)
     app.include_router(appointments_router)
     app.include_router(email_router)

@@ -183,3 +183,12 @@ def test_simulated_clock_sets_the_conversation_time(client):
     assert state["now"].startswith("2026-11-22T23:3")
     assert state["helpline_status"] == "closed"
     assert state["next_opening"] == "2026-11-23T19:00:00+01:00"
+
+
+def test_the_widget_can_show_hours_and_round_the_clock_numbers_before_starting(client):
+    answer = client.get("/api/v1/entry-points/veiligthuis")
+    assert answer.status_code == 200
+    body = answer.json()
+    assert body["helpline"]["name"] == "Veilig Thuis" and body["status"] in ("open", "busy", "closed")
+    assert [p["number"] for p in body["round_the_clock"]] == ["112", "0800-2000"]
+    assert client.get("/api/v1/entry-points/nergens").status_code == 404
