@@ -81,6 +81,8 @@ def book(
     if slot is None:
         raise slot_taken()
     taken = _booked_counts(session, helpline.id, slot[0], slot[1]).get(wanted, 0)
+    if taken >= helpline.appointments.per_slot:  # booked meanwhile, after the check above
+        raise slot_taken()
     code = new_code()
     appointment = Appointment(
         conversation_id=conversation.id,
