@@ -80,6 +80,12 @@ def queue(counsellor: CurrentCounsellor, session: SessionDep, catalog: CatalogDe
     return {"entries": service.queue(session, catalog, counsellor)}
 
 
+@router.get("/conversations", response_model=list[schemas.MyConversation])
+def my_conversations(counsellor: CurrentCounsellor, session: SessionDep) -> list:
+    """The conversations this counsellor is in now."""
+    return service.my_conversations(session, counsellor)
+
+
 @router.post("/conversations/{conversation_id}/claim", response_model=schemas.ConversationDetail)
 def claim(
     conversation_id: str, counsellor: CurrentCounsellor, session: SessionDep, catalog: CatalogDep

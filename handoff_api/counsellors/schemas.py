@@ -52,6 +52,14 @@ class Queue(BaseModel):
     entries: list[QueueEntry]
 
 
+class MyConversation(BaseModel):
+    conversation_id: str
+    helpline_id: str
+    state: str
+    role: Literal["owner", "invited"]
+    last_seq: int
+
+
 class Label(BaseModel):
     value: str
     confidence: float | None = None

@@ -138,6 +138,26 @@ def queue(session: Session, catalog: Catalog, counsellor: Counsellor) -> list[di
     return entries
 
 
+def my_conversations(session: Session, counsellor: Counsellor) -> list[dict]:
+    """The conversations the counsellor is in now (after a page reload, say)."""
+    rows = session.execute(
+        select(Conversation, Participant.role)
+        .join(Participant, Participant.conversation_id == Conversation.id)
+        .where(Participant.counsellor_id == counsellor.id, Participant.active.is_(True))
+        .order_by(Conversation.claimed_at)
+    ).all()
+    return [
+        {
+            "conversation_id": conversation.id,
+            "helpline_id": conversation.helpline_id,
+            "state": conversation.state,
+            "role": role,
+            "last_seq": conversation.message_count,
+        }
+        for conversation, role in rows
+    ]
+
+
 def conversation_detail(session: Session, catalog: Catalog, conversation: Conversation) -> dict:
     participants = session.execute(
         select(Counsellor.display_name, Participant.role)

@@ -252,6 +252,9 @@ def test_invite_a_second_counsellor_into_the_conversation(client, counsellors):
     assert sent.status_code == 200
     detail = client.get(f"/api/v1/counsellor/conversations/{cid}", headers=anna).json()
     assert {p["name"] for p in detail["participants"]} == {"Anna", "Carla"}
+    mine = client.get("/api/v1/counsellor/conversations", headers=carla).json()
+    assert [(c["conversation_id"], c["role"]) for c in mine] == [(cid, "invited")]
+    assert client.get("/api/v1/counsellor/conversations", headers=counsellors["npie_bart"]).json() == []
 
 
 def test_close_with_a_registration_that_corrects_the_bot(client, counsellors, database_url):
