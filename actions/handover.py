@@ -11,6 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import labels
 from actions.config import settings
+from actions.details import briefing_details
 from actions.dutch_time import moment_from_now, slot_title
 from actions.handoff_client import HandoffUnavailable, get_client
 
@@ -34,7 +35,10 @@ def handoff_payload(tracker: Tracker) -> Dict[str, Any]:
         "consent": consent,
         "visitor_words": list(tracker.get_slot("visitor_words") or []) if consent else [],
         "qa": list(tracker.get_slot("qa") or []) if consent else [],
-        "details": {"recent_sexual_assault": bool(tracker.get_slot("recent_assault"))},
+        "details": {
+            "recent_sexual_assault": bool(tracker.get_slot("recent_assault")),
+            **(briefing_details(tracker.get_slot("visitor_words") or []) if consent else {}),
+        },
     }
 
 

@@ -52,7 +52,7 @@ def test_handover_with_consent_sends_the_visitors_own_words(client, dispatcher):
             "consent": True,
             "visitor_words": [STORY],
             "qa": TRIAGED["qa"],
-            "details": {"recent_sexual_assault": False},
+            "details": {"recent_sexual_assault": False, "relation": "mijn stiefvader"},
         },
     )]
     assert dispatcher.messages == [
