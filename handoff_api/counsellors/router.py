@@ -154,6 +154,12 @@ def close(
     return {"registration_id": record.id, "bot_labels": record.bot_labels}
 
 
+@router.get("/label-corrections", response_model=list[schemas.LabelCorrection])
+def label_corrections(counsellor: CurrentCounsellor, session: SessionDep, catalog: CatalogDep) -> list:
+    """Trainers only: the bot's labels beside the registrations, to improve the bot."""
+    return service.label_corrections(session, catalog, counsellor)
+
+
 @router.get("/email-requests", response_model=list[EmailRequestView])
 def email_requests(counsellor: CurrentCounsellor, session: SessionDep, catalog: CatalogDep) -> list:
     """The e-mail queue of the counsellor's helpline(s)."""

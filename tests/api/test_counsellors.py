@@ -316,3 +316,22 @@ def test_the_visitor_ends_the_conversation_and_the_counsellor_sees_it(client, co
 @pytest.mark.parametrize("settings_overrides", [{"counsellor_token_hours": 0}])
 def test_an_expired_login_is_refused(client, counsellors):
     assert client.get("/api/v1/counsellor/me", headers=counsellors["npie_anna"]).status_code == 401
+
+
+def test_a_trainer_sees_the_bots_labels_beside_the_registrations(
+    client, counsellors, database_url, monkeypatch
+):
+    conversation = queued_conversation(client)
+    cid, anna = conversation["id"], counsellors["npie_anna"]
+    client.post(f"/api/v1/counsellor/conversations/{cid}/claim", headers=anna)
+    client.post(
+        f"/api/v1/counsellor/conversations/{cid}/close",
+        json={"main_theme": "neglect", "role": "victim", "age_group": "minor", "first_contact": False},
+        headers=anna,
+    )
+    create_account(database_url, monkeypatch, "npie_trainer", "nupraatikerover", "create-trainer")
+    trainer = login(client, "npie_trainer")
+    [row] = client.get("/api/v1/counsellor/label-corrections", headers=trainer).json()
+    assert row["bot"]["theme"] == "sexual_violence" and row["registered"]["theme"] == "neglect"
+    assert STORY not in str(row)
+    assert client.get("/api/v1/counsellor/label-corrections", headers=anna).status_code == 403
