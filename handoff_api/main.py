@@ -28,9 +28,19 @@ from handoff_api.ratelimit import RateLimiter
 log = logging.getLogger("handoff_api")
 
 
+class _NoClientAddresses(logging.Filter):
+    """Drops uvicorn's WebSocket lines: they carry the client address and the path."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return '"WebSocket ' not in str(record.msg)
+
+
 def _silence_access_log() -> None:
-    # uvicorn's access log writes client addresses: we keep none.
+    # uvicorn's access log writes client addresses (and paths with tokens): we keep none.
     logging.getLogger("uvicorn.access").disabled = True
+    error_log = logging.getLogger("uvicorn.error")
+    if not any(isinstance(f, _NoClientAddresses) for f in error_log.filters):
+        error_log.addFilter(_NoClientAddresses())
 
 
 def _notify_live_streams(session_factory, hub: LiveHub) -> None:

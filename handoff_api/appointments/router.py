@@ -7,7 +7,7 @@ from handoff_api.appointments.schemas import CheckedIn, CheckIn
 from handoff_api.conversations.service import conversation_view
 from handoff_api.db import SessionDep
 from handoff_api.helplines.service import CatalogDep
-from handoff_api.main_deps import SettingsDep
+from handoff_api.dependencies import SettingsDep
 from handoff_api.ratelimit import limit_per_address
 
 router = APIRouter(

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Query, WebSocket, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
+from handoff_api.auth import bearer_token
 from handoff_api.conversations import service
 from handoff_api.conversations.models import Conversation
 from handoff_api.conversations.rasa import RasaDep
@@ -20,8 +21,7 @@ from handoff_api.conversations.streaming import stream_conversation
 from handoff_api.db import SessionDep
 from handoff_api.errors import ApiError
 from handoff_api.helplines.service import CatalogDep
-from handoff_api.main_deps import SettingsDep
-from handoff_api.auth import bearer_token
+from handoff_api.dependencies import SettingsDep
 from handoff_api.ratelimit import RateLimiterDep, limit_per_address
 
 router = APIRouter(

@@ -19,7 +19,7 @@ from handoff_api.email.models import EmailRequest
 from handoff_api.email.schemas import Answer, EmailRequestView
 from handoff_api.errors import ApiError, not_found
 from handoff_api.helplines.service import CatalogDep
-from handoff_api.main_deps import SettingsDep
+from handoff_api.dependencies import SettingsDep
 from handoff_api.ratelimit import RateLimiterDep
 
 router = APIRouter(prefix="/api/v1/counsellor", tags=["counsellor"])

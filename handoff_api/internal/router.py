@@ -16,7 +16,7 @@ from handoff_api.helplines import service as helplines
 from handoff_api.helplines.catalog import Catalog, Helpline
 from handoff_api.helplines.service import CatalogDep, iso
 from handoff_api.internal import schemas
-from handoff_api.main_deps import SettingsDep
+from handoff_api.dependencies import SettingsDep
 
 
 def require_internal_token(
