@@ -100,3 +100,16 @@ def test_admin_refuses_an_unknown_helpline_or_a_short_password(database_url, mon
     argv = ["create-trainer", "--username", "x", "--helpline", "1712", "--password-stdin"]
     assert admin_main(argv, make_settings(database_url)) == 2
     assert "12 characters" in capsys.readouterr().err
+
+
+def test_server_logs_keep_no_client_address(app, caplog):
+    import logging
+
+    caplog.set_level(logging.INFO)
+    logging.getLogger("uvicorn.error").info(
+        '%s - "WebSocket %s" [accepted]', "198.51.100.7:5123", "/api/v1/conversations/x/live?token=s"
+    )
+    logging.getLogger("uvicorn.access").info('%s - "GET / HTTP/1.1" 200', "198.51.100.7:5123")
+    logging.getLogger("uvicorn.error").info("connection open")
+    assert "198.51.100.7" not in caplog.text
+    assert "connection open" in caplog.text  # the filter drops only what it must
