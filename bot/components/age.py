@@ -49,12 +49,12 @@ _OTHER_PERSON = (
     r"stiefdochter|stiefzoon|client|clienten|clientje|patient|patientje|baby|tweeling|nichtjes)"
 )
 _OWN_CHILD = re.compile(
-    r"\bmijn (zoon|zoontje|dochter|dochtertje|kind|kindje|kinderen|kids|baby|kleinzoon|kleindochter|"
+    r"\b(mijn|ons|onze) (zoon|zoontje|dochter|dochtertje|kind|kindje|kinderen|kids|baby|kleinzoon|kleindochter|"
     r"kleinkind|kleinkinderen|stiefzoon|stiefdochter|stiefkind|stiefkinderen|pleegkind|pleegkinderen|"
     r"pleegzoon|pleegdochter|tweeling)\b"
 )
 _OWN_CHILD_WITH_AGE = re.compile(
-    r"\bmijn (zoon|zoontje|dochter|dochtertje|kind|kindje|kleinzoon|kleindochter|kleinkind|stiefzoon|"
+    r"\b(mijn|ons|onze) (zoon|zoontje|dochter|dochtertje|kind|kindje|kleinzoon|kleindochter|kleinkind|stiefzoon|"
     r"stiefdochter|stiefkind|pleegkind|pleegzoon|pleegdochter|baby)"
     r"( is| van| \(| ,)? ?\d{1,2}\b"
 )
@@ -112,6 +112,11 @@ _SCHOOL_FIXED = [
     (re.compile(r"\b(op kot|op kamers|unief|universiteit|hogeschool|hoge school|bachelor|1ste bach|eerste bach|ba1|hbo|mbo)\b"), 19),
 ]
 _SELF_CONTEXT = re.compile(r"\bik\b[^.?!]{0,25}$")
+# "ik ben leerkracht in het 2de leerjaar": the school level is where they work, not their age.
+_TEACHING = re.compile(
+    r"\b(ik ben|als|ik werk|ik geef|wij zijn|ik sta)\b[^.?!]{0,30}\b(\w*leerkracht|\w*juf|meester|leraar|lerares|docent|"
+    r"\w*begeleider|directeur|directrice|mentor|\w*trainer|coach|zorgco\w*|clb\w*|leiding|stagiair|les|titularis)\b"
+)
 
 
 @dataclass
@@ -160,6 +165,8 @@ def own_age(text: str) -> Optional[AgeFinding]:
         value = _num_value(match)
         if value and 7 <= value <= 99:
             return AgeFinding(value - 1, "number", match.start(), match.end())
+    if _TEACHING.search(text):
+        return None
     short_answer = len(text.split()) <= 6
     for pattern, to_age in _SCHOOL_PATTERNS:
         for match in pattern.finditer(text):

@@ -8,7 +8,6 @@ a professional, and the crisis lexicon of `lexicon.py`.
 
 from __future__ import annotations
 
-import re
 from typing import Iterable, List
 
 import numpy as np
@@ -16,40 +15,12 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from bot.components import age, lexicon
+from bot.components.cues import PERPETRATOR as _PERPETRATOR
+from bot.components.cues import PROFESSIONAL as _PROFESSIONAL
+from bot.components.cues import VICTIM_FIRST_PERSON
 from bot.components.textnorm import normalize
 
-_PROFESSIONAL = re.compile(
-    r"\b(ik ben|als|ik werk als|ik werk in|werk als|ik werk op|ik werk bij|wij zijn|ik geef les|als een) (een |de |het )?"
-    r"(leerkracht|juf|juffrouw|meester|leraar|lerares|docent|docente|mentor|zorgco(o|ö)rdinator|zorgcoordinator|"
-    r"leerlingbegeleider|leerlingenbegeleider|huisarts|arts|dokter|verpleegkundige|verpleger|psycholoog|"
-    r"therapeut|maatschappelijk werker|hulpverlener|begeleider|begeleidster|opvoeder|opvoedster|"
-    r"kinderbegeleider|kinderbegeleidster|onthaalouder|onthaalmoeder|gastouder|trainer|trainster|coach|"
-    r"jeugdwerker|jeugdleider|animator|leiding|kinesist|fysiotherapeut|politie|agent|clb|"
-    r"clb-medewerker|zorgleerkracht|directeur|directrice|pedagoog|orthopedagoog|logopedist|tandarts|"
-    r"vroedvrouw|verloskundige|wijkagent|sociaal assistent|zorgverlener|kinderverzorger|kinderverzorgster|"
-    r"schoolmaatschappelijk werker|jeugdarts|jeugdverpleegkundige|consulent|medewerker|stagiair|"
-    r"leidster|leider|monitor|begeleiding|zorgjuf|kleuterjuf|schooldirecteur|huisbezoeker|wijkverpleegkundige)\b"
-    r"|\b(mijn|een|onze|een van mijn|één van mijn) (leerling|leerlinge|leerlingen|cli(e|ë)nt|cli(e|ë)nte|"
-    r"cli(e|ë)nten|patient|patiente|patienten|pupil|bewoner|bewoonster|jongere uit mijn groep|"
-    r"kind uit mijn klas|kleuter|kleuters|sporter|speler|speelster|lid van de chiro|lid van de scouts)\b"
-    r"|\b(in mijn klas|bij ons op school|op onze school|in mijn praktijk|op mijn werk zie|"
-    r"in de opvang|in onze groep|beroepsgeheim|meldcode|collega's en ik|ons team|"
-    r"vanuit mijn werk|in mijn job|tijdens mijn stage|op mijn stage)\b"
-)
-_PERPETRATOR = re.compile(
-    r"\bik (heb|had) (mijn|haar|hem|m|zijn|ze|hen|ons|onze) [^.?!]{0,30}"
-    r"(geslagen|geduwd|geschopt|gestompt|gewurgd|bedreigd|uitgescholden|pijn gedaan|opgesloten|vastgepakt|"
-    r"door elkaar geschud|gekleineerd|gedwongen|betast|aangeraakt)"
-    r"|\bik (sla|sloeg|schop|schopte|duw|duwde|stomp|knijp|kneep|scheld|schold|bedreig|bedreigde|"
-    r"kleineer|controleer|schud|schudde) (mijn|haar|hem|ze|m|hen|onze|soms|vaak|weer|ook)\b"
-    r"|\bik (ben|word|werd) (soms |vaak |zo |heel |te )?(agressief|gewelddadig|handtastelijk)"
-    r"|\bik (kan|krijg) mijn (woede|agressie|kwaadheid|handen) niet"
-    r"|\bik (ben|was) (de )?dader\b|\bals dader\b"
-    r"|\bik (voel|heb) [^.?!]{0,25}(aangetrokken|fantasie|fantasieen|gedachten)[^.?!]{0,30}"
-    r"(kind|kinderen|minderjarig|jonge meisjes|jonge jongens)"
-)
-
-N_CUES = 8
+N_CUES = 9
 
 
 def cue_vector(norm: str) -> List[float]:
@@ -64,6 +35,7 @@ def cue_vector(norm: str) -> List[float]:
         1.0 if lexicon.suicide_hit(norm) else 0.0,
         1.0 if lexicon.danger_hit(norm) else 0.0,
         1.0 if lexicon.sexual_assault_hit(norm) else 0.0,
+        1.0 if VICTIM_FIRST_PERSON.search(norm) else 0.0,
     ]
 
 

@@ -29,6 +29,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.linear_model import LogisticRegression
 
 from bot.components import age as age_rules
+from bot.components import cues
 from bot.components.features import TextFeatures
 from bot.components.labels import training_labels
 from bot.components.textnorm import normalize
@@ -77,6 +78,8 @@ class TriageClassifier(GraphComponent):
             "C": 20.0,
             # weight of the cue block next to the TF-IDF features
             "cue_weight": 1.0,
+            # without an age cue in the text, minor/adult only from this model probability on
+            "no_cue_threshold": 0.75,
         }
 
     def __init__(
@@ -157,14 +160,27 @@ class TriageClassifier(GraphComponent):
             result.setdefault("theme", {"other": 1.0})
             result.setdefault("age_group", {"unknown": 1.0})
             result.setdefault("role", {"unknown": 1.0})
-            norm = normalize(text)
-            found = age_rules.own_age(norm)
-            if found is not None:
-                group = age_rules.age_group_of(found.age)
-                result["age_group"] = _force(result["age_group"], group, 0.97 if found.source == "number" else 0.9)
-            elif age_rules.adult_by_context(norm):
-                result["age_group"] = _force(result["age_group"], "adult", 0.85)
+            result["age_group"] = self._age_group(normalize(text), result["age_group"])
         return results
+
+    def _age_group(self, norm: str, distribution: Dict[str, float]) -> Dict[str, float]:
+        """Age group of the writer: a stated age, then the cues of the labelling guide, then the model.
+
+        Minor and adult need a cue in the text; without one the model's guess is kept only
+        when it is confident (`no_cue_threshold`), else the writer's age group is unknown.
+        """
+        found = age_rules.own_age(norm)
+        if found is not None:
+            group = age_rules.age_group_of(found.age)
+            return _force(distribution, group, 0.97 if found.source == "number" else 0.9)
+        if cues.adult_cue(norm):
+            return _force(distribution, "adult", 0.9)
+        if cues.minor_cue(norm):
+            return _force(distribution, "minor", 0.85)
+        label, probability = max(distribution.items(), key=lambda kv: kv[1])
+        if label != "unknown" and probability < self._config["no_cue_threshold"]:
+            return _force(distribution, "unknown", max(distribution.get("unknown", 0.0), 0.55))
+        return distribution
 
     def process(self, messages: List[Message]) -> List[Message]:
         texts = [message.get(TEXT) or "" for message in messages]

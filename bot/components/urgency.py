@@ -80,7 +80,10 @@ class UrgencyDetector(GraphComponent):
     def get_default_config() -> Dict[str, Any]:
         return {
             "C": 20.0,
-            "cue_weight": 2.0,
+            # 0: the classifier learns from the words alone. With the lexicon as a feature it
+            # leaned on the lexicon and missed crisis wording the lexicon does not know; the
+            # lexicon is applied separately, as a floor under the classifier's scores.
+            "cue_weight": 0.0,
             # a crisis class wins from this probability on (recall first)
             "crisis_threshold": 0.3,
         }

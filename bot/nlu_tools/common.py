@@ -24,6 +24,10 @@ def quiet() -> None:
     logging.basicConfig(level=logging.ERROR)
     for name in ("rasa", "tensorflow", "absl", "matplotlib", "bot"):
         logging.getLogger(name).setLevel(logging.ERROR)
+    # rasa's structlog events (e.g. every parse) print at debug level unless configured
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.ERROR)
 
 
 def load_agent(model_path: str):

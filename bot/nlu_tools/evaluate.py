@@ -105,6 +105,15 @@ def rasa_extras(rows: List[Dict[str, Any]], predictions: List[Dict[str, Any]]) -
             [p["intent"] == "crisis" for p in predictions],
         ),
     }
+    # crisis recall per batch of the held-out split (v1 was used while developing the lexicon,
+    # v2 was written afterwards and not used for tuning)
+    extras["crisis_by_batch"] = {}
+    for batch in sorted({r.get("batch") for r in rows if r.get("batch")}):
+        pairs = [(r, p) for r, p in zip(rows, predictions) if r.get("batch") == batch]
+        extras["crisis_by_batch"][batch] = binary_scores(
+            [r.get("urgency") in CRISIS_URGENCIES for r, _ in pairs],
+            [p["urgency"] in CRISIS_URGENCIES for _, p in pairs],
+        )
     with_intent = [(r, p) for r, p in zip(rows, predictions) if r.get("intent")]
     extras["intent_accuracy"] = (
         sum(1 for r, p in with_intent if r["intent"] == p["intent"]) / len(with_intent) if with_intent else 0.0
@@ -140,6 +149,8 @@ def table(rasa: Dict[str, Any], base: Dict[str, Any], extras: Dict[str, Any]) ->
         line(field, "accuracy", rasa[field]["accuracy"], base[field]["accuracy"])
     line("crisis", "recall", rasa["crisis"]["recall"], base["crisis"]["recall"])
     line("crisis", "precision", rasa["crisis"]["precision"], base["crisis"]["precision"])
+    for batch, value in extras.get("crisis_by_batch", {}).items():
+        line(f"crisis [{batch}]", "recall", value["recall"], None)
     line("recent_assault", "recall", extras["recent_assault"]["recall"], None)
     line("recent_assault", "precision", extras["recent_assault"]["precision"], None)
     line("crisis_intent", "recall", extras["crisis_intent"]["recall"], None)

@@ -1,0 +1,129 @@
+"""Cue phrases about the person WRITING: professional, perpetrator, and age-group cues.
+
+The age-group cues follow the labelling guide in bot/nlu_tools/README.md: a writer is
+labelled minor or adult only when the text gives a cue for it, otherwise unknown.
+All patterns work on text normalised by `textnorm.normalize`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from bot.components.age import adult_by_context
+
+PROFESSIONAL = re.compile(
+    r"\b(ik ben|als|ik werk als|ik werk in|werk als|ik werk op|ik werk bij|wij zijn|ik geef les|als een) (een |de |het )?"
+    r"\w*(leerkracht|juf|juffrouw|meester|leraar|lerares|docent|docente|mentor|zorgco(o|ö)rdinator|zorgcoordinator|"
+    r"leerlingbegeleider|leerlingenbegeleider|huisarts|arts|dokter|verpleegkundige|verpleger|psycholoog|"
+    r"therapeut|maatschappelijk werker|hulpverlener|begeleider|begeleidster|opvoeder|opvoedster|"
+    r"kinderbegeleider|kinderbegeleidster|onthaalouder|onthaalmoeder|gastouder|trainer|trainster|coach|"
+    r"jeugdwerker|jeugdleider|animator|leiding|kinesist|fysiotherapeut|politie|agent|clb|"
+    r"clb-medewerker|zorgleerkracht|directeur|directrice|pedagoog|orthopedagoog|logopedist|tandarts|"
+    r"vroedvrouw|verloskundige|wijkagent|sociaal assistent|zorgverlener|kinderverzorger|kinderverzorgster|"
+    r"schoolmaatschappelijk werker|jeugdarts|jeugdverpleegkundige|consulent|medewerker|stagiair|"
+    r"leidster|leider|monitor|begeleiding|zorgjuf|kleuterjuf|schooldirecteur|huisbezoeker|wijkverpleegkundige)\b"
+    r"|\b(mijn|een|onze|een van mijn|één van mijn) (leerling|leerlinge|leerlingen|cli(e|ë)nt|cli(e|ë)nte|"
+    r"cli(e|ë)nten|patient|patiente|patienten|pupil|bewoner|bewoonster|jongere uit mijn groep|"
+    r"kind uit mijn klas|kleuter|kleuters|sporter|speler|speelster|lid van de chiro|lid van de scouts)\b"
+    r"|\b(in mijn klas|bij ons op school|op onze school|in mijn praktijk|op mijn werk zie|"
+    r"in de opvang|in onze groep|beroepsgeheim|meldcode|collega's en ik|ons team|"
+    r"vanuit mijn werk|in mijn job|tijdens mijn stage|op mijn stage)\b"
+)
+PERPETRATOR = re.compile(
+    r"\bik (heb|had) (mijn|haar|hem|m|zijn|ze|hen|ons|onze) [^.?!]{0,30}"
+    r"(geslagen|geduwd|geschopt|gestompt|gewurgd|bedreigd|uitgescholden|pijn gedaan|opgesloten|vastgepakt|"
+    r"door elkaar geschud|gekleineerd|gedwongen|betast|aangeraakt)"
+    r"|\bik (sla|sloeg|schop|schopte|duw|duwde|stomp|knijp|kneep|scheld|schold|bedreig|bedreigde|"
+    r"kleineer|controleer|schud|schudde) (mijn|haar|hem|ze|m|hen|onze|soms|vaak|weer|ook)\b"
+    r"|\b(sla|sloeg|duw|duwde|schop|schopte|stomp|knijp|kneep|scheld|schold|bedreig|bedreigde|kleineer|controleer|schud|schudde|pak|pakte) ik (haar|hem|mijn|ze|m|hen|onze|die)\b"
+    r"|\bik heb (een|die|dat|mijn|haar|hem|m|zijn|ze|hen|ons|onze|iemand|mn)\b[^.?!]{0,35}\b(geslagen|geduwd|geschopt|gestompt|gewurgd|"
+    r"in elkaar geslagen|bedreigd|aangeraakt|betast|gekust|uitgescholden|pijn gedaan|gefilmd|doorgestuurd|verspreid)\b"
+    r"|\bik (ben|word|werd) (soms |vaak |zo |heel |te )?(agressief|gewelddadig|handtastelijk)"
+    r"|\bik (kan|krijg) mijn (woede|agressie|kwaadheid|handen) niet"
+    r"|\bik (ben|was) (de )?dader\b|\bals dader\b"
+    r"|\bik (voel|heb) [^.?!]{0,25}(aangetrokken|fantasie|fantasieen|gedachten)[^.?!]{0,30}"
+    r"(kind|kinderen|minderjarig|jonge meisjes|jonge jongens)"
+)
+
+_SPOUSE_OR_IN_LAW = re.compile(
+    r"\bmijn (man|vrouw|echtgenoot|echtgenote|partner|ex-man|ex-vrouw|exman|exvrouw|ex-partner|expartner|"
+    r"schoonmoeder|schoonvader|schoonbroer|schoonzus|schoonfamilie|schoonzoon|schoondochter|schoonouders)\b"
+)
+_WORK = re.compile(
+    r"\b(op|naar|van|aan) (mijn|het|m'n) werk\b|\bmijn (baas|collega|collega's|leidinggevende|werkgever|job|huisbaas)\b"
+    r"|\been collega\b|\bpersoneelsfeest\b|\bhr\b|\bik werk (in|bij|als|op)\b"
+)
+_RETROSPECTIVE = re.compile(
+    r"\btoen ik (klein|kind|jong|een kind|nog klein|tiener|een tiener|een meisje|een jongen|\d{1,2})\b"
+    r"|\bals (kind|tiener|klein meisje|kleine jongen)\b|\bin mijn jeugd\b|\bopgegroeid\b|\bmijn jeugd\b"
+)
+_SELF_PARENT = re.compile(
+    r"\bik ben (nu |zelf |nu zelf |zelf ook |ook )?(een )?(mama|papa|vader|moeder|oma|opa|grootmoeder|grootvader|"
+    r"alleenstaande (moeder|vader|mama|papa)|zwanger|volwassen|meerderjarig|student|studente)\b"
+    r"|\b(als|ik ben) (student|studente)\b|\bmama van (drie|twee|vier|\d)\b|^(ik ben )?(ouder dan|boven de|meer dan|over de) 18\b"
+)
+_OLD_PARENT = re.compile(
+    r"\bmijn (moeder|vader|mama|papa|ouders) (van|is|zijn) ([4-9]\d|100)\b"
+    r"|\bmijn (oude|bejaarde|hoogbejaarde|dementerende) (vader|moeder|mama|papa|ouders)\b|\b(rusthuis|woonzorgcentrum|verzorgingstehuis)\b"
+)
+
+# "papa"/"mama" as a child names their own parents: "mijn papa", or bare "papa slaat mama".
+_CHILD_PARENT_WORD = re.compile(
+    r"(?<!\bzijn )(?<!\bhaar )(?<!\bhun )(?<!\bje )(?<!\bjouw )(?<!\bde )(?<!\been )(?<!\bonze )(?<!\bons )"
+    r"\b(papa|mama|mammie|pappie|plusmama|pluspapa|mamie|papie)\b"
+)
+_SCHOOL_LIFE = re.compile(
+    r"\b(in|op|van|uit) (mijn|onze|de) (klas|school|speelplaats)\b|\bik [^.?!]{0,20}\b(naar|na|op) school\b"
+    r"|\b(de|mijn|onze) (juf|meester|leerkracht|leraar|lerares|turnleraar|turnleerkracht|klastitularis)\b"
+    r"|\b(huiswerk|rapport|oudercontact|speeltijd|turnles|schoolreis|boekentas|klasgenoot|klasgenote|klasgenoten|"
+    r"huisarrest|zakgeld|brugklas|middelbare|lagere school|basisschool)\b"
+)
+_MINOR_LIFE = re.compile(
+    r"\bweggelopen van thuis\b|\bvan thuis weggelopen\b|\bals straf\b|\bik mag (niet|nooit|geen) [^.?!]{0,25}(buiten|uit|naar|vrienden)"
+    r"|\bik moet van mijn (vader|moeder|papa|mama|ouders|stiefvader|stiefmoeder)\b"
+    r"|\bmijn ouders (mogen|mag) (het|dit|niks|niets) (niet )?weten\b|\b(naar|aan|tegen) mijn ouders (zeggen|vertellen|sturen|te)\b"
+    r"|^(ik ben )?(jonger dan|onder de|minder dan) 18\b|\bmijn ouders te contacteren\b|\bik ben (nog )?(minderjarig|een tiener|een puber|een kind|jonger dan 18|onder de 18)\b"
+    r"|\b(mijn|onze) (stiefvader|stiefmoeder|plusvader|plusmoeder)\b[^.?!]{0,40}\b(mijn (kamer|bed)|me|mij)\b"
+)
+
+
+def adult_cue(norm: str) -> Optional[str]:
+    """Why the writer is an adult, or None."""
+    for name, pattern in (
+        ("professional", PROFESSIONAL),
+        ("own child", None),
+        ("partner or in-laws", _SPOUSE_OR_IN_LAW),
+        ("work", _WORK),
+        ("looks back on childhood", _RETROSPECTIVE),
+        ("parent, student or adult", _SELF_PARENT),
+        ("old parent", _OLD_PARENT),
+    ):
+        if pattern is None:
+            if adult_by_context(norm):
+                return name
+        elif pattern.search(norm):
+            return name
+    return None
+
+
+def minor_cue(norm: str) -> Optional[str]:
+    """Why the writer is a minor, or None."""
+    if _CHILD_PARENT_WORD.search(norm):
+        return "papa/mama as own carers"
+    if _SCHOOL_LIFE.search(norm):
+        return "school life"
+    if _MINOR_LIFE.search(norm):
+        return "lives as a child"
+    return None
+
+# The writer is the one it happens to: "hij slaat me", "ik werd verkracht", "heeft me verkracht".
+VICTIM_FIRST_PERSON = re.compile(
+    r"\b(me|mij)\b (\w+ ){0,3}(verkracht|aangerand|misbruikt|geslagen|geschopt|geduwd|bedreigd|uitgescholden|betast|"
+    r"gepest|gewurgd|opgesloten|gedwongen|aangeraakt|gefilmd|gechanteerd|vernederd|genegeerd)\b"
+    r"|\b(slaat|schopt|duwt|bedreigt|pest|pesten|betast|verkracht|misbruikt|knijpt|wurgt|dwingt|controleert|vernedert|"
+    r"kleineert|stalkt|chanteert|filmt|negeert|sloeg|schopte|duwde) (me|mij)\b"
+    r"|\bik (word|werd|ben) [^.?!]{0,20}(geslagen|verkracht|aangerand|misbruikt|gepest|bedreigd|geschopt|betast|"
+    r"uitgescholden|gestalkt|gechanteerd|verwaarloosd|opgesloten)\b"
+    r"|\bover (mij|mijn gewicht|mijn lichaam)\b|\bvan mij\b"
+)
