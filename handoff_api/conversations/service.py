@@ -101,6 +101,10 @@ def relay_to_bot(
         replies = rasa.send(conversation.id, text, conversation.entry_point)
     except RasaUnavailable as error:
         log.warning("Rasa unavailable: %s", error)
+        replies = []
+    session.refresh(conversation)  # the action server may have handed it over meanwhile
+    if not replies and conversation.state == "bot":
+        # Down, failing, or silent while it should talk: never leave the visitor without a step.
         safe = safe_reply(catalog, helpline_of(catalog, conversation))
         stored = [append_message(session, conversation.id, "system", safe)]
     else:

@@ -26,13 +26,21 @@ router = APIRouter(prefix="/api/v1/counsellor", tags=["counsellor"])
 bearer = HTTPBearer(auto_error=False, description="The counsellor's login token")
 
 
-def current_counsellor(
+def current_account(
     session: SessionDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> Counsellor:
+    """Any logged-in account: a counsellor or a trainer."""
     return service.authenticate(session, credentials.credentials if credentials else None)
 
 
+def current_counsellor(account: Annotated[Counsellor, Depends(current_account)]) -> Counsellor:
+    """Counsellors only: trainers never read queues, briefings or transcripts."""
+    service.require_counsellor(account)
+    return account
+
+
+CurrentAccount = Annotated[Counsellor, Depends(current_account)]
 CurrentCounsellor = Annotated[Counsellor, Depends(current_counsellor)]
 
 
@@ -62,7 +70,7 @@ def login(
 
 @router.post("/logout", status_code=204)
 def logout(
-    counsellor: CurrentCounsellor,
+    counsellor: CurrentAccount,
     session: SessionDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> None:
@@ -70,7 +78,7 @@ def logout(
 
 
 @router.get("/me", response_model=schemas.CounsellorOut)
-def me(counsellor: CurrentCounsellor) -> dict:
+def me(counsellor: CurrentAccount) -> dict:
     return _counsellor_view(counsellor)
 
 
@@ -154,12 +162,6 @@ def close(
     return {"registration_id": record.id, "bot_labels": record.bot_labels}
 
 
-@router.get("/label-corrections", response_model=list[schemas.LabelCorrection])
-def label_corrections(counsellor: CurrentCounsellor, session: SessionDep, catalog: CatalogDep) -> list:
-    """Trainers only: the bot's labels beside the registrations, to improve the bot."""
-    return service.label_corrections(session, catalog, counsellor)
-
-
 @router.get("/email-requests", response_model=list[EmailRequestView])
 def email_requests(counsellor: CurrentCounsellor, session: SessionDep, catalog: CatalogDep) -> list:
     """The e-mail queue of the counsellor's helpline(s)."""
@@ -205,6 +207,7 @@ def _email_view(request: EmailRequest) -> dict:
 def _socket_counsellor(websocket: WebSocket, conversation_id: str) -> str:
     with websocket.app.state.session_factory() as session:
         counsellor = service.authenticate(session, bearer_token(websocket))
+        service.require_counsellor(counsellor)
         service.visible_conversation(session, websocket.app.state.catalog, counsellor, conversation_id)
         return counsellor.id
 

@@ -141,10 +141,3 @@ class Closed(BaseModel):
     registration_id: str
     bot_labels: dict | None
 
-
-class LabelCorrection(BaseModel):
-    helpline_id: str
-    registered_on: str
-    bot: dict[str, str | None]
-    registered: dict[str, str]
-    first_contact: bool

@@ -91,6 +91,16 @@ def authenticate(session: Session, token: str | None) -> Counsellor:
     return counsellor
 
 
+def require_counsellor(account: Counsellor) -> None:
+    if account.role != "counsellor":
+        raise ApiError(
+            403,
+            "not_a_counsellor",
+            "Dit kan alleen een hulpverlener.",
+            "Only counsellors can do this.",
+        )
+
+
 def team_helplines(catalog: Catalog, counsellor: Counsellor) -> set[str]:
     return catalog.team_helpline_ids(counsellor.helpline_id)
 
@@ -345,28 +355,3 @@ def close(
     session.commit()
     return record
 
-
-def label_corrections(session: Session, catalog: Catalog, trainer: Counsellor) -> list[dict]:
-    """For trainers: the bot's labels beside the counsellor's registration (no text at all)."""
-    if trainer.role != "trainer":
-        raise ApiError(
-            403,
-            "trainers_only",
-            "Alleen trainers zien de registraties naast de labels van de bot.",
-            "Only trainers can see registrations beside the bot's labels.",
-        )
-    rows = session.scalars(
-        select(Registration)
-        .where(Registration.helpline_id.in_(team_helplines(catalog, trainer)))
-        .order_by(Registration.registered_on)
-    )
-    return [
-        {
-            "helpline_id": r.helpline_id,
-            "registered_on": r.registered_on.isoformat(),
-            "bot": {k: (v or {}).get("value") for k, v in (r.bot_labels or {}).items()},
-            "registered": {"theme": r.main_theme, "role": r.role, "age_group": r.age_group},
-            "first_contact": r.first_contact,
-        }
-        for r in rows
-    ]

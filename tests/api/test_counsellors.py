@@ -318,20 +318,22 @@ def test_an_expired_login_is_refused(client, counsellors):
     assert client.get("/api/v1/counsellor/me", headers=counsellors["npie_anna"]).status_code == 401
 
 
-def test_a_trainer_sees_the_bots_labels_beside_the_registrations(
-    client, counsellors, database_url, monkeypatch
-):
+def test_a_trainer_reads_no_queue_briefing_or_transcript(client, counsellors, database_url, monkeypatch):
     conversation = queued_conversation(client)
-    cid, anna = conversation["id"], counsellors["npie_anna"]
-    client.post(f"/api/v1/counsellor/conversations/{cid}/claim", headers=anna)
-    client.post(
-        f"/api/v1/counsellor/conversations/{cid}/close",
-        json={"main_theme": "neglect", "role": "victim", "age_group": "minor", "first_contact": False},
-        headers=anna,
-    )
     create_account(database_url, monkeypatch, "npie_trainer", "nupraatikerover", "create-trainer")
     trainer = login(client, "npie_trainer")
-    [row] = client.get("/api/v1/counsellor/label-corrections", headers=trainer).json()
-    assert row["bot"]["theme"] == "sexual_violence" and row["registered"]["theme"] == "neglect"
-    assert STORY not in str(row)
-    assert client.get("/api/v1/counsellor/label-corrections", headers=anna).status_code == 403
+    assert client.get("/api/v1/counsellor/me", headers=trainer).json()["role"] == "trainer"
+    base = f"/api/v1/counsellor/conversations/{conversation['id']}"
+    for method, path in [
+        ("get", "/api/v1/counsellor/queue"),
+        ("get", base),
+        ("post", f"{base}/claim"),
+        ("get", "/api/v1/counsellor/email-requests"),
+    ]:
+        response = client.request(method, path, headers=trainer)
+        assert (response.status_code, response.json()["error"]) == (403, "not_a_counsellor"), path
+    with pytest.raises(WebSocketDisconnect) as refused:
+        with client.websocket_connect(f"{base}/live", headers=trainer) as socket:
+            socket.receive_json()
+    assert refused.value.code == 4403
+    assert client.post("/api/v1/counsellor/logout", headers=trainer).status_code == 204

@@ -192,3 +192,24 @@ def test_the_widget_can_show_hours_and_round_the_clock_numbers_before_starting(c
     assert body["helpline"]["name"] == "Veilig Thuis" and body["status"] in ("open", "busy", "closed")
     assert [p["number"] for p in body["round_the_clock"]] == ["112", "0800-2000"]
     assert client.get("/api/v1/entry-points/nergens").status_code == 404
+
+
+def test_a_silent_bot_is_no_dead_end(client, fake_rasa):
+    # Rasa answers 200 with no messages when its pipeline fails (seen with a stale model).
+    fake_rasa.script["/greet"] = []
+    original_send = fake_rasa.send
+
+    def silent_send(sender, message, entry_point):
+        original_send(sender, message, entry_point)
+        return []
+
+    fake_rasa.send = silent_send
+    created = start_conversation(client, "nupraatikerover")
+    [reply] = created["messages"]
+    assert reply["sender"] == "system" and "112" in reply["text"]
+    response = client.post(
+        f"/api/v1/conversations/{created['id']}/messages",
+        json={"text": "hallo?"},
+        headers=bearer(created["token"]),
+    )
+    assert [m["sender"] for m in response.json()["messages"]] == ["system"]
