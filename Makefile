@@ -28,6 +28,8 @@ API_PORT     ?= 8000
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+# Progress bars would fill the CI log with hundreds of thousands of characters.
+export TQDM_DISABLE := 1
 
 
 .PHONY: help setup venv venv-rasa train validate test test-rasa test-stories test-api test-e2e \
@@ -39,7 +41,7 @@ help:
 	@echo "make run     start Rasa (:$(RASA_PORT)), the action server (:$(ACTIONS_PORT)) and the handoff API (:$(API_PORT))"
 	@echo "make train | validate | shell | run-rasa | run-actions | run-api"
 
-setup: venv venv-rasa train
+setup: venv venv-rasa browser train
 
 # --- environments ---------------------------------------------------------
 venv: $(VENV)/.installed
@@ -71,7 +73,7 @@ $(MODEL):
 	@echo "Trained $(MODEL)"
 
 # --- tests ----------------------------------------------------------------
-test: test-rasa test-stories test-api test-e2e
+test: test-rasa test-stories test-api test-e2e test-web
 
 # Action and NLU tests run in the Rasa environment; HELPLINE_MODEL names the trained model.
 test-rasa: venv-rasa $(MODEL)
@@ -89,6 +91,19 @@ test-api: venv
 test-e2e: venv venv-rasa $(MODEL)
 	HELPLINE_MODEL=$(MODEL) $(VENV)/bin/pytest -q tests/e2e
 
+# Browser tests (issue 5): Playwright for Python drives Debian's Chromium headless.
+test-web: venv venv-rasa $(MODEL)
+	HELPLINE_MODEL=$(MODEL) $(VENV)/bin/pytest -q tests/web
+
+# Debian's Chromium for the browser tests (the Playwright browser download does not work here).
+browser:
+	@if [ -x /usr/bin/chromium ]; then echo "Chromium: /usr/bin/chromium"; \
+	elif ! command -v apt-get >/dev/null 2>&1; then \
+	    echo "Install Chromium so that /usr/bin/chromium exists (Debian/Ubuntu package 'chromium', plus 'fonts-dejavu-core'); apt-get is not available here." >&2; exit 1; \
+	elif [ "$$(id -u)" != 0 ]; then \
+	    echo "Chromium is missing: run as root: apt-get update && apt-get install -y --no-install-recommends chromium fonts-dejavu-core" >&2; exit 1; \
+	else apt-get update && apt-get install -y --no-install-recommends chromium fonts-dejavu-core; fi
+
 # --- NLU tools (issue: triage NLU) -----------------------------------------
 classify: $(MODEL)
 	@$(RASA_PY) -m bot.nlu_tools.classify --model $(MODEL) $(FILE)
@@ -99,6 +114,24 @@ evaluate: venv venv-rasa
 
 bench-nlu: venv-rasa $(MODEL)
 	$(RASA_PY) -m bot.nlu_tools.bench --config $(CONFIG) --domain $(DOMAIN) --data $(NLU_DATA) --model $(MODEL)
+
+# --- trainers' loop (issue 6): candidate vs live model, promotion -----------
+# models/live.json names the live model (bot/nlu_tools/promote.py); run-rasa uses it when present.
+INBOX_EXPORT := reports/inbox_annotated.jsonl
+.PHONY: compare-models promote
+
+# The candidate (model of the current data) against the live model, on the held-out split and on
+# the inbox items annotated since the live model; marks the candidate ready unless crisis recall drops.
+compare-models: venv venv-rasa $(MODEL)
+	mkdir -p reports
+	$(VENV)/bin/handoff-admin inbox export --out $(INBOX_EXPORT) \
+	    || { echo "no inbox export (database not reachable): held-out split only" >&2; rm -f $(INBOX_EXPORT); }
+	$(RASA_PY) -m bot.nlu_tools.compare --candidate $(MODEL) --models $(MODELS_DIR) --heldout tests/nlu/heldout.jsonl \
+	    $$(test -f $(INBOX_EXPORT) && echo --inbox $(INBOX_EXPORT)) --out reports/comparison
+
+# Makes a ready candidate live (PROMOTE_MODEL=models/helpline-....tar.gz for another ready model).
+promote: venv-rasa
+	$(RASA_PY) -m bot.nlu_tools.promote --models $(MODELS_DIR) --model $(or $(PROMOTE_MODEL),$(MODEL))
 
 # --- privacy tools ----------------------------------------------------------
 scrub: venv
@@ -112,7 +145,8 @@ run: $(MODEL)
 	scripts/run_stack.sh
 
 run-rasa: $(MODEL)
-	$(RASA) run --model $(MODEL) --enable-api --endpoints $(ENDPOINTS) --credentials $(CREDENTIALS) \
+	live="$$($(RASA_PY) -m bot.nlu_tools.promote --print-live --models $(MODELS_DIR))"; \
+	$(RASA) run --model "$${live:-$(MODEL)}" --enable-api --endpoints $(ENDPOINTS) --credentials $(CREDENTIALS) \
 	    --interface 127.0.0.1 --port $(RASA_PORT)
 
 run-actions: venv-rasa

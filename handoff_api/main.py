@@ -24,6 +24,9 @@ from handoff_api.internal.router import router as internal_router
 from handoff_api.live import LiveHub
 from handoff_api.migrate import upgrade_to_head
 from handoff_api.ratelimit import RateLimiter
+from handoff_api.trainers.router import page_router as trainers_page_router
+from handoff_api.trainers.router import router as trainers_router
+from handoff_api.web.router import router as web_router
 
 log = logging.getLogger("handoff_api")
 
@@ -100,6 +103,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(email_router)
     app.include_router(counsellor_router)
     app.include_router(internal_router)
+    app.include_router(trainers_router)
+    app.include_router(trainers_page_router)
+    app.include_router(web_router)  # the chat widget and the counsellors' console
 
     @app.get("/healthz", tags=["health"])
     def health() -> dict:

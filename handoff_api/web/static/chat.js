@@ -1,0 +1,406 @@
+// The visitor's chat. Every text from the server is shown with textContent, never as HTML.
+// Nothing is kept in the browser beyond sessionStorage for this open tab.
+
+import { api, el, formatMoment, liveSocket, NEUTRAL_SITE } from "./common.js";
+
+const body = document.body;
+const entryPoint = body.dataset.entryPoint;
+const params = new URLSearchParams(location.search);
+// A test parameter, honoured only when the server allows a simulated clock.
+const simulatedNow = body.dataset.simulatedClock === "1" ? params.get("simulated_now") : null;
+const embedded = window.parent !== window;
+const STORE = "chat:" + entryPoint;
+const CODE = /\b[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{2}\b/g;
+const WHO = { bot: "Chatbot", system: "Melding", visitor: "Jij" };
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  start: $("start"), chat: $("chat"), messages: $("messages"), typing: $("typing"),
+  queue: $("queue-info"), replies: $("quick-replies"), composer: $("composer"),
+  input: $("message-input"), send: $("send-button"), end: $("end-button"), newChat: $("new-button"),
+  notice: $("notice"), connection: $("connection"), hours: $("hours"),
+};
+
+let conversation = null; // {id, token}
+let lastSeq = 0;
+let state = "bot";
+let socket = null;
+let exiting = false;
+const pending = []; // the visitor's own messages not yet confirmed by the server
+
+// --- quick exit -----------------------------------------------------------
+function quickExit() {
+  if (exiting) return;
+  exiting = true;
+  if (socket) socket.close();
+  if (conversation) {
+    // Best effort: the counsellor sees that the visitor left. keepalive survives the unload.
+    fetch(`/api/v1/conversations/${conversation.id}/end`, {
+      method: "POST", keepalive: true, headers: { Authorization: `Bearer ${conversation.token}` },
+    }).catch(() => {});
+  }
+  conversation = null;
+  try { sessionStorage.clear(); } catch (e) { /* storage may be blocked */ }
+  document.body.replaceChildren();
+  if (embedded) {
+    window.parent.postMessage({ type: "helpline-chat:quick-exit" }, "*");
+    try { window.top.location.replace(NEUTRAL_SITE); } catch (e) { /* the host page does it */ }
+  }
+  location.replace(NEUTRAL_SITE);
+}
+$("quick-exit").addEventListener("click", quickExit);
+document.addEventListener("keydown", (event) => {
+  if (event.key === "Escape" || event.key === "Esc") { event.preventDefault(); quickExit(); }
+}, true);
+
+// --- numbers open day and night ----------------------------------------------
+function showNumbers() {
+  let phones = [];
+  try { phones = JSON.parse($("round-the-clock").textContent); } catch (e) { phones = []; }
+  const list = $("help-list");
+  for (const phone of phones) {
+    const item = el("li");
+    if (phone.number) {
+      item.append(el("a", { href: `tel:${phone.number.replace(/[^0-9+]/g, "")}`, text: phone.number }),
+        ` ${phone.name} (${phone.hours})`);
+    } else {
+      item.textContent = `${phone.name} (${phone.hours})`;
+    }
+    list.append(item);
+  }
+}
+
+// --- storage (this tab only) ---------------------------------------------------
+function save() {
+  try {
+    if (conversation) sessionStorage.setItem(STORE, JSON.stringify(conversation));
+    else sessionStorage.removeItem(STORE);
+  } catch (e) { /* private mode: the chat still works */ }
+}
+function restore() {
+  try { return JSON.parse(sessionStorage.getItem(STORE) || "null"); } catch (e) { return null; }
+}
+
+// --- rendering -------------------------------------------------------------------
+function notice(text) { ui.notice.textContent = text || ""; }
+
+function errorText(error) {
+  const nl = error && error.body && error.body.message && error.body.message.nl;
+  return nl || "Er ging iets mis. Probeer het opnieuw. Ben je in gevaar? Bel 112.";
+}
+
+function codeBox(code) {
+  const box = el("div", { className: "code-box" });
+  box.append(el("span", { text: "Je code: " }), el("span", { className: "code", text: code }));
+  const copy = el("button", { type: "button", text: "Kopieer" });
+  copy.addEventListener("click", async () => {
+    try { await navigator.clipboard.writeText(code); copy.textContent = "Gekopieerd"; }
+    catch (e) { copy.textContent = "Schrijf hem over"; }
+  });
+  box.append(copy, el("p", { className: "small", text: "Schrijf hem op of maak er een foto van: we bewaren hem nergens in je browser." }));
+  return box;
+}
+
+function messageItem(message) {
+  const who = message.sender === "counsellor"
+    ? `${message.counsellor_name || "Hulpverlener"} (hulpverlener)`
+    : WHO[message.sender] || "";
+  const item = el("li", { className: `msg msg-${message.sender}` });
+  item.dataset.seq = message.seq;
+  item.append(el("span", { className: "who", text: who }), el("p", { className: "message-text", text: message.text }));
+  if (message.sender !== "visitor") {
+    for (const code of new Set(message.text.match(CODE) || [])) item.append(codeBox(code));
+  }
+  return item;
+}
+
+function insertMessage(message) {
+  if (ui.messages.querySelector(`li[data-seq="${message.seq}"]`)) return false; // shown once
+  if (message.sender === "visitor") {
+    const index = pending.findIndex((p) => p.text === message.text);
+    if (index >= 0) { pending[index].item.remove(); pending.splice(index, 1); }
+  }
+  const item = messageItem(message);
+  const later = [...ui.messages.querySelectorAll("li[data-seq]")].find((li) => Number(li.dataset.seq) > message.seq);
+  ui.messages.insertBefore(item, later || ui.messages.querySelector("li.msg-pending"));
+  return true;
+}
+
+function ingest(messages) {
+  let added = false;
+  for (const message of messages) {
+    if (insertMessage(message)) added = true;
+    lastSeq = Math.max(lastSeq, message.seq);
+  }
+  if (added) {
+    showQuickReplies();
+    ui.messages.scrollTop = ui.messages.scrollHeight;
+    if (messages.some((m) => m.sender !== "visitor")) refreshState();
+  }
+}
+
+let knownMessages = new Map();
+function showQuickReplies() {
+  ui.replies.replaceChildren();
+  const items = ui.messages.querySelectorAll("li[data-seq]");
+  const last = items[items.length - 1];
+  if (!last || state !== "bot") return;
+  const message = knownMessages.get(Number(last.dataset.seq));
+  for (const button of (message && message.buttons) || []) {
+    const b = el("button", { type: "button", text: button.title });
+    b.addEventListener("click", () => send(button.title, button.payload));
+    ui.replies.append(b);
+  }
+}
+
+function remember(messages) {
+  for (const m of messages) knownMessages.set(m.seq, m);
+  return messages;
+}
+
+// --- state, queue, connection ---------------------------------------------------------
+async function refreshState() {
+  if (!conversation) return;
+  try {
+    const info = await api(`/api/v1/conversations/${conversation.id}`, { token: conversation.token });
+    setState(info);
+  } catch (e) { /* the socket or the next message will tell */ }
+}
+
+function setState(info) {
+  state = info.state;
+  body.dataset.state = state;
+  if (state === "queued") {
+    let text = info.queue_position
+      ? `Je staat op plaats ${info.queue_position} in de wachtrij van ${info.helpline.name}.`
+      : `Je staat in de wachtrij van ${info.helpline.name}.`;
+    if (info.expected_wait_minutes != null) {
+      text += info.expected_wait_minutes <= 1 ? " Het duurt niet lang meer."
+        : ` Verwachte wachttijd: ongeveer ${info.expected_wait_minutes} minuten.`;
+    }
+    else if (info.helpline_status === "closed" && info.next_opening) text += ` De chat opent weer ${formatMoment(info.next_opening)}.`;
+    text += " Je mag dit venster open laten; je hoeft niets te doen.";
+    ui.queue.textContent = text;
+  } else if (state === "human") {
+    ui.queue.textContent = "Een hulpverlener is bij je in de chat.";
+  } else if (state === "closed") {
+    ui.queue.textContent = "Dit gesprek is afgesloten. Je mag altijd opnieuw beginnen.";
+  } else {
+    ui.queue.textContent = "";
+  }
+  const closed = state === "closed";
+  ui.input.disabled = closed;
+  ui.send.disabled = closed;
+  ui.end.hidden = closed;
+  ui.newChat.hidden = !closed;
+  if (closed && socket) socket.close();
+  showQuickReplies();
+}
+
+let queueTimer = null;
+function watchQueue() {
+  clearInterval(queueTimer);
+  // Queue place, expected wait, a counsellor joining: asked every 10 s until the end.
+  queueTimer = setInterval(() => { if (state !== "closed") refreshState(); }, 10000);
+}
+
+function connect() {
+  if (socket) socket.close();
+  socket = liveSocket({
+    path: `/api/v1/conversations/${conversation.id}/live`,
+    token: conversation.token,
+    after: () => lastSeq,
+    onMessage: (frame) => ingest(remember([frame])),
+    onStatus: (status) => {
+      ui.connection.textContent = {
+        lost: "De verbinding is even weg. We proberen opnieuw…",
+        back: "Je bent weer verbonden.",
+        open: "",
+      }[status] ?? "";
+      if (status === "back") setTimeout(() => { if (ui.connection.textContent === "Je bent weer verbonden.") ui.connection.textContent = ""; }, 4000);
+    },
+    onRefused: () => { ui.connection.textContent = "Dit gesprek is niet meer beschikbaar."; },
+  });
+}
+
+// --- conversation ---------------------------------------------------------------------
+function openChat() {
+  ui.start.hidden = true;
+  ui.chat.hidden = false;
+  watchQueue();
+}
+
+async function startConversation() {
+  notice("");
+  $("start-button").disabled = true;
+  ui.typing.hidden = false;
+  openChat();
+  try {
+    const payload = { entry_point: entryPoint };
+    if (simulatedNow) payload.simulated_now = simulatedNow;
+    const created = await api("/api/v1/conversations", { method: "POST", json: payload });
+    conversation = { id: created.id, token: created.token };
+    save();
+    state = created.state;
+    ingest(remember(created.messages));
+    connect();
+    refreshState();
+    ui.input.focus();
+  } catch (error) {
+    ui.chat.hidden = true;
+    ui.start.hidden = false;
+    $("start-button").disabled = false;
+    notice(errorText(error));
+  } finally {
+    ui.typing.hidden = true;
+  }
+}
+
+async function resume(saved) {
+  conversation = saved;
+  openChat();
+  try {
+    const info = await api(`/api/v1/conversations/${conversation.id}`, { token: conversation.token });
+    const all = await api(`/api/v1/conversations/${conversation.id}/messages?after=0`, { token: conversation.token });
+    ingest(remember(all.messages));
+    setState(info);
+    connect();
+  } catch (error) {
+    conversation = null;
+    save();
+    ui.chat.hidden = true;
+    ui.start.hidden = false;
+    notice(errorText(error));
+  }
+}
+
+async function send(text, payload) {
+  text = text.trim();
+  if (!text || !conversation || state === "closed") return;
+  notice("");
+  ui.replies.replaceChildren();
+  const item = el("li", { className: `msg msg-visitor msg-pending` });
+  item.append(el("span", { className: "who", text: "Jij" }), el("p", { className: "message-text", text }));
+  ui.messages.append(item);
+  pending.push({ text, item });
+  ui.messages.scrollTop = ui.messages.scrollHeight;
+  if (state === "bot") ui.typing.hidden = false;
+  const before = lastSeq;
+  try {
+    const answer = await api(`/api/v1/conversations/${conversation.id}/messages`, {
+      method: "POST", token: conversation.token, json: payload ? { text, payload } : { text },
+    });
+    ingest(remember(answer.messages));
+    if (pending.some((p) => p.item === item)) {
+      // The socket has not brought our own message yet (or is down): read it once.
+      const since = await api(`/api/v1/conversations/${conversation.id}/messages?after=${before}`, { token: conversation.token });
+      ingest(remember(since.messages));
+    }
+    refreshState();
+  } catch (error) {
+    const index = pending.findIndex((p) => p.item === item);
+    if (index >= 0) { pending.splice(index, 1); item.remove(); }
+    if (!payload) ui.input.value = text;
+    notice(errorText(error));
+    showQuickReplies();
+  } finally {
+    ui.typing.hidden = true;
+  }
+}
+
+ui.composer.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const text = ui.input.value;
+  ui.input.value = "";
+  send(text);
+  ui.input.focus();
+});
+ui.input.addEventListener("keydown", (event) => {
+  if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+    event.preventDefault();
+    ui.composer.requestSubmit();
+  }
+});
+
+let endArmed = null;
+ui.end.addEventListener("click", async () => {
+  if (!endArmed) {
+    ui.end.textContent = "Zeker? Klik nog eens om te stoppen";
+    endArmed = setTimeout(() => { endArmed = null; ui.end.textContent = "Gesprek stoppen"; }, 5000);
+    return;
+  }
+  clearTimeout(endArmed);
+  endArmed = null;
+  ui.end.textContent = "Gesprek stoppen";
+  try {
+    const answer = await api(`/api/v1/conversations/${conversation.id}/end`, { method: "POST", token: conversation.token });
+    ingest(remember(answer.messages));
+    setState({ state: "closed" });
+  } catch (error) { notice(errorText(error)); }
+});
+
+ui.newChat.addEventListener("click", () => {
+  if (socket) socket.close();
+  conversation = null;
+  save();
+  location.reload();
+});
+
+// --- coming back with a code ------------------------------------------------------------
+$("code-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  notice("");
+  const code = $("code-input").value.trim();
+  const out = $("pickup");
+  out.hidden = true;
+  if (code.length < 4) { notice("Typ de code die je van ons kreeg."); return; }
+  try {
+    const payload = { code };
+    if (simulatedNow) payload.simulated_now = simulatedNow;
+    const back = await api("/api/v1/appointments/check-in", { method: "POST", json: payload });
+    $("code-input").value = "";
+    await resume({ id: back.id, token: back.token });
+    save();
+    return;
+  } catch (error) {
+    if (error.status !== 404) { notice(errorText(error)); return; }
+  }
+  try {
+    const found = await api("/api/v1/email-requests/pickup", { method: "POST", json: { code } });
+    out.replaceChildren(
+      el("h3", { text: "Je vraag" }), el("p", { className: "message-text", text: found.question }),
+      el("h3", { text: "Ons antwoord" }),
+      el("p", { className: "message-text", text: found.reply || "Er is nog geen antwoord. Kom later terug met dezelfde code." }),
+    );
+    out.hidden = false;
+  } catch (error) {
+    notice(error.status === 404 ? "Deze code kennen we niet. Kijk na of je hem juist overtypte." : errorText(error));
+  }
+});
+
+// --- before the conversation: open or when ------------------------------------------------
+async function showHours() {
+  if (simulatedNow) return; // the server's clock would not match the simulated one
+  try {
+    const info = await api(`/api/v1/entry-points/${encodeURIComponent(entryPoint)}`);
+    if (info.status === "open") {
+      ui.hours.textContent = `De chat van ${info.helpline.name} is nu open` +
+        (info.closes_at ? `, tot ${formatMoment(info.closes_at, true)}.` : ".");
+    } else if (info.status === "busy") {
+      ui.hours.textContent = `Het is nu druk bij ${info.helpline.name}. Je kan toch beginnen: de chatbot zegt je hoe lang het ongeveer duurt.`;
+    } else {
+      ui.hours.textContent = `De chat van ${info.helpline.name} is nu gesloten` +
+        (info.next_opening ? `; hij opent weer ${formatMoment(info.next_opening)}.` : ".") +
+        " Je kan toch beginnen: de chatbot helpt je met een afspraak of een e-mail.";
+    }
+  } catch (e) { /* the page works without it */ }
+}
+
+// --- start ----------------------------------------------------------------------------------
+if (embedded || params.get("embed") === "1") body.classList.add("embedded");
+document.title = `Chat`;
+showNumbers();
+$("start-button").addEventListener("click", startConversation);
+const saved = restore();
+if (saved && saved.id && saved.token) resume(saved);
+else showHours();

@@ -1,0 +1,367 @@
+// The counsellors' console. Visitor text is always shown with textContent, never as HTML.
+
+import { api, el, liveSocket } from "./common.js";
+
+const THEMES = {
+  sexual_violence: "Seksueel geweld", physical_violence: "Fysiek geweld",
+  psychological_violence: "Psychisch geweld", neglect: "Verwaarlozing", other: "Iets anders",
+};
+const ROLES = {
+  victim: "Slachtoffer", bystander: "Omstaander", perpetrator: "Pleger",
+  professional: "Professional", unknown: "Onbekend",
+};
+const AGES = { minor: "Minderjarig", adult: "Volwassen", unknown: "Onbekend" };
+const URGENCY = { acute_danger: "Acuut gevaar", suicide_risk: "Zelfmoordrisico", none: "Geen" };
+const STATES = { bot: "bij de chatbot", queued: "in de wachtrij", human: "met een hulpverlener", closed: "afgesloten" };
+const SOURCES = { classifier: "ingeschat door de chatbot", visitor: "door de bezoeker gekozen", skipped: "vraag overgeslagen" };
+const QUEUE_POLL_MS = 3000;
+const STORE = "console";
+
+const $ = (id) => document.getElementById(id);
+const HELPLINES = JSON.parse($("helplines").textContent);
+
+let session = null; // {token, counsellor, open}
+let current = null; // the conversation detail on screen
+let socket = null;
+let lastSeq = 0;
+let seenQueue = null; // conversation ids seen in the queue (null before the first load)
+let queueTimer = null;
+let audio = null;
+
+// --- helpers ---------------------------------------------------------------------------
+function notice(text) { $("notice").textContent = text || ""; }
+function errorText(error) {
+  return error?.body?.message?.nl || "Er ging iets mis. Probeer het opnieuw.";
+}
+function save() {
+  try { session ? sessionStorage.setItem(STORE, JSON.stringify(session)) : sessionStorage.removeItem(STORE); }
+  catch (e) { /* the console still works */ }
+}
+function call(path, options = {}) {
+  return api(path, { ...options, token: session.token }).catch((error) => {
+    if (error.status === 401) logout(true);
+    throw error;
+  });
+}
+function fillSelect(select, labels) {
+  select.replaceChildren(...Object.entries(labels).map(([value, text]) => el("option", { value, text })));
+}
+function beep() {
+  try {
+    audio = audio || new AudioContext();
+    const oscillator = audio.createOscillator();
+    const gain = audio.createGain();
+    oscillator.frequency.value = 660;
+    gain.gain.setValueAtTime(0.15, audio.currentTime);
+    gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.6);
+    oscillator.connect(gain).connect(audio.destination);
+    oscillator.start();
+    oscillator.stop(audio.currentTime + 0.6);
+  } catch (e) { /* no sound: the visual cue remains */ }
+}
+
+// --- login -----------------------------------------------------------------------------
+$("login").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  notice("");
+  try { audio = audio || new AudioContext(); } catch (e) { /* sound is optional */ }
+  try {
+    const answer = await api("/api/v1/counsellor/login", {
+      method: "POST", json: { username: $("username").value.trim(), password: $("password").value },
+    });
+    $("password").value = "";
+    session = { token: answer.token, counsellor: answer.counsellor, open: null };
+    save();
+    enter();
+  } catch (error) {
+    notice(error.status === 401 || error.status === 422
+      ? "Gebruikersnaam of wachtwoord klopt niet." : errorText(error));
+  }
+});
+
+async function logout(expired = false) {
+  clearInterval(queueTimer);
+  if (socket) socket.close();
+  if (session && !expired) api("/api/v1/counsellor/logout", { method: "POST", token: session.token }).catch(() => {});
+  session = null;
+  save();
+  $("workspace").hidden = true;
+  $("who").hidden = true;
+  $("login").hidden = false;
+  notice(expired ? "Je sessie is verlopen. Meld je opnieuw aan." : "");
+}
+$("logout").addEventListener("click", () => logout(false));
+
+function enter() {
+  $("login").hidden = true;
+  $("workspace").hidden = false;
+  $("who").hidden = false;
+  const helpline = HELPLINES.find((h) => h.id === session.counsellor.helpline_id);
+  $("who-name").textContent = `${session.counsellor.display_name} · ${helpline ? helpline.name : session.counsellor.helpline_id}`;
+  seenQueue = null;
+  loadQueue();
+  clearInterval(queueTimer);
+  queueTimer = setInterval(loadQueue, QUEUE_POLL_MS);
+  if (session.open) openConversation(session.open);
+}
+
+// --- queue ----------------------------------------------------------------------------------
+async function loadQueue() {
+  if (!session) return;
+  let entries;
+  try { entries = (await call("/api/v1/counsellor/queue")).entries; } catch (e) { return; }
+  const fresh = seenQueue === null ? [] : entries.filter((e) => !seenQueue.has(e.conversation_id));
+  seenQueue = new Set([...(seenQueue || []), ...entries.map((e) => e.conversation_id)]);
+  renderQueue(entries, new Set(fresh.map((e) => e.conversation_id)));
+  if (fresh.length) {
+    beep();
+    $("cue").textContent = fresh.length === 1 ? "Nieuwe aanmelding in de wachtrij" : `${fresh.length} nieuwe aanmeldingen in de wachtrij`;
+    setTimeout(() => { $("cue").textContent = ""; }, 8000);
+  }
+  document.title = entries.length ? `(${entries.length}) Console` : "Console";
+}
+
+function renderQueue(entries, fresh) {
+  const list = $("queue");
+  const previous = new Set([...list.querySelectorAll("li.new")].map((li) => li.dataset.id));
+  list.replaceChildren();
+  $("queue-count").textContent = `(${entries.length})`;
+  $("queue-empty").hidden = entries.length > 0;
+  for (const entry of entries) {
+    const item = el("li");
+    item.dataset.id = entry.conversation_id;
+    if (fresh.has(entry.conversation_id) || previous.has(entry.conversation_id)) item.classList.add("new");
+    if (entry.urgency !== "none") item.classList.add("urgent");
+    const button = el("button", { type: "button" });
+    if (current && current.id === entry.conversation_id) button.setAttribute("aria-current", "true");
+    if (entry.urgency !== "none") button.append(el("span", { className: "badge badge-urgent", text: URGENCY[entry.urgency] || entry.urgency }));
+    if (entry.from_appointment) button.append(el("span", { className: "badge badge-appointment", text: "Afspraak" }));
+    if (entry.transfer_notes.length) button.append(el("span", { className: "badge badge-transfer", text: "Doorverwezen" }));
+    button.append(
+      el("strong", { text: `${entry.position}. ${THEMES[entry.theme] || "Thema onbekend"}` }),
+      el("br"),
+      el("span", { text: `${AGES[entry.age_group] || "Leeftijd onbekend"} · wacht ${entry.waiting_minutes} min · via ${entry.entry_point}` }),
+    );
+    button.addEventListener("click", () => openConversation(entry.conversation_id));
+    item.append(button);
+    list.append(item);
+  }
+}
+
+// --- one conversation -------------------------------------------------------------------------
+function label(name, value) {
+  if (!value) return `${name}: onbekend`;
+  const text = ({ theme: THEMES, age_group: AGES, role: ROLES, urgency: URGENCY }[name] || {})[value.value] || value.value;
+  const how = [SOURCES[value.source], value.confidence != null ? `zekerheid ${Math.round(value.confidence * 100)}%` : null].filter(Boolean).join(", ");
+  return how ? `${text} (${how})` : text;
+}
+
+function renderBriefing(detail) {
+  const b = detail.briefing;
+  const card = $("briefing");
+  card.replaceChildren(el("h3", { text: "Briefing" }));
+  if (b.urgency && b.urgency.value !== "none") card.append(el("p", { className: "alert", text: `Dringend: ${URGENCY[b.urgency.value] || b.urgency.value}` }));
+  if (b.recent_sexual_assault) card.append(el("p", { className: "alert", text: "Recent seksueel geweld: denk aan het Zorgcentrum na Seksueel Geweld (sporen, medische zorg)." }));
+  const facts = [
+    ["Binnengekomen via", b.came_in_through],
+    ["Hulplijn", b.helpline],
+    ["Thema", label("theme", b.theme)],
+    ["Leeftijd", label("age_group", b.age_group)],
+    ["Wie schrijft", label("role", b.role)],
+    ["Dringendheid", label("urgency", b.urgency)],
+    ["Wie", b.relation], ["Waar", b.setting], ["Wanneer", b.when],
+    ["Nu veilig?", b.safe_now], ["Vraagt", b.asks_for],
+    ["Waarom hier", b.routing_reason],
+    ["Via afspraak", b.from_appointment ? "ja" : null],
+    ["Toestemming om door te geven", b.consent === true ? "ja" : b.consent === false ? "nee" : null],
+  ];
+  const dl = el("dl");
+  for (const [name, value] of facts) {
+    if (value == null || value === "") continue;
+    dl.append(el("dt", { text: name }), el("dd", { text: String(value) }));
+  }
+  card.append(dl);
+  card.append(el("h4", { text: "In de eigen woorden van de bezoeker" }));
+  const words = el("div", { className: "words" });
+  if (b.visitor_words.length) for (const w of b.visitor_words) words.append(el("p", { text: w }));
+  else words.append(el("p", { className: "muted", text: b.consent === false ? "De bezoeker wilde dit niet laten doorgeven. Lees het gesprek hieronder." : "Geen woorden doorgegeven." }));
+  card.append(words);
+  if (b.qa.length) {
+    card.append(el("h4", { text: "Vragen van de chatbot" }));
+    const qa = el("dl");
+    for (const pair of b.qa) qa.append(el("dt", { text: pair.question }), el("dd", { text: pair.answer }));
+    card.append(qa);
+  }
+  for (const note of b.transfer_notes) {
+    const from = HELPLINES.find((h) => h.id === note.from_helpline);
+    card.append(el("h4", { text: `Notitie van ${from ? from.name : note.from_helpline}` }), el("p", { className: "note", text: note.note }));
+  }
+  if (detail.participants.length) {
+    card.append(el("p", { className: "muted", text: "In het gesprek: " + detail.participants.map((p) => p.name + (p.role === "invited" ? " (uitgenodigd)" : "")).join(", ") }));
+  }
+}
+
+function transcriptItem(message) {
+  const who = { visitor: "Bezoeker", bot: "Chatbot", system: "Melding", counsellor: message.counsellor_name || "Hulpverlener" }[message.sender];
+  const item = el("li", { className: `t-${message.sender}` });
+  item.dataset.seq = message.seq;
+  item.append(el("span", { className: "who", text: who }), el("p", { className: "message-text", text: message.text }));
+  return item;
+}
+
+function ingest(messages) {
+  const list = $("transcript");
+  let added = false;
+  for (const message of messages) {
+    lastSeq = Math.max(lastSeq, message.seq);
+    if (list.querySelector(`li[data-seq="${message.seq}"]`)) continue;
+    const later = [...list.children].find((li) => Number(li.dataset.seq) > message.seq);
+    list.insertBefore(transcriptItem(message), later || null);
+    added = true;
+    if (message.sender === "system" && current && current.state !== "closed") refreshDetail();
+  }
+  if (added) list.scrollTop = list.scrollHeight;
+}
+
+function setMode(detail) {
+  current = detail;
+  const mine = detail.state === "human" && detail.participants.some((p) => p.name === session.counsellor.display_name);
+  $("detail-state").textContent = `Dit gesprek is ${STATES[detail.state] || detail.state}.`;
+  $("claim").hidden = detail.state !== "queued";
+  $("composer").hidden = !mine;
+  $("tools").hidden = !mine;
+}
+
+async function refreshDetail() {
+  if (!current) return;
+  try {
+    const detail = await call(`/api/v1/counsellor/conversations/${current.id}`);
+    renderBriefing(detail);
+    setMode(detail);
+  } catch (e) { /* keep what is shown */ }
+}
+
+function prefillClose(briefing) {
+  $("close-theme").value = briefing.theme?.value || "other";
+  $("close-role").value = briefing.role?.value || "unknown";
+  $("close-age").value = briefing.age_group?.value || "unknown";
+}
+
+async function openConversation(id) {
+  notice("");
+  if (socket) { socket.close(); socket = null; }
+  let detail;
+  try { detail = await call(`/api/v1/counsellor/conversations/${id}`); }
+  catch (error) {
+    if (session) { session.open = null; save(); }
+    notice(errorText(error));
+    return;
+  }
+  session.open = id;
+  save();
+  $("detail").hidden = false;
+  $("transcript").replaceChildren();
+  lastSeq = 0;
+  renderBriefing(detail);
+  setMode(detail);
+  prefillClose(detail.briefing);
+  ingest(detail.transcript);
+  for (const button of $("queue").querySelectorAll("button")) {
+    button.toggleAttribute("aria-current", button.parentElement.dataset.id === id);
+    if (button.parentElement.dataset.id === id) button.setAttribute("aria-current", "true");
+  }
+  $("detail-title").focus();
+  if (detail.state !== "closed") {
+    socket = liveSocket({
+      path: `/api/v1/counsellor/conversations/${id}/live`,
+      token: session.token,
+      after: () => lastSeq,
+      onMessage: (frame) => ingest([frame]),
+      onStatus: (status) => { if (status === "lost") notice("Verbinding weg, we proberen opnieuw…"); else notice(""); },
+    });
+  }
+}
+
+$("claim").addEventListener("click", async () => {
+  notice("");
+  try {
+    const detail = await call(`/api/v1/counsellor/conversations/${current.id}/claim`, { method: "POST" });
+    renderBriefing(detail);
+    setMode(detail);
+    ingest(detail.transcript);
+    loadQueue();
+    $("reply").focus();
+  } catch (error) {
+    notice(error.status === 409 ? "Een collega nam dit gesprek al aan." : errorText(error));
+    refreshDetail();
+  }
+});
+
+$("composer").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const text = $("reply").value.trim();
+  if (!text) return;
+  try {
+    const message = await call(`/api/v1/counsellor/conversations/${current.id}/messages`, { method: "POST", json: { text } });
+    $("reply").value = "";
+    ingest([message]);
+  } catch (error) { notice(errorText(error)); }
+  $("reply").focus();
+});
+$("reply").addEventListener("keydown", (event) => {
+  if (event.key === "Enter" && !event.shiftKey && !event.isComposing) { event.preventDefault(); $("composer").requestSubmit(); }
+});
+
+$("transfer").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const note = $("transfer-note").value.trim();
+  if (!note) { notice("Schrijf een notitie voor je collega."); return; }
+  try {
+    await call(`/api/v1/counsellor/conversations/${current.id}/transfer`, { method: "POST", json: { to_helpline: $("transfer-to").value, note } });
+    $("transfer-note").value = "";
+    leaveConversation("Doorverwezen. Je collega leest je notitie voor het gesprek aan te nemen.");
+  } catch (error) { notice(errorText(error)); }
+});
+
+$("invite").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  try {
+    const guest = await call(`/api/v1/counsellor/conversations/${current.id}/invite`, { method: "POST", json: { username: $("invite-username").value.trim() } });
+    $("invite-username").value = "";
+    $("cue").textContent = `${guest.name} is uitgenodigd.`;
+    refreshDetail();
+  } catch (error) { notice(errorText(error)); }
+});
+
+$("close").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const body = {
+    main_theme: $("close-theme").value, role: $("close-role").value, age_group: $("close-age").value,
+    first_contact: document.querySelector('input[name="first-contact"]:checked').value === "yes",
+  };
+  try {
+    await call(`/api/v1/counsellor/conversations/${current.id}/close`, { method: "POST", json: body });
+    leaveConversation("Gesprek afgesloten en geregistreerd.");
+  } catch (error) { notice(errorText(error)); }
+});
+
+function leaveConversation(message) {
+  if (socket) { socket.close(); socket = null; }
+  current = null;
+  session.open = null;
+  save();
+  $("detail").hidden = true;
+  $("close-details").open = false;
+  $("cue").textContent = message;
+  setTimeout(() => { if ($("cue").textContent === message) $("cue").textContent = ""; }, 6000);
+  loadQueue();
+  $("queue-title").focus?.();
+}
+
+// --- start ------------------------------------------------------------------------------------
+fillSelect($("close-theme"), THEMES);
+fillSelect($("close-role"), ROLES);
+fillSelect($("close-age"), AGES);
+$("transfer-to").replaceChildren(...HELPLINES.map((h) => el("option", { value: h.id, text: h.name })));
+try { session = JSON.parse(sessionStorage.getItem(STORE) || "null"); } catch (e) { session = null; }
+if (session && session.token) enter();
