@@ -1,4 +1,4 @@
-"""`handoff-admin`: counsellor accounts, retention purge, sending queued e-mail."""
+"""`handoff-admin`: counsellor accounts, retention purge, sending queued e-mail, trainers' inbox."""
 
 import argparse
 import getpass
@@ -11,6 +11,8 @@ from handoff_api.email.service import send_queued
 from handoff_api.helplines.catalog import load_catalog
 from handoff_api.migrate import upgrade_to_head
 from handoff_api.retention import purge
+from handoff_api.trainers import cli as inbox_cli
+from handoff_api.trainers.config import TrainerSettings
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,6 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     command = commands.add_parser("purge", help="delete data older than the retention period")
     command.add_argument("--days", type=int, help="override HANDOFF_RETENTION_DAYS")
     commands.add_parser("send-emails", help="retry e-mail requests that were not sent yet")
+    inbox_cli.add_parser(commands)
     return parser
 
 
@@ -39,7 +42,12 @@ def _read_password(from_stdin: bool) -> str:
     return first
 
 
-def main(argv: list[str] | None = None, settings: Settings | None = None) -> int:
+def main(
+    argv: list[str] | None = None,
+    settings: Settings | None = None,
+    trainer_settings: TrainerSettings | None = None,
+    tracker_source=None,
+) -> int:
     args = _parser().parse_args(argv)
     settings = settings or Settings()
     engine = make_engine(settings.database_url)
@@ -64,10 +72,14 @@ def main(argv: list[str] | None = None, settings: Settings | None = None) -> int
                 print(
                     f"purged {result.conversations} conversations, {result.email_requests} "
                     f"e-mail requests, {result.appointments} appointments, "
-                    f"{result.login_sessions} expired logins"
+                    f"{result.login_sessions} expired logins, {result.inbox_entries} inbox entries"
                 )
             elif args.command == "send-emails":
                 print(f"sent {send_queued(session, settings, catalog)} e-mail requests")
+            elif args.command == "inbox":
+                return inbox_cli.run(
+                    args, session, settings, trainer_settings or TrainerSettings(), tracker_source
+                )
     except AccountError as error:
         print(f"handoff-admin: {error}", file=sys.stderr)
         return 2

@@ -11,6 +11,7 @@ from handoff_api.conversations.models import Conversation
 from handoff_api.counsellors.models import CounsellorSession
 from handoff_api.db import utcnow
 from handoff_api.email.models import EmailRequest
+from handoff_api.trainers.service import purge_inbox
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,7 @@ class PurgeResult:
     email_requests: int
     appointments: int
     login_sessions: int
+    inbox_entries: int = 0  # trainers' inbox items and decisions (scrubbed text)
 
 
 def purge(session: Session, retention_days: int) -> PurgeResult:
@@ -35,5 +37,6 @@ def purge(session: Session, retention_days: int) -> PurgeResult:
     login_sessions = session.execute(
         delete(CounsellorSession).where(CounsellorSession.expires_at < now)
     ).rowcount
+    inbox_entries = purge_inbox(session, cutoff)
     session.commit()
-    return PurgeResult(conversations, email_requests, appointments, login_sessions)
+    return PurgeResult(conversations, email_requests, appointments, login_sessions, inbox_entries)

@@ -1,0 +1,466 @@
+"""The inbox: collecting unsure or corrected messages from Rasa, deciding on them, retention.
+
+Where messages come from: Rasa runs with `--enable-api`; for each conversation that is closed
+(or idle for `collect_after_minutes`) the API reads `GET {RASA_URL}/conversations/{id}/tracker`
+once, and again when a counsellor's registration arrives later. A visitor message becomes an
+inbox item when
+
+* its intent was `nlu_fallback`, or the top intent's confidence is below `intent_threshold`;
+* a triage label's confidence is below `label_threshold` (urgency on every message; theme,
+  age_group and role on tell_story/crisis messages, where they mean something);
+* the counsellor's registration at closing differs from the bot's labels (theme always; role
+  and age_group where the message itself gave a value other than unknown).
+
+The text is scrubbed before anything is stored; the raw text only lives in memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Annotated, Protocol
+
+import httpx
+from fastapi import Depends
+from sqlalchemy import delete, or_, select
+from sqlalchemy.orm import Session
+from starlette.requests import HTTPConnection
+
+from handoff_api.conversations.models import Conversation, Handoff
+from handoff_api.counsellors.models import Counsellor, Registration
+from handoff_api.db import utcnow
+from handoff_api.errors import ApiError, not_found
+from handoff_api.trainers.config import TrainerSettings
+from handoff_api.trainers.models import InboxCollection, InboxDecision, InboxItem
+from handoff_api.trainers.nlu_data import FIELDS, NluConflict, NluData
+
+LABELS = {
+    "theme": ("sexual_violence", "physical_violence", "psychological_violence", "neglect", "other"),
+    "age_group": ("minor", "adult", "unknown"),
+    "role": ("victim", "bystander", "perpetrator", "professional", "unknown"),
+    "urgency": ("acute_danger", "suicide_risk", "none"),
+}
+STORY_INTENTS = ("tell_story", "crisis")
+CONTEXT_INTENTS = ("tell_story", "crisis", "inform")
+FALLBACK = "nlu_fallback"
+REGISTRATION_FIELDS = {"theme": "main_theme", "role": "role", "age_group": "age_group"}
+
+
+class TrackerUnavailable(Exception):
+    """Rasa's tracker could not be read."""
+
+
+class TrackerSource(Protocol):
+    def tracker(self, conversation_id: str) -> dict | None: ...
+
+
+class RasaTrackerSource:
+    """Reads a conversation's tracker from Rasa's HTTP API (`rasa run --enable-api`)."""
+
+    def __init__(self, rasa_url: str, timeout_seconds: float = 15.0) -> None:
+        self.base_url = rasa_url.rstrip("/")
+        self.timeout_seconds = timeout_seconds
+
+    def tracker(self, conversation_id: str) -> dict | None:
+        url = f"{self.base_url}/conversations/{conversation_id}/tracker"
+        try:
+            response = httpx.get(url, params={"include_events": "ALL"}, timeout=self.timeout_seconds)
+        except httpx.HTTPError as error:
+            raise TrackerUnavailable(str(error)) from error
+        if response.status_code == 404:
+            return None
+        if response.status_code != 200:
+            raise TrackerUnavailable(f"Rasa answered {response.status_code}")
+        try:
+            return response.json()
+        except ValueError as error:
+            raise TrackerUnavailable("Rasa answered something other than JSON") from error
+
+
+def get_tracker_source(connection: HTTPConnection) -> TrackerSource:
+    state = connection.app.state
+    if getattr(state, "tracker_source", None) is None:
+        settings = state.settings
+        state.tracker_source = RasaTrackerSource(settings.rasa_url, settings.rasa_timeout_seconds)
+    return state.tracker_source
+
+
+TrackerSourceDep = Annotated[TrackerSource, Depends(get_tracker_source)]
+
+
+def scrub_text(text: str) -> str:
+    """The only way text gets into the inbox tables."""
+    from handoff_api.scrubber import default_scrubber  # spaCy: loaded when first needed
+
+    return default_scrubber().scrub(text)
+
+
+# --- reading a parse ----------------------------------------------------------------------
+
+
+@dataclass
+class BotView:
+    intent: str | None
+    intent_confidence: float | None
+    fallback: bool
+    labels: dict  # field -> {"value", "confidence"}
+
+
+def bot_view(parse_data: dict) -> BotView:
+    intent = parse_data.get("intent") or {}
+    name, confidence = intent.get("name"), intent.get("confidence")
+    fallback = name == FALLBACK
+    if fallback:  # the bot's best real guess is the next intent in the ranking
+        ranked = [r for r in parse_data.get("intent_ranking") or [] if r.get("name") != FALLBACK]
+        name = ranked[0].get("name") if ranked else None
+        confidence = ranked[0].get("confidence") if ranked else None
+    labels = {}
+    for entity in parse_data.get("entities") or []:
+        if entity.get("entity") in FIELDS:
+            value = entity.get("value")
+            score = entity.get("confidence_entity")
+            labels[entity["entity"]] = {
+                "value": value,
+                "confidence": None if score is None else round(float(score), 4),
+            }
+    return BotView(name, None if confidence is None else round(float(confidence), 4), fallback, labels)
+
+
+def reasons_for(view: BotView, settings: TrainerSettings) -> list[str]:
+    reasons = []
+    if view.fallback:
+        reasons.append("fallback")
+    if view.intent_confidence is not None and view.intent_confidence < settings.intent_threshold:
+        reasons.append("low_intent_confidence")
+    for name in FIELDS:
+        label = view.labels.get(name)
+        if not label or label["confidence"] is None:
+            continue
+        if name != "urgency" and view.intent not in STORY_INTENTS:
+            continue
+        if label["confidence"] < settings.label_threshold:
+            reasons.append(f"low_{name}_confidence")
+    return reasons
+
+
+def counsellor_differs(view: BotView, counsellor: dict | None) -> bool:
+    if not counsellor or view.intent not in STORY_INTENTS:
+        return False
+    for name, value in counsellor.items():
+        bot = (view.labels.get(name) or {}).get("value")
+        if name != "theme" and bot in (None, "unknown"):
+            continue  # the message gave no cue: "unknown" is right for the message itself
+        if bot != value:
+            return True
+    return False
+
+
+def context_labels(later: list[BotView], handoff: Handoff | None) -> dict:
+    """What the conversation said later: the handoff's labels, else the best later values."""
+    if handoff is not None and handoff.labels:
+        return {
+            name: {"value": label.get("value"), "source": label.get("source") or "classifier"}
+            for name, label in handoff.labels.items()
+            if name in FIELDS and isinstance(label, dict)
+        }
+    best: dict = {}
+    for view in later:
+        if view.intent not in CONTEXT_INTENTS:
+            continue
+        for name, label in view.labels.items():
+            value, score = label["value"], label["confidence"] or 0.0
+            if value in (None, "unknown"):
+                continue
+            if name not in best or score > best[name]["confidence"]:
+                best[name] = {"value": value, "confidence": score, "source": "classifier"}
+    return {name: {"value": v["value"], "source": v["source"]} for name, v in best.items()}
+
+
+# --- collecting ---------------------------------------------------------------------------
+
+
+@dataclass
+class CollectResult:
+    conversations: int = 0
+    new_items: int = 0
+    updated_items: int = 0
+    unavailable: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def _latest_registration(session: Session, conversation_id: str) -> Registration | None:
+    return session.scalar(
+        select(Registration)
+        .where(Registration.conversation_id == conversation_id)
+        .order_by(Registration.registered_on.desc(), Registration.id.desc())
+        .limit(1)
+    )
+
+
+def pending_conversations(session: Session, settings: TrainerSettings, limit: int = 200) -> list[Conversation]:
+    """Closed or idle conversations not read yet, or read before their registration arrived."""
+    cutoff = utcnow() - timedelta(minutes=settings.collect_after_minutes)
+    candidates = session.scalars(
+        select(Conversation)
+        .where(or_(Conversation.state == "closed", Conversation.last_activity_at < cutoff))
+        .order_by(Conversation.last_activity_at)
+    ).all()
+    collected = {c.conversation_id: c for c in session.scalars(select(InboxCollection)).all()}
+    registered = dict(
+        session.execute(
+            select(Registration.conversation_id, Registration.id).where(Registration.conversation_id.is_not(None))
+        ).all()
+    )
+    pending = []
+    for conversation in candidates:
+        done = collected.get(conversation.id)
+        if done is None or (conversation.id in registered and done.registration_id is None):
+            pending.append(conversation)
+        if len(pending) >= limit:
+            break
+    return pending
+
+
+def _timestamp(event: dict) -> datetime:
+    try:
+        return datetime.fromtimestamp(float(event["timestamp"]), tz=UTC)
+    except (KeyError, TypeError, ValueError, OverflowError):
+        return utcnow()
+
+
+def collect_conversation(
+    session: Session,
+    settings: TrainerSettings,
+    conversation: Conversation,
+    tracker: dict | None,
+) -> tuple[int, int]:
+    """Adds the conversation's unsure or corrected messages (scrubbed); returns (new, updated)."""
+    registration = _latest_registration(session, conversation.id)
+    counsellor = (
+        {name: getattr(registration, column) for name, column in REGISTRATION_FIELDS.items()}
+        if registration
+        else None
+    )
+    collection = session.get(InboxCollection, conversation.id)
+    if collection is None:
+        collection = InboxCollection(conversation_id=conversation.id, seen_keys=[])
+        session.add(collection)
+    seen = set(collection.seen_keys or [])
+    messages = []
+    for index, event in enumerate((tracker or {}).get("events") or []):
+        if event.get("event") != "user":
+            continue
+        text = (event.get("text") or "").strip()
+        if not text or text.startswith("/"):  # button payloads are not the visitor's words
+            continue
+        key = str(event.get("message_id") or f"{index}-{event.get('timestamp')}")[:64]
+        messages.append((key, text, _timestamp(event), bot_view(event.get("parse_data") or {})))
+    existing = {
+        item.message_key: item
+        for item in session.scalars(select(InboxItem).where(InboxItem.conversation_id == conversation.id))
+    }
+    handoff = session.get(Handoff, conversation.id)
+    new = updated = 0
+    for position, (key, text, at, view) in enumerate(messages):
+        reasons = reasons_for(view, settings)
+        if counsellor_differs(view, counsellor):
+            reasons.append("counsellor_correction")
+        item = existing.get(key)
+        if item is not None:
+            if counsellor and item.counsellor_labels != counsellor:
+                item.counsellor_labels = counsellor
+                item.reasons = sorted(set(item.reasons) | set(reasons))
+                updated += 1
+            continue
+        if key in seen or not reasons:
+            continue
+        session.add(
+            InboxItem(
+                conversation_id=conversation.id,
+                message_key=key,
+                helpline_id=conversation.helpline_id,
+                text=scrub_text(text),
+                message_at=at,
+                reasons=reasons,
+                bot_intent=view.intent,
+                bot_intent_confidence=view.intent_confidence,
+                bot_labels=view.labels,
+                counsellor_labels=counsellor,
+                context_labels=context_labels([m[3] for m in messages[position + 1 :]], handoff),
+            )
+        )
+        seen.add(key)
+        new += 1
+    collection.seen_keys = sorted(seen)
+    collection.collected_at = utcnow()
+    collection.registration_id = registration.id if registration else None
+    return new, updated
+
+
+def collect(session: Session, settings: TrainerSettings, source: TrackerSource) -> CollectResult:
+    result = CollectResult()
+    for conversation in pending_conversations(session, settings):
+        try:
+            tracker = source.tracker(conversation.id)
+        except TrackerUnavailable as error:
+            result.unavailable += 1
+            if str(error) not in result.errors:
+                result.errors.append(str(error))
+            continue
+        new, updated = collect_conversation(session, settings, conversation, tracker)
+        session.commit()
+        result.conversations += 1
+        result.new_items += new
+        result.updated_items += updated
+    return result
+
+
+# --- reading and deciding -----------------------------------------------------------------
+
+
+def _priority(item: InboxItem) -> tuple:
+    urgency = (item.bot_labels.get("urgency") or {}).get("value")
+    crisis = urgency in ("acute_danger", "suicide_risk") or "low_urgency_confidence" in item.reasons
+    return (0 if crisis else 1, 0 if "counsellor_correction" in item.reasons else 1, item.message_at)
+
+
+def item_view(item: InboxItem) -> dict:
+    return {
+        "id": item.id,
+        "text": item.text,
+        "message_at": item.message_at.isoformat(timespec="seconds"),
+        "helpline_id": item.helpline_id,
+        "reasons": list(item.reasons),
+        "bot": {
+            "intent": item.bot_intent,
+            "intent_confidence": item.bot_intent_confidence,
+            "labels": item.bot_labels,
+        },
+        "counsellor": item.counsellor_labels,
+        "context": item.context_labels,
+    }
+
+
+def list_items(session: Session) -> list[InboxItem]:
+    return sorted(session.scalars(select(InboxItem)).all(), key=_priority)
+
+
+def find_item(session: Session, item_id: str) -> InboxItem:
+    item = session.get(InboxItem, item_id)
+    if item is None:
+        raise not_found(
+            "Dit bericht staat niet (meer) in de inbox.", "This item is not (or no longer) in the inbox."
+        )
+    return item
+
+
+def _invalid(nl: str, en: str) -> ApiError:
+    return ApiError(422, "invalid_annotation", nl, en)
+
+
+def decide(
+    session: Session,
+    nlu: NluData,
+    item: InboxItem,
+    trainer: Counsellor | None,
+    action: str,
+    intent: str | None = None,
+    labels: dict | None = None,
+) -> InboxDecision:
+    """accept (the bot's intent and labels), correct (the trainer's), drop; the item goes."""
+    if action == "drop":
+        decision = InboxDecision(
+            id=item.id, decision="dropped", outcome="dropped", trainer_id=trainer.id if trainer else None
+        )
+    else:
+        final_intent = intent or item.bot_intent
+        final = {name: (item.bot_labels.get(name) or {}).get("value") for name in FIELDS}
+        for name, value in (labels or {}).items():
+            if value is not None:
+                final[name] = value
+        if action == "accept" and (intent or labels):
+            raise _invalid("Aanvaarden neemt de labels van de bot over.", "Accept takes the bot's labels.")
+        if not final_intent or final_intent == FALLBACK:
+            raise _invalid(
+                "De bot had geen bruikbare intent: kies er een (corrigeren).",
+                "The bot had no usable intent: choose one (correct).",
+            )
+        for name, value in final.items():
+            if value is not None and value not in LABELS[name]:
+                raise _invalid(f"Onbekend label {value!r} voor {name}.", f"Unknown {name} label {value!r}.")
+        if final_intent in STORY_INTENTS and not final.get("theme"):
+            raise _invalid("Kies een thema.", "Choose a theme.")
+        if final_intent == "crisis" and final.get("urgency") in (None, "none"):
+            raise _invalid(
+                "Een crisisbericht heeft urgentie acuut gevaar of suïciderisico.",
+                "A crisis example needs urgency acute_danger or suicide_risk.",
+            )
+        if final_intent != "crisis" and final.get("urgency") in ("acute_danger", "suicide_risk"):
+            raise _invalid(
+                "Een bericht met acuut gevaar of suïciderisico hoort bij de intent 'crisis'.",
+                "An example with a crisis urgency belongs to the crisis intent.",
+            )
+        verb = "accepted" if action == "accept" else "corrected"
+        comment = f"inbox item {item.id}, {utcnow().date().isoformat()}, {verb} by a trainer"
+        try:
+            written = nlu.add(final_intent, item.text, final, comment)
+        except NluConflict as conflict:
+            raise ApiError(409, conflict.code, conflict.nl, conflict.en) from conflict
+        decision = InboxDecision(
+            id=item.id,
+            decision=verb,
+            text=item.text,
+            intent=final_intent,
+            labels=final,
+            nlu_file=written.file,
+            outcome=written.outcome,
+            trainer_id=trainer.id if trainer else None,
+        )
+    session.merge(decision)
+    session.delete(item)
+    session.commit()
+    return decision
+
+
+def decision_view(decision: InboxDecision) -> dict:
+    return {
+        "id": decision.id,
+        "decision": decision.decision,
+        "outcome": decision.outcome,
+        "intent": decision.intent,
+        "labels": decision.labels,
+        "nlu_file": decision.nlu_file,
+    }
+
+
+def annotations(session: Session, since: datetime | None = None) -> list[dict]:
+    """Accepted and corrected examples (JSON lines for bot/nlu_tools/compare.py)."""
+    query = select(InboxDecision).where(InboxDecision.decision != "dropped").order_by(InboxDecision.decided_at)
+    if since is not None:
+        query = query.where(InboxDecision.decided_at >= since)
+    rows = []
+    for decision in session.scalars(query):
+        labels = decision.labels or {}
+        rows.append(
+            {
+                "id": f"inbox-{decision.id}",
+                "text": decision.text,
+                "intent": decision.intent,
+                **{name: labels.get(name) for name in FIELDS},
+                "decision": decision.decision,
+                "decided_at": decision.decided_at.isoformat(timespec="seconds"),
+                "nlu_file": decision.nlu_file,
+            }
+        )
+    return rows
+
+
+# --- retention ----------------------------------------------------------------------------
+
+
+def purge_inbox(session: Session, cutoff: datetime) -> int:
+    """Deletes inbox items, read-markers and decisions older than the cutoff (no commit)."""
+    items = session.execute(delete(InboxItem).where(InboxItem.message_at < cutoff)).rowcount
+    session.execute(delete(InboxCollection).where(InboxCollection.collected_at < cutoff))
+    decisions = session.execute(delete(InboxDecision).where(InboxDecision.decided_at < cutoff)).rowcount
+    return items + decisions
