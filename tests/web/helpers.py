@@ -36,8 +36,8 @@ def say(page: Page, text: str) -> None:
 
 def login_console(page: Page, base_url: str, username: str, password: str) -> None:
     page.goto(f"{base_url}/console")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_label("Gebruikersnaam", exact=True).fill(username)
+    page.get_by_label("Wachtwoord", exact=True).fill(password)
     page.get_by_role("button", name="Aanmelden").click()
     expect(page.get_by_role("heading", name=re.compile("^Wachtrij"))).to_be_visible()
 

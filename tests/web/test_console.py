@@ -1,0 +1,138 @@
+"""The counsellors' console and the live connection, against the API alone (see conftest)."""
+
+import re
+import secrets
+
+import httpx
+from playwright.sync_api import expect
+
+from conftest import MONDAY_EVENING, shot
+from helpers import (
+    XSS,
+    api_login,
+    conversation_of,
+    login_console,
+    open_chat,
+    queue_entry,
+    say,
+    start_chat,
+)
+
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def queued_visitor(light, new_context, words: list[str], story: str):
+    """A visitor in the widget who told something and was handed over (as the bot would)."""
+    context = new_context()
+    page = context.new_page()
+    open_chat(page, light.url, simulated_now=MONDAY_EVENING)
+    start_chat(page)
+    say(page, story)
+    expect(page.locator("#messages li.msg-visitor[data-seq]")).to_have_count(1)
+    conversation = conversation_of(page)
+    light.hand_off(conversation["id"], "nupraatikerover", words)
+    return context, page, conversation
+
+
+def test_html_from_a_visitor_is_text_in_both_pages_and_no_script_runs(light, new_context):
+    password = secrets.token_urlsafe(12)
+    light.create_counsellor("anna", "nupraatikerover", password)
+    counsellor_context = new_context(viewport=DESKTOP)
+    console = counsellor_context.new_page()
+    login_console(console, light.url, "anna", password)
+    shot(console, "console-01-queue-empty")
+
+    visitor_context, visitor, conversation = queued_visitor(
+        light, new_context, [XSS, "Hij slaat me als ik iets zeg."], XSS
+    )
+    entry = queue_entry(console, conversation["id"])
+    expect(entry).to_be_visible(timeout=15_000)
+    # A new handover: a visual cue (and a sound) without reloading.
+    expect(console.locator("#cue")).to_contain_text("Nieuwe aanmelding")
+    expect(console).to_have_title(re.compile(r"^\(\d+\) Console"))
+    shot(console, "console-02-new-handover")
+
+    entry.click()
+    words = console.locator("#briefing .words p")
+    expect(words.first).to_have_text(XSS)  # the visitor's own words, as text
+    expect(console.locator("#transcript li.t-visitor .message-text").first).to_have_text(XSS)
+    assert console.locator("#briefing img, #transcript img").count() == 0
+    shot(console, "console-03-briefing-before-claim")
+
+    console.get_by_role("button", name="Neem dit gesprek aan").click()
+    expect(console.get_by_label("Je bericht aan de bezoeker")).to_be_visible()
+    console.get_by_label("Je bericht aan de bezoeker").fill("Hoi, ik ben Anna. " + XSS)
+    console.get_by_label("Je bericht aan de bezoeker").press("Enter")
+
+    heard = visitor.locator("#messages li.msg-counsellor .message-text")
+    expect(heard).to_have_text("Hoi, ik ben Anna. " + XSS, timeout=15_000)
+    expect(visitor.locator("#messages li.msg-counsellor .who")).to_have_text("Anna (hulpverlener)")
+    expect(visitor.locator("#queue-info")).to_contain_text("hulpverlener is bij je", timeout=15_000)
+    assert visitor.locator("#messages img").count() == 0
+    shot(visitor, "chat-04-with-counsellor")
+    shot(console, "console-04-chatting")
+    visitor.wait_for_timeout(500)
+    assert visitor_context.dialogs == [] and counsellor_context.dialogs == []
+    assert visitor_context.errors == [] and counsellor_context.errors == []
+
+
+def test_the_console_closes_with_a_prefilled_registration(light, new_context):
+    password = secrets.token_urlsafe(12)
+    light.create_counsellor("bart", "nupraatikerover", password)
+    _, visitor, conversation = queued_visitor(
+        light, new_context, ["Mijn vader slaat mijn broertje."], "Mijn vader slaat mijn broertje."
+    )
+    console = new_context(viewport=DESKTOP).new_page()
+    login_console(console, light.url, "bart", password)
+    queue_entry(console, conversation["id"]).click()
+    console.get_by_role("button", name="Neem dit gesprek aan").click()
+    console.get_by_text("Afsluiten en registreren").click()
+    # Pre-filled from the bot's labels (sexual_violence, minor, victim in the hand-off).
+    expect(console.get_by_label("Hoofdthema")).to_have_value("sexual_violence")
+    expect(console.get_by_label("Leeftijd")).to_have_value("minor")
+    console.get_by_label("Hoofdthema").select_option("physical_violence")  # the counsellor corrects
+    console.get_by_label("Nee", exact=True).check()
+    shot(console, "console-05-registration")
+    console.get_by_role("button", name="Gesprek afsluiten").click()
+    expect(console.locator("#cue")).to_have_text("Gesprek afgesloten en geregistreerd.")
+    expect(visitor.locator("#messages li.msg-system").last).to_contain_text("afgesloten", timeout=15_000)
+    expect(visitor.get_by_role("button", name="Nieuw gesprek starten")).to_be_visible(timeout=15_000)
+    expect(visitor.get_by_role("button", name="Snel weg")).to_be_visible()  # never a dead end
+    expect(visitor.locator("#help")).to_contain_text("112")
+
+
+def test_reconnects_after_the_server_drops_the_socket_and_shows_missed_messages_once(light, new_context):
+    from handoff_api.conversations.service import append_message
+
+    password = secrets.token_urlsafe(12)
+    light.create_counsellor("carla", "nupraatikerover", password)
+    context, visitor, conversation = queued_visitor(light, new_context, ["Ik ben bang."], "Ik ben bang.")
+    carla = api_login(light.url, "carla", password)
+    base = f"{light.url}/api/v1/counsellor/conversations/{conversation['id']}"
+    assert httpx.post(f"{base}/claim", headers=carla).status_code == 200
+    assert httpx.post(f"{base}/messages", json={"text": "Hoi, ik ben Carla."}, headers=carla).status_code == 200
+    expect(visitor.locator("#messages li.msg-counsellor")).to_have_count(1, timeout=15_000)
+
+    light.stop()  # every socket is dropped
+    expect(visitor.locator("#connection")).to_contain_text("verbinding is even weg", timeout=15_000)
+    shot(visitor, "chat-05-connection-lost")
+    missed = ["Ben je er nog?", "Ik wacht op je, neem je tijd."]
+    with light.app.state.session_factory() as session:  # written while the visitor is away
+        for text in missed:
+            append_message(session, conversation["id"], "counsellor", text, counsellor_name="Carla")
+        session.commit()
+    light.start()
+
+    for text in missed:
+        expect(visitor.locator("#messages li.msg-counsellor", has_text=text)).to_have_count(1, timeout=30_000)
+    expect(visitor.locator("#connection")).not_to_contain_text("weg", timeout=15_000)
+    assert httpx.post(f"{base}/messages", json={"text": "Fijn dat je er weer bent."}, headers=carla).status_code == 200
+    expect(visitor.locator("#messages li.msg-counsellor", has_text="Fijn dat je er weer bent.")).to_have_count(1)
+    visitor.wait_for_timeout(2500)  # a poll cycle later: still no duplicates
+    texts = visitor.locator("#messages li[data-seq] .message-text").all_text_contents()
+    assert len(texts) == len(set(visitor.locator("#messages li[data-seq]").evaluate_all(
+        "items => items.map(i => i.dataset.seq)"))), texts
+    for text in ["Hoi, ik ben Carla.", *missed, "Fijn dat je er weer bent."]:
+        assert texts.count(text) == 1, texts
+    shot(visitor, "chat-06-reconnected")
+    assert context.errors == []
