@@ -28,11 +28,14 @@ from typing import Any, Dict, List, Optional
 
 from bot.components.labels import CRISIS_URGENCIES, FIELDS, LABELS
 from bot.nlu_tools.common import load_agent, parse_all, quiet, read_jsonl, triage_from_parse
-from bot.nlu_tools.evaluate import binary_scores, errors, score
+from bot.nlu_tools.evaluate import BARS, binary_scores, errors, score
 from bot.nlu_tools.promote import model_name, read_live, ready_file, sha256
 
 EPSILON = 1e-9
 NOT_READY_EXIT = 3
+# Without a live model to compare with (none yet, or it no longer runs with the current
+# components), the candidate must meet the crisis recall bar of `make evaluate` instead.
+CRISIS_RECALL_BAR = next(t for f, m, t in BARS if (f, m) == ("crisis", "recall"))
 
 
 def predict(model_path: Path, texts: List[str]) -> List[Dict[str, Any]]:
@@ -95,8 +98,10 @@ def label_changes(set_name: str, live: Dict[str, Any], candidate: Dict[str, Any]
     return sorted(changes, key=lambda c: (-abs(c["delta"]), c["set"], c["field"], c["label"]))
 
 
-def verdict(results: Dict[str, Dict[str, Any]], has_live: bool) -> tuple[bool, str, Dict[str, Any]]:
-    """Ready unless crisis recall drops on a set with crisis messages."""
+def verdict(
+    results: Dict[str, Dict[str, Any]], has_live: bool, live_error: Optional[str] = None
+) -> tuple[bool, str, Dict[str, Any]]:
+    """Ready unless crisis recall drops on a set with crisis messages (or misses the bar without a live model)."""
     crisis = {}
     drops = []
     for set_name, result in results.items():
@@ -110,7 +115,12 @@ def verdict(results: Dict[str, Dict[str, Any]], has_live: bool) -> tuple[bool, s
         if has_live and after["support"] and after["recall"] < before["recall"] - EPSILON:
             drops.append(f"{set_name} {before['recall']:.3f} -> {after['recall']:.3f}")
     if not has_live:
-        return True, "er is nog geen live model om mee te vergelijken", crisis
+        recall = results["heldout"]["candidate"]["crisis"]["recall"]
+        why = (f"het live model draait niet met de huidige componenten ({live_error})" if live_error
+               else "er is nog geen live model")
+        if recall + EPSILON < CRISIS_RECALL_BAR:
+            return False, f"{why} en de crisis-recall {recall:.3f} haalt de lat {CRISIS_RECALL_BAR:.2f} niet", crisis
+        return True, f"{why}; de crisis-recall {recall:.3f} haalt de lat {CRISIS_RECALL_BAR:.2f}", crisis
     if drops:
         return False, "crisis-recall daalt (" + "; ".join(drops) + ")", crisis
     return True, "crisis-recall daalt niet", crisis
@@ -264,9 +274,14 @@ def main(argv=None) -> int:
     print(f"parsing with the candidate {candidate_name} ...", flush=True)
     cand_pred = predict(candidate, texts)
     live_pred = None
+    live_error = None
     if live_path is not None:
         print(f"parsing with the live model {live_name} ...", flush=True)
-        live_pred = cand_pred if same else predict(live_path, texts)
+        try:
+            live_pred = cand_pred if same else predict(live_path, texts)
+        except Exception as error:  # e.g. trained with older custom components
+            live_error = f"{type(error).__name__}: {str(error)[:200]}"
+            print(f"the live model {live_name} cannot be scored with the current code: {live_error}", flush=True)
 
     results: Dict[str, Dict[str, Any]] = {}
     offset = 0
@@ -280,7 +295,7 @@ def main(argv=None) -> int:
             "live": set_scores(rows, live) if live is not None else None,
         }
 
-    ready, reason, crisis = verdict(results, live_pred is not None)
+    ready, reason, crisis = verdict(results, live_pred is not None, live_error)
     changes = []
     if live_pred is not None:
         for set_name, result in results.items():
@@ -299,6 +314,7 @@ def main(argv=None) -> int:
         "candidate": candidate_name,
         "live": live_name,
         "live_since": (live_info or {}).get("promoted_at") if not args.live else None,
+        "live_error": live_error,
         "ready": ready,
         "reason": reason,
         "crisis_recall": crisis["heldout"],

@@ -149,6 +149,16 @@ def annotations(
     return PlainTextResponse("".join(line + "\n" for line in lines), media_type="application/x-ndjson")
 
 
+@router.get("/registrations")
+def registrations(
+    trainer: CurrentTrainer,
+    session: SessionDep,
+    since: Annotated[datetime | None, Query(description="ISO 8601 with offset")] = None,
+) -> dict:
+    """The bot's labels beside the counsellors' registrations, per field; no text."""
+    return {"fields": service.registration_agreement(session, since)}
+
+
 def _read_json(path: Path) -> dict | None:
     try:
         return json.loads(path.read_text(encoding="utf-8"))

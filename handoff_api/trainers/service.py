@@ -455,6 +455,40 @@ def annotations(session: Session, since: datetime | None = None) -> list[dict]:
     return rows
 
 
+def registration_agreement(session: Session, since: datetime | None = None) -> dict:
+    """The bot's labels beside the counsellors' registrations at closing (no text at all).
+
+    Registrations outlive the transcripts, so this covers conversations the inbox no longer
+    holds: per field, how often the registration agreed and which pairs differed.
+    """
+    query = select(Registration).where(Registration.bot_labels.is_not(None))
+    if since is not None:
+        query = query.where(Registration.registered_on >= since.date())
+    fields: dict = {name: {"n": 0, "agree": 0, "pairs": {}} for name in REGISTRATION_FIELDS}
+    for registration in session.scalars(query):
+        for name, column in REGISTRATION_FIELDS.items():
+            bot = ((registration.bot_labels or {}).get(name) or {}).get("value")
+            if bot is None:
+                continue
+            registered = getattr(registration, column)
+            entry = fields[name]
+            entry["n"] += 1
+            entry["agree"] += int(bot == registered)
+            if bot != registered:
+                entry["pairs"][(bot, registered)] = entry["pairs"].get((bot, registered), 0) + 1
+    return {
+        name: {
+            "n": entry["n"],
+            "agree": entry["agree"],
+            "differences": [
+                {"bot": bot, "registered": registered, "count": count}
+                for (bot, registered), count in sorted(entry["pairs"].items(), key=lambda kv: -kv[1])
+            ],
+        }
+        for name, entry in fields.items()
+    }
+
+
 # --- retention ----------------------------------------------------------------------------
 
 

@@ -207,3 +207,22 @@ def test_a_trainer_cannot_read_unscrubbed_transcripts(client, trainer, counsello
     hand_off(client, created["id"], "nupraatikerover")
     assert client.get("/api/v1/counsellor/queue", headers=trainer).status_code == 403
     assert client.get(f"/api/v1/counsellor/conversations/{created['id']}", headers=trainer).status_code in (403, 404)
+
+
+def test_registrations_beside_the_bots_labels_without_text(client, trainer, trackers, counsellors):
+    closed_by_counsellor(
+        client, counsellors["npie_anna"], trackers,
+        {"main_theme": "physical_violence", "role": "victim", "age_group": "minor"},
+    )
+    closed_by_counsellor(
+        client, counsellors["npie_anna"], trackers,
+        {"main_theme": "sexual_violence", "role": "victim", "age_group": "minor"},
+    )
+    response = client.get("/api/v1/trainers/registrations", headers=trainer)
+    assert response.status_code == 200
+    fields = response.json()["fields"]
+    assert (fields["theme"]["n"], fields["theme"]["agree"]) == (2, 1)
+    assert fields["theme"]["differences"] == [{"bot": "sexual_violence", "registered": "physical_violence", "count": 1}]
+    assert (fields["role"]["n"], fields["role"]["agree"]) == (2, 2)
+    assert "stiefvader" not in response.text.lower()
+    assert client.get("/api/v1/trainers/registrations", headers=counsellors["npie_anna"]).status_code == 403

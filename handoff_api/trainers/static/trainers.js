@@ -61,6 +61,7 @@
     $("login-section").hidden = on;
     $("inbox-section").hidden = !on;
     $("models-section").hidden = !on;
+    $("registrations-section").hidden = !on;
     $("logout").hidden = !on;
   }
 
@@ -110,6 +111,7 @@
     showLoggedIn(true);
     vocabulary = await call("GET", API + "/vocabulary");
     await refresh(true);
+    await loadRegistrations();
     await loadModels();
   }
 
@@ -237,6 +239,32 @@
     list.replaceChildren(...inbox.items.map(renderItem));
     count = 0;
     updateCount(inbox.count);
+  }
+
+  async function loadRegistrations() {
+    const list = $("registrations");
+    list.replaceChildren();
+    try {
+      const data = await call("GET", API + "/registrations");
+      Object.keys(data.fields).forEach((field) => {
+        const entry = data.fields[field];
+        const li = document.createElement("li");
+        if (!entry.n) {
+          li.textContent = FIELD_NL[field] + ": nog geen registraties.";
+        } else {
+          const differences = entry.differences.slice(0, 5).map((d) =>
+            "bot " + labelNl(field, d.bot) + " → hulpverlener " + labelNl(field, d.registered) + " (" + d.count + "×)");
+          li.textContent = FIELD_NL[field] + ": " + entry.agree + " van " + entry.n + " gelijk" +
+            (differences.length ? "; verschillen: " + differences.join(", ") : "") + ".";
+        }
+        list.appendChild(li);
+      });
+    } catch (error) {
+      const li = document.createElement("li");
+      li.className = "error";
+      li.textContent = error.message;
+      list.appendChild(li);
+    }
   }
 
   function pct(value) { return value === null || value === undefined ? "–" : (value * 100).toFixed(1) + "%"; }
