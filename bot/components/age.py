@@ -39,6 +39,8 @@ _NOT_AGE_AFTER = re.compile(
     r"cm|meter|jaar (geleden|lang|getrouwd|samen|bij|aan het|mee)|jaar met|jaar samen|jaar getrouwd|"
     r"weken zwanger|maanden zwanger)\b"
 )
+# "toen ik 12 was", "sinds ik 10 ben": an age in the past, not the writer's age now.
+_PAST_AGE = re.compile(r"\b(toen|sinds|als|vanaf|tot|voor|na) ik (ben |was )?(\d{1,2}|[a-z]+tien|twaalf|elf)( jaar| j)?( oud)?$")
 # A person noun right before a school phrase or an age: then it is someone else's.
 _OTHER_PERSON = (
     r"(mijn|m'n|zijn|haar|onze|ons|hun|je|jouw|die|dat|een|de) "
@@ -102,6 +104,7 @@ _SCHOOL_PATTERNS = [
     (re.compile(r"\b(?:" + _ORD + r") (?:klas|klass)\b"), lambda n: n + 11),
     (re.compile(r"\bklas (?P<o>[1-6])\b()"), lambda n: n + 11),
     (re.compile(r"\b(?:in|zit in|uit) groep (?P<o>[3-8])\b()"), lambda n: n + 4),
+    (re.compile(r"^groep (?P<o>[3-8])\b()"), lambda n: n + 4),
     (re.compile(r"\b(?:havo|vwo|vmbo|mavo|atheneum|gymnasium|gym|tl|kader|vmbo-t|vmbo-b|vmbo-k) ?(?P<o>[1-6])\b()"), lambda n: n + 11),
     (re.compile(r"\b(?P<o>[1-6]) ?(?:havo|vwo|vmbo|mavo|atheneum|gymnasium)\b()"), lambda n: n + 11),
 ]
@@ -156,7 +159,7 @@ def own_age(text: str) -> Optional[AgeFinding]:
             value = _num_value(match)
             if value is None or not 6 <= value <= 99:
                 continue
-            if _NOT_AGE_AFTER.match(text[match.end("n"):]):
+            if _NOT_AGE_AFTER.match(text[match.end("n"):]) or _PAST_AGE.search(text[: match.end()]):
                 continue
             if _belongs_to_other(text, match.start()):
                 continue
