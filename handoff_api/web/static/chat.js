@@ -148,6 +148,7 @@ function showQuickReplies() {
   const message = knownMessages.get(Number(last.dataset.seq));
   for (const button of (message && message.buttons) || []) {
     const b = el("button", { type: "button", text: button.title });
+    b.dataset.payload = button.payload;
     b.addEventListener("click", () => send(button.title, button.payload));
     ui.replies.append(b);
   }
