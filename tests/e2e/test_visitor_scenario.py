@@ -85,7 +85,7 @@ def book_an_appointment(visitor: Visitor, replies: list[dict]) -> tuple[str, str
     raise AssertionError(f"no appointment was booked; the bot said:\n{visitor.bot_text()}")
 
 
-def receive_until(socket, predicate, limit: int = 20) -> dict:
+def receive_until(socket, predicate, limit: int = 200) -> dict:
     for _ in range(limit):
         frame = json.loads(socket.recv(timeout=30))
         if frame.get("type") == "message" and predicate(frame):
@@ -142,10 +142,13 @@ def test_sunday_night_minor_books_and_is_helped_at_the_appointment(stack):
         assert briefing["came_in_through"] == "Nupraatikerover.be"
         assert briefing["routing_reason"]
 
+        seen = claimed.json()["transcript"][-1]["seq"]  # both sides have read up to here
         with connect(
-            f"{ws_base}/api/v1/conversations/{visitor.id}/live", additional_headers=visitor.headers
+            f"{ws_base}/api/v1/conversations/{visitor.id}/live?after={seen}",
+            additional_headers=visitor.headers,
         ) as visitor_socket, connect(
-            f"{ws_base}/api/v1/counsellor/conversations/{visitor.id}/live", additional_headers=anna
+            f"{ws_base}/api/v1/counsellor/conversations/{visitor.id}/live?after={seen}",
+            additional_headers=anna,
         ) as counsellor_socket:
             greeting = "Hoi, ik ben Anna. Ik las wat je schreef. Fijn dat je terug bent."
             counsellor_socket.send(json.dumps({"text": greeting}))
