@@ -129,6 +129,10 @@ def verdict(
 # --- charts ---------------------------------------------------------------------------------
 
 
+def _short(label: str) -> str:
+    return label.replace("_violence", " v.").replace("_", " ")
+
+
 def charts(out: Path, results: Dict[str, Dict[str, Any]], candidate_name: str, live_name: Optional[str]) -> List[str]:
     import matplotlib
 
@@ -147,8 +151,8 @@ def charts(out: Path, results: Dict[str, Dict[str, Any]], candidate_name: str, l
             axis.imshow(matrix, cmap="Blues")
             axis.set_xticks(range(len(labels)))
             axis.set_yticks(range(len(labels)))
-            axis.set_xticklabels([l[:12] for l in labels], rotation=40, ha="right", fontsize=8)
-            axis.set_yticklabels([l[:12] for l in labels], fontsize=8)
+            axis.set_xticklabels([_short(l) for l in labels], rotation=40, ha="right", fontsize=8)
+            axis.set_yticklabels([_short(l) for l in labels], fontsize=8)
             axis.set_xlabel("voorspeld")
             axis.set_ylabel("juist")
             axis.set_title(f"{title}\n{field}", fontsize=9)
@@ -352,7 +356,7 @@ def main(argv=None) -> int:
     print()
     for set_name, value in crisis.items():
         if results[set_name]["n"]:
-            before = "-" if value["live"] is None else f"{value['live']:.3f}"
+            before = "n/a" if value["live"] is None else f"{value['live']:.3f}"
             print(f"crisis recall [{set_name}, {value['support']} crisis messages]: live {before} -> candidate {value['candidate']:.3f}")
     for change in [c for c in changes if abs(c["delta"]) > EPSILON][:12]:
         print(f"  {change['set']:8} {change['field']:9} {change['label']:22} F1 {change['live']:.2f} -> {change['candidate']:.2f} ({change['delta']:+.2f})")
