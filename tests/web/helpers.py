@@ -14,6 +14,7 @@ def open_chat(page: Page, base_url: str, entry_point: str = "nupraatikerover", s
         url += "?simulated_now=" + simulated_now.replace("+", "%2B")
     page.goto(url)
     expect(page.get_by_role("button", name="Snel weg")).to_be_visible()
+    expect(page.locator("#chat")).to_be_hidden()  # a fresh tab starts at the start screen
 
 
 def start_chat(page: Page) -> None:
@@ -36,10 +37,12 @@ def say(page: Page, text: str) -> None:
 
 def login_console(page: Page, base_url: str, username: str, password: str) -> None:
     page.goto(f"{base_url}/console")
+    expect(page.locator("#workspace")).to_be_hidden()  # nothing of the queue before logging in
     page.get_by_label("Gebruikersnaam", exact=True).fill(username)
     page.get_by_label("Wachtwoord", exact=True).fill(password)
     page.get_by_role("button", name="Aanmelden").click()
     expect(page.get_by_role("heading", name=re.compile("^Wachtrij"))).to_be_visible()
+    expect(page.locator("#login")).to_be_hidden()
 
 
 def queue_entry(page: Page, conversation_id: str):
