@@ -23,7 +23,9 @@ from typing import Annotated, Protocol
 import httpx
 from fastapi import Depends
 from sqlalchemy import delete, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 from starlette.requests import HTTPConnection
 
 from handoff_api.conversations.models import Conversation, Handoff
@@ -299,16 +301,21 @@ def collect_conversation(
 
 def collect(session: Session, settings: TrainerSettings, source: TrackerSource) -> CollectResult:
     result = CollectResult()
-    for conversation in pending_conversations(session, settings):
+    pending = pending_conversations(session, settings)
+    for position, conversation in enumerate(pending):
         try:
             tracker = source.tracker(conversation.id)
         except TrackerUnavailable as error:
-            result.unavailable += 1
-            if str(error) not in result.errors:
-                result.errors.append(str(error))
+            # Rasa is down or hanging: do not wait for each conversation; the next run retries.
+            result.unavailable += len(pending) - position
+            result.errors.append(str(error))
+            break
+        try:
+            new, updated = collect_conversation(session, settings, conversation, tracker)
+            session.commit()
+        except IntegrityError:  # a colleague's collection read the same conversation just now
+            session.rollback()
             continue
-        new, updated = collect_conversation(session, settings, conversation, tracker)
-        session.commit()
         result.conversations += 1
         result.new_items += new
         result.updated_items += updated
@@ -418,7 +425,16 @@ def decide(
         )
     session.merge(decision)
     session.delete(item)
-    session.commit()
+    try:
+        session.commit()
+    except (StaleDataError, IntegrityError) as error:
+        session.rollback()
+        raise ApiError(
+            409,
+            "already_decided",
+            "Een collega verwerkte dit bericht net.",
+            "A colleague decided on this item just now.",
+        ) from error
     return decision
 
 

@@ -95,11 +95,13 @@ def test_thresholds_are_settings(client, trainer, trackers, trainer_settings):
 
 def test_rasa_down_is_reported_and_retried_later(client, trainer, trackers):
     ended_conversation(client, trackers, ("twijfel", parse("tell_story", 0.2)))
+    ended_conversation(client, trackers, ("nog meer twijfel", parse("tell_story", 0.2)))
     trackers.down = True
     result = collect(client, trainer)
-    assert result["unavailable"] == 1 and result["new_items"] == 0
+    assert result["unavailable"] == 2 and result["new_items"] == 0
+    assert len(trackers.reads) == 1  # no waiting on a dead Rasa for every conversation
     trackers.down = False
-    assert collect(client, trainer)["new_items"] == 1
+    assert collect(client, trainer)["new_items"] == 2
 
 
 WEDNESDAY_EVENING = "2026-11-25T19:30:00+01:00"
