@@ -57,3 +57,38 @@ def api_login(base_url: str, username: str, password: str) -> dict:
 
 def storage_is_empty(page: Page) -> bool:
     return page.evaluate("sessionStorage.length === 0 && localStorage.length === 0")
+
+
+# WCAG 2.x contrast of every visible piece of text against the background behind it
+# (the first opaque background colour up the tree; the pages use no background images).
+_CONTRAST_JS = """
+() => {
+  const parse = (c) => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return null;
+    const p = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number); return {r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1}; };
+  const lum = ({r, g, b}) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+  const background = (el) => { for (let n = el; n; n = n.parentElement) { const c = parse(getComputedStyle(n).backgroundColor);
+    if (c && c.a >= 0.99) return c; } return {r: 255, g: 255, b: 255, a: 1}; };
+  const failures = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (!own) continue;
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    if (style.visibility === 'hidden' || box.width === 0 || box.height === 0 || el.closest('[hidden], .visually-hidden')) continue;
+    if (el.closest('script, style')) continue;
+    const fg = parse(style.color), bg = background(el);
+    const [hi, lo] = [lum(fg), lum(bg)].sort((a, b) => b - a);
+    const ratio = (hi + 0.05) / (lo + 0.05);
+    const size = parseFloat(style.fontSize), bold = Number(style.fontWeight) >= 700;
+    const needed = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+    if (ratio < needed) failures.push(`${el.tagName}.${el.className} '${el.textContent.trim().slice(0, 30)}' ${ratio.toFixed(2)} < ${needed}`);
+  }
+  return failures;
+}
+"""
+
+
+def contrast_failures(page) -> list[str]:
+    page.emulate_media(reduced_motion="reduce")  # the pages stop their flashing then (CSP allows no injected style)
+    return page.evaluate(_CONTRAST_JS)

@@ -10,6 +10,7 @@ from conftest import MONDAY_EVENING, shot
 from helpers import (
     XSS,
     api_login,
+    contrast_failures,
     conversation_of,
     login_console,
     open_chat,
@@ -72,6 +73,9 @@ def test_html_from_a_visitor_is_text_in_both_pages_and_no_script_runs(light, new
     shot(visitor, "chat-04-with-counsellor")
     shot(console, "console-04-chatting")
     visitor.wait_for_timeout(500)
+    # WCAG AA contrast of every text shown (bot, counsellor, system, visitor, briefing, badges)
+    assert contrast_failures(visitor) == []
+    assert contrast_failures(console) == []
     assert visitor_context.dialogs == [] and counsellor_context.dialogs == []
     assert visitor_context.errors == [] and counsellor_context.errors == []
 

@@ -9,7 +9,7 @@ import httpx
 from playwright.sync_api import expect
 
 from conftest import MONDAY_EVENING, NEUTRAL_HOST, shot
-from helpers import XSS, conversation_of, open_chat, say, start_chat, storage_is_empty
+from helpers import XSS, contrast_failures, conversation_of, open_chat, say, start_chat, storage_is_empty
 
 
 def test_pages_send_strict_security_headers(light):
@@ -115,6 +115,7 @@ def test_320_pixels_wide_without_sideways_scrolling(light, new_context):
 def test_keyboard_and_screen_reader_basics(light, new_context):
     page = new_context().new_page()
     open_chat(page, light.url, simulated_now=MONDAY_EVENING)
+    assert contrast_failures(page) == []  # WCAG AA on the start screen
     # Focus order: quick exit first, then the numbers, then starting the chat.
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "quick-exit"
