@@ -34,7 +34,7 @@ from handoff_api.db import utcnow
 from handoff_api.errors import ApiError, not_found
 from handoff_api.trainers.config import TrainerSettings
 from handoff_api.trainers.models import InboxCollection, InboxDecision, InboxItem
-from handoff_api.trainers.nlu_data import FIELDS, NluConflict, NluData
+from handoff_api.trainers.nlu_data import FIELDS, NluConflict, NluData, normalise
 
 LABELS = {
     "theme": ("sexual_violence", "physical_violence", "psychological_violence", "neglect", "other"),
@@ -230,13 +230,26 @@ def _timestamp(event: dict) -> datetime:
         return utcnow()
 
 
+def known_texts(session: Session) -> set[str]:
+    """Texts in the inbox or decided on already (normalised), so the same words come in once."""
+    texts = session.scalars(select(InboxItem.text)).all()
+    texts += session.scalars(select(InboxDecision.text).where(InboxDecision.text.is_not(None))).all()
+    return {normalise(text) for text in texts}
+
+
 def collect_conversation(
     session: Session,
     settings: TrainerSettings,
     conversation: Conversation,
     tracker: dict | None,
+    known: set[str] | None = None,
 ) -> tuple[int, int]:
-    """Adds the conversation's unsure or corrected messages (scrubbed); returns (new, updated)."""
+    """Adds the conversation's unsure or corrected messages (scrubbed); returns (new, updated).
+
+    A message whose scrubbed words are already in the inbox or were decided on is not added
+    again ("hallo?" from many visitors), unless a counsellor's registration differs for it.
+    """
+    known = known_texts(session) if known is None else known
     registration = _latest_registration(session, conversation.id)
     counsellor = (
         {name: getattr(registration, column) for name, column in REGISTRATION_FIELDS.items()}
@@ -276,12 +289,17 @@ def collect_conversation(
             continue
         if key in seen or not reasons:
             continue
+        scrubbed = scrub_text(text)
+        seen.add(key)
+        if normalise(scrubbed) in known and "counsellor_correction" not in reasons:
+            continue
+        known.add(normalise(scrubbed))
         session.add(
             InboxItem(
                 conversation_id=conversation.id,
                 message_key=key,
                 helpline_id=conversation.helpline_id,
-                text=scrub_text(text),
+                text=scrubbed,
                 message_at=at,
                 reasons=reasons,
                 bot_intent=view.intent,
@@ -291,7 +309,6 @@ def collect_conversation(
                 context_labels=context_labels([m[3] for m in messages[position + 1 :]], handoff),
             )
         )
-        seen.add(key)
         new += 1
     collection.seen_keys = sorted(seen)
     collection.collected_at = utcnow()
@@ -302,6 +319,7 @@ def collect_conversation(
 def collect(session: Session, settings: TrainerSettings, source: TrackerSource) -> CollectResult:
     result = CollectResult()
     pending = pending_conversations(session, settings)
+    known = known_texts(session)
     for position, conversation in enumerate(pending):
         try:
             tracker = source.tracker(conversation.id)
@@ -311,10 +329,11 @@ def collect(session: Session, settings: TrainerSettings, source: TrackerSource) 
             result.errors.append(str(error))
             break
         try:
-            new, updated = collect_conversation(session, settings, conversation, tracker)
+            new, updated = collect_conversation(session, settings, conversation, tracker, known)
             session.commit()
         except IntegrityError:  # a colleague's collection read the same conversation just now
             session.rollback()
+            known = known_texts(session)
             continue
         result.conversations += 1
         result.new_items += new

@@ -130,15 +130,30 @@ def test_a_fallback_item_needs_the_trainer_to_choose_an_intent(client, trainer, 
     assert refused.status_code == 422
 
 
-def test_the_same_text_is_written_once(client, trainer, trackers, nlu_copy):
+def test_the_same_words_enter_the_inbox_once(client, trainer, trackers):
     first = unsure(client, trainer, trackers)
-    assert client.post(f"/api/v1/trainers/inbox/{first['id']}/accept", headers=trainer).json()["outcome"] == "written"
-    second = unsure(client, trainer, trackers)  # another visitor, the same words (after scrubbing)
-    assert second["id"] != first["id"]
-    decided = client.post(f"/api/v1/trainers/inbox/{second['id']}/accept", headers=trainer).json()
-    assert decided["outcome"] == "duplicate"
-    text = (nlu_copy / "triage_physical_violence.yml").read_text(encoding="utf-8")
-    assert text.count(json.dumps(first["text"], ensure_ascii=False)) == 1
+    ended_conversation(client, trackers, (STORY.replace("Jan Verbeke", "Piet Janssens"), parse("tell_story", 0.45)))
+    collect(client, trainer)
+    assert [i["id"] for i in inbox(client, trainer)] == [first["id"]]  # same words once scrubbed
+    client.post(f"/api/v1/trainers/inbox/{first['id']}/accept", headers=trainer)
+    ended_conversation(client, trackers, (STORY, parse("tell_story", 0.3)))
+    collect(client, trainer)
+    assert inbox(client, trainer) == []  # decided on already
+
+
+def test_an_example_already_in_the_data_is_not_written_twice(client, trainer, trackers, nlu_copy):
+    path = nlu_copy / "triage_physical_violence.yml"
+    existing = next(
+        e for e in examples(path)
+        if e["triage"] and e["triage"].get("urgency", "none") == "none" and e["intent"] == "tell_story"
+    )
+    triage = {"age_group": "unknown", "role": "unknown", **existing["triage"]}
+    before = path.read_text(encoding="utf-8")
+    item = unsure(client, trainer, trackers, existing["text"], parse(
+        "tell_story", 0.45, theme=(triage["theme"], 0.9), age_group=(triage["age_group"], 0.9), role=(triage["role"], 0.9)))
+    decided = client.post(f"/api/v1/trainers/inbox/{item['id']}/accept", headers=trainer).json()
+    assert (decided["outcome"], decided["nlu_file"]) == ("duplicate", "triage_physical_violence.yml")
+    assert path.read_text(encoding="utf-8") == before
     assert inbox(client, trainer) == []
 
 

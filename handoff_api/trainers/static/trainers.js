@@ -283,7 +283,9 @@
           "Laatste vergelijking (" + String(comparison.generated_at || "").slice(0, 16).replace("T", " ") + "): kandidaat " +
           comparison.candidate + " tegenover " + (comparison.live || "geen live model") +
           ". Crisis-recall op de testset: " + pct(crisis.live) + " → " + pct(crisis.candidate) + ". " +
-          (comparison.ready ? "De kandidaat is klaar om live te gaan (make promote)." : "De kandidaat is NIET klaar: " + (comparison.reason || "") );
+          (comparison.ready ? "De kandidaat is klaar om live te gaan (make promote): " : "De kandidaat is NIET klaar: ") +
+          (comparison.reason || "") + "." +
+          (comparison.live_error ? " Het live model kon niet gescoord worden met de huidige code." : "");
         const tbody = $("changes").querySelector("tbody");
         tbody.replaceChildren();
         (comparison.changes || []).slice(0, 12).forEach((change) => {
