@@ -28,8 +28,6 @@ API_PORT     ?= 8000
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
-# Progress bars would fill the CI log with hundreds of thousands of characters.
-export TQDM_DISABLE := 1
 
 
 .PHONY: help setup venv venv-rasa train validate test test-rasa test-stories test-api test-e2e \
