@@ -145,3 +145,21 @@ def recent_hit(norm: str) -> bool:
             )
         )
     return True
+
+
+# Habitual or conditional wording ("als hij gedronken heeft slaat hij me", "elke week") tells of a
+# pattern, not of danger now; immediacy words overrule it.
+_HABITUAL = re.compile(
+    r"\b(als|wanneer|telkens als|elke keer als|iedere keer als|zodra) (hij|ze|zij|mijn \w+|papa|mama)\b"
+    r"|\b(soms|vaak|altijd|meestal|regelmatig|af en toe|steeds|nog steeds|al jaren|al maanden|vroeger|ooit)\b"
+    r"|\belke (dag|week|avond|nacht|keer|maand)\b|\biedere (dag|week|avond|keer)\b"
+)
+_IMMEDIATE = re.compile(
+    r"\b(nu|nu net|net|zonet|daarnet|vannacht|vanavond|op dit moment|momenteel|help|snel|dringend|straks|"
+    r"onderweg|eraan|terug|hier|binnen|bang)\b|!"
+)
+
+
+def habitual_only(norm: str) -> bool:
+    """A pattern of violence told without anything that places danger now."""
+    return bool(_HABITUAL.search(norm)) and not _IMMEDIATE.search(norm)

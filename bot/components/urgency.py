@@ -46,6 +46,7 @@ logger = logging.getLogger(__name__)
 MODEL_FILE = "urgency.joblib"
 CRISIS_INTENT = "crisis"
 RULE_SCORE = 0.9
+HABITUAL_FACTOR = 0.5
 
 
 def decide(
@@ -60,6 +61,9 @@ def decide(
         scores["suicide_risk"] = max(scores["suicide_risk"], RULE_SCORE)
     if lexicon.danger_hit(norm):
         scores["acute_danger"] = max(scores["acute_danger"], RULE_SCORE)
+    elif lexicon.habitual_only(norm):
+        # "mijn man slaat me als hij gedronken heeft": a pattern, not danger now
+        scores["acute_danger"] *= HABITUAL_FACTOR
     crisis_label = max(("acute_danger", "suicide_risk"), key=lambda label: scores[label])
     if scores[crisis_label] >= threshold:
         return crisis_label, scores[crisis_label], scores

@@ -74,3 +74,14 @@ def test_parse_no_false_crisis_on_ordinary_messages(parse, text):
     result = parse(text)
     assert entity(result, "urgency") == "none"
     assert result["intent"]["name"] != "crisis"
+
+
+def test_habitual_violence_is_not_danger_now_but_immediacy_is():
+    from bot.components.textnorm import normalize
+    from bot.components.urgency import decide
+
+    model_scores = {"acute_danger": 0.5, "suicide_risk": 0.0, "none": 0.5}
+    habitual = decide(model_scores, normalize("mijn man slaat me als hij gedronken heeft"), 0.3)
+    now = decide(model_scores, normalize("mijn man slaat me nu, hij heeft gedronken"), 0.3)
+    assert habitual[0] == "none"
+    assert now[0] == "acute_danger"
