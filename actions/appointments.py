@@ -11,7 +11,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import labels
-from actions.config import settings
+from actions.fallback import entry_point_of, utter_fallback
 from actions.dutch_time import slot_title, weekday_name
 from actions.handoff_client import HandoffUnavailable, SlotTaken, get_client
 
@@ -43,13 +43,11 @@ def match_offered(text: str, offered: List[Dict[str, Any]]) -> Optional[Dict[str
 
 
 async def offer(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
-    entry_point = tracker.get_slot("entry_point") or settings.default_entry_point
+    entry_point = entry_point_of(tracker)
     try:
         slots = await get_client().appointment_slots(entry_point, tracker.sender_id)
     except HandoffUnavailable:
-        dispatcher.utter_message(
-            response="utter_appointment_failed", fallback_contact=settings.fallback_contact(entry_point)
-        )
+        utter_fallback(dispatcher, tracker, "utter_appointment_failed")
         return []
     if not slots:
         dispatcher.utter_message(response="utter_no_appointments")
@@ -100,16 +98,14 @@ class ActionBookAppointment(Action):
             dispatcher.utter_message(response="utter_appointment_unclear")
             return await offer(dispatcher, tracker)
 
-        entry_point = tracker.get_slot("entry_point") or settings.default_entry_point
+        entry_point = entry_point_of(tracker)
         try:
             booking = await get_client().book_appointment(tracker.sender_id, entry_point, chosen["start"])
         except SlotTaken:
             dispatcher.utter_message(response="utter_appointment_taken")
             return await offer(dispatcher, tracker)
         except HandoffUnavailable:
-            dispatcher.utter_message(
-                response="utter_appointment_failed", fallback_contact=settings.fallback_contact(entry_point)
-            )
+            utter_fallback(dispatcher, tracker, "utter_appointment_failed")
             return []
         dispatcher.utter_message(
             response="utter_appointment_booked",

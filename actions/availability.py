@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.config import settings
+from actions.fallback import entry_point_of, utter_fallback
 from actions.dutch_time import moment_from_now, opening_hours_text
 from actions.handoff_client import HandoffUnavailable, get_client
 
@@ -20,6 +20,17 @@ def next_opening_text(availability: Dict[str, Any]) -> str:
     return moment_from_now(datetime.fromisoformat(availability["next_opening"]), now)
 
 
+async def fetch_availability(
+    dispatcher: CollectingDispatcher, tracker: Tracker, fallback_response: str
+) -> Optional[Dict[str, Any]]:
+    """The helpline's availability, or None after telling the visitor whom to reach instead."""
+    try:
+        return await get_client().availability(entry_point_of(tracker), tracker.sender_id)
+    except HandoffUnavailable:
+        utter_fallback(dispatcher, tracker, fallback_response)
+        return None
+
+
 class ActionCheckAvailability(Action):
     def name(self) -> str:
         return "action_check_availability"
@@ -27,13 +38,8 @@ class ActionCheckAvailability(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
-        entry_point = tracker.get_slot("entry_point") or settings.default_entry_point
-        try:
-            availability = await get_client().availability(entry_point, tracker.sender_id)
-        except HandoffUnavailable:
-            dispatcher.utter_message(
-                response="utter_status_unknown", fallback_contact=settings.fallback_contact(entry_point)
-            )
+        availability = await fetch_availability(dispatcher, tracker, "utter_status_unknown")
+        if availability is None:
             dispatcher.utter_message(response="utter_emergency_numbers")
             dispatcher.utter_message(response="utter_invite_story")
             return [SlotSet("helpline_status", "unknown")]
@@ -67,13 +73,8 @@ class ActionTellHours(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
-        entry_point = tracker.get_slot("entry_point") or settings.default_entry_point
-        try:
-            availability = await get_client().availability(entry_point, tracker.sender_id)
-        except HandoffUnavailable:
-            dispatcher.utter_message(
-                response="utter_hours_unknown", fallback_contact=settings.fallback_contact(entry_point)
-            )
+        availability = await fetch_availability(dispatcher, tracker, "utter_hours_unknown")
+        if availability is None:
             return []
         name = availability["helpline"]["name"]
         dispatcher.utter_message(

@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import labels
-from actions.config import settings
+from actions.fallback import entry_point_of, utter_fallback
 from actions.handoff_client import HandoffUnavailable, get_client
 
 MAX_MESSAGE_LENGTH = 4000
@@ -78,7 +78,7 @@ class ActionSubmitEmail(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> List[EventType]:
-        entry_point = tracker.get_slot("entry_point") or settings.default_entry_point
+        entry_point = entry_point_of(tracker)
         reply_to = tracker.get_slot("email_address") if tracker.get_slot("email_reply_by_mail") else None
         clear = [SlotSet(slot, None) for slot in EMAIL_SLOTS]
         try:
@@ -86,9 +86,7 @@ class ActionSubmitEmail(Action):
                 tracker.sender_id, entry_point, tracker.get_slot("email_message"), reply_to
             )
         except HandoffUnavailable:
-            dispatcher.utter_message(
-                response="utter_email_failed", fallback_contact=settings.fallback_contact(entry_point)
-            )
+            utter_fallback(dispatcher, tracker, "utter_email_failed")
             return clear
         name = answer["helpline"]["name"]
         if reply_to:

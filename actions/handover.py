@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import labels
-from actions.config import settings
+from actions.fallback import entry_point_of, utter_fallback
 from actions.details import briefing_details
 from actions.dutch_time import moment_from_now, slot_title
 from actions.handoff_client import HandoffUnavailable, get_client
@@ -30,7 +30,7 @@ def handoff_payload(tracker: Tracker) -> Dict[str, Any]:
                 label_set[field] = known[field]
     return {
         "conversation_id": tracker.sender_id,
-        "entry_point": tracker.get_slot("entry_point") or settings.default_entry_point,
+        "entry_point": entry_point_of(tracker),
         "labels": label_set,
         "consent": consent,
         "visitor_words": list(tracker.get_slot("visitor_words") or []) if consent else [],
@@ -54,13 +54,10 @@ def _next_opening(outcome: Dict[str, Any]) -> str:
 async def send_handoff(
     dispatcher: CollectingDispatcher, tracker: Tracker, announce_stored: bool = True
 ) -> List[EventType]:
-    entry_point = tracker.get_slot("entry_point") or settings.default_entry_point
     try:
         outcome = await get_client().create_handoff(handoff_payload(tracker))
     except HandoffUnavailable:
-        dispatcher.utter_message(
-            response="utter_handover_failed", fallback_contact=settings.fallback_contact(entry_point)
-        )
+        utter_fallback(dispatcher, tracker, "utter_handover_failed")
         dispatcher.utter_message(response="utter_emergency_numbers")
         return [SlotSet("consent", None), SlotSet("handoff_status", None)]
 
