@@ -72,6 +72,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.live_hub.loop = asyncio.get_running_loop()
         yield
         app.state.live_hub.loop = None
+        app.state.rasa_client.close()
         app.state.engine.dispose()
 
     app = FastAPI(

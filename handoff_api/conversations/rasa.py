@@ -22,15 +22,26 @@ class RasaClient:
     def __init__(self, base_url: str, timeout_seconds: float) -> None:
         self.webhook_url = base_url.rstrip("/") + "/webhooks/rest/webhook"
         self.timeout_seconds = timeout_seconds
+        self._http: httpx.Client | None = None  # one pooled client, made on first use
 
     def send(self, sender: str, message: str, entry_point: str) -> list[BotReply]:
         body = {"sender": sender, "message": message, "metadata": {"entry_point": entry_point}}
         try:
-            response = httpx.post(self.webhook_url, json=body, timeout=self.timeout_seconds)
+            response = self._client().post(self.webhook_url, json=body)
             response.raise_for_status()
             return parse_replies(response.json())
         except (httpx.HTTPError, ValueError) as error:
             raise RasaUnavailable(str(error)) from error
+
+    def close(self) -> None:
+        if self._http is not None:
+            self._http.close()
+            self._http = None
+
+    def _client(self) -> httpx.Client:
+        if self._http is None:
+            self._http = httpx.Client(timeout=self.timeout_seconds)
+        return self._http
 
 
 def parse_replies(payload: object) -> list[BotReply]:
