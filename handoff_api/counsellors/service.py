@@ -308,7 +308,11 @@ def invite(
 ) -> Counsellor:
     _require_participant(session, conversation, counsellor)
     guest = session.scalar(
-        select(Counsellor).where(Counsellor.username == username, Counsellor.active.is_(True))
+        select(Counsellor).where(
+            Counsellor.username == username,
+            Counsellor.active.is_(True),
+            Counsellor.role == "counsellor",  # trainers never join a live conversation
+        )
     )
     if guest is None or guest.id == counsellor.id:
         raise not_found("Die collega vinden we niet.", "No such colleague.")

@@ -336,4 +336,8 @@ def test_a_trainer_reads_no_queue_briefing_or_transcript(client, counsellors, da
         with client.websocket_connect(f"{base}/live", headers=trainer) as socket:
             socket.receive_json()
     assert refused.value.code == 4403
+    anna = counsellors["npie_anna"]
+    client.post(f"{base}/claim", headers=anna)
+    invited = client.post(f"{base}/invite", json={"username": "npie_trainer"}, headers=anna)
+    assert invited.status_code == 404
     assert client.post("/api/v1/counsellor/logout", headers=trainer).status_code == 204
