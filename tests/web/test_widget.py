@@ -142,6 +142,20 @@ def test_keyboard_and_screen_reader_basics(light, new_context):
     page.keyboard.press("Enter")  # Enter sends
     expect(page.locator("#messages li.msg-visitor[data-seq]")).to_have_text(re.compile("Hallo"))
     assert page.get_by_role("button", name="Snel weg").get_attribute("aria-keyshortcuts") == "Escape"
+    # Quick replies are buttons in reach of the keyboard; once one is pressed the focus does
+    # not fall back to the page but goes on to the message box.
+    from handoff_api.conversations.service import append_message
+
+    with light.app.state.session_factory() as session:
+        append_message(session, conversation_of(page)["id"], "bot", "Ben je nu veilig?",
+                       buttons=[{"title": "Ja", "payload": "/affirm"}, {"title": "Nee", "payload": "/deny"}])
+        session.commit()
+    yes = page.locator("#quick-replies button", has_text="Ja")
+    expect(yes).to_be_visible(timeout=15_000)
+    yes.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#messages li.msg-visitor[data-seq]", has_text="Ja")).to_have_count(1)
+    expect(page.locator("#message-input")).to_be_focused()
     assert page.locator("html").get_attribute("lang") == "nl"
 
 

@@ -139,7 +139,8 @@ function ingest(messages) {
   }
 }
 
-let knownMessages = new Map();
+const knownMessages = new Map();
+let pressedReply = false;
 function showQuickReplies() {
   ui.replies.replaceChildren();
   const items = ui.messages.querySelectorAll("li[data-seq]");
@@ -149,8 +150,13 @@ function showQuickReplies() {
   for (const button of (message && message.buttons) || []) {
     const b = el("button", { type: "button", text: button.title });
     b.dataset.payload = button.payload;
-    b.addEventListener("click", () => send(button.title, button.payload));
+    b.addEventListener("click", () => { pressedReply = true; send(button.title, button.payload); });
     ui.replies.append(b);
+  }
+  // A quick reply that was pressed is gone: keep keyboard and screen-reader users in place.
+  if (pressedReply && (!document.activeElement || document.activeElement === document.body)) {
+    pressedReply = false;
+    (ui.replies.querySelector("button") || ui.input).focus({ preventScroll: true });
   }
 }
 
