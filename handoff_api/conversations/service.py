@@ -6,11 +6,12 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from handoff_api import dutch
 from handoff_api.config import Settings
 from handoff_api.conversations.models import Conversation, Message, Participant
 from handoff_api.conversations.queue import queue_position
 from handoff_api.conversations.rasa import RasaClient, RasaUnavailable
-from handoff_api.conversations.safety import round_the_clock_sentence, safe_reply
+from handoff_api.conversations.safety import contact_sentence, round_the_clock_sentence, safe_reply
 from handoff_api.db import utcnow
 from handoff_api.errors import ApiError, not_found, unauthorized
 from handoff_api.helplines import service as helplines
@@ -165,9 +166,33 @@ def post_visitor_message(
     append_message(session, conversation.id, "visitor", text)
     session.commit()
     session.refresh(conversation)
+    if conversation.state == "queued":
+        return _closed_while_waiting(session, catalog, conversation)
     if conversation.state != "bot":
-        return []  # with a counsellor (or waiting for one): the bot gets nothing
+        return []  # with a counsellor: the bot gets nothing
     return relay_to_bot(session, catalog, rasa, conversation, payload or text)
+
+
+def _closed_while_waiting(session: Session, catalog: Catalog, conversation: Conversation) -> list:
+    """Still in the queue when the chat closed: say so, with what is open now."""
+    helpline = helpline_of(catalog, conversation)
+    state = helplines.availability(session, helpline, conversation.now())
+    if state.status != "closed":
+        return []  # waiting for a counsellor: the bot gets nothing, and nothing extra is said
+    when = f" ({dutch.moment(state.next_opening)})" if state.next_opening else ""
+    text = " ".join(
+        part
+        for part in (
+            f"De chat van {helpline.name} is intussen gesloten. Je gesprek blijft bewaard en "
+            f"staat in de wachtrij tot de chat weer opengaat{when}.",
+            round_the_clock_sentence(catalog, helpline.country),
+            contact_sentence(helpline),
+        )
+        if part
+    )
+    message = append_message(session, conversation.id, "system", text)
+    session.commit()
+    return [message]
 
 
 def end_by_visitor(session: Session, catalog: Catalog, conversation: Conversation) -> Message:

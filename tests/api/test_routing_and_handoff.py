@@ -137,3 +137,26 @@ def test_without_consent_the_entry_point_decides(client):
     conversation = start_conversation(client, "1712", simulated_now=MONDAY_MORNING)
     outcome = hand_off(client, conversation["id"], "1712", labels=only_urgency, consent=False)
     assert outcome["helpline"]["id"] == "1712"
+
+
+def test_still_waiting_when_the_chat_closes_is_no_dead_end(client, database_url):
+    from sqlalchemy import create_engine, text
+
+    conversation, outcome = handoff_at(client, "nupraatikerover", "2026-11-25T21:59:00+01:00")
+    assert outcome["outcome"] == "queued"
+    # Ten minutes later on the conversation's clock: 22:09, the chat has closed.
+    engine = create_engine(database_url)
+    with engine.begin() as connection:
+        connection.execute(
+            text("UPDATE conversations SET clock_offset_seconds = clock_offset_seconds + 600")
+        )
+    engine.dispose()
+    response = client.post(
+        f"/api/v1/conversations/{conversation['id']}/messages",
+        json={"text": "Is er nog iemand?"},
+        headers=bearer(conversation["token"]),
+    )
+    [reply] = response.json()["messages"]
+    assert reply["sender"] == "system"
+    for fact in ("gesloten", "wachtrij", "donderdag 26 november om 19:00", "112", "info@nupraatikerover.be"):
+        assert fact in reply["text"], reply["text"]
