@@ -334,7 +334,10 @@ def close(
     counsellor: Counsellor,
     registration: dict,
 ) -> Registration:
-    _require_participant(session, conversation, counsellor)
+    if conversation.state == "closed":
+        _require_unregistered_former_participant(session, conversation, counsellor)
+    else:
+        _require_participant(session, conversation, counsellor)
     handoff = session.get(Handoff, conversation.id)
     record = Registration(
         conversation_id=conversation.id,
@@ -345,17 +348,37 @@ def close(
         **registration,
     )
     session.add(record)
-    _leave_all(session, conversation.id)
-    conversation.state = "closed"
-    conversation.closed_at = utcnow()
-    helpline = catalog.helpline(conversation.helpline_id)
-    append_message(
-        session,
-        conversation.id,
-        "system",
-        "Het gesprek is afgesloten. Je kan altijd opnieuw chatten. "
-        + round_the_clock_sentence(catalog, helpline.country),
-    )
+    if conversation.state != "closed":
+        _leave_all(session, conversation.id)
+        conversation.state = "closed"
+        conversation.closed_at = utcnow()
+        helpline = catalog.helpline(conversation.helpline_id)
+        append_message(
+            session,
+            conversation.id,
+            "system",
+            "Het gesprek is afgesloten. Je kan altijd opnieuw chatten. "
+            + round_the_clock_sentence(catalog, helpline.country),
+        )
     session.commit()
     return record
+
+
+def _require_unregistered_former_participant(
+    session: Session, conversation: Conversation, counsellor: Counsellor
+) -> None:
+    """The visitor ended the conversation (or left with the quick exit): a counsellor who was
+    in it still registers it, once."""
+    if session.get(Participant, (conversation.id, counsellor.id)) is None:
+        _require_participant(session, conversation, counsellor)  # raises: never was in it
+    registered = session.scalar(
+        select(Registration.id).where(Registration.conversation_id == conversation.id)
+    )
+    if registered is not None:
+        raise ApiError(
+            409,
+            "already_registered",
+            "Dit gesprek is al geregistreerd.",
+            "This conversation has already been registered.",
+        )
 

@@ -140,3 +140,24 @@ def test_reconnects_after_the_server_drops_the_socket_and_shows_missed_messages_
         assert texts.count(text) == 1, texts
     shot(visitor, "chat-06-reconnected")
     assert context.errors == []
+
+
+def test_a_visitor_who_leaves_with_the_quick_exit_is_still_registered(light, new_context):
+    password = secrets.token_urlsafe(12)
+    light.create_counsellor("greet", "nupraatikerover", password)
+    _, visitor, conversation = queued_visitor(light, new_context, ["Hij is thuis."], "Hij is thuis.")
+    console = new_context(viewport=DESKTOP).new_page()
+    login_console(console, light.url, "greet", password)
+    queue_entry(console, conversation["id"]).click()
+    console.get_by_role("button", name="Neem dit gesprek aan").click()
+    expect(visitor.locator("#messages")).to_contain_text("Je praat nu met Greet", timeout=15_000)
+
+    visitor.get_by_role("button", name="Snel weg").click()  # someone comes in
+    expect(console.locator("#detail-state")).to_have_text(
+        "De bezoeker heeft het gesprek beëindigd. Vul de registratie nog in.", timeout=15_000)
+    expect(console.get_by_label("Je bericht aan de bezoeker")).to_be_hidden()
+    expect(console.get_by_text("Doorverwijzen (push) met een notitie")).to_be_hidden()
+    expect(console.get_by_label("Hoofdthema")).to_be_visible()  # the form is open already
+    shot(console, "console-07-visitor-left-register")
+    console.get_by_role("button", name="Gesprek afsluiten").click()
+    expect(console.locator("#cue")).to_have_text("Gesprek afgesloten en geregistreerd.")

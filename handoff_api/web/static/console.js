@@ -223,13 +223,23 @@ function ingest(messages) {
   if (added) list.scrollTop = list.scrollHeight;
 }
 
+function claimedHere(id) { return (session.mine || []).includes(id); }
+function forget(id) { session.mine = (session.mine || []).filter((m) => m !== id); save(); }
+
 function setMode(detail) {
   current = detail;
   const mine = detail.state === "human" && detail.participants.some((p) => p.name === session.counsellor.display_name);
-  $("detail-state").textContent = `Dit gesprek is ${STATES[detail.state] || detail.state}.`;
+  // The visitor ended (or left with the quick exit): the registration is still to be done.
+  const toRegister = detail.state === "closed" && claimedHere(detail.id);
+  $("detail-state").textContent = toRegister
+    ? "De bezoeker heeft het gesprek beëindigd. Vul de registratie nog in."
+    : `Dit gesprek is ${STATES[detail.state] || detail.state}.`;
   $("claim").hidden = detail.state !== "queued";
   $("composer").hidden = !mine;
-  $("tools").hidden = !mine;
+  $("tools").hidden = !(mine || toRegister);
+  $("transfer-details").hidden = !mine;
+  $("invite-details").hidden = !mine;
+  if (toRegister) $("close-details").open = true;
 }
 
 async function refreshDetail() {
@@ -286,6 +296,8 @@ $("claim").addEventListener("click", async () => {
   notice("");
   try {
     const detail = await call(`/api/v1/counsellor/conversations/${current.id}/claim`, { method: "POST" });
+    session.mine = [...(session.mine || []), detail.id];
+    save();
     renderBriefing(detail);
     setMode(detail);
     ingest(detail.transcript);
@@ -319,6 +331,7 @@ $("transfer").addEventListener("submit", async (event) => {
   try {
     await call(`/api/v1/counsellor/conversations/${current.id}/transfer`, { method: "POST", json: { to_helpline: $("transfer-to").value, note } });
     $("transfer-note").value = "";
+    forget(current.id);
     leaveConversation("Doorverwezen. Je collega leest je notitie voor het gesprek aan te nemen.");
   } catch (error) { notice(errorText(error)); }
 });
@@ -341,8 +354,12 @@ $("close").addEventListener("submit", async (event) => {
   };
   try {
     await call(`/api/v1/counsellor/conversations/${current.id}/close`, { method: "POST", json: body });
+    forget(current.id);
     leaveConversation("Gesprek afgesloten en geregistreerd.");
-  } catch (error) { notice(errorText(error)); }
+  } catch (error) {
+    if (error.body?.error === "already_registered") forget(current.id);
+    notice(errorText(error));
+  }
 });
 
 function leaveConversation(message) {
