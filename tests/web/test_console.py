@@ -161,3 +161,29 @@ def test_a_visitor_who_leaves_with_the_quick_exit_is_still_registered(light, new
     shot(console, "console-07-visitor-left-register")
     console.get_by_role("button", name="Gesprek afsluiten").click()
     expect(console.locator("#cue")).to_have_text("Gesprek afgesloten en geregistreerd.")
+
+
+def test_console_by_keyboard_with_labels_and_a_live_transcript(light, new_context):
+    password = secrets.token_urlsafe(12)
+    light.create_counsellor("hanne", "nupraatikerover", password)
+    _, _, conversation = queued_visitor(light, new_context, ["Ik wil praten."], "Ik wil praten.")
+    console = new_context(viewport=DESKTOP).new_page()
+    console.goto(f"{light.url}/console")
+    console.keyboard.press("Tab")
+    assert console.evaluate("document.activeElement.id") == "username"
+    console.keyboard.type("hanne")
+    console.keyboard.press("Tab")
+    assert console.evaluate("document.activeElement.id") == "password"
+    console.keyboard.type(password)
+    console.keyboard.press("Enter")
+    entry = queue_entry(console, conversation["id"])
+    expect(entry).to_be_visible(timeout=15_000)
+    entry.focus()
+    console.keyboard.press("Enter")
+    expect(console.locator("#detail-title")).to_be_focused()  # the reader lands on the conversation
+    expect(console.get_by_role("log", name="Berichten")).to_have_attribute("aria-live", "polite")
+    expect(console.get_by_role("article", name="Briefing")).to_contain_text("Ik wil praten.")
+    console.keyboard.press("Tab")
+    assert console.evaluate("document.activeElement.id") == "claim"
+    console.keyboard.press("Enter")
+    expect(console.get_by_label("Je bericht aan de bezoeker")).to_be_focused()
