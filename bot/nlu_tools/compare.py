@@ -355,7 +355,9 @@ def main(argv=None) -> int:
 
     print()
     for set_name, value in crisis.items():
-        if results[set_name]["n"]:
+        if results[set_name]["n"] and not value["support"]:
+            print(f"crisis recall [{set_name}]: no crisis messages")
+        elif results[set_name]["n"]:
             before = "n/a" if value["live"] is None else f"{value['live']:.3f}"
             print(f"crisis recall [{set_name}, {value['support']} crisis messages]: live {before} -> candidate {value['candidate']:.3f}")
     for change in [c for c in changes if abs(c["delta"]) > EPSILON][:12]:
