@@ -6,6 +6,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
+import pytest
 from playwright.sync_api import expect
 
 from conftest import MONDAY_EVENING, NEUTRAL_HOST, shot
@@ -174,7 +175,8 @@ def test_reload_keeps_the_conversation_in_this_tab_only(light, new_context):
     assert other.evaluate("sessionStorage.length") == 0
 
 
-def test_embedded_with_one_script_tag_and_quick_exit_leaves_the_host_page(light, new_context):
+@pytest.mark.parametrize("how", ["button", "escape"])
+def test_embedded_with_one_script_tag_and_quick_exit_leaves_the_host_page(light, new_context, how):
     page_html = (
         "<!doctype html><html lang='nl'><title>Helplijn</title><body><h1>Welkom bij de helplijn</h1>"
         f"<script src='{light.url}/widget.js' data-entry-point='nupraatikerover'></script></body></html>"
@@ -200,8 +202,12 @@ def test_embedded_with_one_script_tag_and_quick_exit_leaves_the_host_page(light,
         page.get_by_role("button", name="Chat met ons").click()
         frame = page.frame_locator("iframe[title='Chat']")
         expect(frame.get_by_role("button", name="Start de chat")).to_be_visible()
-        shot(page, "embed-01-open")
-        frame.get_by_role("button", name="Snel weg").click()
+        shot(page, f"embed-01-open-{how}")
+        if how == "button":
+            frame.get_by_role("button", name="Snel weg").click()
+        else:  # Esc inside the chat frame: the frame asks the host page to leave
+            frame.get_by_role("button", name="Start de chat").focus()
+            page.keyboard.press("Escape")
         page.wait_for_url(f"{NEUTRAL_HOST}**")
         page.go_back()  # the helpline's page was replaced too: Back does not return to it
         page.wait_for_load_state()

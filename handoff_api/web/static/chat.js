@@ -140,7 +140,6 @@ function ingest(messages) {
 }
 
 const knownMessages = new Map();
-let pressedReply = false;
 function showQuickReplies() {
   ui.replies.replaceChildren();
   const items = ui.messages.querySelectorAll("li[data-seq]");
@@ -150,13 +149,13 @@ function showQuickReplies() {
   for (const button of (message && message.buttons) || []) {
     const b = el("button", { type: "button", text: button.title });
     b.dataset.payload = button.payload;
-    b.addEventListener("click", () => { pressedReply = true; send(button.title, button.payload); });
+    b.addEventListener("click", (event) => {
+      // Pressed with the keyboard (no pointer: detail 0): the button goes away, so the focus
+      // moves on to the message box instead of falling back to the page.
+      if (event.detail === 0) ui.input.focus({ preventScroll: true });
+      send(button.title, button.payload);
+    });
     ui.replies.append(b);
-  }
-  // A quick reply that was pressed is gone: keep keyboard and screen-reader users in place.
-  if (pressedReply && (!document.activeElement || document.activeElement === document.body)) {
-    pressedReply = false;
-    (ui.replies.querySelector("button") || ui.input).focus({ preventScroll: true });
   }
 }
 

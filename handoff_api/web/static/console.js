@@ -209,7 +209,7 @@ function transcriptItem(message) {
   return item;
 }
 
-function ingest(messages) {
+function ingest(messages, live = false) {
   const list = $("transcript");
   let added = false;
   for (const message of messages) {
@@ -218,7 +218,8 @@ function ingest(messages) {
     const later = [...list.children].find((li) => Number(li.dataset.seq) > message.seq);
     list.insertBefore(transcriptItem(message), later || null);
     added = true;
-    if (message.sender === "system" && current && current.state !== "closed") refreshDetail();
+    // A live notice (claimed, invited, ended) changes who is in it: read the state again.
+    if (live && message.sender === "system" && current && current.state !== "closed") refreshDetail();
   }
   if (added) list.scrollTop = list.scrollHeight;
 }
@@ -286,7 +287,7 @@ async function openConversation(id) {
       path: `/api/v1/counsellor/conversations/${id}/live`,
       token: session.token,
       after: () => lastSeq,
-      onMessage: (frame) => ingest([frame]),
+      onMessage: (frame) => ingest([frame], true),
       onStatus: (status) => { if (status === "lost") notice("Verbinding weg, we proberen opnieuw…"); else notice(""); },
     });
   }

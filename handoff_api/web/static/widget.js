@@ -65,7 +65,7 @@
     if (event.origin === origin && event.data && event.data.type === "helpline-chat:quick-exit") quickExit();
   });
   document.addEventListener("keydown", function (event) {
-    if ((event.key === "Escape" || event.key === "Esc") && frame) quickExit();
+    if ((event.key === "Escape" || event.key === "Esc") && frame && !frame.hidden) quickExit();
   });
 
   function mount() { document.body.appendChild(button); }
