@@ -134,10 +134,14 @@ def _short(label: str) -> str:
 
 
 def charts(out: Path, results: Dict[str, Dict[str, Any]], candidate_name: str, live_name: Optional[str]) -> List[str]:
-    import matplotlib
+    import warnings
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    with warnings.catch_warnings():  # pyparsing deprecation notices of matplotlib 3.5
+        warnings.simplefilter("ignore")
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
 
     written = []
     heldout = results["heldout"]
