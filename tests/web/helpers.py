@@ -13,7 +13,8 @@ def open_chat(page: Page, base_url: str, entry_point: str = "nupraatikerover", s
     if simulated_now:
         url += "?simulated_now=" + simulated_now.replace("+", "%2B")
     page.goto(url)
-    expect(page.get_by_role("button", name="Snel weg")).to_be_visible()
+    expect(page.get_by_role("link", name="Snel weg")).to_be_visible()
+    expect(page.locator("body[data-ready='1']")).to_have_count(1)  # the script is running
     expect(page.locator("#chat")).to_be_hidden()  # a fresh tab starts at the start screen
 
 
@@ -37,6 +38,7 @@ def say(page: Page, text: str) -> None:
 
 def login_console(page: Page, base_url: str, username: str, password: str) -> None:
     page.goto(f"{base_url}/console")
+    expect(page.locator("body[data-ready='1']")).to_have_count(1)
     expect(page.locator("#workspace")).to_be_hidden()  # nothing of the queue before logging in
     page.get_by_label("Gebruikersnaam", exact=True).fill(username)
     page.get_by_label("Wachtwoord", exact=True).fill(password)

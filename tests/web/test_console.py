@@ -101,7 +101,7 @@ def test_the_console_closes_with_a_prefilled_registration(light, new_context):
     expect(console.locator("#cue")).to_have_text("Gesprek afgesloten en geregistreerd.")
     expect(visitor.locator("#messages li.msg-system").last).to_contain_text("afgesloten", timeout=15_000)
     expect(visitor.get_by_role("button", name="Nieuw gesprek starten")).to_be_visible(timeout=15_000)
-    expect(visitor.get_by_role("button", name="Snel weg")).to_be_visible()  # never a dead end
+    expect(visitor.get_by_role("link", name="Snel weg")).to_be_visible()  # never a dead end
     expect(visitor.locator("#help")).to_contain_text("112")
 
 
@@ -152,7 +152,7 @@ def test_a_visitor_who_leaves_with_the_quick_exit_is_still_registered(light, new
     console.get_by_role("button", name="Neem dit gesprek aan").click()
     expect(visitor.locator("#messages")).to_contain_text("Je praat nu met Greet", timeout=15_000)
 
-    visitor.get_by_role("button", name="Snel weg").click()  # someone comes in
+    visitor.get_by_role("link", name="Snel weg").click()  # someone comes in
     expect(console.locator("#detail-state")).to_have_text(
         "De bezoeker heeft het gesprek beëindigd. Vul de registratie nog in.", timeout=15_000)
     expect(console.get_by_label("Je bericht aan de bezoeker")).to_be_hidden()

@@ -42,7 +42,7 @@ def test_quick_exit_button_replaces_the_page_and_leaves_nothing(light, new_conte
     conversation = conversation_of(page)
     shot(page, "chat-02-first-messages")
 
-    page.get_by_role("button", name="Snel weg").click()
+    page.get_by_role("link", name="Snel weg").click()
     page.wait_for_url(f"{NEUTRAL_HOST}**")
     expect(page).to_have_title("Weerbericht")
     page.go_back()
@@ -81,6 +81,13 @@ def test_escape_before_starting_also_leaves(light, new_context):
     page.wait_for_url(f"{NEUTRAL_HOST}**")
 
 
+def test_quick_exit_works_even_before_the_script_runs(light, new_context):
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto(f"{light.url}/chat/nupraatikerover")
+    page.get_by_role("link", name="Snel weg").click()
+    page.wait_for_url(f"{NEUTRAL_HOST}**")
+
+
 def test_a_visitor_message_with_html_is_shown_as_text(light, new_context):
     context = new_context()
     page = context.new_page()
@@ -108,7 +115,7 @@ def test_320_pixels_wide_without_sideways_scrolling(light, new_context):
     light.hand_off(conversation["id"], "nupraatikerover", ["Mijn stiefvader komt 's nachts in mijn kamer."])
     expect(page.locator("#queue-info")).to_contain_text("wachtrij", timeout=20_000)
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
-    exit_box = page.get_by_role("button", name="Snel weg").bounding_box()
+    exit_box = page.get_by_role("link", name="Snel weg").bounding_box()
     assert exit_box["x"] + exit_box["width"] <= 320 and exit_box["height"] >= 44
     shot(page, "chat-320-queued")
 
@@ -142,7 +149,7 @@ def test_keyboard_and_screen_reader_basics(light, new_context):
     page.keyboard.type("Hallo")
     page.keyboard.press("Enter")  # Enter sends
     expect(page.locator("#messages li.msg-visitor[data-seq]")).to_have_text(re.compile("Hallo"))
-    assert page.get_by_role("button", name="Snel weg").get_attribute("aria-keyshortcuts") == "Escape"
+    assert page.get_by_role("link", name="Snel weg").get_attribute("aria-keyshortcuts") == "Escape"
     # Quick replies are buttons in reach of the keyboard; once one is pressed the focus does
     # not fall back to the page but goes on to the message box.
     from handoff_api.conversations.service import append_message
@@ -202,9 +209,10 @@ def test_embedded_with_one_script_tag_and_quick_exit_leaves_the_host_page(light,
         page.get_by_role("button", name="Chat met ons").click()
         frame = page.frame_locator("iframe[title='Chat']")
         expect(frame.get_by_role("button", name="Start de chat")).to_be_visible()
+        expect(frame.locator("body[data-ready='1']")).to_have_count(1)
         shot(page, f"embed-01-open-{how}")
         if how == "button":
-            frame.get_by_role("button", name="Snel weg").click()
+            frame.get_by_role("link", name="Snel weg").click()
         else:  # Esc inside the chat frame: the frame asks the host page to leave
             frame.get_by_role("button", name="Start de chat").focus()
             page.keyboard.press("Escape")

@@ -48,7 +48,7 @@ function quickExit() {
   }
   location.replace(NEUTRAL_SITE);
 }
-$("quick-exit").addEventListener("click", quickExit);
+$("quick-exit").addEventListener("click", (event) => { event.preventDefault(); quickExit(); });
 document.addEventListener("keydown", (event) => {
   if (event.key === "Escape" || event.key === "Esc") { event.preventDefault(); quickExit(); }
 }, true);
@@ -410,3 +410,4 @@ $("start-button").addEventListener("click", startConversation);
 const saved = restore();
 if (saved && saved.id && saved.token) resume(saved);
 else showHours();
+body.dataset.ready = "1"; // for tests: the handlers are in place

@@ -383,3 +383,4 @@ fillSelect($("close-age"), AGES);
 $("transfer-to").replaceChildren(...HELPLINES.map((h) => el("option", { value: h.id, text: h.name })));
 try { session = JSON.parse(sessionStorage.getItem(STORE) || "null"); } catch (e) { session = null; }
 if (session && session.token) enter();
+document.body.dataset.ready = "1"; // for tests: the handlers are in place
