@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 import time
@@ -221,6 +222,8 @@ def main(argv=None) -> int:
     parser.add_argument("--out", default="reports")
     parser.add_argument("--model", help="score this trained model instead of training one")
     args = parser.parse_args(argv)
+    # train for real: no reuse of Rasa's training cache, so the training time is honest
+    os.environ["RASA_MAX_CACHE_SIZE"] = "0"
     quiet()
 
     rows = list(read_jsonl(args.heldout))
