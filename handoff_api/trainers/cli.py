@@ -5,6 +5,7 @@
     handoff-admin inbox accept ID                  the bot's intent and labels are right
     handoff-admin inbox correct ID [--intent I] [--theme T] [--age-group A] [--role R] [--urgency U]
     handoff-admin inbox drop ID                    not useful as an example
+    handoff-admin inbox undo ID                    take a written example out of nlu_data again
     handoff-admin inbox export [--since ISO] [--out FILE]   accepted/corrected items as JSON lines
 """
 
@@ -50,6 +51,8 @@ def add_parser(commands) -> None:
     correct.add_argument("--intent")
     for field, values in service.LABELS.items():
         correct.add_argument("--" + field.replace("_", "-"), dest=field, choices=values)
+    undo = actions.add_parser("undo", help="take the example written for a decision out of nlu_data again")
+    undo.add_argument("item_id")
     export = actions.add_parser("export", help="accepted and corrected items as JSON lines")
     export.add_argument("--since", type=datetime.fromisoformat, help="ISO 8601 time, e.g. 2026-11-23T05:00:00+00:00")
     export.add_argument("--out", help="file to write (default: standard output)")
@@ -118,6 +121,9 @@ def run(args, session: Session, settings: Settings, trainer_settings: TrainerSet
                     out.close()
             if args.out:
                 print(f"{len(rows)} geannoteerde berichten naar {args.out}", file=sys.stderr)
+        elif args.inbox_command == "undo":
+            decision = service.undo(session, nlu, args.item_id)
+            print(f"teruggenomen uit {decision.nlu_file}")
         else:
             item = service.find_item(session, args.item_id)
             trainer = _trainer(session, args.trainer)

@@ -228,6 +228,31 @@ class NluData:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+    def remove(self, item_id: str) -> str | None:
+        """Takes out the example written for an inbox item (its comment names the item)."""
+        marker = re.compile(r"^\s*# inbox item " + re.escape(item_id) + r",")
+        with _lock:
+            for path in self.files():
+                with path.open("r+", encoding="utf-8") as handle:
+                    fcntl.flock(handle, fcntl.LOCK_EX)
+                    lines = handle.read().splitlines()
+                    start = next((i for i, line in enumerate(lines) if marker.match(line)), None)
+                    if start is None:
+                        continue
+                    end = start + 1
+                    if end < len(lines) and _TEXT_LINE.match(lines[end]):
+                        end += 1
+                        if end < len(lines) and _METADATA_LINE.match(lines[end]):
+                            end += 1
+                    updated = "\n".join(lines[:start] + lines[end:]) + "\n"
+                    yaml.safe_load(updated)  # still valid YAML
+                    handle.seek(0)
+                    handle.write(updated)
+                    handle.truncate()
+                    return path.name
+        return None
+
+
 def _check(content: str, intent: str, text: str, triage: dict) -> None:
     """The edited file must still be valid YAML holding the new example under its intent."""
     try:

@@ -138,6 +138,18 @@ def drop(item_id: str, trainer: CurrentTrainer, session: SessionDep, nlu: NluDat
     return service.decision_view(service.decide(session, nlu, item, trainer, "drop"))
 
 
+@router.get("/decisions", response_model=list[schemas.Decision])
+def decisions(trainer: CurrentTrainer, session: SessionDep) -> list:
+    """The latest decisions, newest first (to take back a mistaken one)."""
+    return [service.decision_view(d) for d in service.recent_decisions(session)]
+
+
+@router.post("/decisions/{decision_id}/undo", response_model=schemas.Decision)
+def undo(decision_id: str, trainer: CurrentTrainer, session: SessionDep, nlu: NluDataDep) -> dict:
+    """Takes the example written for this decision out of nlu_data again."""
+    return service.decision_view(service.undo(session, nlu, decision_id))
+
+
 @router.get("/annotations", response_class=PlainTextResponse)
 def annotations(
     trainer: CurrentTrainer,

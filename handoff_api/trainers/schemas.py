@@ -65,10 +65,12 @@ class Collected(BaseModel):
 class Decision(BaseModel):
     id: str
     decision: Literal["accepted", "corrected", "dropped"]
-    outcome: Literal["written", "duplicate", "dropped"]
+    outcome: Literal["written", "duplicate", "dropped", "undone"]
     intent: str | None
     labels: dict[str, str | None] | None
     nlu_file: str | None
+    text: str | None
+    decided_at: str
 
 
 class Vocabulary(BaseModel):

@@ -233,7 +233,9 @@ def _timestamp(event: dict) -> datetime:
 def known_texts(session: Session) -> set[str]:
     """Texts in the inbox or decided on already (normalised), so the same words come in once."""
     texts = session.scalars(select(InboxItem.text)).all()
-    texts += session.scalars(select(InboxDecision.text).where(InboxDecision.text.is_not(None))).all()
+    texts += session.scalars(
+        select(InboxDecision.text).where(InboxDecision.text.is_not(None), InboxDecision.outcome != "undone")
+    ).all()
     return {normalise(text) for text in texts}
 
 
@@ -442,7 +444,8 @@ def decide(
             outcome=written.outcome,
             trainer_id=trainer.id if trainer else None,
         )
-    session.merge(decision)
+    decision.decided_at = utcnow()
+    decision = session.merge(decision)
     session.delete(item)
     try:
         session.commit()
@@ -465,12 +468,42 @@ def decision_view(decision: InboxDecision) -> dict:
         "intent": decision.intent,
         "labels": decision.labels,
         "nlu_file": decision.nlu_file,
+        "text": decision.text,
+        "decided_at": decision.decided_at.isoformat(timespec="seconds"),
     }
+
+
+def recent_decisions(session: Session, limit: int = 30) -> list[InboxDecision]:
+    return list(
+        session.scalars(select(InboxDecision).order_by(InboxDecision.decided_at.desc()).limit(limit))
+    )
+
+
+def undo(session: Session, nlu: NluData, decision_id: str) -> InboxDecision:
+    """Takes a written example out of nlu_data again (a mistaken click); the text stays out of the inbox."""
+    decision = session.get(InboxDecision, decision_id)
+    if decision is None:
+        raise not_found("Deze beslissing bestaat niet (meer).", "No such decision.")
+    if decision.outcome != "written":
+        raise ApiError(
+            409,
+            "nothing_to_undo",
+            "Er is niets terug te nemen: dit bericht werd niet aan de trainingsdata toegevoegd.",
+            "Nothing to undo: this decision did not add an example.",
+        )
+    nlu.remove(decision.id)
+    decision.outcome = "undone"
+    session.commit()
+    return decision
 
 
 def annotations(session: Session, since: datetime | None = None) -> list[dict]:
     """Accepted and corrected examples (JSON lines for bot/nlu_tools/compare.py)."""
-    query = select(InboxDecision).where(InboxDecision.decision != "dropped").order_by(InboxDecision.decided_at)
+    query = (
+        select(InboxDecision)
+        .where(InboxDecision.decision != "dropped", InboxDecision.outcome != "undone")
+        .order_by(InboxDecision.decided_at)
+    )
     if since is not None:
         query = query.where(InboxDecision.decided_at >= since)
     rows = []

@@ -49,7 +49,9 @@ def test_accept_writes_the_bots_labels_into_the_right_file(client, trainer, trac
     item = unsure(client, trainer, trackers)
     decided = client.post(f"/api/v1/trainers/inbox/{item['id']}/accept", headers=trainer)
     assert decided.status_code == 200, decided.text
-    assert decided.json() == {
+    body = decided.json()
+    assert body.pop("text") == item["text"] and body.pop("decided_at")
+    assert body == {
         "id": item["id"], "decision": "accepted", "outcome": "written", "intent": "tell_story",
         "labels": {"theme": "physical_violence", "age_group": "minor", "role": "victim", "urgency": "none"},
         "nlu_file": "triage_physical_violence.yml",
@@ -258,3 +260,23 @@ def test_models_and_charts_for_the_page(client, trainer, trainer_settings):
     assert chart.status_code == 200 and chart.headers["content-type"] == "image/png"
     assert client.get("/api/v1/trainers/charts/summary.json", headers=trainer).status_code == 404
     assert client.get("/api/v1/trainers/charts/f1_theme.png").status_code == 401
+
+
+def test_a_mistaken_accept_can_be_undone(client, trainer, trackers, nlu_copy, trainer_settings, database_url, capsys):
+    before = (nlu_copy / "triage_physical_violence.yml").read_text(encoding="utf-8")
+    item = unsure(client, trainer, trackers)
+    client.post(f"/api/v1/trainers/inbox/{item['id']}/accept", headers=trainer)
+    [latest] = client.get("/api/v1/trainers/decisions", headers=trainer).json()[:1]
+    assert (latest["id"], latest["outcome"]) == (item["id"], "written")
+    undone = client.post(f"/api/v1/trainers/decisions/{item['id']}/undo", headers=trainer)
+    assert undone.status_code == 200 and undone.json()["outcome"] == "undone"
+    assert (nlu_copy / "triage_physical_violence.yml").read_text(encoding="utf-8") == before
+    assert client.get("/api/v1/trainers/annotations", headers=trainer).text == ""
+    again = client.post(f"/api/v1/trainers/decisions/{item['id']}/undo", headers=trainer)
+    assert again.status_code == 409
+    # the CLI's twin
+    second = unsure(client, trainer, trackers, "een ander verhaal over mijn buurman", parse("tell_story", 0.4))
+    client.post(f"/api/v1/trainers/inbox/{second['id']}/accept", headers=trainer)
+    assert admin_main(["inbox", "undo", second["id"]], make_settings(database_url), trainer_settings) == 0
+    assert "teruggenomen uit triage_physical_violence.yml" in capsys.readouterr().out
+    assert (nlu_copy / "triage_physical_violence.yml").read_text(encoding="utf-8") == before

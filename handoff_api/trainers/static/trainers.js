@@ -201,7 +201,24 @@
       result.textContent = "Bezig ...";
       try {
         const decision = await call("POST", API + "/inbox/" + encodeURIComponent(item.id) + "/" + action, body);
-        if (decision.outcome === "written") result.textContent = "Toegevoegd aan " + decision.nlu_file + ".";
+        if (decision.outcome === "written") {
+          result.textContent = "Toegevoegd aan " + decision.nlu_file + ". ";
+          const undo = document.createElement("button");
+          undo.type = "button";
+          undo.className = "undo";
+          undo.textContent = "Ongedaan maken";
+          undo.addEventListener("click", async () => {
+            undo.disabled = true;
+            try {
+              await call("POST", API + "/decisions/" + encodeURIComponent(item.id) + "/undo");
+              result.textContent = "Teruggenomen uit " + decision.nlu_file + ".";
+            } catch (error) {
+              result.classList.add("error");
+              result.textContent = error.message;
+            }
+          });
+          result.appendChild(undo);
+        }
         else if (decision.outcome === "duplicate") result.textContent = "Stond al in " + decision.nlu_file + ": niet opnieuw toegevoegd.";
         else result.textContent = "Uit de inbox gehaald.";
         node.classList.add("done");
