@@ -3,12 +3,14 @@ server and the API. A visitor opens the widget at an open hour, tells their stor
 and is queued; a counsellor logs in on /console, reads the briefing with the visitor's own
 words, claims, they chat both ways, and the counsellor closes with the registration form."""
 
+import json
 import re
 import secrets
+import time
 
 from playwright.sync_api import expect
 
-from conftest import MONDAY_EVENING, shot
+from conftest import ARTIFACTS, MONDAY_EVENING, shot
 from helpers import conversation_of, login_console, open_chat, queue_entry, say
 
 STORY = (
@@ -53,15 +55,20 @@ def test_visitor_tells_consents_is_queued_and_a_counsellor_helps_and_closes(stac
     visitor_context = new_context()
     visitor = visitor_context.new_page()
     open_chat(visitor, stack.api_url, simulated_now=MONDAY_EVENING)
+    timings = {}
+    started = time.monotonic()
     visitor.get_by_role("button", name="Start de chat").click()
     wait_for_bot(visitor, 0)
+    timings["start_to_greeting_s"] = round(time.monotonic() - started, 2)
     greeting = " ".join(visitor.locator("#messages li.msg-bot").all_text_contents())
     assert "nu open" in greeting and "112" in greeting, greeting
     shot(visitor, "e2e-01-greeting")
 
     before = count(visitor)
+    started = time.monotonic()
     say(visitor, STORY)
     wait_for_bot(visitor, before)
+    timings["story_to_bot_reply_s"] = round(time.monotonic() - started, 2)
     for _ in range(6):
         said = " ".join(visitor.locator("#messages li[data-seq]").all_text_contents())
         if CONSENT_QUESTION in said:
@@ -92,11 +99,17 @@ def test_visitor_tells_consents_is_queued_and_a_counsellor_helps_and_closes(stac
 
     # --- they chat both ways ----------------------------------------------------------------
     console.get_by_label("Je bericht aan de bezoeker").fill("Hoi, ik ben Eva. Ik las wat je schreef. Je bent hier veilig.")
+    started = time.monotonic()
     console.get_by_role("button", name="Verstuur").click()
     expect(visitor.locator("#messages li.msg-counsellor")).to_contain_text("Ik las wat je schreef", timeout=15_000)
+    timings["counsellor_to_visitor_s"] = round(time.monotonic() - started, 2)
     expect(visitor.locator("#messages li.msg-counsellor .who")).to_have_text("Eva (hulpverlener)")
+    started = time.monotonic()
     say(visitor, "Hoi Eva. Ik ben wel bang.")
     expect(console.locator("#transcript li.t-visitor", has_text="Ik ben wel bang")).to_have_count(1, timeout=15_000)
+    timings["visitor_to_counsellor_s"] = round(time.monotonic() - started, 2)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "e2e-timings.json").write_text(json.dumps(timings, indent=1), encoding="utf-8")
     expect(visitor.locator("#quick-replies button")).to_have_count(0)  # the bot is out of it now
     shot(visitor, "e2e-05-chatting-visitor")
     shot(console, "e2e-06-chatting-console")

@@ -116,13 +116,18 @@ function messageItem(message) {
 
 function insertMessage(message) {
   if (ui.messages.querySelector(`li[data-seq="${message.seq}"]`)) return false; // shown once
-  if (message.sender === "visitor") {
-    const index = pending.findIndex((p) => p.text === message.text);
-    if (index >= 0) { pending[index].item.remove(); pending.splice(index, 1); }
-  }
-  const item = messageItem(message);
   const later = [...ui.messages.querySelectorAll("li[data-seq]")].find((li) => Number(li.dataset.seq) > message.seq);
-  ui.messages.insertBefore(item, later || ui.messages.querySelector("li.msg-pending"));
+  const index = message.sender === "visitor" ? pending.findIndex((p) => p.text === message.text) : -1;
+  if (index >= 0) {
+    // Our own message, confirmed: the bubble stays (a screen reader does not hear it twice),
+    // and moves only if replies were put before it.
+    const { item } = pending.splice(index, 1)[0];
+    item.classList.remove("msg-pending");
+    item.dataset.seq = message.seq;
+    if (later && later.compareDocumentPosition(item) & Node.DOCUMENT_POSITION_FOLLOWING) ui.messages.insertBefore(item, later);
+    return true;
+  }
+  ui.messages.insertBefore(messageItem(message), later || ui.messages.querySelector("li.msg-pending"));
   return true;
 }
 

@@ -383,4 +383,6 @@ fillSelect($("close-age"), AGES);
 $("transfer-to").replaceChildren(...HELPLINES.map((h) => el("option", { value: h.id, text: h.name })));
 try { session = JSON.parse(sessionStorage.getItem(STORE) || "null"); } catch (e) { session = null; }
 if (session && session.token) enter();
+// After a reload the browser allows sound only after a gesture: wake it on the first one.
+document.addEventListener("pointerdown", () => { try { audio = audio || new AudioContext(); audio.resume(); } catch (e) { /* silent */ } }, { once: true });
 document.body.dataset.ready = "1"; // for tests: the handlers are in place
