@@ -189,7 +189,7 @@ function setState(info) {
       text += info.expected_wait_minutes <= 1 ? " Het duurt niet lang meer."
         : ` Verwachte wachttijd: ongeveer ${info.expected_wait_minutes} minuten.`;
     }
-    else if (info.helpline_status === "closed" && info.next_opening) text += ` De chat opent weer ${formatMoment(info.next_opening)}.`;
+    else if (info.helpline_status === "closed" && info.next_opening) text += ` De chat gaat ${formatMoment(info.next_opening)} weer open.`;
     text += " Je mag dit venster open laten; je hoeft niets te doen.";
     ui.queue.textContent = text;
   } else if (state === "human") {
@@ -401,8 +401,8 @@ async function showHours() {
       ui.hours.textContent = `Het is nu druk bij ${info.helpline.name}. Je kan toch beginnen: de chatbot zegt je hoe lang het ongeveer duurt.`;
     } else {
       ui.hours.textContent = `De chat van ${info.helpline.name} is nu gesloten` +
-        (info.next_opening ? `; hij opent weer ${formatMoment(info.next_opening)}.` : ".") +
-        " Je kan toch beginnen: de chatbot helpt je met een afspraak of een e-mail.";
+        (info.next_opening ? `; hij gaat ${formatMoment(info.next_opening)} weer open.` : ".") +
+        " Je kan toch al beginnen: de chatbot zegt je wat je nu kan doen.";
     }
   } catch (e) { /* the page works without it */ }
 }

@@ -45,16 +45,22 @@ export function el(tag, props = {}) {
 const MOMENT = new Intl.DateTimeFormat("nl-BE", {
   weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Brussels",
 });
+const DAY = new Intl.DateTimeFormat("nl-BE", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "Europe/Brussels" });
 const TIME = new Intl.DateTimeFormat("nl-BE", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Brussels" });
 
-/** "maandag 23 november om 19:00" (or only "19:00"). */
+/** "vandaag om 19:00", "morgen om 19:00", "maandag 23 november om 19:00" (or only "19:00"). */
 export function formatMoment(iso, timeOnly = false) {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   if (timeOnly) return TIME.format(date);
   const parts = MOMENT.formatToParts(date);
   const get = (type) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("weekday")} ${get("day")} ${get("month")} om ${get("hour")}:${get("minute")}`;
+  const day = (d) => DAY.format(d);
+  const today = new Date();
+  const tomorrow = new Date(today.getTime() + 86_400_000);
+  const when = day(date) === day(today) ? "vandaag" : day(date) === day(tomorrow) ? "morgen"
+    : `${get("weekday")} ${get("day")} ${get("month")}`;
+  return `${when} om ${get("hour")}:${get("minute")}`;
 }
 
 /**

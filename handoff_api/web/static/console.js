@@ -202,7 +202,7 @@ function renderBriefing(detail) {
 }
 
 function transcriptItem(message) {
-  const who = { visitor: "Bezoeker", bot: "Chatbot", system: "Melding", counsellor: message.counsellor_name || "Hulpverlener" }[message.sender];
+  const who = { visitor: "Bezoeker", bot: "Chatbot", system: "Melding aan de bezoeker", counsellor: message.counsellor_name || "Hulpverlener" }[message.sender];
   const item = el("li", { className: `t-${message.sender}` });
   item.dataset.seq = message.seq;
   item.append(el("span", { className: "who", text: who }), el("p", { className: "message-text", text: message.text }));
