@@ -305,7 +305,7 @@
           (comparison.live_error ? " Het live model kon niet gescoord worden met de huidige code." : "");
         const tbody = $("changes").querySelector("tbody");
         tbody.replaceChildren();
-        (comparison.changes || []).slice(0, 12).forEach((change) => {
+        (comparison.changes || []).filter((change) => Math.abs(change.delta) > 1e-9).slice(0, 12).forEach((change) => {
           const row = document.createElement("tr");
           [change.set, FIELD_NL[change.field] || change.field, labelNl(change.field, change.label),
             pct(change.live), pct(change.candidate), (change.delta > 0 ? "+" : "") + (change.delta * 100).toFixed(1)].forEach((value) => {
