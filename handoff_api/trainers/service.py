@@ -16,6 +16,7 @@ The text is scrubbed before anything is stored; the raw text only lives in memor
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Protocol
@@ -90,11 +91,20 @@ def get_tracker_source(connection: HTTPConnection) -> TrackerSource:
 TrackerSourceDep = Annotated[TrackerSource, Depends(get_tracker_source)]
 
 
+# Defence in depth behind the scrubber: any run of 7 or more digits it left (a format it does
+# not know, e.g. a phone number in parentheses) is hidden too. No NLU example needs one.
+_RESIDUAL_NUMBER = re.compile(r"\+?\d(?:[\s./()-]{0,2}\d){6,}")
+_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d")  # incident dates stay, as in the scrubber
+
+
 def scrub_text(text: str) -> str:
     """The only way text gets into the inbox tables."""
     from handoff_api.scrubber import default_scrubber  # spaCy: loaded when first needed
 
-    return default_scrubber().scrub(text)
+    def hide(match: re.Match) -> str:
+        return match.group(0) if _DATE.fullmatch(match.group(0)) else "[NUMMER]"
+
+    return _RESIDUAL_NUMBER.sub(hide, default_scrubber().scrub(text))
 
 
 # --- reading a parse ----------------------------------------------------------------------

@@ -228,3 +228,24 @@ def test_registrations_beside_the_bots_labels_without_text(client, trainer, trac
     assert (fields["role"]["n"], fields["role"]["agree"]) == (2, 2)
     assert "stiefvader" not in response.text.lower()
     assert client.get("/api/v1/trainers/registrations", headers=counsellors["npie_anna"]).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "text, hidden",
+    [
+        ("mijn gsm (0470 12 34 56) mag je niet bellen, mijn vader kijkt mee", "0470"),  # a format the scrubber misses
+        ("mijn rijksregisternummer is 85.07.30-033.61 denk ik", "033"),  # a mistyped national number
+    ],
+)
+def test_digit_runs_the_scrubber_left_are_hidden_too(client, trainer, trackers, database_url, text, hidden):
+    ended_conversation(client, trackers, (text, parse("tell_story", 0.4)))
+    collect(client, trainer)
+    [item] = inbox(client, trainer)
+    assert "[NUMMER]" in item["text"] or "[TELEFOON]" in item["text"] or "[RIJKSREGISTERNUMMER]" in item["text"]
+    assert hidden not in item["text"]
+
+
+def test_incident_dates_stay_readable(client, trainer, trackers):
+    ended_conversation(client, trackers, ("op 12/03/2024 is het begonnen", parse("tell_story", 0.4)))
+    collect(client, trainer)
+    assert inbox(client, trainer)[0]["text"] == "op 12/03/2024 is het begonnen"
