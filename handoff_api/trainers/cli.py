@@ -5,6 +5,7 @@
     handoff-admin inbox accept ID                  the bot's intent and labels are right
     handoff-admin inbox correct ID [--intent I] [--theme T] [--age-group A] [--role R] [--urgency U]
     handoff-admin inbox drop ID                    not useful as an example
+    handoff-admin inbox personal-data ID           still holds personal data: deleted at once, counted
     handoff-admin inbox undo ID                    take a written example out of nlu_data again
     handoff-admin inbox export [--since ISO] [--out FILE]   accepted/corrected items as JSON lines
 """
@@ -41,7 +42,7 @@ def add_parser(commands) -> None:
     actions.add_parser("collect", help="read closed or idle conversations from Rasa into the inbox")
     listing = actions.add_parser("list", help="list the inbox")
     listing.add_argument("--json", action="store_true", help="one JSON object per line")
-    for name in ("accept", "drop"):
+    for name in ("accept", "drop", "personal-data"):
         action = actions.add_parser(name, help=f"{name} an item")
         action.add_argument("item_id")
         action.add_argument("--trainer", help="the trainer's username (recorded with the decision)")
@@ -130,8 +131,9 @@ def run(args, session: Session, settings: Settings, trainer_settings: TrainerSet
             labels = None
             if args.inbox_command == "correct":
                 labels = {f: getattr(args, f) for f in service.LABELS if getattr(args, f)}
+            action = "personal_data" if args.inbox_command == "personal-data" else args.inbox_command
             decision = service.decide(
-                session, nlu, item, trainer, args.inbox_command, intent=getattr(args, "intent", None), labels=labels
+                session, nlu, item, trainer, action, intent=getattr(args, "intent", None), labels=labels
             )
             if decision.outcome == "written":
                 print(f"toegevoegd aan {decision.nlu_file}: {decision.intent} {decision.labels}")

@@ -138,6 +138,13 @@ def drop(item_id: str, trainer: CurrentTrainer, session: SessionDep, nlu: NluDat
     return service.decision_view(service.decide(session, nlu, item, trainer, "drop"))
 
 
+@router.post("/inbox/{item_id}/personal-data", response_model=schemas.Decision)
+def personal_data(item_id: str, trainer: CurrentTrainer, session: SessionDep, nlu: NluDataDep) -> dict:
+    """The trainer still sees a name, number or address: the item is deleted at once (counted, no text)."""
+    item = service.find_item(session, item_id)
+    return service.decision_view(service.decide(session, nlu, item, trainer, "personal_data"))
+
+
 @router.get("/decisions", response_model=list[schemas.Decision])
 def decisions(trainer: CurrentTrainer, session: SessionDep) -> list:
     """The latest decisions, newest first (to take back a mistaken one)."""
@@ -184,6 +191,12 @@ def models(trainer: CurrentTrainer, settings: TrainerSettingsDep) -> dict:
     summary = _read_json(settings.reports_dir / "summary.json")
     charts = sorted(p.name for p in settings.reports_dir.glob("*.png")) if settings.reports_dir.is_dir() else []
     return {"live": _read_json(settings.models_dir / "live.json"), "comparison": summary, "charts": charts}
+
+
+@router.get("/personal-data-reports")
+def personal_data_reports(trainer: CurrentTrainer, session: SessionDep) -> dict:
+    """How many inbox items trainers flagged as still holding personal data (no text kept)."""
+    return {"count": service.personal_data_reports(session)}
 
 
 @router.get("/charts/{name}")

@@ -64,7 +64,7 @@ class Collected(BaseModel):
 
 class Decision(BaseModel):
     id: str
-    decision: Literal["accepted", "corrected", "dropped"]
+    decision: Literal["accepted", "corrected", "dropped", "personal_data"]
     outcome: Literal["written", "duplicate", "dropped", "undone"]
     intent: str | None
     labels: dict[str, str | None] | None

@@ -406,9 +406,14 @@ def decide(
     labels: dict | None = None,
 ) -> InboxDecision:
     """accept (the bot's intent and labels), correct (the trainer's), drop; the item goes."""
-    if action == "drop":
+    if action in ("drop", "personal_data"):
+        # "personal_data": the trainer saw something the scrubber missed; the item goes at once
+        # and only the count is kept, to measure the scrubber on real messages.
         decision = InboxDecision(
-            id=item.id, decision="dropped", outcome="dropped", trainer_id=trainer.id if trainer else None
+            id=item.id,
+            decision="dropped" if action == "drop" else "personal_data",
+            outcome="dropped",
+            trainer_id=trainer.id if trainer else None,
         )
     else:
         final_intent = intent or item.bot_intent
@@ -483,6 +488,11 @@ def decision_view(decision: InboxDecision) -> dict:
     }
 
 
+def personal_data_reports(session: Session) -> int:
+    """How many items trainers flagged as still holding personal data (within retention)."""
+    return len(session.scalars(select(InboxDecision.id).where(InboxDecision.decision == "personal_data")).all())
+
+
 def recent_decisions(session: Session, limit: int = 30) -> list[InboxDecision]:
     return list(
         session.scalars(select(InboxDecision).order_by(InboxDecision.decided_at.desc()).limit(limit))
@@ -511,7 +521,7 @@ def annotations(session: Session, since: datetime | None = None) -> list[dict]:
     """Accepted and corrected examples (JSON lines for bot/nlu_tools/compare.py)."""
     query = (
         select(InboxDecision)
-        .where(InboxDecision.decision != "dropped", InboxDecision.outcome != "undone")
+        .where(InboxDecision.outcome.not_in(("dropped", "undone")))
         .order_by(InboxDecision.decided_at)
     )
     if since is not None:

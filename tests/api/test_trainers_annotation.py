@@ -280,3 +280,15 @@ def test_a_mistaken_accept_can_be_undone(client, trainer, trackers, nlu_copy, tr
     assert admin_main(["inbox", "undo", second["id"]], make_settings(database_url), trainer_settings) == 0
     assert "teruggenomen uit triage_physical_violence.yml" in capsys.readouterr().out
     assert (nlu_copy / "triage_physical_violence.yml").read_text(encoding="utf-8") == before
+
+
+def test_an_item_still_holding_personal_data_is_deleted_and_counted(client, trainer, trackers, nlu_copy):
+    before = {p.name: p.read_text(encoding="utf-8") for p in nlu_copy.glob("*.yml")}
+    item = unsure(client, trainer, trackers, "ik heb het aan kato gezegd maar ze lachte", parse("tell_story", 0.4))
+    flagged = client.post(f"/api/v1/trainers/inbox/{item['id']}/personal-data", headers=trainer)
+    assert flagged.status_code == 200
+    assert (flagged.json()["decision"], flagged.json()["text"]) == ("personal_data", None)
+    assert inbox(client, trainer) == []
+    assert client.get("/api/v1/trainers/personal-data-reports", headers=trainer).json() == {"count": 1}
+    assert client.get("/api/v1/trainers/annotations", headers=trainer).text == ""
+    assert {p.name: p.read_text(encoding="utf-8") for p in nlu_copy.glob("*.yml")} == before

@@ -220,6 +220,7 @@
           result.appendChild(undo);
         }
         else if (decision.outcome === "duplicate") result.textContent = "Stond al in " + decision.nlu_file + ": niet opnieuw toegevoegd.";
+        else if (decision.decision === "personal_data") result.textContent = "Verwijderd en gemeld: dank je. Het bericht is weg.";
         else result.textContent = "Uit de inbox gehaald.";
         node.classList.add("done");
         form.hidden = true;
@@ -233,6 +234,10 @@
     }
     node.querySelector(".accept").addEventListener("click", () => decide("accept"));
     node.querySelector(".drop").addEventListener("click", () => decide("drop"));
+    node.querySelector(".personal-data").addEventListener("click", () => {
+      node.querySelector(".text").textContent = "(verborgen)";
+      decide("personal-data");
+    });
     node.querySelector(".correct").addEventListener("click", () => { form.hidden = !form.hidden; });
     node.querySelector(".cancel").addEventListener("click", () => { form.hidden = true; });
     form.addEventListener("submit", (event) => {
