@@ -187,3 +187,43 @@ def test_console_by_keyboard_with_labels_and_a_live_transcript(light, new_contex
     assert console.evaluate("document.activeElement.id") == "claim"
     console.keyboard.press("Enter")
     expect(console.get_by_label("Je bericht aan de bezoeker")).to_be_focused()
+
+
+def test_my_conversations_keep_every_chat_in_reach_and_an_invited_colleague_finds_it(light, new_context):
+    password = secrets.token_urlsafe(12)
+    light.create_counsellor("ines", "nupraatikerover", password)
+    light.create_counsellor("jonas", "1712", password)
+    _, visitor, first = queued_visitor(light, new_context, ["Eerste gesprek."], "Eerste gesprek.")
+    _, _, second = queued_visitor(light, new_context, ["Tweede gesprek."], "Tweede gesprek.")
+    console = new_context(viewport=DESKTOP).new_page()
+    login_console(console, light.url, "ines", password)
+    for conversation in (first, second):
+        queue_entry(console, conversation["id"]).click()
+        console.get_by_role("button", name="Neem dit gesprek aan").click()
+        expect(console.get_by_label("Je bericht aan de bezoeker")).to_be_visible()
+    mine = console.locator("#mine li")
+    expect(mine).to_have_count(2)
+    # While Ines reads the second, the first visitor writes: a cue on the first.
+    from helpers import say as visitor_says
+
+    visitor_says(visitor, "Ben je er nog?")
+    first_entry = console.locator(f'#mine li[data-id="{first["id"]}"] button')
+    expect(first_entry).to_contain_text("Nieuw bericht", timeout=15_000)
+    first_entry.click()
+    expect(console.locator("#transcript li.t-visitor", has_text="Ben je er nog?")).to_have_count(1)
+    expect(first_entry).not_to_contain_text("Nieuw bericht", timeout=10_000)
+
+    console.get_by_text("Collega uitnodigen", exact=True).click()
+    console.get_by_label("Gebruikersnaam van je collega").fill("jonas")
+    console.get_by_role("button", name="Uitnodigen").click()
+    expect(console.locator("#cue")).to_contain_text("Jonas is uitgenodigd")
+    shot(console, "console-08-my-conversations")
+
+    colleague = new_context(viewport=DESKTOP).new_page()
+    login_console(colleague, light.url, "jonas", password)
+    invited = colleague.locator(f'#mine li[data-id="{first["id"]}"] button')
+    expect(invited).to_contain_text("uitgenodigd", timeout=15_000)
+    invited.click()
+    colleague.get_by_label("Je bericht aan de bezoeker").fill("Hoi, ik ben Jonas van 1712.")
+    colleague.get_by_role("button", name="Verstuur").click()
+    expect(visitor.locator("#messages li.msg-counsellor", has_text="Jonas van 1712")).to_have_count(1, timeout=15_000)

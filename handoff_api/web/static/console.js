@@ -106,8 +106,55 @@ function enter() {
 }
 
 // --- queue ----------------------------------------------------------------------------------
+const seenSeq = new Map(); // conversation id -> last sequence number read on screen
+const flagged = new Set(); // conversations with a new message not yet read
+const titles = new Map(); // conversation id -> "Seksueel geweld · Minderjarig"
+function titleOf(detail) {
+  const b = detail.briefing;
+  return [THEMES[b.theme?.value] || "Thema onbekend", AGES[b.age_group?.value] || "leeftijd onbekend", b.came_in_through].join(" · ");
+}
+
+async function loadMine() {
+  let mine;
+  try { mine = await call("/api/v1/counsellor/conversations"); } catch (e) { return; }
+  const active = new Set(mine.map((c) => c.conversation_id));
+  // Conversations the visitor ended that still wait for this counsellor's registration.
+  const toRegister = (session.mine || []).filter((id) => !active.has(id));
+  const list = $("mine");
+  list.replaceChildren();
+  $("mine-empty").hidden = mine.length + toRegister.length > 0;
+  const entries = [
+    ...mine.map((c) => ({ id: c.conversation_id, role: c.role, lastSeq: c.last_seq })),
+    ...toRegister.map((id) => ({ id, register: true })),
+  ];
+  for (const entry of entries) {
+    const item = el("li");
+    item.dataset.id = entry.id;
+    const button = el("button", { type: "button" });
+    if (current && current.id === entry.id) {
+      button.setAttribute("aria-current", "true");
+      seenSeq.set(entry.id, Math.max(lastSeq, entry.lastSeq || 0));
+    }
+    if (entry.register) button.append(el("span", { className: "badge badge-register", text: "Nog registreren" }));
+    else if (entry.lastSeq > (seenSeq.get(entry.id) ?? entry.lastSeq)) {
+      button.append(el("span", { className: "badge badge-news", text: "Nieuw bericht" }));
+      if (!flagged.has(entry.id)) { flagged.add(entry.id); beep(); }
+    } else flagged.delete(entry.id);
+    if (!seenSeq.has(entry.id) && !entry.register) seenSeq.set(entry.id, entry.lastSeq);
+    if (!titles.has(entry.id)) {
+      titles.set(entry.id, "Gesprek");
+      call(`/api/v1/counsellor/conversations/${entry.id}`).then((d) => titles.set(entry.id, titleOf(d))).catch(() => {});
+    }
+    button.append(el("span", { text: `${titles.get(entry.id)}${entry.role === "invited" ? " (uitgenodigd)" : ""}` }));
+    button.addEventListener("click", () => openConversation(entry.id));
+    item.append(button);
+    list.append(item);
+  }
+}
+
 async function loadQueue() {
   if (!session) return;
+  loadMine();
   let entries;
   try { entries = (await call("/api/v1/counsellor/queue")).entries; } catch (e) { return; }
   const fresh = seenQueue === null ? [] : entries.filter((e) => !seenQueue.has(e.conversation_id));
@@ -222,6 +269,7 @@ function ingest(messages, live = false) {
     if (live && message.sender === "system" && current && current.state !== "closed") refreshDetail();
   }
   if (added) list.scrollTop = list.scrollHeight;
+  if (current) seenSeq.set(current.id, lastSeq);
 }
 
 function claimedHere(id) { return (session.mine || []).includes(id); }
@@ -270,6 +318,7 @@ async function openConversation(id) {
   }
   session.open = id;
   save();
+  titles.set(id, titleOf(detail));
   $("detail").hidden = false;
   $("transcript").replaceChildren();
   lastSeq = 0;
