@@ -31,7 +31,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 
 .PHONY: help setup venv venv-rasa train validate test test-rasa test-stories test-api test-e2e \
-        classify evaluate bench-nlu scrub scrub-eval run run-rasa run-actions run-api shell clean
+        test-web browser classify evaluate bench-nlu scrub scrub-eval run run-rasa run-actions run-api shell clean
 
 help:
 	@echo "make setup   build both environments and train the model if needed"
