@@ -143,6 +143,7 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
     }
     actions_env = base_env | {
         "HANDOFF_API_URL": f"http://127.0.0.1:{api_port}",
+        "SANIC_HOST": "127.0.0.1",  # the action server listens on loopback only
         "HANDOFF_INTERNAL_TOKEN": token,
     }
     services: list[Service] = []
