@@ -13,6 +13,10 @@ Every promotion is appended to `models/live_history.jsonl` (to see what was live
 to promote an earlier ready model again).
 
 `--print-live` prints the live model's path (nothing when there is none), for `make run-rasa`.
+A model only runs with the custom components it was trained with (bot/components): the pointer
+records their hash, and when they changed since the promotion `--print-live` prints nothing and
+warns, so that `make run-rasa` runs the model of the current code instead of a live model that
+would fail on every message. Compare and promote again after changing the components.
 
 Standard library only: it runs in either environment.
 """
@@ -31,6 +35,19 @@ from typing import Optional
 
 LIVE_FILE = "live.json"
 HISTORY_FILE = "live_history.jsonl"
+COMPONENTS_DIR = Path("bot") / "components"
+
+
+def components_hash(directory: Path = COMPONENTS_DIR) -> Optional[str]:
+    """sha256 over the custom NLU components' sources (None when the directory is missing)."""
+    if not directory.is_dir():
+        return None
+    digest = hashlib.sha256()
+    for path in sorted(p for p in directory.rglob("*") if p.is_file() and p.suffix in (".py", ".txt", ".yml")):
+        if "__pycache__" in path.parts:
+            continue
+        digest.update(str(path.relative_to(directory)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def sha256(path: Path) -> str:
@@ -58,12 +75,23 @@ def read_live(models_dir: Path) -> Optional[dict]:
     return live if isinstance(live, dict) and live.get("model") else None
 
 
-def live_model_path(models_dir: Path) -> Optional[Path]:
+def live_model_path(models_dir: Path, components: Path = COMPONENTS_DIR) -> Optional[Path]:
     live = read_live(models_dir)
     if not live:
         return None
     path = models_dir / f"{live['model']}.tar.gz"
-    return path if path.exists() else None
+    if not path.exists():
+        print(f"live model {path} is missing: using the model of the current data", file=sys.stderr)
+        return None
+    recorded, current = live.get("components_sha256"), components_hash(components)
+    if recorded and current and recorded != current:
+        print(
+            f"WARNING: bot/components changed since {live['model']} was promoted; it would not load. "
+            "Using the model of the current data: run `make compare-models` and `make promote`.",
+            file=sys.stderr,
+        )
+        return None
+    return path
 
 
 def _write_atomic(path: Path, content: str) -> None:
@@ -102,6 +130,7 @@ def promote(models_dir: Path, candidate: Path, now: Optional[datetime] = None) -
         "sha256": marker["sha256"],
         "promoted_at": (now or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
         "previous": previous.get("model") if previous else None,
+        "components_sha256": components_hash(),
         "ready": {k: marker.get(k) for k in ("compared_with", "crisis_recall", "generated_at", "reason")},
     }
     _write_atomic(models_dir / LIVE_FILE, json.dumps(live, indent=1) + "\n")

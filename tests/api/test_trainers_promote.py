@@ -70,3 +70,16 @@ def test_a_ready_candidate_becomes_live_and_run_rasa_finds_it(tmp_path):
     fake_model(models, "helpline-bad", b"bad")
     assert promote(models, "--model", str(models / "helpline-bad.tar.gz")).returncode == 1
     assert json.loads((models / "live.json").read_text(encoding="utf-8"))["model"] == "helpline-new"
+
+
+def test_a_live_model_of_older_components_is_not_run(tmp_path):
+    models = tmp_path / "models"
+    model = fake_model(models, "helpline-live", b"live")
+    mark_ready(models, model)
+    assert promote(models, "--model", str(model)).returncode == 0
+    live = json.loads((models / "live.json").read_text(encoding="utf-8"))
+    assert live["components_sha256"]  # bot/components of this checkout
+    live["components_sha256"] = "0" * 64  # as if the components changed since
+    (models / "live.json").write_text(json.dumps(live), encoding="utf-8")
+    printed = promote(models, "--print-live")
+    assert printed.stdout == "" and "bot/components changed" in printed.stderr

@@ -21,6 +21,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -39,6 +40,15 @@ RASA_VENV, API_VENV = _e2e.RASA_VENV, _e2e.API_VENV
 MESSAGE = "Ik ben Sofie Claes, mijn nummer is 0472 11 22 33. Mijn stiefmoeder sluit me elke avond op in de kelder."
 PASSWORD = "trainer-" + secrets.token_urlsafe(12)
 TRAIN_SECONDS = 1200
+
+
+def wait_for_other_trainings(seconds: int = 900) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        busy = subprocess.run(["pgrep", "-f", "rasa train"], capture_output=True, text=True)
+        if busy.returncode != 0:  # none running
+            return
+        time.sleep(5)
 
 
 @pytest.fixture(scope="module")
@@ -160,9 +170,11 @@ def test_message_to_inbox_to_page_to_nlu_data_to_retrain_to_compare_to_promote(m
                 stored = " ".join(str(r) for r in db.execute("SELECT * FROM trainer_inbox_decisions"))
             assert "Sofie" not in stored and "0472" not in stored
 
-            # 4. one retrain on that data (the bot's services stop first: 2 cores)
+            # 4. one retrain on that data (the bot's services stop first: 2 cores; and it waits
+            # while another Rasa training runs on this machine)
             for service in (rasa_service, actions_service):
                 _e2e._stop(service)
+            wait_for_other_trainings()
             trained = subprocess.run(
                 [str(RASA_VENV / "rasa"), "train", "--config", "config.yml", "--domain", "bot/domain",
                  "--data", str(nlu), "bot/data", "--out", str(models), "--fixed-model-name", "helpline-retrained"],
