@@ -75,7 +75,7 @@ test: test-rasa test-stories test-api test-e2e test-web
 
 # Action and NLU tests run in the Rasa environment; HELPLINE_MODEL names the trained model.
 test-rasa: venv-rasa $(MODEL)
-	HELPLINE_MODEL=$(MODEL) $(RASA_VENV)/bin/pytest -q tests/actions tests/bot tests/nlu
+	HELPLINE_MODEL=$(MODEL) $(RASA_VENV)/bin/pytest -q tests/actions tests/bot tests/nlu tests/trainers
 
 test-stories: venv-rasa $(MODEL)
 	rm -rf results/stories
@@ -109,6 +109,7 @@ classify: $(MODEL)
 evaluate: venv venv-rasa
 	$(RASA_PY) -m bot.nlu_tools.evaluate --config $(CONFIG) --domain $(DOMAIN) --data $(NLU_DATA) \
 	    --heldout tests/nlu/heldout.jsonl --out reports
+	$(MAKE) --no-print-directory compare-models
 
 bench-nlu: venv-rasa $(MODEL)
 	$(RASA_PY) -m bot.nlu_tools.bench --config $(CONFIG) --domain $(DOMAIN) --data $(NLU_DATA) --model $(MODEL)
@@ -154,7 +155,8 @@ run-api: venv
 	$(VENV)/bin/uvicorn handoff_api.main:app --host 127.0.0.1 --port $(API_PORT)
 
 shell: $(MODEL)
-	$(RASA) shell --model $(MODEL) --endpoints $(ENDPOINTS)
+	live="$$($(RASA_PY) -m bot.nlu_tools.promote --print-live --models $(MODELS_DIR))"; \
+	$(RASA) shell --model "$${live:-$(MODEL)}" --endpoints $(ENDPOINTS)
 
 clean:
 	rm -rf $(MODELS_DIR) results reports
