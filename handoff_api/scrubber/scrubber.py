@@ -352,6 +352,8 @@ class Scrubber:
                     if cut <= first:
                         break
                     piece = candidate[first:cut].rstrip(" -./(").lstrip()
+                    if piece.startswith("(") and piece.count("(") > piece.count(")"):
+                        piece = piece[1:].lstrip()  # "(0470 12 34 56)": the bracket encloses the number
                     if not piece or piece.count("(") != piece.count(")"):
                         continue
                     if self.phone_number_valid(piece):

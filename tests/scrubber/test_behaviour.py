@@ -193,3 +193,16 @@ def test_chat_interjections_and_places_are_no_names(scrubber, text):
 ])
 def test_out_of_list_names_by_position(scrubber, text, name):
     assert [(s.label, s.text) for s in scrubber.find(text)] == [("NAAM", name)]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("bel me op (0470 12 34 56) na school", "bel me op ([TELEFOON]) na school"),
+        ("(+32 470 12 34 56)", "([TELEFOON])"),
+        ("mijn nummer (06-12345678) mag je hebben", "mijn nummer ([TELEFOON]) mag je hebben"),
+        ("ik ben 15 (bijna 16)", "ik ben 15 (bijna 16)"),
+    ],
+)
+def test_numbers_inside_brackets(scrubber, text, expected):
+    assert scrubber.scrub(text) == expected
