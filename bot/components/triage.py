@@ -18,8 +18,6 @@ from __future__ import annotations
 import logging
 from typing import Any, Dict, List, Optional, Tuple
 
-import joblib
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
@@ -32,12 +30,12 @@ from bot.components import age as age_rules
 from bot.components import cues
 from bot.components.features import TextFeatures
 from bot.components.labels import training_labels
+from bot.components.storage import JoblibComponent
 from bot.components.textnorm import normalize
 
 logger = logging.getLogger(__name__)
 
 TRIAGE_FIELDS = ("theme", "age_group", "role")
-MODEL_FILE = "triage.joblib"
 
 
 def whole_text_entity(name: str, value: Any, confidence: float, text: str, extractor: str) -> Dict[str, Any]:
@@ -68,8 +66,10 @@ def labelled_examples(training_data: TrainingData, field: str) -> Tuple[List[str
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True)
-class TriageClassifier(GraphComponent):
+class TriageClassifier(JoblibComponent):
     """Per-message theme, age_group, role (and own age) as whole-text entities."""
+
+    MODEL_FILE = "triage.joblib"
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
@@ -90,21 +90,9 @@ class TriageClassifier(GraphComponent):
         features: Optional[TextFeatures] = None,
         models: Optional[Dict[str, LogisticRegression]] = None,
     ) -> None:
-        self._config = {**self.get_default_config(), **config}
-        self._model_storage = model_storage
-        self._resource = resource
+        super().__init__(config, model_storage, resource)
         self._features = features
         self._models = models or {}
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "TriageClassifier":
-        return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
         texts = [example.get(TEXT) for example in training_data.intent_examples]
@@ -126,26 +114,8 @@ class TriageClassifier(GraphComponent):
         self.persist()
         return self._resource
 
-    def persist(self) -> None:
-        with self._model_storage.write_to(self._resource) as directory:
-            joblib.dump({"features": self._features, "models": self._models}, directory / MODEL_FILE)
-
-    @classmethod
-    def load(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> "TriageClassifier":
-        try:
-            with model_storage.read_from(resource) as directory:
-                stored = joblib.load(directory / MODEL_FILE)
-        except (ValueError, FileNotFoundError):
-            logger.warning("TriageClassifier: no trained model found; it will output defaults.")
-            return cls(config, model_storage, resource)
-        return cls(config, model_storage, resource, stored["features"], stored["models"])
+    def _stored(self) -> Dict[str, Any]:
+        return {"features": self._features, "models": self._models}
 
     def predict_proba(self, texts: List[str]) -> List[Dict[str, Dict[str, float]]]:
         """For each text, field -> {label: probability}, with the age rules applied."""

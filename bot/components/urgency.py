@@ -26,8 +26,6 @@ from __future__ import annotations
 import logging
 from typing import Any, Dict, List, Optional
 
-import joblib
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
@@ -38,12 +36,12 @@ from sklearn.linear_model import LogisticRegression
 
 from bot.components import lexicon
 from bot.components.features import TextFeatures
+from bot.components.storage import JoblibComponent
 from bot.components.triage import labelled_examples, replace_entities, whole_text_entity
 from bot.components.textnorm import normalize
 
 logger = logging.getLogger(__name__)
 
-MODEL_FILE = "urgency.joblib"
 CRISIS_INTENT = "crisis"
 RULE_SCORE = 0.9
 HABITUAL_FACTOR = 0.5
@@ -77,8 +75,11 @@ def is_recent_assault(norm: str, theme: Optional[str], theme_confidence: float) 
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
-class UrgencyDetector(GraphComponent):
+class UrgencyDetector(JoblibComponent):
     """Urgency and recent assault as entities; overrides the intent with `crisis` when needed."""
+
+    MODEL_FILE = "urgency.joblib"
+    UNTRAINED_NOTE = "only the lexicon is used"
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
@@ -100,21 +101,9 @@ class UrgencyDetector(GraphComponent):
         features: Optional[TextFeatures] = None,
         model: Optional[LogisticRegression] = None,
     ) -> None:
-        self._config = {**self.get_default_config(), **config}
-        self._model_storage = model_storage
-        self._resource = resource
+        super().__init__(config, model_storage, resource)
         self._features = features
         self._model = model
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "UrgencyDetector":
-        return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
         texts, labels = labelled_examples(training_data, "urgency")
@@ -129,26 +118,8 @@ class UrgencyDetector(GraphComponent):
         self.persist()
         return self._resource
 
-    def persist(self) -> None:
-        with self._model_storage.write_to(self._resource) as directory:
-            joblib.dump({"features": self._features, "model": self._model}, directory / MODEL_FILE)
-
-    @classmethod
-    def load(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> "UrgencyDetector":
-        try:
-            with model_storage.read_from(resource) as directory:
-                stored = joblib.load(directory / MODEL_FILE)
-        except (ValueError, FileNotFoundError):
-            logger.warning("UrgencyDetector: no trained model found; only the lexicon is used.")
-            return cls(config, model_storage, resource)
-        return cls(config, model_storage, resource, stored["features"], stored["model"])
+    def _stored(self) -> Dict[str, Any]:
+        return {"features": self._features, "model": self._model}
 
     def model_probabilities(self, texts: List[str]) -> List[Dict[str, float]]:
         if self._model is None or self._features is None or not texts:
