@@ -38,6 +38,8 @@ help:
 	@echo "make test    run every test (both environments)"
 	@echo "make run     start Rasa (:$(RASA_PORT)), the action server (:$(ACTIONS_PORT)) and the handoff API (:$(API_PORT))"
 	@echo "make train | validate | shell | run-rasa | run-actions | run-api"
+	@echo "make -s classify FILE=x.jsonl | evaluate | bench-nlu | compare-models | promote"
+	@echo "make -s scrub | scrub-eval | browser"
 
 setup: venv venv-rasa browser train
 
