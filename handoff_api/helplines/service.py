@@ -12,6 +12,7 @@ from starlette.requests import HTTPConnection
 
 from handoff_api import dutch
 from handoff_api.conversations.models import Conversation
+from handoff_api.errors import not_found
 from handoff_api.helplines import hours
 from handoff_api.helplines.catalog import Catalog, Helpline
 
@@ -103,3 +104,23 @@ def opening_hours_view(helpline: Helpline) -> list[dict]:
 
 def iso(moment: datetime | None) -> str | None:
     return moment.isoformat(timespec="seconds") if moment else None
+
+
+def helpline_or_404(catalog: Catalog, entry_point: str) -> Helpline:
+    helpline = catalog.helpline_for_entry_point(entry_point)
+    if helpline is None:
+        raise not_found("Deze chatknop kennen we niet.", "Unknown entry point.")
+    return helpline
+
+
+def availability_view(entry_point: str, helpline: Helpline, state: Availability) -> dict:
+    """What both the chat widget and the bot are told about a helpline's availability."""
+    return {
+        "entry_point": entry_point,
+        "helpline": helpline.public_view(),
+        "status": state.status,
+        "now": iso(state.now),
+        "next_opening": iso(state.next_opening),
+        "closes_at": iso(state.closes_at),
+        "opening_hours": opening_hours_view(helpline),
+    }

@@ -11,9 +11,9 @@ from handoff_api.conversations.handoff import create_handoff, unknown_conversati
 from handoff_api.conversations.models import Conversation
 from handoff_api.db import SessionDep, utcnow
 from handoff_api.email import service as email
-from handoff_api.errors import ApiError, not_found
+from handoff_api.errors import ApiError
 from handoff_api.helplines import service as helplines
-from handoff_api.helplines.catalog import Catalog, Helpline
+from handoff_api.helplines.catalog import Catalog
 from handoff_api.helplines.service import CatalogDep, iso
 from handoff_api.internal import schemas
 from handoff_api.dependencies import SettingsDep
@@ -35,13 +35,6 @@ router = APIRouter(
 )
 
 
-def _entry_point_helpline(catalog: Catalog, entry_point: str) -> Helpline:
-    helpline = catalog.helpline_for_entry_point(entry_point)
-    if helpline is None:
-        raise not_found("Deze chatknop kennen we niet.", "Unknown entry point.")
-    return helpline
-
-
 def _known_conversation(session, conversation_id: str) -> Conversation:
     conversation = session.get(Conversation, conversation_id)
     if conversation is None:
@@ -56,20 +49,14 @@ def availability(
     entry_point: Annotated[str, Query(max_length=64)],
     conversation_id: Annotated[str | None, Query(max_length=64)] = None,
 ) -> dict:
-    helpline = _entry_point_helpline(catalog, entry_point)
+    helpline = helplines.helpline_or_404(catalog, entry_point)
     conversation = session.get(Conversation, conversation_id) if conversation_id else None
     now = conversation.now() if conversation else utcnow()
     state = helplines.availability(session, helpline, now)
     return {
-        "entry_point": entry_point,
-        "helpline": helpline.public_view(),
-        "status": state.status,
-        "now": iso(state.now),
-        "next_opening": iso(state.next_opening),
-        "closes_at": iso(state.closes_at),
+        **helplines.availability_view(entry_point, helpline, state),
         "queue_length": state.queue_length,
         "expected_wait_minutes": state.expected_wait_minutes,
-        "opening_hours": helplines.opening_hours_view(helpline),
         "appointments_possible": bool(appointments.free_slots(session, helpline, now, limit=1)),
     }
 
@@ -78,7 +65,7 @@ def availability(
     "/handoffs", status_code=status.HTTP_201_CREATED, response_model=schemas.HandoffOutcome
 )
 def handoff(body: schemas.HandoffRequest, session: SessionDep, catalog: CatalogDep) -> dict:
-    _entry_point_helpline(catalog, body.entry_point)
+    helplines.helpline_or_404(catalog, body.entry_point)
     return create_handoff(session, catalog, body)
 
 
@@ -86,7 +73,7 @@ def _appointment_helpline(catalog: Catalog, conversation: Conversation | None, e
     """After a 'closed' handoff the conversation belongs to the helpline whose offers apply."""
     if conversation is not None:
         return catalog.helpline(conversation.helpline_id)
-    return _entry_point_helpline(catalog, entry_point)
+    return helplines.helpline_or_404(catalog, entry_point)
 
 
 @router.get("/appointments/slots", response_model=schemas.SlotsOut)
@@ -97,7 +84,7 @@ def appointment_slots(
     conversation_id: Annotated[str | None, Query(max_length=64)] = None,
     limit: Annotated[int, Query(ge=1, le=50)] = 5,
 ) -> dict:
-    _entry_point_helpline(catalog, entry_point)
+    helplines.helpline_or_404(catalog, entry_point)
     conversation = session.get(Conversation, conversation_id) if conversation_id else None
     helpline = _appointment_helpline(catalog, conversation, entry_point)
     now = conversation.now() if conversation else utcnow()
@@ -119,7 +106,7 @@ def appointment_slots(
 def book_appointment(
     body: schemas.BookAppointment, session: SessionDep, catalog: CatalogDep
 ) -> dict:
-    _entry_point_helpline(catalog, body.entry_point)
+    helplines.helpline_or_404(catalog, body.entry_point)
     conversation = _known_conversation(session, body.conversation_id)
     helpline = _appointment_helpline(catalog, conversation, body.entry_point)
     appointment, code = appointments.book(session, conversation, helpline, body.start)
@@ -145,7 +132,7 @@ def email_request(
 ) -> dict:
     """Stored first; sent to the helpline's mailbox after the answer, so a slow mail server
     never makes the bot wait (a failed send stays queued for `handoff-admin send-emails`)."""
-    _entry_point_helpline(catalog, body.entry_point)
+    helplines.helpline_or_404(catalog, body.entry_point)
     conversation = _known_conversation(session, body.conversation_id)
     helpline = catalog.helpline(conversation.helpline_id)
     filed, pickup_code = email.file_request(

@@ -216,3 +216,12 @@ def counsellors(client, database_url, monkeypatch) -> dict:
     for username, helpline in accounts.items():
         create_account(database_url, monkeypatch, username, helpline)
     return {username: login(client, username) for username in accounts}
+
+
+def dump_database(database_url) -> str:
+    """Every stored row as text: what a test looks through for data that must not be kept."""
+    engine = create_engine(database_url)
+    with engine.connect() as connection:
+        rows = [str(row) for table in Base.metadata.sorted_tables for row in connection.execute(table.select())]
+    engine.dispose()
+    return "\n".join(rows)

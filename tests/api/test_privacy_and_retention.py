@@ -6,21 +6,7 @@ from sqlalchemy import create_engine, text
 
 from handoff_api.admin import main as admin_main
 
-from .conftest import INTERNAL, bearer, hand_off, make_settings, start_conversation
-
-
-def dump_database(database_url) -> str:
-    from handoff_api.models import Base
-
-    engine = create_engine(database_url)
-    with engine.connect() as connection:
-        rows = [
-            str(row)
-            for table in Base.metadata.sorted_tables
-            for row in connection.execute(table.select())
-        ]
-    engine.dispose()
-    return "\n".join(rows)
+from .conftest import INTERNAL, bearer, dump_database, hand_off, make_settings, start_conversation
 
 
 def test_no_address_or_user_agent_is_stored(client, database_url):

@@ -6,9 +6,8 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from handoff_api.admin import main as admin_main
-from handoff_api.models import Base
 
-from .conftest import INTERNAL, bearer, hand_off, labels, make_settings
+from .conftest import INTERNAL, bearer, dump_database, hand_off, labels, make_settings
 from .trainer_fixtures import (  # noqa: F401 (fixtures)
     collect,
     ended_conversation,
@@ -23,14 +22,6 @@ from .trainer_fixtures import (  # noqa: F401 (fixtures)
 )
 
 PERSONAL = "Ik ben Lotte Peeters, bel me op 0470 12 34 56, mijn stiefvader slaat me als mama weg is"
-
-
-def dump_database(database_url) -> str:
-    engine = create_engine(database_url)
-    with engine.connect() as connection:
-        rows = [str(row) for table in Base.metadata.sorted_tables for row in connection.execute(table.select())]
-    engine.dispose()
-    return "\n".join(rows)
 
 
 def test_an_unsure_message_enters_the_inbox_scrubbed(client, trainer, trackers, database_url):
