@@ -1,24 +1,21 @@
 """UrgencyDetector: suicide risk, acute danger and a recent sexual assault, decided on their own.
 
-Urgency is not a side effect of the top intent. This component has its own
-classifier (logistic regression over word and character n-grams plus the crisis
-lexicon) and the lexicon of `lexicon.py` as a floor under it, tuned for recall:
-a crisis class wins as soon as its score reaches `crisis_threshold`, far below
-an argmax.
+Urgency is not a side effect of the top intent. The model is `urgency_model.UrgencyModel`
+(calibrated probabilities, per sentence, the crisis lexicon as a floor); its decision says what
+the bot does. On every message this component adds
 
-On every message it adds
+    {"entity": "urgency", "value": "acute_danger"|"suicide_risk"|"none", "confidence_entity": p}
+    {"entity": "urgency_action", "value": "crisis"|"ask"|"none", "confidence_entity": crisis score}
 
-    {"entity": "urgency", "value": "acute_danger"|"suicide_risk"|"none", "confidence_entity": ...}
+plus, for `ask`, {"entity": "ask_about", "value": "acute_danger"|"suicide_risk"} (which safety
+question to ask), and, when the message tells of a sexual assault in the last days,
+{"entity": "recent_assault", "value": "yes"}.
 
-and, when the message tells of a sexual assault in the last days,
-
-    {"entity": "recent_assault", "value": "yes", ...}
-
-When urgency is not `none` or `recent_assault` is present, it sets the intent to
-`crisis` (confidence = its score) and puts `crisis` first in `intent_ranking`,
-so the dialogue reacts in the same turn whatever DIET or the FallbackClassifier
-chose. It must therefore come after FallbackClassifier in the pipeline, and
-after TriageClassifier (it reads the theme entity for `recent_assault`).
+The intent follows: `crisis` for the crisis answer (or a recent assault), `safety_check` for the
+safety question; either goes first in `intent_ranking` (the rest of the ranking is kept), so the
+dialogue reacts in the same turn whatever DIET or the FallbackClassifier chose. It must therefore
+come after FallbackClassifier in the pipeline, and after TriageClassifier (it reads the theme
+entity for `recent_assault`).
 """
 
 from __future__ import annotations
@@ -32,40 +29,21 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
-from sklearn.linear_model import LogisticRegression
 
 from bot.components import lexicon
-from bot.components.features import TextFeatures
 from bot.components.storage import JoblibComponent
-from bot.components.triage import labelled_examples, replace_entities, whole_text_entity
 from bot.components.textnorm import normalize
+from bot.components.triage import labelled_examples, replace_entities, whole_text_entity
+from bot.components.urgency_model import DEFAULTS as URGENCY_DEFAULTS
+from bot.components.urgency_model import UrgencyDecision, UrgencyModel
 
 logger = logging.getLogger(__name__)
 
 CRISIS_INTENT = "crisis"
-RULE_SCORE = 0.9
-HABITUAL_FACTOR = 0.5
-
-
-def decide(
-    probabilities: Dict[str, float], norm: str, threshold: float
-) -> tuple[str, float, Dict[str, float]]:
-    """(label, score, adjusted probabilities) for one normalised text."""
-    scores = dict(probabilities)
-    scores.setdefault("acute_danger", 0.0)
-    scores.setdefault("suicide_risk", 0.0)
-    scores.setdefault("none", 0.0)
-    if lexicon.suicide_hit(norm):
-        scores["suicide_risk"] = max(scores["suicide_risk"], RULE_SCORE)
-    if lexicon.danger_hit(norm):
-        scores["acute_danger"] = max(scores["acute_danger"], RULE_SCORE)
-    elif lexicon.habitual_only(norm):
-        # "mijn man slaat me als hij gedronken heeft": a pattern, not danger now
-        scores["acute_danger"] *= HABITUAL_FACTOR
-    crisis_label = max(("acute_danger", "suicide_risk"), key=lambda label: scores[label])
-    if scores[crisis_label] >= threshold:
-        return crisis_label, scores[crisis_label], scores
-    return "none", max(scores["none"], 1.0 - scores[crisis_label]), scores
+SAFETY_CHECK_INTENT = "safety_check"
+# intents only this component sets (no NLU examples; scripts/validate.py accepts them)
+PIPELINE_INTENTS = (SAFETY_CHECK_INTENT,)
+ENTITY_NAMES = ("urgency", "urgency_action", "ask_about", "recent_assault")
 
 
 def is_recent_assault(norm: str, theme: Optional[str], theme_confidence: float) -> bool:
@@ -76,83 +54,78 @@ def is_recent_assault(norm: str, theme: Optional[str], theme_confidence: float) 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class UrgencyDetector(JoblibComponent):
-    """Urgency and recent assault as entities; overrides the intent with `crisis` when needed."""
+    """Urgency, the bot's urgency action and recent assault as entities; overrides the intent."""
 
     MODEL_FILE = "urgency.joblib"
     UNTRAINED_NOTE = "only the lexicon is used"
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
-        return {
-            "C": 20.0,
-            # 0: the classifier learns from the words alone. With the lexicon as a feature it
-            # leaned on the lexicon and missed crisis wording the lexicon does not know; the
-            # lexicon is applied separately, as a floor under the classifier's scores.
-            "cue_weight": 0.0,
-            # a crisis class wins from this probability on (recall first)
-            "crisis_threshold": 0.3,
-        }
+        return dict(URGENCY_DEFAULTS)
 
     def __init__(
         self,
         config: Dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
-        features: Optional[TextFeatures] = None,
-        model: Optional[LogisticRegression] = None,
+        model: Optional[UrgencyModel] = None,
     ) -> None:
         super().__init__(config, model_storage, resource)
-        self._features = features
-        self._model = model
+        self._model = model or UrgencyModel(self._config)
+        # the thresholds of config.yml apply also to a model trained with other ones
+        self._model.config.update(
+            {key: self._config[key] for key in ("crisis_threshold", "ask_threshold", "lexicon_floor", "habitual_factor")}
+        )
 
     def train(self, training_data: TrainingData) -> Resource:
         texts, labels = labelled_examples(training_data, "urgency")
-        if len(set(labels)) >= 2:
-            self._features = TextFeatures(cue_weight=self._config["cue_weight"]).fit(
-                [example.get(TEXT) for example in training_data.intent_examples]
-            )
-            self._model = LogisticRegression(C=self._config["C"], class_weight="balanced", max_iter=5000)
-            self._model.fit(self._features.transform(texts), labels)
-        else:
+        vocabulary = [example.get(TEXT) for example in training_data.intent_examples]
+        self._model = UrgencyModel(self._config).fit(vocabulary, texts, labels)
+        if not self._model.trained:
             logger.warning("UrgencyDetector: fewer than two urgency labels; only the lexicon is used.")
         self.persist()
         return self._resource
 
     def _stored(self) -> Dict[str, Any]:
-        return {"features": self._features, "model": self._model}
+        return {"model": self._model}
 
-    def model_probabilities(self, texts: List[str]) -> List[Dict[str, float]]:
-        if self._model is None or self._features is None or not texts:
-            return [{"none": 1.0} for _ in texts]
-        rows = self._model.predict_proba(self._features.transform(texts))
-        return [{label: float(p) for label, p in zip(self._model.classes_, row)} for row in rows]
+    def decisions(self, texts: List[str]) -> List[UrgencyDecision]:
+        return self._model.decide(texts)
 
     def process(self, messages: List[Message]) -> List[Message]:
         texts = [message.get(TEXT) or "" for message in messages]
         name = self.__class__.__name__
-        for message, text, probabilities in zip(messages, texts, self.model_probabilities(texts)):
-            norm = normalize(text)
-            label, score, _ = decide(probabilities, norm, self._config["crisis_threshold"])
-            entities = [whole_text_entity("urgency", label, score, text, name)]
+        for message, text, decision in zip(messages, texts, self.decisions(texts)):
+            entities = [
+                whole_text_entity("urgency", decision.label, decision.confidence, text, name),
+                whole_text_entity("urgency_action", decision.action, decision.crisis_score, text, name),
+            ]
+            if decision.action == "ask":
+                entities.append(
+                    whole_text_entity("ask_about", decision.about, decision.probabilities[decision.about], text, name)
+                )
             theme = next((e for e in message.get(ENTITIES, []) or [] if e.get("entity") == "theme"), None)
             recent = is_recent_assault(
-                norm,
+                normalize(text),
                 theme.get("value") if theme else None,
                 float(theme.get("confidence_entity", 0.0)) if theme else 0.0,
             )
             if recent:
-                entities.append(whole_text_entity("recent_assault", "yes", 0.9, text, name))
-            replace_entities(message, ("urgency", "recent_assault"), entities)
-            if label != "none" or recent:
-                self._override_intent(message, score if label != "none" else RULE_SCORE)
+                theme_confidence = float(theme.get("confidence_entity", 0.0)) if theme else 0.0
+                entities.append(whole_text_entity("recent_assault", "yes", theme_confidence, text, name))
+            replace_entities(message, ENTITY_NAMES, entities)
+            if decision.action == "crisis" or recent:
+                self._override_intent(message, CRISIS_INTENT, decision.crisis_score)
+            elif decision.action == "ask":
+                self._override_intent(message, SAFETY_CHECK_INTENT, decision.crisis_score)
         return messages
 
     @staticmethod
-    def _override_intent(message: Message, confidence: float) -> None:
-        crisis = {"name": CRISIS_INTENT, "confidence": round(float(confidence), 4)}
-        ranking = [r for r in message.get(INTENT_RANKING_KEY, []) or [] if r.get("name") != CRISIS_INTENT]
-        message.set(INTENT, crisis, add_to_output=True)
-        message.set(INTENT_RANKING_KEY, [crisis] + ranking, add_to_output=True)
+    def _override_intent(message: Message, intent: str, confidence: float) -> None:
+        top = {"name": intent, "confidence": round(float(confidence), 4)}
+        ranking = [r for r in message.get(INTENT_RANKING_KEY, []) or [] if r.get("name") != intent]
+        message.set(INTENT, top, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [top] + ranking, add_to_output=True)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data

@@ -78,10 +78,10 @@ def test_parse_no_false_crisis_on_ordinary_messages(parse, text):
 
 def test_habitual_violence_is_not_danger_now_but_immediacy_is():
     from bot.components.textnorm import normalize
-    from bot.components.urgency import decide
+    from bot.components.urgency_model import DEFAULTS, decide
 
-    model_scores = {"acute_danger": 0.5, "suicide_risk": 0.0, "none": 0.5}
-    habitual = decide(model_scores, normalize("mijn man slaat me als hij gedronken heeft"), 0.3)
-    now = decide(model_scores, normalize("mijn man slaat me nu, hij heeft gedronken"), 0.3)
-    assert habitual[0] == "none"
-    assert now[0] == "acute_danger"
+    model_scores = {"acute_danger": 0.6, "suicide_risk": 0.0, "none": 0.4}
+    habitual = decide(model_scores, normalize("mijn man slaat me als hij gedronken heeft"), DEFAULTS)
+    now = decide(model_scores, normalize("mijn man slaat me nu, hij heeft gedronken"), DEFAULTS)
+    assert habitual.label == "none"
+    assert now.label == "acute_danger"

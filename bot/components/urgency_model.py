@@ -1,0 +1,149 @@
+"""The urgency model without Rasa: calibrated probabilities and what the bot does with them.
+
+`UrgencyModel` is a calibrated logistic regression over word, lemma and character n-grams and
+the clause cues; a message is scored whole and sentence by sentence, and its crisis score is the
+highest (a crisis in the third sentence of a long story counts as much as in a short one).
+`decide` turns the probabilities and the crisis lexicon into an `UrgencyDecision`:
+
+- `crisis`: the crisis score reaches `crisis_threshold` (or the lexicon and the model agree):
+  the round-the-clock numbers at once;
+- `ask`: the score lies in the grey zone from `ask_threshold` on (or only the lexicon fires):
+  the bot asks "Ben je nu in gevaar?" or "Denk je eraan om een einde aan je leven te maken?";
+- `none`: below both.
+
+The UrgencyDetector component wraps this for Rasa; the NLU tools use it directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Sequence
+
+from bot.components import clauses, lexicon
+from bot.components.calibration import CalibratedLogisticRegression
+from bot.components.features import TextFeatures
+from bot.components.textnorm import normalize
+
+CRISIS_LABELS = ("acute_danger", "suicide_risk")
+URGENCY_ACTIONS = ("crisis", "ask", "none")
+
+DEFAULTS: Dict[str, float] = {
+    "C": 20.0,
+    # the crisis answer at once from this crisis probability on
+    "crisis_threshold": 0.8,
+    # the safety question from this crisis probability on
+    "ask_threshold": 0.25,
+    # a lexicon hit lifts the crisis probability to at least this (0: the lexicon is not used)
+    "lexicon_floor": 0.5,
+    "clause_weight": 1.0,
+    "lemmas": 1.0,
+    "per_sentence": 1.0,
+    # "hij slaat me als hij gedronken heeft": a pattern, not danger now; acute_danger times this
+    "habitual_factor": 0.5,
+}
+
+
+@dataclass
+class UrgencyDecision:
+    label: str  # acute_danger | suicide_risk | none: the most probable label
+    confidence: float  # calibrated probability of `label`
+    action: str  # crisis | ask | none
+    about: str  # the crisis label to act on or ask about (acute_danger | suicide_risk)
+    crisis_score: float  # probability that the message is a crisis of either kind
+    probabilities: Dict[str, float]
+
+
+class UrgencyModel:
+    def __init__(self, config: Optional[Dict[str, float]] = None) -> None:
+        self.config = {**DEFAULTS, **(config or {})}
+        self.features: Optional[TextFeatures] = None
+        self.model: Optional[CalibratedLogisticRegression] = None
+
+    def fit(self, vocabulary_texts: Sequence[str], texts: Sequence[str], labels: Sequence[str]) -> "UrgencyModel":
+        if len(set(labels)) < 2:
+            return self
+        self.features = TextFeatures(
+            cue_weight=0.0, lemmas=bool(self.config["lemmas"]), clause_weight=self.config["clause_weight"]
+        ).fit(vocabulary_texts)
+        self.model = CalibratedLogisticRegression(C=self.config["C"]).fit(self.features.transform(texts), labels)
+        return self
+
+    @property
+    def trained(self) -> bool:
+        return self.model is not None and self.features is not None
+
+    def probabilities(self, texts: Sequence[str]) -> List[Dict[str, float]]:
+        """Calibrated probabilities per text; per sentence too, keeping the most alarming sentence."""
+        if not self.trained or not texts:
+            return [{"none": 1.0} for _ in texts]
+        norms = [normalize(t) for t in texts]
+        whole = self._rows(norms)
+        if not self.config["per_sentence"]:
+            return whole
+        pieces, owner = [], []
+        for index, norm in enumerate(norms):
+            parts = clauses.sentences(norm)
+            if len(parts) > 1:
+                pieces.extend(parts)
+                owner.extend([index] * len(parts))
+        for piece_row, index in zip(self._rows(pieces) if pieces else [], owner):
+            if 1.0 - piece_row.get("none", 0.0) > 1.0 - whole[index].get("none", 0.0):
+                whole[index] = piece_row
+        return whole
+
+    def _rows(self, norms: List[str]) -> List[Dict[str, float]]:
+        matrix = self.features.transform_normalised(norms)
+        classes = list(self.model.classes_)
+        return [{label: float(p) for label, p in zip(classes, row)} for row in self.model.predict_proba(matrix)]
+
+    def decide(self, texts: Sequence[str]) -> List[UrgencyDecision]:
+        return [
+            decide(probabilities, normalize(text), self.config)
+            for text, probabilities in zip(texts, self.probabilities(texts))
+        ]
+
+
+def decide(probabilities: Dict[str, float], norm: str, config: Dict[str, float]) -> UrgencyDecision:
+    scores = {label: float(probabilities.get(label, 0.0)) for label in CRISIS_LABELS + ("none",)}
+    floor = config["lexicon_floor"]
+    hits = {
+        "suicide_risk": floor > 0 and lexicon.suicide_hit(norm),
+        "acute_danger": floor > 0 and lexicon.danger_hit(norm),
+    }
+    for label, hit in hits.items():
+        if hit and scores[label] < floor:
+            _lift(scores, label, floor)
+    if not hits["acute_danger"] and lexicon.habitual_only(norm):
+        moved = scores["acute_danger"] * (1.0 - config["habitual_factor"])
+        scores["acute_danger"] -= moved
+        scores["none"] += moved
+    about = max(CRISIS_LABELS, key=lambda label: scores[label])
+    crisis_score = scores["acute_danger"] + scores["suicide_risk"]
+    if crisis_score >= config["crisis_threshold"]:
+        action = "crisis"
+    elif crisis_score >= config["ask_threshold"]:
+        action = "ask"
+    else:
+        action = "none"
+    label = about if action == "crisis" else max(scores, key=scores.get)
+    return UrgencyDecision(label, scores[label], action, about, crisis_score, scores)
+
+
+def _lift(scores: Dict[str, float], label: str, floor: float) -> None:
+    """Give `label` probability `floor`, taking the difference from the others in proportion."""
+    rest = sum(p for other, p in scores.items() if other != label)
+    scale = (1.0 - floor) / rest if rest > 0 else 0.0
+    for other in scores:
+        if other != label:
+            scores[other] *= scale
+    scores[label] = floor
+
+
+def urgency_action_counts(decisions: Sequence[UrgencyDecision]) -> Dict[str, int]:
+    counts = {action: 0 for action in URGENCY_ACTIONS}
+    for decision in decisions:
+        counts[decision.action] += 1
+    return counts
+
+
+__all__ = ["UrgencyModel", "UrgencyDecision", "decide", "CRISIS_LABELS", "URGENCY_ACTIONS", "DEFAULTS"]
