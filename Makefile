@@ -108,9 +108,11 @@ browser:
 classify: $(MODEL)
 	@$(RASA_PY) -m bot.nlu_tools.classify --model $(MODEL) $(FILE)
 
+# Every labelled set apart: the tuned split, the independent sets, the sealed set (EVALUATE_ARGS=--no-sealed skips it).
+EVALUATE_ARGS ?=
 evaluate: venv venv-rasa
 	$(RASA_PY) -m bot.nlu_tools.evaluate --config $(CONFIG) --domain $(DOMAIN) --data $(NLU_DATA) \
-	    --heldout tests/nlu/heldout.jsonl --out reports
+	    --heldout tests/nlu/heldout.jsonl --sets tests/nlu/sets --sealed tests/nlu/sealed --out reports $(EVALUATE_ARGS)
 	$(MAKE) --no-print-directory compare-models
 
 bench-nlu: venv-rasa $(MODEL)

@@ -13,6 +13,7 @@ from actions import labels
 from actions.fallback import entry_point_of, utter_fallback
 from actions.details import briefing_details
 from actions.dutch_time import moment_from_now, slot_title
+from actions.config import settings
 from actions.handoff_client import HandoffUnavailable, get_client
 
 YES = "affirm"
@@ -22,8 +23,7 @@ NO = ("deny", "skip")
 def handoff_payload(tracker: Tracker) -> Dict[str, Any]:
     consent = bool(tracker.get_slot("consent"))
     known = tracker.get_slot("triage_labels") or {}
-    urgency = tracker.get_slot("urgency") or "none"
-    label_set: Dict[str, Any] = {"urgency": {"value": urgency, "confidence": 1.0, "source": "classifier"}}
+    label_set: Dict[str, Any] = {"urgency": urgency_label(tracker)}
     if consent:
         for field in labels.FIELDS:
             if field in known:
@@ -37,9 +37,28 @@ def handoff_payload(tracker: Tracker) -> Dict[str, Any]:
         "qa": list(tracker.get_slot("qa") or []) if consent else [],
         "details": {
             "recent_sexual_assault": bool(tracker.get_slot("recent_assault")),
+            "uncertain_labels": uncertain_labels(label_set),
             **(briefing_details(tracker.get_slot("visitor_words") or []) if consent else {}),
         },
     }
+
+
+def urgency_label(tracker: Tracker) -> Dict[str, Any]:
+    """The highest urgency read in the conversation, with its real confidence and source."""
+    label = tracker.get_slot("urgency_label")
+    if label:
+        return dict(label)
+    value = tracker.get_slot("urgency") or "none"
+    # nothing the visitor typed was read for urgency (buttons only): no confidence to give
+    return {"value": value, "confidence": None, "source": "not_assessed"}
+
+
+def uncertain_labels(label_set: Dict[str, Any]) -> List[str]:
+    """The labels a counsellor must check: the classifier's guesses below the confidence bar."""
+    return sorted(
+        field for field, label in label_set.items()
+        if label.get("source") == "classifier" and float(label.get("confidence") or 0.0) < settings.confident_label
+    )
 
 
 def _next_opening(outcome: Dict[str, Any]) -> str:

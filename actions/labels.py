@@ -38,14 +38,17 @@ def confidence(item: Dict[str, Any]) -> float:
     return float(item.get("confidence_entity", 1.0) if item.get("extractor") else 1.0)
 
 
-def stated_age_group(message: Dict[str, Any]) -> Optional[str]:
+def stated_age_group(message: Dict[str, Any]) -> Optional[Dict[str, Any]]:
+    """The age group of a stated age, with the confidence of the age the pipeline read."""
     age = entity(message, "age")
     if age is None:
         return None
     try:
-        return "minor" if int(age["value"]) < ADULT_AGE else "adult"
+        group = "minor" if int(age["value"]) < ADULT_AGE else "adult"
     except (TypeError, ValueError):
         return None
+    source = "classifier" if age.get("extractor") else "visitor"
+    return {"value": group, "confidence": round(confidence(age), 3), "source": source}
 
 
 def guess(message: Dict[str, Any], field: str) -> Optional[Dict[str, Any]]:
@@ -53,7 +56,7 @@ def guess(message: Dict[str, Any], field: str) -> Optional[Dict[str, Any]]:
     if field == "age_group":
         from_age = stated_age_group(message)
         if from_age:
-            return {"value": from_age, "confidence": 1.0, "source": "classifier"}
+            return from_age
     item = entity(message, field)
     if item is None:
         return None
@@ -66,6 +69,12 @@ def urgency_of(message: Dict[str, Any]) -> Dict[str, Any]:
     if item is None or item.get("value") not in URGENT:
         return {"value": "none", "confidence": round(confidence(item), 3) if item else 0.0}
     return {"value": str(item["value"]), "confidence": round(confidence(item), 3)}
+
+
+def ask_about(message: Dict[str, Any]) -> str:
+    """Which safety question the pipeline wants asked: acute_danger (default) or suicide_risk."""
+    item = entity(message, "ask_about")
+    return "suicide_risk" if item and item.get("value") == "suicide_risk" else "acute_danger"
 
 
 def recent_assault(message: Dict[str, Any]) -> bool:

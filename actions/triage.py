@@ -8,7 +8,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import labels
+from actions import labels, urgency
 from actions.config import settings
 
 QUESTIONS = {
@@ -19,7 +19,7 @@ QUESTIONS = {
 
 
 def story_events(tracker: Tracker) -> List[EventType]:
-    """Keep the visitor's words verbatim and take every label the pipeline is sure of."""
+    """Keep the visitor's words verbatim, take every label the pipeline is sure of, raise the urgency."""
     message = tracker.latest_message
     events: List[EventType] = []
     text = labels.visitor_text(tracker)
@@ -40,6 +40,10 @@ def story_events(tracker: Tracker) -> List[EventType]:
 
     if labels.recent_assault(message):
         events.append(SlotSet("recent_assault", True))
+    events += urgency.urgency_events(tracker, urgency.from_message(message))
+    if tracker.get_slot("safety_asked"):
+        # the visitor went on without answering the safety question: a later yes/no is not its answer
+        events.append(SlotSet("safety_asked", None))
     return events
 
 

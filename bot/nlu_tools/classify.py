@@ -3,7 +3,12 @@
 Input: JSON lines {"id": ..., "text": ...}. Output, one JSON line per input line:
 
     {"id": ..., "theme": ..., "age_group": ..., "role": ..., "urgency": ...,
+     "urgency_action": "crisis" | "ask" | "none",
      "confidence": {"theme": 0.93, "age_group": 0.88, "role": 0.91, "urgency": 0.99}}
+
+`urgency_action` is what the bot does with the message: the crisis answer at once, the safety
+question ("Ben je nu in gevaar?"), or nothing special. The confidences are calibrated
+probabilities (`make evaluate` reports their expected calibration error).
 
 Each message goes through rasa's Agent.parse_message, the code path of the live
 bot (the same pipeline, the same custom components); the labels are the
@@ -30,6 +35,7 @@ def classify_lines(agent, rows):
             "age_group": triage["age_group"],
             "role": triage["role"],
             "urgency": triage["urgency"],
+            "urgency_action": triage["urgency_action"],
             "confidence": {field: round(score, 4) for field, score in triage["confidence"].items()},
         }
 

@@ -13,6 +13,8 @@ from typing import Any, Dict, Iterable, Iterator, List, Optional
 from bot.components.labels import FIELDS
 
 TRIAGE_DEFAULTS = {"theme": "other", "age_group": "unknown", "role": "unknown", "urgency": "none"}
+# What the bot does with a message follows its intent: the crisis answer, or the safety question.
+URGENCY_ACTION_OF_INTENT = {"crisis": "crisis", "safety_check": "ask"}
 
 
 def quiet() -> None:
@@ -49,7 +51,7 @@ def parse_all(agent, texts: Iterable[str]) -> List[Dict[str, Any]]:
 
 
 def triage_from_parse(parse: Dict[str, Any]) -> Dict[str, Any]:
-    """theme/age_group/role/urgency, their confidences, age and recent_assault from a parse result."""
+    """theme/age_group/role/urgency, their confidences, age, recent_assault, intent and urgency_action."""
     labels: Dict[str, Any] = dict(TRIAGE_DEFAULTS)
     confidence: Dict[str, float] = {field: 0.0 for field in FIELDS}
     age: Optional[int] = None
@@ -63,12 +65,14 @@ def triage_from_parse(parse: Dict[str, Any]) -> Dict[str, Any]:
             age = entity.get("value")
         elif name == "recent_assault":
             recent = entity.get("value") == "yes"
+    intent = (parse.get("intent") or {}).get("name")
     return {
         **labels,
         "confidence": confidence,
         "age": age,
         "recent_assault": recent,
-        "intent": (parse.get("intent") or {}).get("name"),
+        "intent": intent,
+        "urgency_action": URGENCY_ACTION_OF_INTENT.get(intent, "none"),
     }
 
 

@@ -28,7 +28,7 @@ from typing import Any, Dict, List, Optional
 
 from bot.components.labels import CRISIS_URGENCIES, FIELDS, LABELS
 from bot.nlu_tools.common import load_agent, parse_all, quiet, read_jsonl, triage_from_parse
-from bot.nlu_tools.evaluate import BARS, binary_scores, errors, score
+from bot.nlu_tools.scoring import BARS, binary_scores, errors, score
 from bot.nlu_tools.promote import model_name, read_live, ready_file, sha256
 
 EPSILON = 1e-9

@@ -1,18 +1,19 @@
-"""`make evaluate`: the Rasa pipeline against a scikit-learn baseline on the held-out split.
+"""`make evaluate`: the Rasa pipeline beside a scikit-learn baseline, on every labelled set apart.
 
 1. trains the NLU pipeline of config.yml on the training data only (`nlu_data/`);
-2. parses every message of `tests/nlu/heldout.jsonl` (written separately from the
-   training data, never sampled from it) through rasa's Agent, the live bot's path;
-3. trains the baseline of `baseline.py` on the same training examples and labels;
-4. scores both per field: per-label precision/recall/F1, macro-F1, accuracy,
-   confusion matrices, crisis recall and precision (acute_danger + suicide_risk
-   against none), and for Rasa also recent_assault, the crisis intent override and
-   intent accuracy;
-5. prints a side-by-side table with the issue's bars and writes
-   `reports/nlu_evaluation.md` and `reports/nlu_evaluation.json`.
+2. parses every message of every set through rasa's Agent (the live bot's code path):
+   - `tests/nlu/heldout.jsonl`, the project's own split: **tuned** (its misses were used to
+     extend the lexicon and the data), so its figures flatter;
+   - `tests/nlu/sets/*.jsonl`: **independent** sets, written by authors who never saw the training
+     data, in different voices; the bars of the issue apply to them;
+   - `tests/nlu/sealed/*.jsonl`: the **sealed** set, scored only here (`--no-sealed` skips it);
+3. trains the baseline of `baseline.py` on the same examples and labels and scores the same sets;
+4. prints one table per set and a summary across sets, and writes `reports/nlu_evaluation.md`
+   and `reports/nlu_evaluation.json`.
 
-A held-out field that is null is not scored for that message (the short inform
-answers carry only the field they answer).
+Only aggregate figures are written for the independent and sealed sets (per-field scores,
+confusion matrices of counts, calibration error): no text, no individual error, so that nobody
+tunes on them. The tuned split also lists its errors.
 """
 
 from __future__ import annotations
@@ -24,253 +25,198 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Tuple
 
-from bot.components.labels import CRISIS_URGENCIES, FIELDS, LABELS
+from bot.components.labels import FIELDS
 from bot.nlu_tools.common import load_agent, parse_all, quiet, read_jsonl, triage_from_parse
+from bot.nlu_tools.scoring import BARS, MAX_BARS, errors, failed_bars, metric, score
 
-BARS = [
-    # (field, metric, threshold)
-    ("theme", "macro_f1", 0.90),
-    ("age_group", "accuracy", 0.95),
-    ("role", "macro_f1", 0.85),
-    ("crisis", "recall", 0.97),
-    ("crisis", "precision", 0.80),
+TUNED, INDEPENDENT, SEALED = "tuned", "independent", "sealed"
+# (label, field, metric) of the per-set table, in print order
+ROWS: List[Tuple[str, str, str]] = [
+    ("theme macro-F1", "theme", "macro_f1"),
+    ("age_group accuracy", "age_group", "accuracy"),
+    ("role macro-F1", "role", "macro_f1"),
+    ("urgency macro-F1", "urgency", "macro_f1"),
+    ("crisis caught (crisis or ask)", "crisis", "recall"),
+    ("crisis answer precision", "crisis_answer", "precision"),
+    ("safety question on non-crisis", "safety_question", "rate_non_crisis"),
+    ("crisis label recall", "crisis_label", "recall"),
+    ("recent_assault recall", "recent_assault", "recall"),
+    ("ECE theme", "theme", "ece"),
+    ("ECE age_group", "age_group", "ece"),
+    ("ECE role", "role", "ece"),
+    ("ECE urgency", "urgency", "ece"),
 ]
+SUMMARY = [row for row in ROWS if row[2] != "ece"][:7]
 
 
-def field_scores(gold: List[Optional[str]], pred: List[str], field: str) -> Dict[str, Any]:
-    from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_fscore_support
+def discover_sets(heldout: str, sets_dir: str, sealed_dir: str, with_sealed: bool) -> List[Dict[str, Any]]:
+    found = [{"name": "heldout", "kind": TUNED, "path": heldout}]
+    for path in sorted(Path(sets_dir).glob("*.jsonl")) if Path(sets_dir).is_dir() else []:
+        found.append({"name": path.stem, "kind": INDEPENDENT, "path": str(path)})
+    if with_sealed:
+        for path in sorted(Path(sealed_dir).glob("*.jsonl")) if Path(sealed_dir).is_dir() else []:
+            found.append({"name": path.stem, "kind": SEALED, "path": str(path)})
+    for item in found:
+        item["rows"] = list(read_jsonl(item["path"]))
+    return found
 
-    pairs = [(g, p) for g, p in zip(gold, pred) if g is not None]
-    g_list = [g for g, _ in pairs]
-    p_list = [p for _, p in pairs]
-    labels = [label for label in LABELS[field] if label in g_list]
-    all_labels = list(LABELS[field])
-    precision, recall, f1, support = precision_recall_fscore_support(
-        g_list, p_list, labels=all_labels, zero_division=0
-    )
-    per_label = {
-        label: {
-            "precision": float(precision[i]),
-            "recall": float(recall[i]),
-            "f1": float(f1[i]),
-            "support": int(support[i]),
-        }
-        for i, label in enumerate(all_labels)
-    }
-    macro_f1 = sum(per_label[label]["f1"] for label in labels) / len(labels) if labels else 0.0
+
+def pooled(sets: List[Dict[str, Any]], kind: str) -> Dict[str, Any] | None:
+    members = [s for s in sets if s["kind"] == kind]
+    if len(members) < 2:
+        return None
     return {
-        "n": len(pairs),
-        "accuracy": float(accuracy_score(g_list, p_list)) if pairs else 0.0,
-        "macro_f1": macro_f1,
-        "per_label": per_label,
-        "labels": all_labels,
-        "confusion": confusion_matrix(g_list, p_list, labels=all_labels).tolist() if pairs else [],
+        "name": f"all {kind}", "kind": kind, "pooled": True,
+        "rows": [r for s in members for r in s["rows"]],
+        "rasa_pred": [p for s in members for p in s["rasa_pred"]],
+        "base_pred": [p for s in members for p in s["base_pred"]],
     }
 
 
-def binary_scores(gold: List[bool], pred: List[bool]) -> Dict[str, Any]:
-    tp = sum(1 for g, p in zip(gold, pred) if g and p)
-    fp = sum(1 for g, p in zip(gold, pred) if not g and p)
-    fn = sum(1 for g, p in zip(gold, pred) if g and not p)
-    return {
-        "tp": tp,
-        "fp": fp,
-        "fn": fn,
-        "support": tp + fn,
-        "recall": tp / (tp + fn) if tp + fn else 0.0,
-        "precision": tp / (tp + fp) if tp + fp else 0.0,
-    }
+def fmt(value) -> str:
+    return "-" if value is None else f"{value:.3f}"
 
 
-def score(rows: List[Dict[str, Any]], predictions: List[Dict[str, Any]]) -> Dict[str, Any]:
-    result: Dict[str, Any] = {}
-    for field in FIELDS:
-        result[field] = field_scores([r.get(field) for r in rows], [p[field] for p in predictions], field)
-    result["crisis"] = binary_scores(
-        [r.get("urgency") in CRISIS_URGENCIES for r in rows],
-        [p["urgency"] in CRISIS_URGENCIES for p in predictions],
-    )
-    return result
+def bar_text(field: str, name: str) -> str:
+    for f, m, t in BARS:
+        if (f, m) == (field, name):
+            return f">= {t:.2f}"
+    for f, m, t in MAX_BARS:
+        if (f, m) == (field, name):
+            return f"<= {t:.2f}"
+    return ""
 
 
-def rasa_extras(rows: List[Dict[str, Any]], predictions: List[Dict[str, Any]]) -> Dict[str, Any]:
-    extras: Dict[str, Any] = {
-        "recent_assault": binary_scores(
-            [bool(r.get("recent_assault")) for r in rows], [p["recent_assault"] for p in predictions]
-        ),
-        # every crisis message (urgency or recent assault) must end with the crisis intent
-        "crisis_intent": binary_scores(
-            [r.get("urgency") in CRISIS_URGENCIES or bool(r.get("recent_assault")) for r in rows],
-            [p["intent"] == "crisis" for p in predictions],
-        ),
-    }
-    # crisis recall per batch of the held-out split (v1 was used while developing the lexicon,
-    # v2 was written afterwards and not used for tuning)
-    extras["crisis_by_batch"] = {}
-    for batch in sorted({r.get("batch") for r in rows if r.get("batch")}):
-        pairs = [(r, p) for r, p in zip(rows, predictions) if r.get("batch") == batch]
-        extras["crisis_by_batch"][batch] = binary_scores(
-            [r.get("urgency") in CRISIS_URGENCIES for r, _ in pairs],
-            [p["urgency"] in CRISIS_URGENCIES for _, p in pairs],
-        )
-    with_intent = [(r, p) for r, p in zip(rows, predictions) if r.get("intent")]
-    extras["intent_accuracy"] = (
-        sum(1 for r, p in with_intent if r["intent"] == p["intent"]) / len(with_intent) if with_intent else 0.0
-    )
-    extras["intent_n"] = len(with_intent)
-    return extras
-
-
-def errors(rows, predictions, field: str) -> List[Dict[str, Any]]:
-    return [
-        {"id": r["id"], "text": r["text"], "gold": r.get(field), "pred": p[field]}
-        for r, p in zip(rows, predictions)
-        if r.get(field) is not None and r.get(field) != p[field]
-    ]
-
-
-def table(rasa: Dict[str, Any], base: Dict[str, Any], extras: Dict[str, Any]) -> List[List[str]]:
-    rows = []
-    bars = {(f, m): t for f, m, t in BARS}
-
-    def line(field, metric, r_value, b_value):
-        bar = bars.get((field, metric))
+def set_table(item: Dict[str, Any]) -> List[List[str]]:
+    lines = []
+    for label, field, name in ROWS:
+        rasa, base = metric(item["rasa"], field, name), metric(item["base"], field, name)
+        if rasa is None and base is None:
+            continue
+        bar = bar_text(field, name)
         verdict = ""
-        if bar is not None:
-            verdict = f">= {bar:.2f} {'PASS' if r_value >= bar else 'FAIL'}"
-        versus = "" if b_value is None else ("rasa" if r_value > b_value + 1e-9 else "tie" if abs(r_value - b_value) <= 1e-9 else "BASELINE")
-        rows.append(
-            [field, metric, f"{r_value:.3f}", "-" if b_value is None else f"{b_value:.3f}", versus, verdict]
-        )
-
-    for field in FIELDS:
-        line(field, "macro_f1", rasa[field]["macro_f1"], base[field]["macro_f1"])
-        line(field, "accuracy", rasa[field]["accuracy"], base[field]["accuracy"])
-    line("crisis", "recall", rasa["crisis"]["recall"], base["crisis"]["recall"])
-    line("crisis", "precision", rasa["crisis"]["precision"], base["crisis"]["precision"])
-    for batch, value in extras.get("crisis_by_batch", {}).items():
-        line(f"crisis [{batch}]", "recall", value["recall"], None)
-    line("recent_assault", "recall", extras["recent_assault"]["recall"], None)
-    line("recent_assault", "precision", extras["recent_assault"]["precision"], None)
-    line("crisis_intent", "recall", extras["crisis_intent"]["recall"], None)
-    line("intent", "accuracy", extras["intent_accuracy"], None)
-    return rows
+        if bar and item["kind"] != TUNED and rasa is not None:
+            verdict = "FAIL" if f"{field} {name}" in failed_bars(item["rasa"]) else "pass"
+        lines.append([label, fmt(rasa), fmt(base), bar, verdict])
+    return lines
 
 
-def render_table(rows: List[List[str]]) -> str:
-    header = ["field", "metric", "rasa", "baseline", "better", "bar"]
+def render(header: List[str], rows: List[List[str]]) -> str:
     widths = [max(len(str(x)) for x in column) for column in zip(header, *rows)]
-    fmt = "  ".join("{:<" + str(w) + "}" for w in widths)
-    return "\n".join([fmt.format(*header), fmt.format(*["-" * w for w in widths])] + [fmt.format(*r) for r in rows])
+    line = "  ".join("{:<" + str(w) + "}" for w in widths)
+    return "\n".join([line.format(*header), line.format(*["-" * w for w in widths])] + [line.format(*r) for r in rows])
 
 
-def markdown_report(meta, rasa, base, extras, rows_table, rasa_errors, base_errors) -> str:
-    out = ["# NLU evaluation: Rasa pipeline vs scikit-learn baseline", ""]
+def summary_table(sets: List[Dict[str, Any]]) -> str:
+    header = ["set", "kind", "n"] + [label for label, _, _ in SUMMARY]
+    rows = []
+    for item in sets:
+        cells = [item["name"], item["kind"], str(item["rasa"]["n"])]
+        for _, field, name in SUMMARY:
+            cells.append(f"{fmt(metric(item['rasa'], field, name))} ({fmt(metric(item['base'], field, name))})")
+        rows.append(cells)
+    return render(header, rows) + "\n(rasa pipeline, baseline in brackets)"
+
+
+def confusion_block(scores: Dict[str, Any], field: str) -> List[str]:
+    labels = scores[field]["labels"]
+    width = max(len(label) for label in labels) + 1
+    out = ["```", " " * width + " ".join(f"{label[:8]:>8}" for label in labels)]
+    for label, counts in zip(labels, scores[field]["confusion"]):
+        out.append(f"{label:<{width}}" + " ".join(f"{c:>8}" for c in counts))
+    return out + ["```"]
+
+
+def markdown(meta: Dict[str, Any], sets: List[Dict[str, Any]]) -> str:
+    out = ["# NLU evaluation: Rasa pipeline vs scikit-learn baseline, every set apart", ""]
     out += [f"- {key}: {value}" for key, value in meta.items()]
-    out += ["", "## Summary", "", "```", render_table(rows_table), "```", ""]
-    wins = [r[0] + " " + r[1] for r in rows_table if r[4] == "BASELINE"]
-    if wins:
-        out += ["Where the baseline is better: " + ", ".join(wins) + ".", ""]
-        if "crisis precision" in wins:
-            out += [
-                "Crisis precision is lower by design: the UrgencyDetector flags a crisis from a 0.3 "
-                "probability or a lexicon hit, because a missed crisis is the worst failure. The baseline's "
-                f"higher precision comes with a crisis recall of {base['crisis']['recall']:.3f}.",
-                "",
-            ]
-    for field in FIELDS:
-        out += [f"## {field}", ""]
-        out += ["| label | rasa P | rasa R | rasa F1 | base P | base R | base F1 | support |", "|---|---|---|---|---|---|---|---|"]
-        for label in LABELS[field]:
-            r, b = rasa[field]["per_label"][label], base[field]["per_label"][label]
-            out.append(
-                f"| {label} | {r['precision']:.2f} | {r['recall']:.2f} | {r['f1']:.2f} | "
-                f"{b['precision']:.2f} | {b['recall']:.2f} | {b['f1']:.2f} | {r['support']} |"
-            )
-        for name, scores in (("Rasa", rasa), ("baseline", base)):
-            labels = scores[field]["labels"]
-            out += ["", f"Confusion matrix ({name}; rows gold, columns predicted):", "", "```"]
-            width = max(len(l) for l in labels) + 1
-            out.append(" " * width + " ".join(f"{l[:8]:>8}" for l in labels))
-            for label, counts in zip(labels, scores[field]["confusion"]):
-                out.append(f"{label:<{width}}" + " ".join(f"{c:>8}" for c in counts))
-            out += ["```"]
-        out += [""]
-    out += ["## Crisis", ""]
-    for name, value in (("Rasa crisis", rasa["crisis"]), ("baseline crisis", base["crisis"]),
-                        ("Rasa recent_assault", extras["recent_assault"]), ("Rasa crisis intent", extras["crisis_intent"])):
-        out.append(f"- {name}: recall {value['recall']:.3f}, precision {value['precision']:.3f} "
-                   f"(tp {value['tp']}, fp {value['fp']}, fn {value['fn']})")
-    out += ["", "## Rasa errors", ""]
-    for field, items in rasa_errors.items():
-        out += [f"### {field} ({len(items)})", ""]
-        out += [f"- `{e['id']}` gold {e['gold']}, predicted {e['pred']}: {e['text']}" for e in items]
-        out += [""]
-    out += ["## Baseline errors (counts)", ""]
-    out += [f"- {field}: {len(items)}" for field, items in base_errors.items()]
+    out += ["", "Kinds: `tuned` = the project's own held-out split (used for tuning, flatters); "
+            "`independent` = written apart from the training data (the bars apply); `sealed` = scored only by "
+            "`make evaluate`.", "", "## Summary", "", "```", summary_table(sets), "```", ""]
+    for item in sets:
+        out += [f"## {item['name']} ({item['kind']}, {item['rasa']['n']} messages)", "", "```",
+                render(["metric", "rasa", "baseline", "bar", ""], set_table(item)), "```", ""]
+        safety = item["rasa"]["safety_question"]
+        out += [f"Safety question: {safety['asked_non_crisis']} of {safety['non_crisis']} non-crisis messages, "
+                f"{safety['asked_crisis']} crisis messages.", ""]
+        for field in FIELDS:
+            out += [f"Confusion matrix {field} (Rasa; rows gold, columns predicted):", ""] + confusion_block(item["rasa"], field) + [""]
+        if item["kind"] == TUNED and not item.get("pooled"):
+            out += ["### Rasa errors (tuned split only)", ""]
+            for field in FIELDS:
+                items = errors(item["rows"], item["rasa_pred"], field)
+                out += [f"- {field} ({len(items)}): " + "; ".join(f"`{e['id']}` {e['gold']}->{e['pred']}" for e in items)]
+            out += [""]
     return "\n".join(out) + "\n"
 
 
+def train_rasa(args) -> Tuple[str, float, Any]:
+    from rasa.model_training import train_nlu
+
+    if args.model:
+        return args.model, float("nan"), None
+    tmp = tempfile.TemporaryDirectory()
+    print("training the Rasa NLU pipeline on the training data ...", flush=True)
+    start = time.perf_counter()
+    domain = args.domain if Path(args.domain).exists() else None
+    path = train_nlu(config=args.config, nlu_data=args.data, output=tmp.name, domain=domain, fixed_model_name="evaluate")
+    if not path:
+        raise SystemExit("rasa NLU training failed")
+    return path, time.perf_counter() - start, tmp
+
+
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description="Rasa NLU vs scikit-learn baseline on the held-out split")
+    parser = argparse.ArgumentParser(description="Rasa NLU vs scikit-learn baseline on every labelled set")
     parser.add_argument("--config", default="config.yml")
     parser.add_argument("--domain", default="bot/domain")
     parser.add_argument("--data", default="nlu_data")
     parser.add_argument("--heldout", default="tests/nlu/heldout.jsonl")
+    parser.add_argument("--sets", default="tests/nlu/sets", help="directory of independent sets (*.jsonl)")
+    parser.add_argument("--sealed", default="tests/nlu/sealed", help="directory of the sealed set")
+    parser.add_argument("--no-sealed", action="store_true", help="do not score the sealed set")
     parser.add_argument("--out", default="reports")
     parser.add_argument("--model", help="score this trained model instead of training one")
     args = parser.parse_args(argv)
-    # train for real: no reuse of Rasa's training cache, so the training time is honest
-    os.environ["RASA_MAX_CACHE_SIZE"] = "0"
+    os.environ["RASA_MAX_CACHE_SIZE"] = "0"  # train for real: the training time is honest
     quiet()
 
-    rows = list(read_jsonl(args.heldout))
-    texts = [r["text"] for r in rows]
-    print(f"held-out: {len(rows)} messages from {args.heldout}", flush=True)
-
-    from rasa.model_training import train_nlu
+    sets = discover_sets(args.heldout, args.sets, args.sealed, not args.no_sealed)
+    for item in sets:
+        print(f"{item['kind']:<11} {item['name']}: {len(item['rows'])} messages", flush=True)
 
     from bot.nlu_tools.baseline import Baseline, load_examples
 
     examples = load_examples(args.data)
-    overlap = {t.strip().lower() for t, _ in examples} & {t.strip().lower() for t in texts}
-    if overlap:
-        print(f"WARNING: {len(overlap)} held-out texts also occur in the training data: {sorted(overlap)[:5]}")
+    training = {" ".join(t.lower().split()) for t, _ in examples}
+    for item in sets:
+        overlap = sum(1 for r in item["rows"] if " ".join(r["text"].lower().split()) in training)
+        if overlap:
+            print(f"WARNING: {overlap} texts of {item['name']} also occur in the training data")
 
-    with tempfile.TemporaryDirectory() as tmp:
-        if args.model:
-            model_path, rasa_train_s = args.model, float("nan")
-        else:
-            print("training the Rasa NLU pipeline on the training data ...", flush=True)
-            start = time.perf_counter()
-            domain = args.domain if Path(args.domain).exists() else None
-            model_path = train_nlu(config=args.config, nlu_data=args.data, output=tmp, domain=domain, fixed_model_name="evaluate")
-            rasa_train_s = time.perf_counter() - start
-            if not model_path:
-                raise SystemExit("rasa NLU training failed")
-        agent = load_agent(model_path)
-        rasa_pred = [triage_from_parse(p) for p in parse_all(agent, texts)]
+    model_path, rasa_train_s, tmp = train_rasa(args)
+    agent = load_agent(model_path)
+    for item in sets:
+        item["rasa_pred"] = [triage_from_parse(p) for p in parse_all(agent, [r["text"] for r in item["rows"]])]
+    if tmp is not None:
+        tmp.cleanup()
 
     start = time.perf_counter()
     baseline = Baseline().fit(examples)
     base_train_s = time.perf_counter() - start
-    base_pred = baseline.predict(texts)
+    for item in sets:
+        item["base_pred"] = baseline.predict([r["text"] for r in item["rows"]])
 
-    rasa_scores = score(rows, rasa_pred)
-    base_scores = score(rows, base_pred)
-    extras = rasa_extras(rows, rasa_pred)
-    rows_table = table(rasa_scores, base_scores, extras)
-    rasa_errors = {field: errors(rows, rasa_pred, field) for field in FIELDS}
-    rasa_errors["recent_assault"] = [
-        {"id": r["id"], "text": r["text"], "gold": bool(r.get("recent_assault")), "pred": p["recent_assault"]}
-        for r, p in zip(rows, rasa_pred) if bool(r.get("recent_assault")) != p["recent_assault"]
-    ]
-    base_errors = {field: errors(rows, base_pred, field) for field in FIELDS}
+    for kind in (INDEPENDENT,):
+        extra = pooled(sets, kind)
+        if extra:
+            sets.insert(1 + sum(1 for s in sets if s["kind"] in (TUNED, INDEPENDENT)), extra)
+    for item in sets:
+        item["rasa"] = score(item["rows"], item["rasa_pred"])
+        item["base"] = score(item["rows"], item["base_pred"])
 
     meta = {
-        "held-out messages": len(rows),
         "training examples": len(examples),
         "Rasa NLU training time (s)": f"{rasa_train_s:.1f}",
         "baseline training time (s)": f"{base_train_s:.1f}",
@@ -278,30 +224,24 @@ def main(argv=None) -> int:
     }
     out_dir = Path(args.out)
     out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "nlu_evaluation.md").write_text(
-        markdown_report(meta, rasa_scores, base_scores, extras, rows_table, rasa_errors, base_errors), encoding="utf-8"
-    )
-    (out_dir / "nlu_evaluation.json").write_text(
-        json.dumps(
-            {"meta": meta, "rasa": rasa_scores, "baseline": base_scores, "rasa_extras": extras,
-             "rasa_errors": rasa_errors, "predictions": [{"id": r["id"], **p} for r, p in zip(rows, rasa_pred)]},
-            ensure_ascii=False, indent=1,
-        ),
-        encoding="utf-8",
-    )
-    print()
-    print(render_table(rows_table))
-    print()
-    baseline_wins = [r[0] + " " + r[1] for r in rows_table if r[4] == "BASELINE"]
-    if baseline_wins:
-        print("baseline better on: " + ", ".join(baseline_wins))
-        if "crisis precision" in baseline_wins:
-            print(
-                f"  (crisis precision: the pipeline flags a crisis from a 0.3 probability or a lexicon hit, "
-                f"recall first; the baseline's precision comes with recall {base_scores['crisis']['recall']:.3f})"
-            )
-    failed = [r[0] + " " + r[1] for r in rows_table if r[5].endswith("FAIL")]
-    print("bars: " + ("all met" if not failed else "NOT met: " + ", ".join(failed)))
+    (out_dir / "nlu_evaluation.md").write_text(markdown(meta, sets), encoding="utf-8")
+    report = {
+        "meta": meta,
+        "sets": [{key: item[key] for key in ("name", "kind", "rasa", "base")} for item in sets],
+        # per-message predictions of the tuned split only (the other sets stay aggregate)
+        "tuned_predictions": [{"id": r["id"], **p} for s in sets if s["kind"] == TUNED and not s.get("pooled")
+                              for r, p in zip(s["rows"], s["rasa_pred"])],
+    }
+    (out_dir / "nlu_evaluation.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+
+    for item in sets:
+        print(f"\n== {item['name']} ({item['kind']}, {item['rasa']['n']} messages)")
+        print(render(["metric", "rasa", "baseline", "bar", ""], set_table(item)))
+    print("\n== summary\n" + summary_table(sets))
+    for item in sets:
+        if item["kind"] != TUNED:
+            failed = failed_bars(item["rasa"])
+            print(f"bars on {item['name']}: " + ("all met" if not failed else "NOT met: " + ", ".join(failed)))
     print(f"report: {out_dir / 'nlu_evaluation.md'}")
     return 0
 

@@ -18,6 +18,7 @@ TRIAGED = {
     },
     "qa": [{"question": "Gaat het over jezelf, of over iemand anders?", "answer": "over mezelf"}],
     "urgency": "none",
+    "urgency_label": {"value": "none", "confidence": 0.82, "source": "classifier"},
 }
 QUEUED = {
     "outcome": "queued", "helpline": NUPRAATIKEROVER, "routing_reason": "minderjarig; Nupraatikerover.be is open",
@@ -47,12 +48,12 @@ def test_handover_with_consent_sends_the_visitors_own_words(client, dispatcher):
         {
             "conversation_id": "c-9",
             "entry_point": "nupraatikerover",
-            "labels": {"urgency": {"value": "none", "confidence": 1.0, "source": "classifier"},
+            "labels": {"urgency": {"value": "none", "confidence": 0.82, "source": "classifier"},
                        **TRIAGED["triage_labels"]},
             "consent": True,
             "visitor_words": [STORY],
             "qa": TRIAGED["qa"],
-            "details": {"recent_sexual_assault": False, "relation": "mijn stiefvader"},
+            "details": {"recent_sexual_assault": False, "uncertain_labels": [], "relation": "mijn stiefvader"},
         },
     )]
     assert dispatcher.messages == [
@@ -66,12 +67,34 @@ def test_handover_with_consent_sends_the_visitors_own_words(client, dispatcher):
 
 def test_consent_refused_hands_over_without_the_summary(client, dispatcher):
     client.handoff_answer = QUEUED
-    tracker = make_tracker("/deny", intent="deny", slots={**TRIAGED, "consent": False, "urgency": "suicide_risk"})
+    suicide = {"value": "suicide_risk", "confidence": 0.64, "source": "classifier"}
+    tracker = make_tracker("/deny", intent="deny", slots={**TRIAGED, "consent": False, "urgency": "suicide_risk",
+                                                          "urgency_label": suicide})
     run(ActionHandover(), dispatcher, tracker)
     sent = client.calls[0][1]
     assert sent["consent"] is False
     assert sent["visitor_words"] == [] and sent["qa"] == []
-    assert sent["labels"] == {"urgency": {"value": "suicide_risk", "confidence": 1.0, "source": "classifier"}}
+    assert sent["labels"] == {"urgency": suicide}
+    assert sent["details"] == {"recent_sexual_assault": False, "uncertain_labels": []}
+
+
+def test_the_briefing_names_the_uncertain_labels_with_their_true_confidence(client, dispatcher):
+    client.handoff_answer = QUEUED
+    unsure = {**TRIAGED["triage_labels"], "theme": {"value": "neglect", "confidence": 0.41, "source": "classifier"}}
+    slots = {**TRIAGED, "consent": True, "triage_labels": unsure,
+             "urgency_label": {"value": "acute_danger", "confidence": 0.52, "source": "classifier"}}
+    run(ActionHandover(), dispatcher, make_tracker("/affirm", intent="affirm", slots=slots))
+    sent = client.calls[0][1]
+    assert sent["labels"]["urgency"] == {"value": "acute_danger", "confidence": 0.52, "source": "classifier"}
+    assert sent["labels"]["theme"] == {"value": "neglect", "confidence": 0.41, "source": "classifier"}
+    assert sent["details"]["uncertain_labels"] == ["theme", "urgency"]
+
+
+def test_no_urgency_read_is_sent_as_not_assessed_not_as_certain(client, dispatcher):
+    client.handoff_answer = QUEUED
+    slots = {**TRIAGED, "consent": True, "urgency_label": None, "urgency": None}
+    run(ActionHandover(), dispatcher, make_tracker("/affirm", intent="affirm", slots=slots))
+    assert client.calls[0][1]["labels"]["urgency"] == {"value": "none", "confidence": None, "source": "not_assessed"}
 
 
 def test_closed_keeps_the_briefing_and_offers_email_or_appointment(client, dispatcher):

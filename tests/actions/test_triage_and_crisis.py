@@ -1,9 +1,11 @@
 import asyncio
 
+import pytest
+
 from rasa_sdk.events import SlotSet
 
 from action_fixtures import DOMAIN, entity, make_tracker, responses, utterance
-from actions.crisis import ActionCrisisSupport
+from actions.crisis import ActionAskSafety, ActionCrisisAcknowledge, ActionCrisisSupport, ActionSafetyContinue
 from actions.triage import ActionRecordStory, ValidateTriageForm
 
 STORY = "ik ben 14 en mijn stiefvader komt snachts aan me zitten"
@@ -34,10 +36,12 @@ def test_story_is_kept_verbatim_and_sure_labels_fill_the_questions(dispatcher):
             "triage_labels",
             {
                 "theme": {"value": "sexual_violence", "confidence": 0.93, "source": "classifier"},
-                "age_group": {"value": "minor", "confidence": 1.0, "source": "classifier"},
+                "age_group": {"value": "minor", "confidence": 0.99, "source": "classifier"},
                 "role": {"value": "victim", "confidence": 0.41, "source": "classifier"},
             },
         ),
+        SlotSet("urgency_label", {"value": "none", "confidence": 0.97, "source": "classifier"}),
+        SlotSet("urgency", "none"),
     ]
 
 
@@ -105,8 +109,24 @@ def test_suicide_risk_gets_the_line_first_and_priority(dispatcher):
     tracker = make_tracker(text, intent="crisis", entities=[entity("urgency", "suicide_risk", 0.88)])
     events = run(ActionCrisisSupport(), dispatcher, tracker)
     assert responses(dispatcher) == ["utter_crisis_suicide", "utter_crisis_priority"]
-    assert events[0] == SlotSet("visitor_words", [text])
-    assert events[-1] == SlotSet("urgency", "suicide_risk")
+    assert events == [
+        SlotSet("visitor_words", [text]),
+        SlotSet("triage_labels", {}),
+        SlotSet("urgency_label", {"value": "suicide_risk", "confidence": 0.88, "source": "classifier"}),
+        SlotSet("urgency", "suicide_risk"),
+        SlotSet("safety_asked", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "urgency, response",
+    [("suicide_risk", "utter_crisis_acknowledge_suicide"), ("acute_danger", "utter_crisis_acknowledge"),
+     ("none", "utter_crisis_acknowledge")],
+)
+def test_the_acknowledgement_fits_the_crisis(dispatcher, urgency, response):
+    tracker = make_tracker("tekst", intent="crisis", entities=[entity("urgency", urgency, 0.9)])
+    assert run(ActionCrisisAcknowledge(), dispatcher, tracker) == []
+    assert dispatcher.messages == [utterance(response)]
 
 
 def test_acute_danger_says_112_first(dispatcher):
@@ -133,7 +153,11 @@ def test_crisis_without_a_reason_gives_every_line(dispatcher):
     tracker = make_tracker("help", intent="crisis", entities=[entity("urgency", "none", 0.6)])
     events = run(ActionCrisisSupport(), dispatcher, tracker)
     assert responses(dispatcher) == ["utter_crisis_danger", "utter_emergency_numbers", "utter_crisis_priority"]
-    assert events[-1] == SlotSet("urgency", "acute_danger")
+    assert events[-3:] == [
+        SlotSet("urgency_label", {"value": "acute_danger", "confidence": None, "source": "intent"}),
+        SlotSet("urgency", "acute_danger"),
+        SlotSet("safety_asked", None),
+    ]
 
 
 def test_crisis_after_the_briefing_was_stored_does_not_promise_priority_again(dispatcher):
@@ -141,3 +165,105 @@ def test_crisis_after_the_briefing_was_stored_does_not_promise_priority_again(di
                            slots={"handoff_status": "stored"})
     run(ActionCrisisSupport(), dispatcher, tracker)
     assert responses(dispatcher) == ["utter_crisis_suicide"]
+
+
+ASK_DANGER = [entity("urgency", "none", 0.55), entity("urgency_action", "ask", 0.45), entity("ask_about", "acute_danger", 0.4)]
+
+
+def test_an_uncertain_message_gets_the_danger_question_and_its_words_are_kept(dispatcher):
+    text = "hij is boos en komt zo thuis"
+    tracker = make_tracker(text, intent="safety_check", entities=ASK_DANGER)
+    events = run(ActionAskSafety(), dispatcher, tracker)
+    buttons = [
+        {"title": "Ja", "payload": "/affirm"},
+        {"title": "Nee", "payload": "/deny"},
+        {"title": "Dat zeg ik liever niet", "payload": "/skip"},
+    ]
+    assert dispatcher.messages == [utterance("utter_ask_safety_danger")]
+    for question in ("utter_ask_safety_danger", "utter_ask_safety_suicide"):
+        assert DOMAIN["responses"][question][0]["buttons"] == buttons
+    assert events == [
+        SlotSet("visitor_words", [text]),
+        SlotSet("triage_labels", {}),
+        SlotSet("urgency_label", {"value": "none", "confidence": 0.55, "source": "classifier"}),
+        SlotSet("urgency", "none"),
+        SlotSet("safety_asked", True),
+        SlotSet("safety_about", "acute_danger"),
+    ]
+
+
+def test_an_uncertain_suicide_signal_gets_the_gentle_question(dispatcher):
+    tracker = make_tracker("ik geef mijn spullen weg", intent="safety_check",
+                           entities=[entity("urgency", "suicide_risk", 0.5), entity("ask_about", "suicide_risk", 0.5)])
+    run(ActionAskSafety(), dispatcher, tracker)
+    assert responses(dispatcher) == ["utter_ask_safety_suicide"]
+
+
+ASKED = {"safety_asked": True, "safety_about": "suicide_risk",
+         "urgency_label": {"value": "none", "confidence": 0.55, "source": "classifier"}, "urgency": "none"}
+
+
+def test_yes_to_the_safety_question_is_a_crisis_with_the_visitors_answer(dispatcher):
+    tracker = make_tracker("/affirm", intent="affirm", slots=ASKED)
+    run(ActionCrisisAcknowledge(), dispatcher, tracker)
+    events = run(ActionCrisisSupport(), dispatcher, tracker)
+    assert responses(dispatcher) == ["utter_crisis_acknowledge_suicide", "utter_crisis_suicide", "utter_crisis_priority"]
+    assert events == [
+        SlotSet("qa", [{"question": "Denk je eraan om een einde aan je leven te maken?", "answer": "ja"}]),
+        SlotSet("safety_asked", None),
+        SlotSet("urgency_label", {"value": "suicide_risk", "confidence": 1.0, "source": "visitor"}),
+        SlotSet("urgency", "suicide_risk"),
+    ]
+
+
+def test_no_to_the_safety_question_lowers_the_urgency_and_continues(dispatcher):
+    tracker = make_tracker("nee", intent="deny", slots=ASKED)
+    events = run(ActionSafetyContinue(), dispatcher, tracker)
+    assert responses(dispatcher) == ["utter_safety_noted_suicide"]
+    assert events == [
+        SlotSet("qa", [{"question": "Denk je eraan om een einde aan je leven te maken?", "answer": "nee"}]),
+        SlotSet("safety_asked", None),
+        SlotSet("urgency_label", {"value": "none", "confidence": 1.0, "source": "visitor"}),
+        SlotSet("urgency", "none"),
+    ]
+
+
+def test_a_skipped_safety_question_keeps_the_classifiers_urgency(dispatcher):
+    tracker = make_tracker("/skip", intent="skip", slots=ASKED)
+    events = run(ActionSafetyContinue(), dispatcher, tracker)
+    assert events == [
+        SlotSet("qa", [{"question": "Denk je eraan om een einde aan je leven te maken?", "answer": "liever niet gezegd"}]),
+        SlotSet("safety_asked", None),
+    ]
+
+
+def test_no_about_danger_does_not_lower_a_suicide_risk_read_before(dispatcher):
+    slots = {"safety_asked": True, "safety_about": "acute_danger", "urgency": "suicide_risk",
+             "urgency_label": {"value": "suicide_risk", "confidence": 0.9, "source": "classifier"}}
+    events = run(ActionSafetyContinue(), dispatcher, make_tracker("/deny", intent="deny", slots=slots))
+    assert events[-1] == SlotSet("urgency", "suicide_risk")
+
+
+def test_a_later_calm_message_does_not_lower_the_urgency_but_a_higher_one_raises_it(dispatcher):
+    earlier = {"urgency_label": {"value": "acute_danger", "confidence": 0.7, "source": "classifier"},
+               "urgency": "acute_danger"}
+    calm = make_tracker("ok dank je", entities=[entity("urgency", "none", 0.95)], slots=earlier)
+    assert not [e for e in run(ActionRecordStory(), dispatcher, calm) if e["name"].startswith("urgency")]
+    higher = make_tracker("hij is binnen", entities=[entity("urgency", "suicide_risk", 0.9)], slots=earlier)
+    assert [e for e in run(ActionRecordStory(), dispatcher, higher) if e["name"].startswith("urgency")] == [
+        SlotSet("urgency_label", {"value": "suicide_risk", "confidence": 0.9, "source": "classifier"}),
+        SlotSet("urgency", "suicide_risk"),
+    ]
+
+
+def test_after_no_a_new_crisis_reading_raises_the_urgency_again(dispatcher):
+    answered = {"urgency_label": {"value": "none", "confidence": 1.0, "source": "visitor"}, "urgency": "none"}
+    uncertain = make_tracker("tekst", entities=[entity("urgency", "none", 0.6)], slots=answered)
+    assert not [e for e in run(ActionRecordStory(), dispatcher, uncertain) if e["name"].startswith("urgency")]
+    crisis = make_tracker("hij staat aan de deur", entities=[entity("urgency", "acute_danger", 0.85)], slots=answered)
+    assert SlotSet("urgency", "acute_danger") in run(ActionRecordStory(), dispatcher, crisis)
+
+
+def test_going_on_without_answering_closes_the_safety_question(dispatcher):
+    tracker = make_tracker("ik wil eerst iets anders vertellen", slots=ASKED)
+    assert run(ActionRecordStory(), dispatcher, tracker)[-1] == SlotSet("safety_asked", None)
