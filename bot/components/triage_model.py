@@ -18,7 +18,9 @@ from bot.components.textnorm import normalize
 
 TRIAGE_FIELDS = ("theme", "age_group", "role")
 DEFAULTS: Dict[str, float] = {
-    "C": 20.0,
+    "C": 0.5,
+    # "svm" (linear SVM, fast) or "lr" (logistic regression), both calibrated by temperature
+    "estimator": "svm",
     "cue_weight": 1.0,
     "lemmas": 1.0,
     # without an age cue in the text, minor/adult only from this model probability on
@@ -61,7 +63,7 @@ class TriageModel:
             if len(set(labels)) < 2:
                 on_skip(field)
                 continue
-            self.models[field] = CalibratedLogisticRegression(C=self.config["C"]).fit(
+            self.models[field] = CalibratedLogisticRegression(C=self.config["C"], kind=self.config["estimator"]).fit(
                 self.features.transform(texts), labels
             )
         texts, labels = examples.get("age_group", ((), ()))

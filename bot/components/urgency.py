@@ -96,6 +96,9 @@ class UrgencyDetector(JoblibComponent):
         texts = [message.get(TEXT) or "" for message in messages]
         name = self.__class__.__name__
         for message, text, decision in zip(messages, texts, self.decisions(texts)):
+            if decision.action == "none" and (message.get(INTENT) or {}).get("name") == CRISIS_INTENT:
+                # DIET reads a crisis where the urgency model does not: uncertain, so ask
+                decision.action = "ask"
             entities = [
                 whole_text_entity("urgency", decision.label, decision.confidence, text, name),
                 whole_text_entity("urgency_action", decision.action, decision.crisis_score, text, name),

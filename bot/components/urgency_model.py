@@ -28,18 +28,22 @@ CRISIS_LABELS = ("acute_danger", "suicide_risk")
 URGENCY_ACTIONS = ("crisis", "ask", "none")
 
 DEFAULTS: Dict[str, float] = {
-    "C": 20.0,
+    "C": 1.0,
+    # "svm" (linear SVM, fast) or "lr" (logistic regression), both calibrated by temperature
+    "estimator": "svm",
     # the crisis answer at once from this crisis probability on
     "crisis_threshold": 0.8,
     # the safety question from this crisis probability on
-    "ask_threshold": 0.25,
+    "ask_threshold": 0.12,
     # a lexicon hit lifts the crisis probability to at least this (0: the lexicon is not used)
-    "lexicon_floor": 0.5,
+    "lexicon_floor": 0.0,
     "clause_weight": 1.0,
     "lemmas": 1.0,
     "per_sentence": 1.0,
     # "hij slaat me als hij gedronken heeft": a pattern, not danger now; acute_danger times this
     "habitual_factor": 0.5,
+    # the crisis score from a second, crisis-or-not model (1) or from the three-class model (0)
+    "binary_crisis": 1.0,
 }
 
 
@@ -58,6 +62,7 @@ class UrgencyModel:
         self.config = {**DEFAULTS, **(config or {})}
         self.features: Optional[TextFeatures] = None
         self.model: Optional[CalibratedLogisticRegression] = None
+        self.crisis_model: Optional[CalibratedLogisticRegression] = None
 
     def fit(self, vocabulary_texts: Sequence[str], texts: Sequence[str], labels: Sequence[str]) -> "UrgencyModel":
         if len(set(labels)) < 2:
@@ -65,7 +70,12 @@ class UrgencyModel:
         self.features = TextFeatures(
             cue_weight=0.0, lemmas=bool(self.config["lemmas"]), clause_weight=self.config["clause_weight"]
         ).fit(vocabulary_texts)
-        self.model = CalibratedLogisticRegression(C=self.config["C"]).fit(self.features.transform(texts), labels)
+        matrix = self.features.transform(texts)
+        self.model = CalibratedLogisticRegression(C=self.config["C"], kind=self.config["estimator"]).fit(matrix, labels)
+        self.crisis_model = None
+        if self.config["binary_crisis"]:
+            crisis = ["crisis" if label in CRISIS_LABELS else "none" for label in labels]
+            self.crisis_model = CalibratedLogisticRegression(C=self.config["C"], kind=self.config["estimator"]).fit(matrix, crisis)
         return self
 
     @property
@@ -94,7 +104,17 @@ class UrgencyModel:
     def _rows(self, norms: List[str]) -> List[Dict[str, float]]:
         matrix = self.features.transform_normalised(norms)
         classes = list(self.model.classes_)
-        return [{label: float(p) for label, p in zip(classes, row)} for row in self.model.predict_proba(matrix)]
+        rows = [{label: float(p) for label, p in zip(classes, row)} for row in self.model.predict_proba(matrix)]
+        if self.crisis_model is not None:
+            # the crisis-or-not model sets how likely a crisis is; the three-class model which kind
+            crisis_index = list(self.crisis_model.classes_).index("crisis")
+            for row, binary in zip(rows, self.crisis_model.predict_proba(matrix)):
+                crisis = float(binary[crisis_index])
+                kinds = row.get("acute_danger", 0.0) + row.get("suicide_risk", 0.0)
+                for label in CRISIS_LABELS:
+                    row[label] = crisis * (row.get(label, 0.0) / kinds if kinds > 0 else 0.5)
+                row["none"] = 1.0 - crisis
+        return rows
 
     def decide(self, texts: Sequence[str]) -> List[UrgencyDecision]:
         return [
