@@ -58,13 +58,17 @@ class TriageModel:
         """`examples`: field -> (texts, labels)."""
         self.features = TextFeatures(cue_weight=self.config["cue_weight"], lemmas=bool(self.config["lemmas"]))
         self.features.fit(vocabulary_texts)
+        # every text is featurised once, whatever number of fields it trains (cues and lemmas cost)
+        unique = sorted({text for texts, _ in examples.values() for text in texts})
+        row_of = {text: index for index, text in enumerate(unique)}
+        matrix = self.features.transform(unique) if unique else None
         for field in TRIAGE_FIELDS:
             texts, labels = examples.get(field, ((), ()))
             if len(set(labels)) < 2:
                 on_skip(field)
                 continue
             self.models[field] = CalibratedLogisticRegression(C=self.config["C"], kind=self.config["estimator"]).fit(
-                self.features.transform(texts), labels
+                matrix[[row_of[text] for text in texts]], labels
             )
         texts, labels = examples.get("age_group", ((), ()))
         self.rule_precision = _rule_precision(texts, labels)

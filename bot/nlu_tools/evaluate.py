@@ -234,6 +234,15 @@ def main(argv=None) -> int:
     }
     (out_dir / "nlu_evaluation.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
 
+    sealed = [item for item in sets if item["kind"] == SEALED]
+    if sealed:
+        # the figure tests/nlu/test_nlu_sealed.py guards (copied to tests/nlu/sealed_measured.json once)
+        crisis = sealed[0]["rasa"]["crisis"]
+        (out_dir / "sealed_measured.json").write_text(json.dumps({
+            "set": sealed[0]["name"], "crisis_messages": crisis["support"], "crisis_recall": round(crisis["recall"], 4),
+            "config": args.config,
+        }, indent=1) + "\n", encoding="utf-8")
+
     for item in sets:
         print(f"\n== {item['name']} ({item['kind']}, {item['rasa']['n']} messages)")
         print(render(["metric", "rasa", "baseline", "bar", ""], set_table(item)))
