@@ -18,6 +18,7 @@ from handoff_api.helplines import service as helplines
 from handoff_api.helplines.catalog import Catalog, Helpline
 from handoff_api.ratelimit import RateLimiter
 from handoff_api.security import hash_secret, new_token, secret_matches
+from handoff_api.stats import events
 
 log = logging.getLogger(__name__)
 TOUCHED_KEY = "touched_conversations"
@@ -137,6 +138,12 @@ def create_conversation(
     )
     session.add(conversation)
     session.flush()
+    arrival = helplines.availability(session, helpline, conversation.now())
+    conversation.arrival_status = arrival.status
+    events.record_for(
+        session, catalog, "chat_started", conversation,
+        arrival=arrival.status, reason=getattr(arrival, "reason", None),
+    )
     replies = relay_to_bot(session, catalog, rasa, conversation, "/greet")
     return conversation, token, replies
 
@@ -199,6 +206,7 @@ def end_by_visitor(session: Session, catalog: Catalog, conversation: Conversatio
     """The visitor leaves: the conversation closes, with the numbers that are always open."""
     if conversation.state == "closed":
         raise conversation_closed()
+    record_departure(session, catalog, conversation)
     conversation.state = "closed"
     conversation.closed_at = utcnow()
     session.execute(
@@ -217,6 +225,15 @@ def end_by_visitor(session: Session, catalog: Catalog, conversation: Conversatio
     )
     session.commit()
     return message
+
+
+def record_departure(session: Session, catalog: Catalog, conversation: Conversation) -> None:
+    """The visitor is gone before a counsellor came: a bot-only chat, or a wait given up."""
+    if conversation.state == "bot":
+        events.record_for(session, catalog, "bot_only", conversation, arrival=conversation.arrival_status)
+    elif conversation.state == "queued":
+        wait = events.wait_minutes(conversation.queued_clock_at, conversation.now())
+        events.record_for(session, catalog, "left_queue", conversation, wait=wait)
 
 
 def messages_after(session: Session, conversation_id: str, after: int) -> list[Message]:
