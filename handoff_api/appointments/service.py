@@ -94,6 +94,7 @@ def book(
         code_hash=hash_code(code),
     )
     session.add(appointment)
+    conversation.offer_taken = "appointment"
     events.record(
         session, helpline, "appointment_booked", conversation.entry_point, conversation.now(),
         arrival=conversation.arrival_status,

@@ -166,9 +166,12 @@ def post_visitor_message(
     conversation: Conversation,
     text: str,
     payload: str | None,
+    simulated_now: datetime | None = None,
 ) -> list[Message]:
     if conversation.state == "closed":
         raise conversation_closed()
+    if simulated_now is not None:
+        conversation.clock_offset_seconds = clock_offset_seconds(settings, simulated_now)
     limiter.hit(settings.conversation_message_rate, "conversation", conversation.id)
     append_message(session, conversation.id, "visitor", text)
     session.commit()
@@ -230,7 +233,10 @@ def end_by_visitor(session: Session, catalog: Catalog, conversation: Conversatio
 def record_departure(session: Session, catalog: Catalog, conversation: Conversation) -> None:
     """The visitor is gone before a counsellor came: a bot-only chat, or a wait given up."""
     if conversation.state == "bot":
-        events.record_for(session, catalog, "bot_only", conversation, arrival=conversation.arrival_status)
+        events.record_for(
+            session, catalog, "bot_only", conversation,
+            arrival=conversation.arrival_status, took=conversation.offer_taken or "nothing",
+        )
     elif conversation.state == "queued":
         wait = events.wait_minutes(conversation.queued_clock_at, conversation.now())
         events.record_for(session, catalog, "left_queue", conversation, wait=wait)

@@ -35,6 +35,7 @@ def file_request(
         pickup_code_hash=hash_code(pickup_code) if pickup_code else None,
     )
     session.add(request)
+    conversation.offer_taken = "email"
     events.record(
         session, helpline, "email_request", conversation.entry_point, conversation.now(),
         arrival=conversation.arrival_status,

@@ -151,6 +151,7 @@ def email_request(
 def bot_event(body: schemas.BotEvent, session: SessionDep, catalog: CatalogDep) -> None:
     """Counted anonymously for the coordinators: the hour, helpline and kind, no conversation."""
     conversation = _known_conversation(session, body.conversation_id)
+    conversation.offer_taken = "numbers"
     events.record_for(
         session, catalog, body.kind, conversation,
         urgency=body.urgency, arrival=conversation.arrival_status,

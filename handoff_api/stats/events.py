@@ -13,7 +13,7 @@ from handoff_api.stats.models import EventCount
 KINDS = (
     "page_opened",  # the chat button was clicked: the widget or chat page opened
     "chat_started",  # labels: arrival (open, busy, closed), reason when closed
-    "bot_only",  # ended without a handover: labels arrival
+    "bot_only",  # ended without a handover: labels arrival, took (email, appointment, numbers, nothing)
     "handover",  # labels: status (open, busy, closed), reason, urgency
     "queued",
     "claimed",  # labels: wait (whole minutes in the queue)

@@ -122,7 +122,7 @@ def _add(month: MonthFigures, kind: str, labels: dict[str, str], count: int) -> 
     elif kind in ("numbers_given", "crisis_answer"):
         month.closed_numbers += count if closed else 0
         month.crisis_answers += count if kind == "crisis_answer" else 0
-    elif kind == "bot_only" and closed:
+    elif kind == "bot_only" and closed and labels.get("took", "nothing") == "nothing":
         month.closed_left += count
     elif kind == "handover":
         month.handovers += count

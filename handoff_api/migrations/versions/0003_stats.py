@@ -43,10 +43,12 @@ def upgrade() -> None:
     with op.batch_alter_table("conversations") as batch_op:
         batch_op.add_column(sa.Column("arrival_status", sa.String(length=16), nullable=True))
         batch_op.add_column(sa.Column("queued_clock_at", sa.DateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column("offer_taken", sa.String(length=16), nullable=True))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("conversations") as batch_op:
+        batch_op.drop_column("offer_taken")
         batch_op.drop_column("queued_clock_at")
         batch_op.drop_column("arrival_status")
     op.drop_index("ix_stat_campaigns_helpline_id", table_name="stat_campaigns")
