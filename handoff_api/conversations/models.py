@@ -32,6 +32,7 @@ class Conversation(Base):
     # conversation's own clock) they joined the queue.
     arrival_status: Mapped[str | None] = mapped_column(String(16))
     queued_clock_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    claimed_clock_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     offer_taken: Mapped[str | None] = mapped_column(String(16))  # email, appointment, numbers
 
     def now(self) -> datetime:

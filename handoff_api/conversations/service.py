@@ -231,7 +231,7 @@ def end_by_visitor(session: Session, catalog: Catalog, conversation: Conversatio
 
 
 def record_departure(session: Session, catalog: Catalog, conversation: Conversation) -> None:
-    """The visitor is gone before a counsellor came: a bot-only chat, or a wait given up."""
+    """The visitor is gone: a bot-only chat, a wait given up, or the end of a counsellor's chat."""
     if conversation.state == "bot":
         events.record_for(
             session, catalog, "bot_only", conversation,
@@ -240,6 +240,8 @@ def record_departure(session: Session, catalog: Catalog, conversation: Conversat
     elif conversation.state == "queued":
         wait = events.wait_minutes(conversation.queued_clock_at, conversation.now())
         events.record_for(session, catalog, "left_queue", conversation, wait=wait)
+    elif conversation.state == "human":
+        events.record_chat_ended(session, catalog, conversation)
 
 
 def messages_after(session: Session, conversation_id: str, after: int) -> list[Message]:

@@ -212,6 +212,7 @@ def claim(session: Session, catalog: Catalog, counsellor: Counsellor, conversati
     session.refresh(conversation)
     wait = events.wait_minutes(conversation.queued_clock_at, conversation.now())
     events.record_for(session, catalog, "claimed", conversation, wait=wait)
+    conversation.claimed_clock_at = conversation.now()
     helpline = catalog.helpline(conversation.helpline_id)
     append_message(
         session,
@@ -359,6 +360,7 @@ def close(
         age_group=record.age_group,
     )
     if conversation.state != "closed":
+        events.record_chat_ended(session, catalog, conversation)
         _leave_all(session, conversation.id)
         conversation.state = "closed"
         conversation.closed_at = utcnow()

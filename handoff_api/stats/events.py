@@ -22,6 +22,7 @@ KINDS = (
     "appointment_booked",  # labels: arrival
     "appointment_kept",
     "appointment_missed",
+    "chat_ended",  # a counsellor's chat ended: labels handled (whole minutes since the claim)
     "registration",  # labels: first_contact, theme, role, age_group
     "crisis_answer",  # labels: urgency, arrival
     "numbers_given",  # labels: arrival
@@ -87,3 +88,8 @@ def record_for(session: Session, catalog: Catalog, kind: str, conversation, **la
     nothing of the conversation itself is kept."""
     helpline = catalog.helpline(conversation.helpline_id)
     record(session, helpline, kind, conversation.entry_point, conversation.now(), **labels)
+
+
+def record_chat_ended(session: Session, catalog: Catalog, conversation) -> None:
+    handled = wait_minutes(conversation.claimed_clock_at, conversation.now())
+    record_for(session, catalog, "chat_ended", conversation, handled=handled)

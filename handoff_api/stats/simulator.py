@@ -63,6 +63,7 @@ class Behaviour:
     crisis_share: float = 0.06  # of the chats started
     mean_wait_minutes: float = 4.0
     mean_patience_minutes: float = 9.0
+    mean_handling_minutes: float = 45.0  # seed 003's helplines.yml placeholder, gamma-shaped
 
 
 @dataclass
@@ -170,9 +171,11 @@ class ApiDriver:
         body = self._check(response, 200)
         return body["id"], body["token"]
 
-    def claim_and_close(self, conversation: tuple[str, str], first_contact: bool) -> None:
+    def claim_and_close(self, conversation: tuple[str, str], first_contact: bool, ends_at: datetime) -> None:
+        """A counsellor claims, the two chat until `ends_at` (the visitor's last message), then closes."""
         conversation_id = conversation[0]
         self._check(self.public.post(f"/api/v1/counsellor/conversations/{conversation_id}/claim", headers=self._counsellor()), 200)
+        self.say(conversation, "Dank je, dit hielp.", ends_at)
         registration = {"main_theme": "physical_violence", "role": "victim", "age_group": "minor", "first_contact": first_contact}
         self._check(
             self.public.post(f"/api/v1/counsellor/conversations/{conversation_id}/close", json=registration, headers=self._counsellor()),
@@ -198,6 +201,7 @@ class Simulator:
         self.random = random.Random(seed)
         self.behaviour = behaviour
         self.tally = Tally()
+        self.handled: list[int] = []  # minutes of every counsellor's chat, for the advice check
 
     # --- times ------------------------------------------------------------------------------
     def open_intervals(self, month: str) -> list[hours.Interval]:
@@ -229,6 +233,11 @@ class Simulator:
         room = (interval.end - interval.start).total_seconds() - 20 * 60
         return (interval.start + timedelta(seconds=self.random.uniform(0, room))).astimezone(self.helpline.tz)
 
+    def handling(self) -> timedelta:
+        minutes = self.random.gammavariate(2.0, self.behaviour.mean_handling_minutes / 2)
+        self.handled.append(int(min(minutes, 240)))
+        return timedelta(minutes=int(min(minutes, 240)), seconds=30)
+
     def minutes(self, mean: float, at_most: int) -> int:
         return min(at_most, int(self.random.expovariate(1 / mean)))
 
@@ -240,9 +249,10 @@ class Simulator:
         conversation = self._start(at)
         wait = self.minutes(self.behaviour.mean_wait_minutes, 15)
         self._queue(conversation, at, urgency)
-        self.driver.say(conversation, "Ben je er nog?", at + timedelta(minutes=wait, seconds=30))
-        self.driver.claim_and_close(conversation, first_contact)
-        self._claimed(at + timedelta(minutes=wait, seconds=30), wait, first_contact)
+        claimed = at + timedelta(minutes=wait, seconds=30)
+        self.driver.say(conversation, "Ben je er nog?", claimed)
+        self.driver.claim_and_close(conversation, first_contact, claimed + self.handling())
+        self._claimed(claimed, wait, first_contact)
 
     def _start(self, at: datetime) -> tuple[str, str]:
         conversation = self.driver.start(at)
@@ -349,7 +359,7 @@ class Simulator:
         self.tally.add(back, "clicks")
         returned = self.driver.check_in(code, back)
         self.tally.add(back, "appointments_kept")
-        self.driver.claim_and_close(returned, first_contact)
+        self.driver.claim_and_close(returned, first_contact, back + self.handling())
         self._claimed(back, 0, first_contact)
         return True
 

@@ -71,7 +71,7 @@ def test_no_event_row_links_two_events_of_one_visitor(app, simulated):
     assert rows
     for row in rows:
         assert row.hour.minute == row.hour.second == 0
-        assert all(part.split("=")[0] in {"arrival", "reason", "status", "urgency", "wait", "took", "first_contact", "theme", "role", "age_group"}
+        assert all(part.split("=")[0] in {"arrival", "reason", "status", "urgency", "wait", "handled", "took", "first_contact", "theme", "role", "age_group"}
                    for part in row.labels.split(";") if part)
     assert len({(r.hour, r.kind, r.labels) for r in rows}) == len(rows)
 

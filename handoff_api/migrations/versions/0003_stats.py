@@ -44,10 +44,12 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("arrival_status", sa.String(length=16), nullable=True))
         batch_op.add_column(sa.Column("queued_clock_at", sa.DateTime(timezone=True), nullable=True))
         batch_op.add_column(sa.Column("offer_taken", sa.String(length=16), nullable=True))
+        batch_op.add_column(sa.Column("claimed_clock_at", sa.DateTime(timezone=True), nullable=True))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("conversations") as batch_op:
+        batch_op.drop_column("claimed_clock_at")
         batch_op.drop_column("offer_taken")
         batch_op.drop_column("queued_clock_at")
         batch_op.drop_column("arrival_status")
