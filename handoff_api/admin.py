@@ -39,6 +39,9 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("send-emails", help="retry e-mail requests that were not sent yet")
     inbox_cli.add_parser(commands)
     stats_cli.add_parser(commands)
+    hours = commands.add_parser("hours", help="opening hours: advice from measured demand")
+    hours_commands = hours.add_subparsers(dest="hours_command", required=True)
+    stats_cli.add_advise_parser(hours_commands)
     return parser
 
 
@@ -92,6 +95,8 @@ def main(
                 )
             elif args.command == "stats":
                 return stats_cli.run(args, session, catalog)
+            elif args.command == "hours" and args.hours_command == "advise":
+                return stats_cli.run_advise(args, session, catalog)
     except (AccountError, stats_cli.StatsError) as error:
         print(f"handoff-admin: {error}", file=sys.stderr)
         return 2

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Literal
 
+import numpy as np
 from fastapi import APIRouter, Depends, Query, status
 from fastapi.responses import Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -24,7 +25,7 @@ from handoff_api.errors import ApiError, not_found
 from handoff_api.helplines import service as helplines
 from handoff_api.helplines.service import CatalogDep
 from handoff_api.ratelimit import limit_per_address
-from handoff_api.stats import charts, events, report
+from handoff_api.stats import advice, charts, events, report
 from handoff_api.stats.service import add_campaign, campaigns, coordinator_helplines
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -155,6 +156,63 @@ def chart(
     else:
         png = charts.trend(figures, campaigns(session, {helpline.id}), "Per maand: " + title)
     return Response(png, media_type="image/png", headers={"Cache-Control": "no-store"})
+
+
+def _comparison_view(name: str, hours: int, model, simulated) -> dict:
+    return {
+        "name": name,
+        "counsellor_hours": hours,
+        "answered": round(model.answered, 1),
+        "answered_simulated": round(simulated.answered, 1),
+        "share_within_5": round(model.share_within_5, 3),
+        "share_within_5_simulated": round(simulated.share_within_5, 3),
+        "arrived_closed": round(model.arrived_closed, 1),
+    }
+
+
+@router.get("/advice")
+def opening_advice(
+    chosen: PeriodDep,
+    coordinator: Coordinator,
+    session: SessionDep,
+    catalog: CatalogDep,
+    counsellors_now: Annotated[int, Query(ge=1, le=5)] = 1,
+    window_start: Annotated[int, Query(ge=0, le=23)] = 9,
+    window_end: Annotated[int, Query(ge=1, le=24)] = 23,
+    together: Annotated[str | None, Query(alias="with", max_length=64)] = None,
+) -> dict:
+    """Today's hours against the advised ones for the same counsellor-hours (model and simulation)."""
+    if window_end <= window_start:
+        raise ApiError(422, "invalid_window", "Het venster moet eindigen na het begin.", "window_end must follow window_start.")
+    helpline = catalog.helpline(chosen.helpline)
+    window = advice.Window(window_start, window_end)
+    demand = advice.measure(session, {helpline.id}, chosen.first, chosen.last)
+    today = advice.current_staffing(helpline, counsellors_now)
+    body = {"helpline": helpline.name, "demand_per_week": round(float(demand.arrivals.sum()), 1),
+            "handling_minutes": round(demand.rates.handling_minutes), "patience_minutes": round(demand.rates.patience_minutes),
+            "measured_handling": demand.measured_handling, "measured_patience": demand.measured_patience}
+    if together:
+        # Planning together shows only the joint model figures, never the other line's table.
+        other = catalog.helpline(together)
+        if other is None or other.id == helpline.id:
+            raise not_found("Die hulplijn vinden we niet.", "Unknown helpline.")
+        other_demand = advice.measure(session, {other.id}, chosen.first, chosen.last)
+        both = np.stack([today, advice.current_staffing(other, counsellors_now)])
+        rows = advice.advise_joint(demand, other_demand, both, window)
+        body["together_with"] = other.name
+        body["rows"] = [
+            {**_comparison_view(r.name, int(r.staffing.sum()), r.model, r.simulated),
+             "schedule": {helpline.name: advice.schedule_lines(r.staffing[0]), other.name: advice.schedule_lines(r.staffing[1])}}
+            for r in rows
+        ]
+    else:
+        rows = advice.advise(demand, today, window)
+        body["rows"] = [
+            {**_comparison_view(c.name, c.counsellor_hours, c.model, c.simulated),
+             "schedule": {helpline.name: advice.schedule_lines(c.staffing)}}
+            for c in rows
+        ]
+    return body
 
 
 class CampaignIn(BaseModel):

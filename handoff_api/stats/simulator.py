@@ -54,7 +54,7 @@ PASSWORD = "simulated-counsellor-password"
 class Behaviour:
     """The shares that decide what a simulated visitor does (seeded, so every run is the same)."""
 
-    starts_chat: float = 0.45  # of the visits that are not a held conversation
+    starts_chat: float = 0.8  # of the visits that are not a held conversation
     closed_email: float = 0.22
     closed_appointment: float = 0.10
     closed_numbers: float = 0.25  # the rest of the closed arrivals leave
@@ -201,6 +201,7 @@ class Simulator:
         self.random = random.Random(seed)
         self.behaviour = behaviour
         self.tally = Tally()
+        self.moved_to_open = 0  # visits the profile put in closed hours, moved to open ones
         self.handled: list[int] = []  # minutes of every counsellor's chat, for the advice check
 
     # --- times ------------------------------------------------------------------------------
@@ -272,9 +273,8 @@ class Simulator:
         if wait < ANSWERED_WITHIN_MINUTES:
             self.tally.add(at, "answered_within_5")
 
-    def other_visit(self, month: str) -> None:
+    def other_visit(self, at: datetime) -> None:
         """A click that is not a held conversation: looks and leaves, or starts and does not get one."""
-        at = self.profile_time(month)
         self.driver.click(at)
         self.tally.add(at, "clicks")
         if self.random.random() >= self.behaviour.starts_chat:
@@ -377,13 +377,24 @@ class Simulator:
             if self.kept_appointment(interval, first_contacts[kept]):
                 kept += 1
         walk_ins = conversations - kept
-        used_clicks = walk_ins + 2 * kept
-        if used_clicks > clicks:
+        visits = [self.profile_time(month) for _ in range(clicks - 2 * kept)]
+        if walk_ins > len(visits):
             raise SimulationError(f"{month}: {clicks} clicks cannot hold {conversations} conversations")
-        for index in range(walk_ins):
-            self.held(self.open_time(intervals), first_contacts[kept + index])
-        for _ in range(clicks - used_clicks):
-            self.other_visit(month)
+        open_visits = [i for i, moment in enumerate(visits) if self.is_open(moment)]
+        closed_visits = [i for i, moment in enumerate(visits) if not self.is_open(moment)]
+        self.random.shuffle(closed_visits)
+        while len(open_visits) < walk_ins:  # a quiet month's profile gives too few: move some
+            index = closed_visits.pop()
+            visits[index] = self.open_time(intervals)
+            open_visits.append(index)
+            self.moved_to_open += 1
+        held = set(self.random.sample(open_visits, walk_ins))
+        first_of_walk_ins = iter(first_contacts[kept:])
+        for index in sorted(range(len(visits)), key=visits.__getitem__):
+            if index in held:
+                self.held(visits[index], next(first_of_walk_ins))
+            else:
+                self.other_visit(visits[index])
 
 
 def run(simulator: Simulator, targets: dict[str, tuple[int, int, int]]) -> Tally:
