@@ -157,7 +157,7 @@ def single_values(demand: Demand, window: Window, max_level: int) -> dict:
 
 def advise(
     demand: Demand, today: np.ndarray, window: Window, budget: int | None = None,
-    min_shift_hours: int = 2, weeks: int = 40, seed: int = 1,
+    min_shift_hours: int = 2, weeks: int = 200, seed: int = 1,
 ) -> list[Comparison]:
     """Today's schedule and the advised one (by default for the same counsellor-hours)."""
     hours = budget if budget is not None else int(today.sum())
@@ -194,7 +194,7 @@ def joint_arrivals(minors: Demand, everyone: Demand, staffing: np.ndarray) -> tu
 
 def advise_joint(
     minors: Demand, everyone: Demand, today: np.ndarray, window: Window, budget: int | None = None,
-    min_shift_hours: int = 2, weeks: int = 40, seed: int = 1,
+    min_shift_hours: int = 2, weeks: int = 200, seed: int = 1,
 ) -> list[JointComparison]:
     """Two helplines from one budget: today's hours against hours chosen together."""
     values = {}

@@ -15,6 +15,7 @@ import numpy as np
 
 ANSWER_WITHIN_MINUTES = 5.0
 MAX_QUEUE = 80  # states of the birth-death chain beyond s; the tail is negligible here
+DRAIN_HOURS = 3  # after closing, chats still running end within this (98% for 45-minute chats)
 WEEK_QUEUE = 30  # the same for the week's run through time (hourly arrivals of a few visitors)
 
 
@@ -126,19 +127,32 @@ def week_outcome(arrivals: np.ndarray, staffing: np.ndarray, rates: Rates) -> We
     for run in range(2):
         totals[:] = 0.0
         previous = int(flat_staff[-1])
+        last_open, hours_closed = previous, 0
         for hour in range(168):
             servers = int(flat_staff[hour])
             arrival_rate = flat_arrivals[hour] / 60.0 if servers > 0 else 0.0
-            # Counsellors who go off duty first finish the chats in hand: an hour at the old level.
-            effective = max(servers, previous)
-            previous_was_open = previous > 0
+            # Counsellors who go off duty first finish the chats in hand: an hour at the old
+            # level, and after closing the last team finishes its chats (up to DRAIN_HOURS).
+            hours_closed = 0 if servers else hours_closed + 1
+            last_open = servers or last_open
+            effective = max(servers, previous) if servers else (last_open if hours_closed <= DRAIN_HOURS else 0)
+            if servers == 0 and previous > 0:
+                distribution = _close_queue(distribution, previous)
             previous = servers
-            if servers == 0 and not previous_was_open and distribution[0] > 1 - 1e-12:
+            if effective == 0 and distribution[0] > 1 - 1e-12:
                 continue  # closed and empty: nothing happens this hour
             distribution, answered, within = _one_hour(distribution, arrival_rate, effective, servers > 0, rates)
             totals += (answered, within)
     closed = float(flat_arrivals[flat_staff == 0].sum())
     return WeekOutcome(float(flat_arrivals.sum()), float(totals[0]), float(totals[1]), closed)
+
+
+def _close_queue(distribution: np.ndarray, servers: int) -> np.ndarray:
+    """The chat closes: chats in hand go on, nobody waiting is taken any more."""
+    closed = np.zeros_like(distribution)
+    for n, probability in enumerate(distribution):
+        closed[min(n, servers)] += probability
+    return closed
 
 
 def _one_hour(distribution: np.ndarray, arrival_rate: float, servers: int, taking_new: bool, rates: Rates):
@@ -178,7 +192,7 @@ def _one_hour(distribution: np.ndarray, arrival_rate: float, servers: int, takin
     return after / after.sum(), completions, within
 
 
-def simulate_week(arrivals: np.ndarray, staffing: np.ndarray, rates: Rates, weeks: int = 40, seed: int = 1) -> WeekOutcome:
+def simulate_week(arrivals: np.ndarray, staffing: np.ndarray, rates: Rates, weeks: int = 200, seed: int = 1) -> WeekOutcome:
     """A discrete-event simulation (ciw) of the same weeks, averaged per week.
 
     Unlike the model, shifts change on the hour with chats still running (a counsellor finishes
