@@ -65,9 +65,7 @@ BSN = re.compile(
 )
 BSN_CONTEXT = re.compile(r"(?i)\b(?:bsn|burgerservice|sofi)")
 
-# --- phone numbers -----------------------------------------------------------------------------
-# At most ~40 characters: longer runs of digits are taken in pieces (and stay linear).
-PHONE_CANDIDATE = re.compile(r"(?<![\w+/.\-(])\(?(?:\+|00)?\d[\d \t./\-\u2010-\u2015()]{0,38}\d(?!\d)")
+# Phone numbers: phones.py (phonenumbers).
 
 # --- usernames ---------------------------------------------------------------------------------
 HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")

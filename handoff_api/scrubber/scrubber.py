@@ -25,7 +25,8 @@ from spacy.tokens import Doc, Span as SpacySpan
 from spacy.util import filter_spans
 
 from . import patterns as P
-from .checksums import bsn_valid, compact, iban_valid, IBAN_LENGTHS, rrn_valid
+from .checksums import IBAN_MAX_LENGTH, IBAN_MIN_LENGTH, bsn_valid, iban_valid, rrn_valid
+from .phones import find_phone_numbers
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -271,27 +272,31 @@ class Scrubber:
 
     def _ibans(self, text: str, found: list[Span]):
         for m in P.IBAN_START.finditer(text):
-            country = m.group(0)[:2].upper()
-            length = IBAN_LENGTHS.get(country)
-            if length is None:
-                continue
-            count, i, end = 0, m.start(), None
-            while i < len(text):
-                ch = text[i]
-                if ch.isalnum():
-                    count += 1
-                    i += 1
-                    if count == length:
-                        end = i
-                        break
-                elif ch in " -." and i + 1 < len(text) and text[i + 1].isalnum() and count >= 2:
-                    i += 1
-                else:
+            ends = self._alnum_run_ends(text, m.start(), IBAN_MAX_LENGTH)
+            # The longest run that is a valid IBAN and ends at a word boundary.
+            for count in range(min(len(ends), IBAN_MAX_LENGTH), IBAN_MIN_LENGTH - 1, -1):
+                end = ends[count - 1]
+                if end < len(text) and text[end].isalnum():
+                    continue
+                if iban_valid(text[m.start():end]):
+                    yield m.start(), end, "IBAN"
                     break
-            if end is None or (end < len(text) and text[end].isalnum()):
-                continue
-            if iban_valid(text[m.start():end]):
-                yield m.start(), end, "IBAN"
+
+    @staticmethod
+    def _alnum_run_ends(text: str, start: int, limit: int) -> list[int]:
+        """End offsets after each of the first ``limit`` letters or digits from ``start``,
+        allowing one space, dash or dot between groups ("BE71 0961-2345.6769")."""
+        ends, i = [], start
+        while i < len(text) and len(ends) < limit:
+            ch = text[i]
+            if ch.isalnum():
+                i += 1
+                ends.append(i)
+            elif ch in " -." and i + 1 < len(text) and text[i + 1].isalnum() and len(ends) >= 2:
+                i += 1
+            else:
+                break
+        return ends
 
     def _national_numbers(self, text: str, found: list[Span]):
         for m in P.RRN.finditer(text):
@@ -306,63 +311,9 @@ class Scrubber:
                 continue  # a Belgian landline written without separators; the phone check decides
             yield m.start(), m.end(), "BSN"
 
-    @staticmethod
-    def phone_number_valid(candidate: str) -> bool:
-        """Does this look like a Belgian or Dutch personal phone number (or an international
-        one)? Service numbers (0800, 090x, Belgian 070/078) and short numbers are not."""
-        cleaned = re.sub(r"\(\s*0\s*\)", "", candidate)
-        if "(" in cleaned or ")" in cleaned:
-            cleaned = cleaned.replace("(", "").replace(")", "")
-        digits = re.sub(r"\D", "", cleaned)
-        international = cleaned.lstrip().startswith("+") or digits.startswith("00")
-        if international:
-            intl = digits if cleaned.lstrip().startswith("+") else digits[2:]
-            if intl.startswith("32"):
-                rest = intl[2:]
-                rest = rest[1:] if rest.startswith("0") else rest
-                if len(rest) == 9:
-                    return rest.startswith("4")
-                return len(rest) == 8 and not rest.startswith(("70", "78", "800", "90", "45", "46", "47", "48", "49"))
-            if intl.startswith("31"):
-                rest = intl[2:]
-                rest = rest[1:] if rest.startswith("0") else rest
-                return len(rest) == 9 and not rest.startswith(("800", "900", "906", "909"))
-            return 8 <= len(intl) <= 15
-        if not digits.startswith("0") or digits.startswith("00"):
-            return False
-        if len(digits) == 10:
-            if digits.startswith("04"):
-                return True  # Belgian mobile (and Dutch 04x landlines)
-            return not digits.startswith(("0800", "0900", "0906", "0909"))
-        if len(digits) == 9:  # Belgian landline; 045-049 are mobile prefixes (10 digits)
-            return not digits.startswith(("070", "078", "080", "090", "045", "046", "047", "048", "049"))
-        return False
-
     def _phones(self, text: str, found: list[Span]):
-        for m in P.PHONE_CANDIDATE.finditer(text):
-            candidate = m.group(0)
-            # Try the whole run of digits first, then shorter runs cut at spaces (a number may
-            # be followed or preceded by another: "bel 0470 12 34 56 12 keer", "om 12 0470 ...").
-            cuts = [i for i in range(1, len(candidate)) if candidate[i] == " " and candidate[i - 1] != " "]
-            starts = [0] + [i + 1 for i in cuts]
-            ends = [len(candidate)] + cuts[::-1]
-            done = False
-            for first in starts:
-                for cut in ends:
-                    if cut <= first:
-                        break
-                    piece = candidate[first:cut].rstrip(" -./(").lstrip()
-                    if piece.startswith("(") and piece.count("(") > piece.count(")"):
-                        piece = piece[1:].lstrip()  # "(0470 12 34 56)": the bracket encloses the number
-                    if not piece or piece.count("(") != piece.count(")"):
-                        continue
-                    if self.phone_number_valid(piece):
-                        begin = m.start() + candidate.index(piece, first)
-                        yield begin, begin + len(piece), "TELEFOON"
-                        done = True
-                        break
-                if done:
-                    break
+        for start, end in find_phone_numbers(text):
+            yield start, end, "TELEFOON"
 
     def _handles(self, text: str, found: list[Span]):
         for m in P.HANDLE.finditer(text):
