@@ -109,7 +109,7 @@ _CHAT_WORDS = frozenset(
 _VERB_ENDINGS = ("t", "en", "de", "te", "d")
 # Ambiguous names that are everyday function words or verbs ("ik ben", "elke dag"): in lower
 # case only "ik heet ..." / "mijn naam is ..." makes them a name.
-_FUNCTION_WORD_NAMES = frozenset("ben an elke lieve lief max said job ward lot mark bas".split())
+_FUNCTION_WORD_NAMES = frozenset("ben an elke lieve lief max said job ward lot mark bas hoop".split())
 # A capitalized unknown word after an article is a thing or a place ("de Efteling", "een Opel").
 _DETERMINERS = frozenset("de het een 't 'n welke elke zo'n".split())
 _POSSESSIVES = frozenset("mijn mn m'n zijn z'n haar onze ons je jouw uw de hun".split())
@@ -120,6 +120,16 @@ _STRETCHED = re.compile(r"(\w)\1\1|^(?:h+m+|e+u*h*m+|u+h*m+|p+f+|o+k+e+\w*|j+a+|
 _PERSON_FOLLOWERS = frozenset(
     "uit van zegt zei heeft had slaat sloeg stuurt stuurde dreigt pest zit woont belt belde "
     "lacht doet deed wil".split()
+)
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+# Around a lower-case name that is also a word: "met roos naar", "dan zegt roos dat".
+_BEFORE_PERSON = frozenset("met van aan bij tegen zegt zei vraagt vroeg".split())
+_AFTER_PERSON = frozenset(
+    """en dat die ook niet nog naar is was heeft had gaat ging zegt zei gepraat gesproken
+    gezegd geweest gedaan gezien gechat geappt gebeld al altijd""".split()
+)
+_PERSON_VERBS = frozenset(
+    "zegt zei vraagt vroeg stuurt stuurde belt belde slaat sloeg dreigt pest appt is was".split()
 )
 _FLEMISH_SURNAME = re.compile(r"^(?:Van|Vanden|Vande|Vander|Ver|De|Den|Der|Dh|D')[a-z]{3,}[a-z]$")
 _SENT_PUNCT = frozenset(".!?:;\"'()-–—…\n")
@@ -327,8 +337,9 @@ class Scrubber:
             sep = m.group("sep")
             handle_like = bool(re.search(r"[\d_.#@]", handle))
             low = handle.lower().lstrip("@")
-            if low in _NOT_NAMES or low in self.vocabulary and not handle_like:
-                continue
+            if low in _NOT_NAMES or low in self.vocabulary and not handle_like and not (
+                    sep.strip() and low in self.first_names):
+                continue  # "mijn insta is gehackt"; but "snap: lisa" is her username
             if not sep.strip() and not handle_like:
                 continue  # "op tiktok gezet": a platform word alone is no username context
             if low in {"is", "en", "of", "maar", "ook"} or low.isdigit():
@@ -507,7 +518,7 @@ class Scrubber:
         i, n = 0, len(doc)
         while i < n:
             tok = doc[i]
-            if not self._free(found, tok.idx, tok.idx + len(tok.text)) or not tok.is_alpha:
+            if not self._free(found, tok.idx, tok.idx + len(tok.text)) or not self._wordlike(tok):
                 i += 1
                 continue
             low = tok.lower_
@@ -518,18 +529,21 @@ class Scrubber:
             after_place_word = i > 0 and (doc[i - 1].lower_ in ("in", "te", "uit") or doc[i - 1].like_num)
             is_name = False
             end = i + 1
-            if i in first_name_tokens:
+            if "-" in low:
+                is_name = self._hyphenated_name(tok, ctx, start_of_sentence, capitals_inform)
+            elif i in first_name_tokens:
                 if low not in self.ambiguous_names:
                     prev = doc[i - 1] if i else None
                     is_name = not (prev is not None and prev.like_num and low == "jan")
-                elif ctx == "strong" or (ctx == "ben" and title) or (
-                        ctx == "kin" and (title or low not in _FUNCTION_WORD_NAMES)):
+                elif ctx == "strong" or (ctx in ("ben", "kin") and (title or low not in _FUNCTION_WORD_NAMES)):
                     is_name = True
+                elif tok.is_lower and low not in _FUNCTION_WORD_NAMES and self._lower_name_position(doc, i):
+                    is_name = True  # "ik was met roos naar de stad", "dan zegt roos dat"
                 elif title and not start_of_sentence and not after_article:
                     is_name = True
-                elif title and start_of_sentence and i + 1 < n and doc[i + 1].lower_ in _NAME_VERBS:
+                elif title and start_of_sentence and self._person_follows(doc, i, _NAME_VERBS):
                     is_name = True
-            elif low in _NOT_NAMES or low in _PARTICLES and not (ctx == "kin" and title):
+            elif low in _NOT_NAMES or low in _PARTICLES and not (ctx in ("kin", "strong") and title):
                 pass
             elif ctx == "strong" and low not in _CHAT_WORDS and len(low) > 1:
                 is_name = True
@@ -558,24 +572,93 @@ class Scrubber:
                 is_name = True  # "Bavo uit mijn klas ...", "Juul is mijn beste vriendin"
             elif ctx == "ben" and title and low not in self.vocabulary:
                 is_name = True
+            elif ctx == "ben" and tok.is_lower and self._unknown_lower_word(low):
+                is_name = True  # "ik ben kato"
             elif title and not start_of_sentence and low in self.surnames and low not in self.vocabulary:
                 is_name = True
-            if ctx == "kin" and i in surname_phrases and doc[i].is_title:
+            if ctx in ("kin", "strong") and i in surname_phrases and doc[i].is_title:
                 is_name, end = True, surname_phrases[i]  # "mevrouw Van den Broeck"
-            elif ctx == "kin" and title and low in _PARTICLES:
+            elif ctx in ("kin", "strong") and title and low in _PARTICLES:
                 j = i
                 while j < n and doc[j].lower_ in _PARTICLES:
                     j += 1
-                if j < n and doc[j].is_title and j > i:
-                    is_name, end = True, j + 1  # "meneer De Smet"
+                if j < n and self._title(doc[j]) and j > i:
+                    is_name, end = True, j + 1  # "meneer De Smet", "ik heet Van den Broeck-Peeters"
             if not is_name:
                 i += 1
                 continue
             end = self._extend_surname(doc, end, surname_phrases)
-            span = doc[i:end]
+            span = doc[self._particles_before(doc, i, found):end]
             if self._free(found, span.start_char, span.end_char):
                 yield span.start_char, span.end_char, "NAAM"
             i = end
+
+    @staticmethod
+    def _wordlike(tok) -> bool:
+        """A word, or letters joined by hyphens ("Jan-Willem", "Broeck-Peeters")."""
+        return tok.is_alpha or bool(_HYPHENATED.fullmatch(tok.text))
+
+    def _hyphenated_name(self, tok, ctx: str | None, start_of_sentence: bool, capitals_inform: bool) -> bool:
+        """"Jan-Willem", "marie-louise", "Broeck-Peeters": every part a listed first name or
+        surname, or a capitalized part that is no Dutch word; at least one part listed, or
+        the token stands where a name stands. "Sint-Niklaas", "ex-vriend" and "e-mail" stay."""
+        low = tok.lower_
+        if low in self.places or low in self.not_names:
+            return False
+        parts, written = low.split("-"), tok.text.split("-")
+        if any(p in _NOT_NAMES or p in _PARTICLES or len(p) < 2 for p in parts):
+            return False
+        listed = [p in self.first_names or p in self.surnames for p in parts]
+        if not all(listed) and low in self.vocabulary:
+            return False
+        unknown = [(w[0].isupper() and capitals_inform or ctx is not None) and not self.is_word(p)
+                   and p not in self.places for p, w in zip(parts, written)]
+        if not all(a or b for a, b in zip(listed, unknown)):
+            return False
+        if all(p in self.ambiguous_names for p in parts) and not (ctx or tok.text[0].isupper() and not start_of_sentence):
+            return False
+        return any(listed) or ctx is not None or not start_of_sentence
+
+    def _lower_name_position(self, doc: Doc, i: int) -> bool:
+        """A lower-case word of the ambiguous list where a person stands: after "met",
+        "van", "zegt" ... and before the end of the clause or a word that follows a person
+        ("ik was met roos naar de stad"), or first, before a verb a person does ("bo zegt")."""
+        n = len(doc)
+        nxt = doc[i + 1].lower_ if i + 1 < n else None
+        clause_ends = nxt is None or not any(c.isalnum() for c in nxt) or nxt in _AFTER_PERSON
+        if i > 0 and doc[i - 1].lower_ in _BEFORE_PERSON and clause_ends:
+            return True
+        return self._sentence_start(doc, i) and self._person_follows(doc, i, _PERSON_VERBS)
+
+    @staticmethod
+    def _person_follows(doc: Doc, i: int, verbs: frozenset[str]) -> bool:
+        """The next word is a verb a person does; "is"/"was" only before "mijn", "de" ...:
+        "Roos is mijn zus" but not "Hoop is alles" or "Storm is voorbij"."""
+        n = len(doc)
+        if i + 1 >= n or doc[i + 1].lower_ not in verbs:
+            return False
+        if doc[i + 1].lower_ in ("is", "was"):
+            return i + 2 < n and doc[i + 2].lower_ in _POSSESSIVES | {"een", "niet", "ook", "echt"}
+        return True
+
+    def _unknown_lower_word(self, low: str) -> bool:
+        return (len(low) >= 3 and not self.is_word(low) and low not in _CHAT_WORDS
+                and low not in self.places and not _STRETCHED.search(low) and not low.endswith(_VERB_ENDINGS)
+                and not self._compound(low))
+
+    def _compound(self, low: str) -> bool:
+        """A Dutch compound the lemma tables lack: "jeugdarts", "zorgjuf", "sportmonitor"."""
+        return any(self.is_word(low[k:]) and low[k:] not in self.first_names for k in range(3, len(low) - 2))
+
+    def _particles_before(self, doc: Doc, i: int, found: list[Span]) -> int:
+        """Start a surname at its capitalized particles: "Van den Broeck-Peeters"."""
+        j = i
+        while j > 0 and i - j < 3 and doc[j - 1].lower_ in _PARTICLES \
+                and self._free(found, doc[j - 1].idx, doc[j - 1].idx + len(doc[j - 1].text)):
+            j -= 1
+        while j < i and not doc[j].text[0].isupper():
+            j += 1
+        return j
 
     def _extend_surname(self, doc: Doc, end: int, surname_phrases: dict[int, int]) -> int:
         """Take a surname after a first name: 'Jonas Peeters', 'Lisa de Vries', 'Van den Broeck'."""
@@ -587,13 +670,16 @@ class Scrubber:
             j = end
             while j < n and doc[j].lower_ in _PARTICLES and j - end < 3:
                 j += 1
-            if j < n and j > end and (doc[j].is_title or doc[j].lower_ in self.surnames) \
-                    and doc[j].is_alpha and doc[j].lower_ not in _NOT_NAMES:
+            if j < n and j > end and (self._title(doc[j]) or doc[j].lower_ in self.surnames) \
+                    and self._wordlike(doc[j]) and doc[j].lower_ not in _NOT_NAMES:
                 end = j + 1
                 continue
             tok = doc[end]
-            if not tok.is_alpha or tok.lower_ in _NOT_NAMES or tok.lower_ in self.places:
+            if not self._wordlike(tok) or tok.lower_ in _NOT_NAMES or tok.lower_ in self.places:
                 break
+            if "-" in tok.text and self._title(tok) and self._hyphenated_name(tok, "kin", False, True):
+                end += 1  # "Lisa Peeters-Janssens"
+                continue
             if self._title(tok) and (tok.lower_ in self.surnames or tok.lower_ not in self.vocabulary
                                     or tok.lower_ in self.first_names):
                 end += 1
