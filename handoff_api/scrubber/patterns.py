@@ -148,3 +148,10 @@ STREET_AFTER_LIVING = re.compile(
     r"(?i)\b(?:woon|woont|wonen|woonde|woonden|verhuisd naar|adres is)\s+(?:in|op|aan)\s+(?:de|het)\s+"
     r"(?P<street>[a-zà-ÿ][\w'À-ÿ\-]*?(?:straat|laan|steenweg|dreef|plein|gracht|kade|singel|lei|weg|dijk|baan))(?![\w\-])"
 )
+# "we wonen op de Coupure Links 650": capitalized words + house number after a living verb,
+# even without a street suffix (a place name there is skipped by the caller).
+CAPITALIZED_STREET_AFTER_LIVING = re.compile(
+    r"(?i:\b(?:woon|woont|wonen|woonde|woonden|verhuisd naar|adres is)\s+(?:op|aan|in)\s+(?:de\s+|het\s+)?)"
+    rf"(?P<street>[A-Z][\w'À-ÿ\-]+(?:\s+[A-Z][\w'À-ÿ\-]+){{0,2}}\s+{_HOUSE_NUMBER})"
+    rf"(?!\s*(?:{_UNITS})\b)(?![\d,.]\d)(?!\w)"
+)

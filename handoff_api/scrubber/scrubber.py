@@ -121,6 +121,7 @@ _PERSON_FOLLOWERS = frozenset(
     "uit van zegt zei heeft had slaat sloeg stuurt stuurde dreigt pest zit woont belt belde "
     "lacht doet deed wil".split()
 )
+_DIMINUTIVES = ("ke", "ske", "je", "tje", "ie", "eke")
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 # Around a lower-case name that is also a word: "met roos naar", "dan zegt roos dat".
 _BEFORE_PERSON = frozenset("met van aan bij tegen zegt zei vraagt vroeg".split())
@@ -367,6 +368,9 @@ class Scrubber:
                 yield m.start("street"), m.end("street"), "ADRES"
         for m in P.STREET_AFTER_LIVING.finditer(text):
             yield m.start("street"), m.end("street"), "ADRES"
+        for m in P.CAPITALIZED_STREET_AFTER_LIVING.finditer(text):
+            if m.group("street").split()[0].lower() not in self.places:
+                yield m.start("street"), m.end("street"), "ADRES"
         for m in P.STREET_ONLY.finditer(text):
             before = text[:m.start()].rstrip()
             if not before or before[-1] in ".!?\n":
@@ -545,6 +549,11 @@ class Scrubber:
                     is_name = True
             elif low in _NOT_NAMES or low in _PARTICLES and not (ctx in ("kin", "strong") and title):
                 pass
+            elif self._diminutive_name(low):
+                is_name = True  # "lotteke", "jantje", "jonaske"
+            elif (i > 0 and doc[i - 1].lower_ in _TITLES and tok.is_lower
+                  and (self._unknown_lower_word(low) or low in self.surnames)):
+                is_name = True  # "meneer peeters", "juf kaat"
             elif ctx == "strong" and low not in _CHAT_WORDS and len(low) > 1:
                 is_name = True
             elif ctx == "kin" and title and not start_of_sentence and low not in self.vocabulary:
@@ -640,6 +649,14 @@ class Scrubber:
         if doc[i + 1].lower_ in ("is", "was"):
             return i + 2 < n and doc[i + 2].lower_ in _POSSESSIVES | {"een", "niet", "ook", "echt"}
         return True
+
+    def _diminutive_name(self, low: str) -> bool:
+        for ending in _DIMINUTIVES:
+            base = low[: -len(ending)]
+            if low.endswith(ending) and len(base) >= 3 and base in self.first_names \
+                    and base not in self.ambiguous_names and not self.is_word(low):
+                return True
+        return False
 
     def _unknown_lower_word(self, low: str) -> bool:
         return (len(low) >= 3 and not self.is_word(low) and low not in _CHAT_WORDS
