@@ -97,7 +97,7 @@ _KIN = frozenset(
 )
 _TITLES = frozenset("meneer mevrouw mevr mvr dhr mr mw juf juffrouw meester dokter dr pastoor".split())
 _PARTICLES = frozenset("van de der den ter ten 't vanden vande vander el al le la d' da di du von".split())
-_STRONG_CONTEXT = (("naam", "is"), ("naam", ":"), ("heet", "eigenlijk"))
+_STRONG_CONTEXT = (("naam", "is"), ("naam", ":"), ("heet", "eigenlijk"), ("name", "is"), ("name", ":"))
 # "heet" is also "hot" ("het is heet"): it is a name context only after a person.
 _HEET_SUBJECTS = frozenset("ik k ikke hij zij ze je jij u die dat hem haar".split())
 _CHAT_WORDS = frozenset(
@@ -107,6 +107,7 @@ _CHAT_WORDS = frozenset(
 # The lemma tables miss many regular verb forms ("werkt"): an unknown lowercase word with a
 # verb ending after "mijn mama" is more likely a verb than a name.
 _VERB_ENDINGS = ("t", "en", "de", "te", "d")
+_KIN_VERB_ENDINGS = ("t", "de", "te", "d")  # after "mijn mama" a plural verb is rare; "chen", "ruben" are not
 # Ambiguous names that are everyday function words or verbs ("ik ben", "elke dag"): in lower
 # case only "ik heet ..." / "mijn naam is ..." makes them a name.
 _FUNCTION_WORD_NAMES = frozenset("ben an elke lieve lief max said job ward lot mark bas hoop".split())
@@ -119,7 +120,7 @@ _STRETCHED = re.compile(r"(\w)\1\1|^(?:h+m+|e+u*h*m+|u+h*m+|p+f+|o+k+e+\w*|j+a+|
 # klas", "Juul is mijn beste vriendin", "Thibault van de jeugdbeweging doet raar".
 _PERSON_FOLLOWERS = frozenset(
     "uit van zegt zei heeft had slaat sloeg stuurt stuurde dreigt pest zit woont belt belde "
-    "lacht doet deed wil".split()
+    "lacht doet deed wil zat".split()
 )
 _DIMINUTIVES = ("ke", "ske", "je", "tje", "ie", "eke")
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
@@ -505,7 +506,8 @@ class Scrubber:
             return "kin"
         if len(prev) >= 2 and prev[-1] == "," and prev[-2] in _KIN:
             return "kin"
-        if len(prev) >= 2 and prev[-1] == "ben" and prev[-2] in ("ik", "k", "ikke"):
+        if len(prev) >= 2 and (prev[-1] == "ben" and prev[-2] in ("ik", "k", "ikke")
+                               or prev[-1] == "am" and prev[-2] == "i"):
             return "ben"
         return None
 
@@ -561,8 +563,8 @@ class Scrubber:
             elif (ctx == "kin" and tok.is_lower and len(low) >= 3 and not self.is_word(low)
                   and i >= 2 and doc[i - 1].lower_ in _KIN and doc[i - 2].lower_ in _POSSESSIVES
                   and low not in _CHAT_WORDS and low not in self.places
-                  and not low.endswith(_VERB_ENDINGS)):
-                is_name = True  # "mijn stiefpa ronny"
+                  and not low.endswith(_KIN_VERB_ENDINGS)):
+                is_name = True  # "mijn stiefpa ronny", "mijn vriendin chen"
             elif title and not start_of_sentence and _FLEMISH_SURNAME.match(tok.text) \
                     and not self.is_word(low) and low not in self.places and len(low) <= 14 \
                     and not (i > 0 and doc[i - 1].lower_ in _DETERMINERS):
@@ -583,6 +585,9 @@ class Scrubber:
                 is_name = True
             elif ctx == "ben" and tok.is_lower and self._unknown_lower_word(low):
                 is_name = True  # "ik ben kato"
+            elif (tok.is_lower and start_of_sentence and self._unknown_lower_word(low, _KIN_VERB_ENDINGS)
+                  and self._person_follows(doc, i, _PERSON_FOLLOWERS | _PERSON_VERBS)):
+                is_name = True  # "nguyen zit bij mij op school"
             elif title and not start_of_sentence and low in self.surnames and low not in self.vocabulary:
                 is_name = True
             if ctx in ("kin", "strong") and i in surname_phrases and doc[i].is_title:
@@ -658,9 +663,9 @@ class Scrubber:
                 return True
         return False
 
-    def _unknown_lower_word(self, low: str) -> bool:
+    def _unknown_lower_word(self, low: str, verb_endings: tuple[str, ...] = _VERB_ENDINGS) -> bool:
         return (len(low) >= 3 and not self.is_word(low) and low not in _CHAT_WORDS
-                and low not in self.places and not _STRETCHED.search(low) and not low.endswith(_VERB_ENDINGS)
+                and low not in self.places and not _STRETCHED.search(low) and not low.endswith(verb_endings)
                 and not self._compound(low))
 
     def _compound(self, low: str) -> bool:

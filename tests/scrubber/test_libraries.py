@@ -120,6 +120,8 @@ def test_checks_agree_with_stdnum():
     ("mijn leraar meneer peeters zit aan mij", "mijn leraar meneer [NAAM] zit aan mij"),
     ("lotteke zegt dat ik moet bellen", "[NAAM] zegt dat ik moet bellen"),
     ("yasmina en ik zijn bang", "[NAAM] en ik zijn bang"),         # names added to the lists
+    ("my name is jake and i need help", "my name is [NAAM] and i need help"),
+    ("mijn vriendin chen wordt gepest", "mijn vriendin [NAAM] wordt gepest"),
     ("ik heb het aan mehmet gezegd", "ik heb het aan [NAAM] gezegd"),
 ])
 def test_lower_case_names_where_a_name_stands(scrubber, text, expected):
