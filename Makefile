@@ -143,7 +143,7 @@ scrub: venv
 SCRUB_SETS := $(addprefix tests/scrubber/,scrub_testset.jsonl scrub_challenge.jsonl scrub_blind2.jsonl \
               scrub_libraries.jsonl scrub_independent.jsonl)
 scrub-eval: venv
-	$(PY) -m handoff_api.scrubber.evaluate $(SCRUB_SETS)
+	$(PY) -m handoff_api.scrubber.evaluate $(SCRUB_SETS) --blind tests/scrubber/scrub_independent.jsonl
 
 # --- running --------------------------------------------------------------
 run: $(MODEL)

@@ -221,6 +221,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("testsets", nargs="+", metavar="testset",
                         help="JSON lines file(s) with text and labelled spans; each is reported on its own")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--blind", metavar="PATH", action="append", default=[],
+                        help="a set to report by figures only, without its texts (an independent set stays "
+                             "blind for whoever reads the output)")
     parser.add_argument("--plain", metavar="PATH", action="append", default=[],
                         help="also report what is changed in unlabelled ordinary text: a .txt file (one "
                              "sentence a line) or a directory/file of Rasa NLU YAML (e.g. nlu_data); "
@@ -235,9 +238,10 @@ def main(argv: list[str] | None = None) -> int:
         json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
+        blind = {Path(p).resolve() for p in args.blind}
         for path, report in reports:
-            print(f"===== {path}")
-            print_report(report)
+            print(f"===== {path}" + (" (blind: figures only)" if Path(path).resolve() in blind else ""))
+            print_report(report, examples=0 if Path(path).resolve() in blind else 25)
             print()
         if len(reports) > 1:
             print_summary(reports)

@@ -101,3 +101,14 @@ def test_other_source_files_match_their_jsonl():
         src = HERE / f"{name}.src.txt"
         assert [json.loads(line) for line in (HERE / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
                 if line.strip()] == build.build(src), name
+
+
+def test_blind_sets_are_reported_without_their_texts(tmp_path, capsys):
+    from handoff_api.scrubber.evaluate import main
+
+    blind = tmp_path / "blind.jsonl"
+    text = "bel mijn oude nummer van vroeger"
+    blind.write_text(json.dumps({"text": text, "spans": [{"start": 4, "end": len(text), "type": "TELEFOON"}]}) + "\n")
+    assert main([str(blind), "--blind", str(blind)]) == 1
+    out = capsys.readouterr().out
+    assert "Missed (not fully covered by its own type): 1" in out and "oude nummer" not in out
