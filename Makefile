@@ -139,11 +139,13 @@ DEMO_DATABASE_URL ?= $(or $(DATABASE_URL),sqlite:///./demo-stats.db)
 .PHONY: demo-stats
 
 # Fills a fresh database from the demand simulator (seed 003's 2020 figures), prints the monthly
-# table back with the admin command, and the advice on opening hours.
+# table back with the admin command and the advice on opening hours, and takes screenshots of
+# the coordinators' page over that data (tests/artifacts/stats/).
 demo-stats: venv
 	DATABASE_URL="$(DEMO_DATABASE_URL)" $(PY) -m handoff_api.stats.demo
 	DATABASE_URL="$(DEMO_DATABASE_URL)" $(VENV)/bin/handoff-admin stats monthly --helpline nupraatikerover --from 2020-01 --to 2020-10
 	DATABASE_URL="$(DEMO_DATABASE_URL)" $(VENV)/bin/handoff-admin hours advise --helpline nupraatikerover --from 2020-01 --to 2020-10
+	DATABASE_URL="$(DEMO_DATABASE_URL)" $(PY) scripts/stats_screenshots.py tests/artifacts/stats
 
 # --- privacy tools ----------------------------------------------------------
 scrub: venv
