@@ -26,6 +26,7 @@ from bot.components.textnorm import normalize
 
 CRISIS_LABELS = ("acute_danger", "suicide_risk")
 URGENCY_ACTIONS = ("crisis", "ask", "none")
+UNTRAINED_LEXICON_SCORE = 0.9
 
 DEFAULTS: Dict[str, float] = {
     "C": 1.0,
@@ -117,8 +118,12 @@ class UrgencyModel:
         return rows
 
     def decide(self, texts: Sequence[str]) -> List[UrgencyDecision]:
+        config = self.config
+        if not self.trained:
+            # no model: the crisis lexicon alone decides, as a sure crisis (never silence)
+            config = {**config, "lexicon_floor": max(config["lexicon_floor"], UNTRAINED_LEXICON_SCORE)}
         return [
-            decide(probabilities, normalize(text), self.config)
+            decide(probabilities, normalize(text), config)
             for text, probabilities in zip(texts, self.probabilities(texts))
         ]
 

@@ -63,7 +63,8 @@ def test_crisis_in_the_middle_of_the_questions_comes_first_and_jumps_the_queue(a
     assert any("/skip" in p for p in payloads(first)), texts(first)  # a question, skippable
 
     crisis = chat.say("ik wil niet meer leven, ik heb al pillen verzameld")
-    assert "1813" in crisis[0]["text"], texts(crisis)  # before anything else
+    assert crisis[0]["text"].startswith("Goed dat je dit vertelt."), texts(crisis)  # one short acknowledgement
+    assert "1813" in crisis[1]["text"], texts(crisis)  # then the line, before anything else
     assert "/affirm" in payloads(crisis)  # the consent question follows
 
     handed_over = chat.say("Ja, dat mag", "/affirm")
@@ -143,4 +144,5 @@ def test_api_unreachable_still_gives_the_numbers_and_the_email_address(rasa_with
 
 def test_api_unreachable_crisis_still_answers_first(rasa_without_api):
     replies = rest(rasa_without_api, "down-2", "ik ga me vannacht van kant maken")
-    assert "1813" in replies[0]["text"], texts(replies)
+    assert replies[0]["text"].startswith("Goed dat je dit vertelt."), texts(replies)
+    assert "1813" in replies[1]["text"], texts(replies)

@@ -29,11 +29,12 @@ def test_classify_output_format(tmp_path, model_path):
     outputs = [json.loads(line) for line in lines]
     assert [o["id"] for o in outputs] == [r["id"] for r in rows]
     for output in outputs:
-        assert set(output) == {"id", *FIELDS, "confidence"}
+        assert set(output) == {"id", *FIELDS, "urgency_action", "confidence"}
+        assert output["urgency_action"] in ("crisis", "ask", "none")
         for field in FIELDS:
             assert output[field] in LABELS[field]
         assert set(output["confidence"]) == set(FIELDS)
         assert all(0.0 <= v <= 1.0 for v in output["confidence"].values())
     assert outputs[0]["age_group"] == "minor" and outputs[0]["theme"] == "physical_violence"
-    assert outputs[1]["urgency"] == "suicide_risk"
-    assert outputs[2]["theme"] == "other" and outputs[2]["urgency"] == "none"
+    assert outputs[1]["urgency"] == "suicide_risk" and outputs[1]["urgency_action"] == "crisis"
+    assert outputs[2]["theme"] == "other" and outputs[2]["urgency"] == "none" and outputs[2]["urgency_action"] == "none"
