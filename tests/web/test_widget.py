@@ -150,10 +150,12 @@ def test_keyboard_and_screen_reader_basics(light, new_context):
     page.locator("#start-button").focus()
     page.keyboard.press("Enter")
     expect(page.locator("#messages li[data-seq]").first).to_be_visible(timeout=30_000)
-    # The message box has a label and has the focus; new messages land in a polite live log.
+    # The message box has a label and has the focus; new messages are said through a polite
+    # live log, and the messages themselves are in a region the keyboard can reach and scroll.
     assert page.evaluate("document.activeElement.id") == "message-input"
-    log = page.get_by_role("log", name="Berichten")
+    log = page.get_by_role("log", name="Nieuwe berichten", exact=True)
     expect(log).to_have_attribute("aria-live", "polite")
+    expect(page.get_by_role("region", name="Berichten", exact=True)).to_have_attribute("tabindex", "0")
     expect(page.get_by_label("Je bericht")).to_be_visible()
     page.keyboard.type("Hallo")
     page.keyboard.press("Enter")  # Enter sends

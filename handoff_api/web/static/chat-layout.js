@@ -46,22 +46,22 @@ export function growWithText(textarea, form) {
 
 /**
  * The page takes the height the visual viewport has (the screen minus the on-screen keyboard;
- * CSS falls back to 100dvh), and the newest message stays in view when the keyboard opens.
+ * CSS falls back to 100dvh), and the newest message stays in view when the conversation gets
+ * less room (keyboard open, a longer message being typed, the danger bar opened).
  */
 export function fitToVisibleViewport(scroller) {
-  const viewport = window.visualViewport;
-  if (!viewport) return;
-  const root = document.documentElement;
   let atEnd = true;
   scroller.addEventListener("scroll", () => {
     atEnd = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 32;
   }, { passive: true });
+  new ResizeObserver(() => { if (atEnd) scrollToEnd(scroller); }).observe(scroller);
+  const viewport = window.visualViewport;
+  if (!viewport) return;
+  const root = document.documentElement;
   const fit = () => {
-    const wasAtEnd = atEnd;
     root.style.setProperty("--visible-height", `${Math.round(viewport.height)}px`);
     root.classList.add("fitted");
     root.classList.toggle("short-view", viewport.height < SHORT_VIEW_PX);
-    if (wasAtEnd) scroller.scrollTop = scroller.scrollHeight;
   };
   viewport.addEventListener("resize", fit);
   fit();
