@@ -66,6 +66,9 @@ def test_at_360_by_640_the_conversation_gets_most_of_the_screen(light, new_conte
     expect(page.locator("#messages li.msg-visitor[data-seq]")).to_have_count(1)
     light.hand_off(conversation["id"], "nupraatikerover", ["Ik wil mijn verhaal vertellen."])
     expect(page.locator("#queue-info")).to_contain_text("wachtrij", timeout=20_000)
+    page.wait_for_timeout(300)
+    status, area = page.locator("#queue-info").bounding_box(), page.locator("#conversation").bounding_box()
+    assert status["y"] + status["height"] <= area["y"] + area["height"] + 1, "the queue status is in view"
     figures["queued"] = share(page)
     shot(page, "phone-03-queued")
     (ARTIFACTS / "phone-layout.json").write_text(json.dumps(figures, indent=2), encoding="utf-8")

@@ -47,14 +47,19 @@ export function growWithText(textarea, form) {
 /**
  * The page takes the height the visual viewport has (the screen minus the on-screen keyboard;
  * CSS falls back to 100dvh), and the newest message stays in view when the conversation gets
- * less room (keyboard open, a longer message being typed, the danger bar opened).
+ * less room (keyboard open, a longer message being typed, the danger bar opened) or more to show.
  */
 export function fitToVisibleViewport(scroller) {
   let atEnd = true;
   scroller.addEventListener("scroll", () => {
-    atEnd = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 32;
+    // Still at the end unless the visitor scrolled up from where we last put it (content may
+    // have grown between our scroll and this event).
+    atEnd = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 32
+      || scroller.scrollTop >= (placedAt.get(scroller) ?? 0);
   }, { passive: true });
-  new ResizeObserver(() => { if (atEnd) scrollToEnd(scroller); }).observe(scroller);
+  // The box itself shrinking, or what is in it growing (a queue status, the offers): the end stays in view.
+  const keepEnd = new ResizeObserver(() => { if (atEnd) scrollToEnd(scroller); });
+  for (const part of [scroller, ...scroller.children]) keepEnd.observe(part);
   const viewport = window.visualViewport;
   if (!viewport) return;
   const root = document.documentElement;
@@ -67,7 +72,10 @@ export function fitToVisibleViewport(scroller) {
   fit();
 }
 
+const placedAt = new WeakMap(); // scroller -> the scrollTop our last scrollToEnd gave it
+
 /** Scrolls the conversation to its newest part. */
 export function scrollToEnd(scroller) {
   scroller.scrollTop = scroller.scrollHeight;
+  placedAt.set(scroller, scroller.scrollTop);
 }
