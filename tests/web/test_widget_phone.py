@@ -139,6 +139,13 @@ def test_the_page_works_with_the_on_screen_keyboard_open(light, new_context):
     page.set_viewport_size(PHONE["viewport"])  # the keyboard closes
     page.wait_for_function("h => document.documentElement.style.getPropertyValue('--visible-height') === h", arg="640px")
     assert share(page) >= MIN_SHARE
+    # A visitor who scrolled back to read is left there when the room changes again.
+    page.locator("#conversation").evaluate("e => { e.scrollTop = 0; }")
+    page.wait_for_timeout(200)
+    page.set_viewport_size(KEYBOARD_OPEN)
+    page.wait_for_function("h => document.documentElement.style.getPropertyValue('--visible-height') === h", arg="340px")
+    page.wait_for_timeout(200)
+    assert page.locator("#conversation").evaluate("e => e.scrollTop") == 0
 
 
 def test_shift_three_times_leaves_the_page_like_escape(light, new_context):
