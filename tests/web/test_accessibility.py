@@ -75,7 +75,9 @@ def test_the_chat_at_a_closed_hour_and_after_an_error_has_no_serious_violation(l
 def test_the_console_has_no_serious_violation_in_any_state(light, new_context):
     password = secrets.token_urlsafe(12)
     light.create_counsellor("axel", "nupraatikerover", password)
-    console = new_context(viewport=DESKTOP, bypass_csp=True).new_page()
+    console_context = new_context(viewport=DESKTOP, bypass_csp=True)
+    console_context.add_init_script(_RECORD_JS)
+    console = console_context.new_page()
     console.goto(f"{light.url}/console")
     expect(console.locator("body[data-ready='1']")).to_have_count(1)
     no_violations(console, "console-login")
@@ -98,3 +100,24 @@ def test_the_console_has_no_serious_violation_in_any_state(light, new_context):
     console.get_by_label("Je bericht aan de bezoeker").press("Enter")
     expect(console.locator("#transcript li.t-counsellor")).to_have_count(1, timeout=15_000)
     no_violations(console, "console-claimed-conversation")
+
+    # What a screen reader hears: the visitor's new message once; neither the history (read
+    # when the chat was opened) nor the counsellor's own words, nor anything on reopening.
+    say(visitor, "Ben je er nog?")
+    expect(console.locator("#transcript li.t-visitor", has_text="Ben je er nog?")).to_have_count(1, timeout=15_000)
+    console.locator(f'#mine li[data-id="{conversation["id"]}"] button').click()
+    expect(console.locator("#detail-title")).to_be_focused()  # opened again: the transcript is drawn anew
+    expect(console.locator("#transcript li.t-visitor", has_text="Ben je er nog?")).to_have_count(1, timeout=15_000)
+    console.wait_for_timeout(500)
+    heard = console.evaluate("window.heard")
+    assert heard.count("Bezoeker: Ben je er nog?") == 1, heard
+    assert not any("thuis geslagen" in line or "Axel" in line for line in heard), heard
+
+
+# Records what is added to the console's live log, from before the page's own scripts run.
+_RECORD_JS = """document.addEventListener('readystatechange', () => {
+  if (document.readyState !== 'interactive') return;
+  window.heard = [];
+  new MutationObserver((records) => { for (const r of records) for (const n of r.addedNodes) window.heard.push(n.textContent); })
+    .observe(document.getElementById('transcript-announcer'), { childList: true, subtree: true });
+});"""
