@@ -121,3 +121,21 @@ _RECORD_JS = """document.addEventListener('readystatechange', () => {
   new MutationObserver((records) => { for (const r of records) for (const n of r.addedNodes) window.heard.push(n.textContent); })
     .observe(document.getElementById('transcript-announcer'), { childList: true, subtree: true });
 });"""
+
+
+def test_the_coordinators_page_has_no_serious_violation(light, new_context):
+    from handoff_api.counsellors.service import create_account
+
+    password = secrets.token_urlsafe(12)
+    with light.app.state.session_factory() as session:
+        create_account(session, light.app.state.catalog, "coord-axe", "Coördinator", "nupraatikerover", password, role="coordinator")
+    page = new_context(viewport={"width": 1366, "height": 900}, bypass_csp=True).new_page()
+    page.goto(f"{light.url}/stats")
+    expect(page.locator("#login-form")).to_be_visible()
+    no_violations(page, "stats-login")
+    page.fill("#username", "coord-axe")
+    page.fill("#password", password)
+    page.click("#login-form button[type=submit]")
+    expect(page.locator("#monthly")).to_be_visible(timeout=30_000)
+    page.wait_for_timeout(1000)
+    no_violations(page, "stats-table")
