@@ -15,6 +15,7 @@ from sqlalchemy import create_engine, make_url, text
 
 from handoff_api.config import Settings
 from handoff_api.conversations.rasa import BotReply, RasaClient, RasaUnavailable, get_rasa_client
+from handoff_api.internal_main import create_internal_app
 from handoff_api.main import create_app
 from handoff_api.models import Base
 
@@ -34,6 +35,14 @@ def cheap_argon2():
     security._DUMMY_PASSWORD_HASH = security._password_hasher.hash("dummy")
     yield
     security._password_hasher, security._DUMMY_PASSWORD_HASH = original
+
+
+@pytest.fixture(autouse=True)
+def private_stores(tmp_path, monkeypatch):
+    """Rasa's tracker store and the trainers' exports of a test live in its own folder
+    (never the repository's reports/ or ./rasa_tracker.db)."""
+    monkeypatch.setenv("HANDOFF_TRACKER_STORE_URL", f"sqlite:///{tmp_path / 'rasa_tracker.db'}")
+    monkeypatch.setenv("HANDOFF_TRAINER_EXPORTS_DIR", str(tmp_path / "reports"))
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
@@ -120,9 +129,45 @@ def app(database_url, settings_overrides, fake_rasa):
 
 
 @pytest.fixture
-def client(app) -> Iterator[TestClient]:
-    with TestClient(app) as test_client:
-        yield test_client
+def internal_app(app, database_url, settings_overrides):
+    """The internal API's own app (handoff_api.internal_main) on the same database."""
+    return create_internal_app(make_settings(database_url, **settings_overrides))
+
+
+class TwoAppClient:
+    """The public app's TestClient, except that `/internal/...` goes to the internal app, as
+    the action server's calls do (its own listener). `.public` and `.internal` reach one app."""
+
+    def __init__(self, public: TestClient, internal: TestClient) -> None:
+        self.public = public
+        self.internal = internal
+
+    def _for(self, url) -> TestClient:
+        return self.internal if str(url).startswith("/internal/") else self.public
+
+    def request(self, method, url, *args, **kwargs):
+        return self._for(url).request(method, url, *args, **kwargs)
+
+    def get(self, url, *args, **kwargs):
+        return self._for(url).get(url, *args, **kwargs)
+
+    def post(self, url, *args, **kwargs):
+        return self._for(url).post(url, *args, **kwargs)
+
+    def put(self, url, *args, **kwargs):
+        return self._for(url).put(url, *args, **kwargs)
+
+    def delete(self, url, *args, **kwargs):
+        return self._for(url).delete(url, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.public, name)
+
+
+@pytest.fixture
+def client(app, internal_app) -> Iterator[TwoAppClient]:
+    with TestClient(app) as public, TestClient(internal_app) as internal:
+        yield TwoAppClient(public, internal)
 
 
 def bearer(token: str) -> dict:
