@@ -24,7 +24,7 @@ MODEL       := $(MODELS_DIR)/$(MODEL_NAME).tar.gz
 RASA_PORT    ?= 5005
 ACTIONS_PORT ?= 5055
 API_PORT     ?= 8000
-INTERNAL_PORT ?= 8001
+INTERNAL_PORT ?= $(or $(HANDOFF_INTERNAL_PORT),8001)
 
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
@@ -161,9 +161,9 @@ run-actions: venv-rasa
 run-api: venv
 	$(VENV)/bin/uvicorn handoff_api.main:app --host 127.0.0.1 --port $(API_PORT)
 
-# The internal API for the action server: its own app, on loopback only.
+# The internal API for the action server: its own app, on loopback only (HANDOFF_INTERNAL_PORT).
 run-internal: venv
-	$(VENV)/bin/uvicorn handoff_api.internal_main:app --host 127.0.0.1 --port $(INTERNAL_PORT)
+	HANDOFF_INTERNAL_PORT=$(INTERNAL_PORT) $(PY) -m handoff_api.internal_main
 
 shell: $(MODEL)
 	live="$$($(RASA_PY) -m bot.nlu_tools.promote --print-live --models $(MODELS_DIR))"; \

@@ -33,27 +33,17 @@ class HelplineSQLTrackerStore(SQLTrackerStore):
     def __init__(self, domain: Any = None, host: Optional[Text] = None, event_broker: Any = None, **kwargs: Any) -> None:
         url = make_url(kwargs.pop("url", None) or os.environ.get(URL_VARIABLE) or DEFAULT_URL)
         query = dict(url.query)
-        dialect = url.get_backend_name()
-        if dialect in ("postgres", "postgresql"):
-            dialect = "postgresql"
+        if url.get_backend_name() in ("postgres", "postgresql"):
             schema = str(query.pop("schema", None) or DEFAULT_POSTGRES_SCHEMA)
             url = url.set(drivername="postgresql+psycopg2", query=query)
             _create_schema(url, schema)
             os.environ[POSTGRESQL_SCHEMA] = schema  # Rasa sets search_path from it
-        super().__init__(
-            domain=domain,
-            dialect=url.drivername if dialect == "postgresql" else dialect,
-            host=url.host,
-            port=url.port,
-            db=url.database,
-            username=url.username,
-            password=url.password,
-            event_broker=event_broker,
-            query=query or None,
-        )
+        # A whole URL as `host`: Rasa then uses it as it is (and, being a string, recognises
+        # PostgreSQL and sets the search_path from POSTGRESQL_SCHEMA).
+        full_url = url.render_as_string(hide_password=False)
+        super().__init__(domain=domain, host=full_url, event_broker=event_broker)
         # The same engine again, but a failed statement's error never shows its values
         # (the events' JSON holds the visitors' words).
-        engine_url = self.engine.url
         self.engine.dispose()
-        self.engine = sa.create_engine(engine_url, hide_parameters=True, **create_engine_kwargs(str(engine_url)))
+        self.engine = sa.create_engine(full_url, hide_parameters=True, **create_engine_kwargs(full_url))
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)

@@ -10,7 +10,9 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="HANDOFF_", env_file=".env", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_prefix="HANDOFF_", env_file=".env", extra="ignore", populate_by_name=True
+    )
 
     database_url: str = Field(
         default="sqlite:///./handoff.db",

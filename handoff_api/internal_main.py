@@ -29,3 +29,14 @@ def create_internal_app(settings: Settings | None = None) -> FastAPI:
 
 
 app = create_internal_app()
+
+
+def main() -> None:
+    """`python -m handoff_api.internal_main`: on loopback only, port HANDOFF_INTERNAL_PORT."""
+    import uvicorn
+
+    uvicorn.run(app, host="127.0.0.1", port=get_settings().internal_port, access_log=False)
+
+
+if __name__ == "__main__":
+    main()

@@ -65,7 +65,7 @@ class RasaTrackerStore:
                     chunk = ids[start : start + _CHUNK]
                     senders |= set(
                         connection.scalars(
-                            select(events.c.sender_id.distinct()).where(events.c.sender_id.in_(chunk))
+                            select(events.c.sender_id).distinct().where(events.c.sender_id.in_(chunk))
                         )
                     )
                 gone = sorted(senders)

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 new_secret() { .venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))'; }
 export HANDOFF_INTERNAL_TOKEN="${HANDOFF_INTERNAL_TOKEN:-$(new_secret)}"
 export RASA_AUTH_TOKEN="${RASA_AUTH_TOKEN:-$(new_secret)}"  # Rasa's --auth-token; the API sends it
-export INTERNAL_PORT="${INTERNAL_PORT:-8001}"
+export INTERNAL_PORT="${INTERNAL_PORT:-${HANDOFF_INTERNAL_PORT:-8001}}"
 export HANDOFF_INTERNAL_URL="${HANDOFF_INTERNAL_URL:-http://127.0.0.1:${INTERNAL_PORT}}"
 export RASA_URL="${RASA_URL:-http://127.0.0.1:${RASA_PORT:-5005}}"
 # Both Rasa and the API's purge read it (default: a SQLite file beside handoff.db).

@@ -6,7 +6,9 @@ RasaClient boundary, through a dependency override.
 """
 
 import os
+import tempfile
 import uuid
+from pathlib import Path
 from collections.abc import Iterator
 
 import pytest
@@ -20,6 +22,7 @@ from handoff_api.main import create_app
 from handoff_api.models import Base
 
 INTERNAL_TOKEN = "test-internal-token"
+NO_TRACKER_STORE = Path(tempfile.gettempdir()) / f"no-rasa-{uuid.uuid4().hex}" / "rasa_tracker.db"
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 
 
@@ -38,10 +41,8 @@ def cheap_argon2():
 
 
 @pytest.fixture(autouse=True)
-def private_stores(tmp_path, monkeypatch):
-    """Rasa's tracker store and the trainers' exports of a test live in its own folder
-    (never the repository's reports/ or ./rasa_tracker.db)."""
-    monkeypatch.setenv("HANDOFF_TRACKER_STORE_URL", f"sqlite:///{tmp_path / 'rasa_tracker.db'}")
+def private_exports(tmp_path, monkeypatch):
+    """The trainers' exports of a test live in its own folder (never the repository's reports/)."""
     monkeypatch.setenv("HANDOFF_TRAINER_EXPORTS_DIR", str(tmp_path / "reports"))
 
 
@@ -97,6 +98,8 @@ def make_settings(database_url: str, **overrides) -> Settings:
         "conversation_message_rate": "1000/minute",
         "address_rate": "10000/minute",
         "login_rate": "1000/minute",
+        # never the repository's ./rasa_tracker.db (a missing file: the purge leaves it alone)
+        "tracker_store_url": f"sqlite:///{NO_TRACKER_STORE}",
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)
