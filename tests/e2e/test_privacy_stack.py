@@ -203,7 +203,7 @@ def database_errors(stack, api, marked: Marked) -> None:
     # the public app: storing the visitor's message fails
     add_failing_trigger(stack.database_url, "fail_messages", "messages", "text", "dbfail")
     # the internal app: storing an e-mail request fails (the action server gets a 500)
-    add_failing_trigger(stack.database_url, "fail_email", "email_requests", "message", "dbfail")
+    add_failing_trigger(stack.database_url, "fail_email", "email_requests", "message", "mailfail")
     # Rasa: saving the tracker fails (its REST channel logs the failure)
     add_failing_trigger(stack.tracker_store_url, "fail_events", "events", "data", "rasafail")
     try:
@@ -213,9 +213,9 @@ def database_errors(stack, api, marked: Marked) -> None:
         assert marked.marker not in failed.text
         mail = Chat(api, "nupraatikerover", SUNDAY_NIGHT)
         mail.say("Ik wil mailen", "/ask_email")
-        mail.say(f"ik wil iets vragen {marked.marker}")
+        mail.say(f"ik wil iets vragen, mailfail {marked.marker}")
         mail.say("Ja", "/affirm")
-        mail.say(f"dbfail.{marked.email}")
+        mail.say(marked.email)
         rasa_fail = Chat(api, "nupraatikerover", MONDAY_EVENING)
         replies = rasa_fail.say(f"rasafail {marked.marker}")
         assert replies, replies
