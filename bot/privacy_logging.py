@@ -8,7 +8,10 @@ record factory under the standard logging module:
   exception becomes its types and places: Rasa's JSON tracebacks would show every frame's local
   variables, the visitor's message among them;
 - logging: every record's exception (traceback and message, which may quote a visitor's words or
-  a failed SQL statement's values) becomes its types and places too.
+  a failed SQL statement's values) becomes its types and places too;
+- warnings: Rasa warns with the visitor's own line when it cannot parse a payload ("Failed to
+  parse arguments in line '/inform{...'"): a warning shows its category and place only, except
+  deprecation notices about library code (they never hold input).
 (Rasa's anonymization plugin hook is not used: Rasa also runs it on every event.)
 """
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+import warnings
 from typing import Any
 
 HIDDEN = "[verborgen]"
@@ -42,6 +46,8 @@ def describe_exception(exc: BaseException | None) -> str:
 
 
 def _without_exception_text(record: logging.LogRecord) -> logging.LogRecord:
+    if record.name == "py.warnings":  # warnings routed to logging (logging.captureWarnings)
+        record.msg, record.args = f"{HIDDEN}: a warning (it may quote a visitor's message)", None
     if record.exc_info and record.exc_info[1] is not None:
         try:
             message = record.getMessage()
@@ -52,6 +58,24 @@ def _without_exception_text(record: logging.LogRecord) -> logging.LogRecord:
         record.exc_info = None
         record.exc_text = None
     return record
+
+
+_LIBRARY_NOTICES = (DeprecationWarning, PendingDeprecationWarning, FutureWarning)
+
+
+def visible_warning(message: Any, category: type) -> Any:
+    if issubclass(category, _LIBRARY_NOTICES):
+        return message
+    return f"{category.__name__} ({HIDDEN}: a warning may quote a visitor's message)"
+
+
+def _install_warning_filter() -> None:
+    show = warnings.showwarning
+
+    def showwarning(message, category, filename, lineno, file=None, line=None):  # noqa: ANN001
+        show(visible_warning(message, category), category, filename, lineno, file, line)
+
+    warnings.showwarning = showwarning
 
 
 def _hide_text_in_structlog(_logger: Any, _method: str, event_dict: dict) -> dict:
@@ -90,4 +114,5 @@ def install() -> None:
         return _without_exception_text(previous(*args, **kwargs))
 
     logging.setLogRecordFactory(factory)
+    _install_warning_filter()
     _install_structlog_processor()
