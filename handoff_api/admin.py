@@ -12,15 +12,23 @@ from handoff_api.helplines.catalog import load_catalog
 from handoff_api.migrate import upgrade_to_head
 from handoff_api.rasa_store import RasaTrackerStore
 from handoff_api.retention import purge
+from handoff_api.stats import cli as stats_cli
 from handoff_api.trainers import cli as inbox_cli
 from handoff_api.trainers.config import TrainerSettings
 from handoff_api.trainers.exports import ExportOutsideReports
 
 
+ACCOUNT_COMMANDS = {
+    "create-counsellor": "counsellor",
+    "create-trainer": "trainer",
+    "create-coordinator": "coordinator",
+}
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="handoff-admin", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    for name, role in (("create-counsellor", "counsellor"), ("create-trainer", "trainer")):
+    for name, role in ACCOUNT_COMMANDS.items():
         command = commands.add_parser(name, help=f"create a {role} account tied to one helpline")
         command.add_argument("--username", required=True)
         command.add_argument("--helpline", required=True, help="helpline id, e.g. nupraatikerover")
@@ -32,6 +40,10 @@ def _parser() -> argparse.ArgumentParser:
     command.add_argument("--days", type=int, help="override HANDOFF_RETENTION_DAYS")
     commands.add_parser("send-emails", help="retry e-mail requests that were not sent yet")
     inbox_cli.add_parser(commands)
+    stats_cli.add_parser(commands)
+    hours = commands.add_parser("hours", help="opening hours: advice from measured demand")
+    hours_commands = hours.add_subparsers(dest="hours_command", required=True)
+    stats_cli.add_advise_parser(hours_commands)
     return parser
 
 
@@ -57,8 +69,8 @@ def main(
     catalog = load_catalog(settings.helplines_file)
     try:
         with make_session_factory(engine)() as session:
-            if args.command in ("create-counsellor", "create-trainer"):
-                role = "trainer" if args.command == "create-trainer" else "counsellor"
+            if args.command in ACCOUNT_COMMANDS:
+                role = ACCOUNT_COMMANDS[args.command]
                 account = create_account(
                     session,
                     catalog,
@@ -73,6 +85,7 @@ def main(
                 result = purge(
                     session,
                     args.days if args.days is not None else settings.retention_days,
+                    catalog,
                     tracker_store=RasaTrackerStore(settings.tracker_store_url),
                     reports_dir=(trainer_settings or TrainerSettings()).exports_dir,
                 )
@@ -88,7 +101,11 @@ def main(
                 return inbox_cli.run(
                     args, session, settings, trainer_settings or TrainerSettings(), tracker_source
                 )
-    except (AccountError, ExportOutsideReports) as error:
+            elif args.command == "stats":
+                return stats_cli.run(args, session, catalog)
+            elif args.command == "hours" and args.hours_command == "advise":
+                return stats_cli.run_advise(args, session, catalog)
+    except (AccountError, ExportOutsideReports, stats_cli.StatsError) as error:
         print(f"handoff-admin: {error}", file=sys.stderr)
         return 2
     finally:

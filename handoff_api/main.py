@@ -13,6 +13,9 @@ from handoff_api.counsellors.router import router as counsellor_router
 from handoff_api.email.router import router as email_router
 from handoff_api.helplines.router import router as helplines_router
 from handoff_api.ratelimit import RateLimiter
+from handoff_api.stats.router import button_router as stats_button_router
+from handoff_api.stats.router import page_router as stats_page_router
+from handoff_api.stats.router import router as stats_router
 from handoff_api.trainers.router import page_router as trainers_page_router
 from handoff_api.trainers.router import router as trainers_router
 from handoff_api.web.router import router as web_router
@@ -54,6 +57,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(counsellor_router)
     app.include_router(trainers_router)
     app.include_router(trainers_page_router)
+    app.include_router(stats_button_router)
+    app.include_router(stats_router)
+    app.include_router(stats_page_router)
     app.include_router(web_router)  # the chat widget and the counsellors' console
     return app
 

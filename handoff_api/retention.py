@@ -9,7 +9,9 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from handoff_api.appointments.models import Appointment
+from handoff_api.appointments.service import record_missed
 from handoff_api.conversations.models import Conversation
+from handoff_api.conversations.service import record_departure
 from handoff_api.counsellors.models import CounsellorSession
 from handoff_api.db import utcnow
 from handoff_api.email.models import EmailRequest
@@ -32,15 +34,19 @@ class PurgeResult:
 def purge(
     session: Session,
     retention_days: int,
+    catalog=None,
     tracker_store: RasaTrackerStore | None = None,
     reports_dir: Path | None = None,
 ) -> PurgeResult:
-    """Deletes what is older than the retention period; registrations (no text) stay.
+    """Deletes what is older than the retention period; registrations (no text) and the
+    anonymous event counts stay.
 
     Rasa's trackers go first: if Rasa's store cannot be reached, this raises and the API keeps
     the conversations, so the next run still knows which trackers to delete."""
     now = utcnow()
     cutoff = now - timedelta(days=retention_days)
+    if catalog is not None:
+        _count_before_deleting(session, catalog, cutoff)
     expired = list(session.scalars(select(Conversation.id).where(Conversation.last_activity_at < cutoff)))
     trackers = tracker_store.delete(expired, inactive_before=cutoff) if tracker_store else 0
     conversations = session.execute(
@@ -59,3 +65,15 @@ def purge(
     return PurgeResult(
         conversations, email_requests, appointments, login_sessions, inbox_entries, trackers, report_files
     )
+
+
+def _count_before_deleting(session: Session, catalog, cutoff) -> None:
+    """Visitors who left without ending the chat are counted when their conversation goes."""
+    record_missed(session, catalog)
+    leaving = session.scalars(
+        select(Conversation)
+        .where(Conversation.last_activity_at < cutoff)
+        .where(Conversation.state.in_(("bot", "queued")))
+    )
+    for conversation in leaving:
+        record_departure(session, catalog, conversation)

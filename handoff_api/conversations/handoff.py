@@ -11,6 +11,7 @@ from handoff_api.helplines import service as helplines
 from handoff_api.helplines.catalog import AGE_GROUPS, ROLES, THEMES, Catalog
 from handoff_api.helplines.routing import VisitorProfile, route
 from handoff_api.internal.schemas import HandoffRequest
+from handoff_api.stats import events
 
 
 def unknown_conversation():
@@ -70,9 +71,16 @@ def _route_and_store(session, catalog, conversation, request, now) -> None:
     session.add(handoff)
     conversation.helpline_id = decision.helpline_id
     conversation.urgency = urgency_of(request.labels)
+    routed = helplines.availability(session, catalog.helpline(decision.helpline_id), now)
+    events.record_for(
+        session, catalog, "handover", conversation,
+        status=routed.status, reason=getattr(routed, "reason", None), urgency=conversation.urgency,
+    )
     if decision.outcome == "queued":
         conversation.state = "queued"
         conversation.queued_at = utcnow()
+        conversation.queued_clock_at = now
+        events.record_for(session, catalog, "queued", conversation)
 
 
 def handoff_outcome(session: Session, catalog: Catalog, conversation: Conversation) -> dict:

@@ -16,6 +16,7 @@ from handoff_api.db import utcnow
 from handoff_api.errors import ApiError, not_found, unauthorized
 from handoff_api.helplines.catalog import Catalog
 from handoff_api.security import hash_password, hash_secret, new_token, verify_password
+from handoff_api.stats import events
 
 
 class AccountError(ValueError):
@@ -208,6 +209,10 @@ def claim(session: Session, catalog: Catalog, counsellor: Counsellor, conversati
         session.rollback()
         raise already_claimed()
     _join(session, conversation_id, counsellor, "owner")
+    session.refresh(conversation)
+    wait = events.wait_minutes(conversation.queued_clock_at, conversation.now())
+    events.record_for(session, catalog, "claimed", conversation, wait=wait)
+    conversation.claimed_clock_at = conversation.now()
     helpline = catalog.helpline(conversation.helpline_id)
     append_message(
         session,
@@ -282,6 +287,7 @@ def transfer(
     conversation.helpline_id = target.id
     conversation.state = "queued"
     conversation.queued_at = utcnow()
+    conversation.queued_clock_at = conversation.now()
     conversation.assigned_counsellor_id = None
     append_message(
         session,
@@ -348,7 +354,13 @@ def close(
         **registration,
     )
     session.add(record)
+    events.record_for(
+        session, catalog, "registration", conversation,
+        first_contact=record.first_contact, theme=record.main_theme, role=record.role,
+        age_group=record.age_group,
+    )
     if conversation.state != "closed":
+        events.record_chat_ended(session, catalog, conversation)
         _leave_all(session, conversation.id)
         conversation.state = "closed"
         conversation.closed_at = utcnow()

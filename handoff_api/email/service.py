@@ -14,6 +14,7 @@ from handoff_api.email.models import EmailRequest
 from handoff_api.errors import not_found
 from handoff_api.helplines.catalog import Helpline
 from handoff_api.security import hash_code, new_code
+from handoff_api.stats import events
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,11 @@ def file_request(
         pickup_code_hash=hash_code(pickup_code) if pickup_code else None,
     )
     session.add(request)
+    conversation.offer_taken = "email"
+    events.record(
+        session, helpline, "email_request", conversation.entry_point, conversation.now(),
+        arrival=conversation.arrival_status,
+    )
     session.commit()
     return request, pickup_code
 
