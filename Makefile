@@ -32,8 +32,8 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 
 .PHONY: help setup venv venv-rasa train validate test test-rasa test-stories test-api test-e2e \
-        test-web browser classify evaluate bench-nlu scrub scrub-eval run run-rasa run-actions run-api \
-        run-internal shell clean
+        test-web browser node-tools classify evaluate bench-nlu scrub scrub-eval run run-rasa run-actions \
+        run-api run-internal shell clean
 
 help:
 	@echo "make setup   build both environments and train the model if needed"
@@ -41,9 +41,9 @@ help:
 	@echo "make run     start Rasa (:$(RASA_PORT)), the action server (:$(ACTIONS_PORT)) and the handoff API (:$(API_PORT), internal :$(INTERNAL_PORT))"
 	@echo "make train | validate | shell | run-rasa | run-actions | run-api | run-internal"
 	@echo "make -s classify FILE=x.jsonl | evaluate | bench-nlu | compare-models | promote"
-	@echo "make -s scrub | scrub-eval | browser | demo-stats"
+	@echo "make -s scrub | scrub-eval | browser | node-tools | demo-stats"
 
-setup: venv venv-rasa browser train
+setup: venv venv-rasa browser node-tools train
 
 # --- environments ---------------------------------------------------------
 venv: $(VENV)/.installed
@@ -59,6 +59,12 @@ $(RASA_VENV)/.installed: pyproject.toml constraints/rasa.txt
 	test -x $(RASA_PY) || "$$(scripts/find_python310.sh)" -m venv $(RASA_VENV)
 	$(RASA_PY) -m pip install -q --upgrade "pip==24.0"
 	$(RASA_PY) -m pip install -q -c constraints/rasa.txt -e ".[rasa]"
+	touch $@
+
+# Node tools for the browser tests only (axe-core), pinned in package.json and package-lock.json.
+node-tools: node_modules/.installed
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
 # --- model ----------------------------------------------------------------
@@ -86,7 +92,7 @@ test-stories: venv-rasa $(MODEL)
 	RASA_TRACKER_STORE_URL=sqlite:///results/stories/tracker.db $(RASA) test core --model $(MODEL) --stories $(TEST_STORIES) --endpoints $(ENDPOINTS) \
 	    --fail-on-prediction-errors --out results/stories
 
-test-api: venv
+test-api: venv node-tools
 	$(VENV)/bin/pytest -q tests/api tests/scrubber
 
 # Whole-stack tests: they start Rasa, the action server and the API on free loopback ports.
@@ -94,7 +100,7 @@ test-e2e: venv venv-rasa $(MODEL)
 	HELPLINE_MODEL=$(MODEL) $(VENV)/bin/pytest -q tests/e2e
 
 # Browser tests (issue 5): Playwright for Python drives Debian's Chromium headless.
-test-web: venv venv-rasa $(MODEL)
+test-web: venv venv-rasa node-tools $(MODEL)
 	HELPLINE_MODEL=$(MODEL) $(VENV)/bin/pytest -q tests/web
 
 # Debian's Chromium for the browser tests (the Playwright browser download does not work here).
