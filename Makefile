@@ -24,6 +24,7 @@ MODEL       := $(MODELS_DIR)/$(MODEL_NAME).tar.gz
 RASA_PORT    ?= 5005
 ACTIONS_PORT ?= 5055
 API_PORT     ?= 8000
+INTERNAL_PORT ?= $(or $(HANDOFF_INTERNAL_PORT),8001)
 
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
@@ -31,13 +32,14 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 
 .PHONY: help setup venv venv-rasa train validate test test-rasa test-stories test-api test-e2e \
-        test-web browser node-tools classify evaluate bench-nlu scrub scrub-eval run run-rasa run-actions run-api shell clean
+        test-web browser node-tools classify evaluate bench-nlu scrub scrub-eval run run-rasa run-actions \
+        run-api run-internal shell clean
 
 help:
 	@echo "make setup   build both environments and train the model if needed"
 	@echo "make test    run every test (both environments)"
-	@echo "make run     start Rasa (:$(RASA_PORT)), the action server (:$(ACTIONS_PORT)) and the handoff API (:$(API_PORT))"
-	@echo "make train | validate | shell | run-rasa | run-actions | run-api"
+	@echo "make run     start Rasa (:$(RASA_PORT)), the action server (:$(ACTIONS_PORT)) and the handoff API (:$(API_PORT), internal :$(INTERNAL_PORT))"
+	@echo "make train | validate | shell | run-rasa | run-actions | run-api | run-internal"
 	@echo "make -s classify FILE=x.jsonl | evaluate | bench-nlu | compare-models | promote"
 	@echo "make -s scrub | scrub-eval | browser | node-tools | demo-stats"
 
@@ -86,8 +88,8 @@ test-rasa: venv-rasa $(MODEL)
 	HELPLINE_MODEL=$(MODEL) $(RASA_VENV)/bin/pytest -q tests/actions tests/bot tests/nlu tests/trainers
 
 test-stories: venv-rasa $(MODEL)
-	rm -rf results/stories
-	$(RASA) test core --model $(MODEL) --stories $(TEST_STORIES) --endpoints $(ENDPOINTS) \
+	rm -rf results/stories && mkdir -p results/stories
+	RASA_TRACKER_STORE_URL=sqlite:///results/stories/tracker.db $(RASA) test core --model $(MODEL) --stories $(TEST_STORIES) --endpoints $(ENDPOINTS) \
 	    --fail-on-prediction-errors --out results/stories
 
 test-api: venv node-tools
@@ -168,16 +170,23 @@ scrub-eval: venv
 run: $(MODEL)
 	scripts/run_stack.sh
 
+# Rasa's HTTP API and REST channel take RASA_AUTH_TOKEN (make run makes one; the API sends it);
+# trackers go to RASA_TRACKER_STORE_URL (default sqlite:///rasa_tracker.db, bot/tracker_store.py).
 run-rasa: $(MODEL)
+	@test -n "$${RASA_AUTH_TOKEN:-}" || { echo "RASA_AUTH_TOKEN is not set (make run sets one; the API needs the same value)" >&2; exit 1; }
 	live="$$($(RASA_PY) -m bot.nlu_tools.promote --print-live --models $(MODELS_DIR))"; \
-	$(RASA) run --model "$${live:-$(MODEL)}" --enable-api --endpoints $(ENDPOINTS) --credentials $(CREDENTIALS) \
-	    --interface 127.0.0.1 --port $(RASA_PORT)
+	$(RASA) run --model "$${live:-$(MODEL)}" --enable-api --auth-token "$$RASA_AUTH_TOKEN" \
+	    --endpoints $(ENDPOINTS) --credentials $(CREDENTIALS) --interface 127.0.0.1 --port $(RASA_PORT)
 
 run-actions: venv-rasa
 	SANIC_HOST=127.0.0.1 $(RASA_PY) -m rasa_sdk --actions actions --port $(ACTIONS_PORT)
 
 run-api: venv
 	$(VENV)/bin/uvicorn handoff_api.main:app --host 127.0.0.1 --port $(API_PORT)
+
+# The internal API for the action server: its own app, on loopback only (HANDOFF_INTERNAL_PORT).
+run-internal: venv
+	HANDOFF_INTERNAL_PORT=$(INTERNAL_PORT) $(PY) -m handoff_api.internal_main
 
 shell: $(MODEL)
 	live="$$($(RASA_PY) -m bot.nlu_tools.promote --print-live --models $(MODELS_DIR))"; \
