@@ -3,6 +3,7 @@
 import re
 
 import httpx
+import pytest
 from playwright.sync_api import Page, expect
 
 XSS = "<img src=x onerror=alert(1)>"
@@ -94,3 +95,37 @@ _CONTRAST_JS = """
 def contrast_failures(page) -> list[str]:
     page.emulate_media(reduced_motion="reduce")  # the pages stop their flashing then (CSP allows no injected style)
     return page.evaluate(_CONTRAST_JS)
+
+
+def bot_says(app, conversation_id: str, text: str, buttons: list[dict] | None = None) -> None:
+    """A bot message written where the bot's replies land (the API's transcript and socket)."""
+    from handoff_api.conversations.service import append_message
+
+    with app.state.session_factory() as session:
+        append_message(session, conversation_id, "bot", text, buttons=buttons)
+        session.commit()
+
+
+def bot_response(name: str, **slots) -> dict:
+    """The bot's own response `name` from bot/domain (first variant), with its slots filled in."""
+    from pathlib import Path
+
+    import yaml
+
+    for path in sorted((Path(__file__).resolve().parents[2] / "bot" / "domain").glob("*.yml")):
+        responses = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("responses", {})
+        if name in responses:
+            variant = responses[name][-1]  # the last variant has no condition
+            return {"text": variant["text"].format(**slots), "buttons": variant.get("buttons")}
+    raise KeyError(name)
+
+
+@pytest.fixture
+def ended_afterwards(light):
+    """Conversations (from `conversation_of`) that the test ends at its close, as the visitor would:
+    the light server is shared by the whole session, and a queue left full would make a helpline busy."""
+    conversations: list[dict] = []
+    yield conversations.append
+    for conversation in conversations:
+        httpx.post(f"{light.url}/api/v1/conversations/{conversation['id']}/end",
+                   headers={"Authorization": f"Bearer {conversation['token']}"}, timeout=10)
