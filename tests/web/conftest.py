@@ -131,11 +131,19 @@ class LightServer:
 
 @pytest.fixture(scope="session")
 def light(tmp_path_factory) -> Iterator[LightServer]:
+    server = start_light_server(tmp_path_factory.mktemp("light"))
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def start_light_server(work: Path) -> LightServer:
+    """The API alone on its own SQLite file in `work`, public and internal listeners started."""
     from handoff_api.config import Settings
     from handoff_api.internal_main import create_internal_app
     from handoff_api.main import create_app
 
-    work = tmp_path_factory.mktemp("light")
     # A helpline's site that embeds the chat: on loopback too, or Chromium's local-network
     # protection refuses a public page loading the widget from 127.0.0.1.
     host_origin = f"http://127.0.0.1:{free_port()}"
@@ -161,10 +169,7 @@ def light(tmp_path_factory) -> Iterator[LightServer]:
         internal=internal,
     )
     server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
+    return server
 
 
 # --- the browser ----------------------------------------------------------------------------
