@@ -2,7 +2,7 @@
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -142,15 +142,24 @@ def check_in(
     token = new_token()
     conversation.token_hash = hash_secret(token)
     conversation.clock_offset_seconds = offset
-    if conversation.state != "human":
-        conversation.state = "queued"
-        conversation.helpline_id = helpline.id
-        conversation.from_appointment = True
-        conversation.queued_at = utcnow()
-        conversation.closed_at = None
+    session.flush()
+    # Guarded: a counsellor who claimed it meanwhile keeps it (no lost update back to the queue).
+    session.execute(
+        update(Conversation)
+        .where(Conversation.id == conversation.id, Conversation.state != "human")
+        .values(
+            state="queued",
+            helpline_id=helpline.id,
+            from_appointment=True,
+            queued_at=utcnow(),
+            closed_at=None,
+        )
+        .execution_options(synchronize_session=False)
+    )
     appointment.status = "checked_in"
     appointment.checked_in_at = utcnow()
     session.commit()
+    session.refresh(conversation)
     if conversation.state == "queued":
         position = queue_position(session, conversation)
         append_message(

@@ -41,6 +41,42 @@ def conversation_closed() -> ApiError:
     )
 
 
+def conversation_changed() -> ApiError:
+    return ApiError(
+        409,
+        "conversation_changed",
+        "Dit gesprek veranderde net: iemand anders was je voor (afgesloten, doorverbonden of "
+        "aangenomen). Bekijk het opnieuw.",
+        "This conversation changed just now (closed, transferred or claimed by someone else). "
+        "Look at it again.",
+    )
+
+
+def change_state(
+    session: Session,
+    conversation_id: str,
+    from_states: tuple[str, ...],
+    values: dict,
+    lost_race=conversation_changed,
+    where: tuple = (),
+) -> None:
+    """`UPDATE conversations ... WHERE state IN from_states`: of two racing changes exactly one
+    applies; the other gets `lost_race()` (a 409), never a lost update or a 500.
+
+    On PostgreSQL the row stays locked until the commit, so do this before the other writes
+    of the change. Refresh ORM objects of the conversation afterwards.
+    """
+    changed = session.execute(
+        update(Conversation)
+        .where(Conversation.id == conversation_id, Conversation.state.in_(from_states), *where)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if changed != 1:
+        session.rollback()
+        raise lost_race()
+
+
 def clock_offset_seconds(settings: Settings, simulated_now: datetime | None) -> float:
     if simulated_now is None:
         return 0.0
@@ -199,8 +235,14 @@ def end_by_visitor(session: Session, catalog: Catalog, conversation: Conversatio
     """The visitor leaves: the conversation closes, with the numbers that are always open."""
     if conversation.state == "closed":
         raise conversation_closed()
-    conversation.state = "closed"
-    conversation.closed_at = utcnow()
+    change_state(
+        session,
+        conversation.id,
+        ("bot", "queued", "human"),
+        {"state": "closed", "closed_at": utcnow()},
+        conversation_closed,
+    )
+    session.refresh(conversation)
     session.execute(
         update(Participant)
         .where(Participant.conversation_id == conversation.id)
@@ -216,6 +258,7 @@ def end_by_visitor(session: Session, catalog: Catalog, conversation: Conversatio
         + round_the_clock_sentence(catalog, helpline.country),
     )
     session.commit()
+    session.refresh(conversation)
     return message
 
 

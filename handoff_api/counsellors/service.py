@@ -9,7 +9,12 @@ from handoff_api.config import Settings
 from handoff_api.conversations.briefing import build_briefing, transfer_notes
 from handoff_api.conversations.models import Conversation, Handoff, Participant, Transfer
 from handoff_api.conversations.queue import queued_in
-from handoff_api.conversations.service import append_message, message_view, messages_after
+from handoff_api.conversations.service import (
+    append_message,
+    change_state,
+    message_view,
+    messages_after,
+)
 from handoff_api.conversations.safety import round_the_clock_sentence
 from handoff_api.counsellors.models import Counsellor, CounsellorSession, Registration
 from handoff_api.db import utcnow
@@ -197,16 +202,14 @@ def claim(session: Session, catalog: Catalog, counsellor: Counsellor, conversati
     """Atomic: of several counsellors claiming at once, exactly one wins; the others get 409."""
     conversation = visible_conversation(session, catalog, counsellor, conversation_id)
     session.commit()  # end the read transaction: the claim below decides on its own
-    won = session.execute(
-        update(Conversation)
-        .where(Conversation.id == conversation_id, Conversation.state == "queued")
-        .where(Conversation.helpline_id.in_(team_helplines(catalog, counsellor)))
-        .values(state="human", assigned_counsellor_id=counsellor.id, claimed_at=utcnow())
-        .execution_options(synchronize_session=False)
-    ).rowcount
-    if won != 1:
-        session.rollback()
-        raise already_claimed()
+    change_state(
+        session,
+        conversation_id,
+        ("queued",),
+        {"state": "human", "assigned_counsellor_id": counsellor.id, "claimed_at": utcnow()},
+        already_claimed,
+        where=(Conversation.helpline_id.in_(team_helplines(catalog, counsellor)),),
+    )
     _join(session, conversation_id, counsellor, "owner")
     helpline = catalog.helpline(conversation.helpline_id)
     append_message(
@@ -269,20 +272,32 @@ def transfer(
             "Doorverbinden kan alleen door wie het gesprek aannam, naar een andere hulplijn.",
             "Only the counsellor who claimed it can transfer, to another helpline.",
         )
+    from_helpline_id = conversation.helpline_id
+    change_state(
+        session,
+        conversation.id,
+        ("human",),
+        {
+            "helpline_id": target.id,
+            "state": "queued",
+            "queued_at": utcnow(),
+            "assigned_counsellor_id": None,
+        },
+        where=(
+            Conversation.helpline_id == from_helpline_id,
+            Conversation.assigned_counsellor_id == counsellor.id,
+        ),
+    )
     session.add(
         Transfer(
             conversation_id=conversation.id,
-            from_helpline_id=conversation.helpline_id,
+            from_helpline_id=from_helpline_id,
             to_helpline_id=target.id,
             from_counsellor_id=counsellor.id,
             note=note,
         )
     )
     _leave_all(session, conversation.id)
-    conversation.helpline_id = target.id
-    conversation.state = "queued"
-    conversation.queued_at = utcnow()
-    conversation.assigned_counsellor_id = None
     append_message(
         session,
         conversation.id,
@@ -291,6 +306,7 @@ def transfer(
         "een samenvatting: je hoeft je verhaal niet opnieuw te vertellen.",
     )
     session.commit()
+    session.refresh(conversation)
     return conversation
 
 
@@ -316,6 +332,7 @@ def invite(
     )
     if guest is None or guest.id == counsellor.id:
         raise not_found("Die collega vinden we niet.", "No such colleague.")
+    change_state(session, conversation.id, ("human",), {"last_activity_at": utcnow()})
     _join(session, conversation.id, guest, "invited")
     append_message(
         session,
@@ -334,10 +351,14 @@ def close(
     counsellor: Counsellor,
     registration: dict,
 ) -> Registration:
-    if conversation.state == "closed":
-        _require_unregistered_former_participant(session, conversation, counsellor)
-    else:
+    still_open = conversation.state != "closed"
+    if still_open:
         _require_participant(session, conversation, counsellor)
+        change_state(
+            session, conversation.id, ("human",), {"state": "closed", "closed_at": utcnow()}
+        )
+    else:
+        _require_unregistered_former_participant(session, conversation, counsellor)
     handoff = session.get(Handoff, conversation.id)
     record = Registration(
         conversation_id=conversation.id,
@@ -348,10 +369,8 @@ def close(
         **registration,
     )
     session.add(record)
-    if conversation.state != "closed":
+    if still_open:
         _leave_all(session, conversation.id)
-        conversation.state = "closed"
-        conversation.closed_at = utcnow()
         helpline = catalog.helpline(conversation.helpline_id)
         append_message(
             session,
@@ -361,6 +380,7 @@ def close(
             + round_the_clock_sentence(catalog, helpline.country),
         )
     session.commit()
+    session.refresh(conversation)
     return record
 
 
