@@ -68,11 +68,42 @@ def free_slots(
     return free[:limit] if limit else free
 
 
+def already_booked() -> ApiError:
+    return ApiError(
+        409,
+        "appointment_already_booked",
+        "Je hebt in dit gesprek al een afspraak gemaakt. Je code staat hierboven in de chat. "
+        "Wil je een ander moment? Start dan een nieuw gesprek.",
+        "This conversation already has an appointment (one per conversation).",
+    )
+
+
+def _lock_conversation(session: Session, conversation_id: str) -> None:
+    """PostgreSQL: bookings of one conversation wait for each other (SQLite serialises anyway)."""
+    session.execute(
+        select(Conversation.id).where(Conversation.id == conversation_id).with_for_update()
+    )
+
+
+def booked_message(helpline: Helpline, appointment: Appointment, code: str) -> str:
+    when = dutch.moment(hours.to_local(helpline, appointment.start))
+    return (
+        f"Je afspraak met {helpline.name} staat vast: {when}. Je code is {code}. "
+        "Schrijf hem ergens op waar niemand hem vindt. Kom op dat moment terug naar deze chat "
+        "en typ je code."
+    )
+
+
 def book(
     session: Session, conversation: Conversation, helpline: Helpline, start: datetime
 ) -> tuple[Appointment, str]:
+    """One booking per conversation; the code goes into the transcript in the same transaction,
+    so a slow or failing bot never loses it."""
     if start.tzinfo is None:
         raise slot_taken()
+    _lock_conversation(session, conversation.id)
+    if session.scalar(select(Appointment.id).where(Appointment.conversation_id == conversation.id)):
+        raise already_booked()
     wanted = start.timestamp()
     slot = next(
         (s for s in free_slots(session, helpline, conversation.now()) if s[0].timestamp() == wanted),
@@ -93,6 +124,7 @@ def book(
         code_hash=hash_code(code),
     )
     session.add(appointment)
+    append_message(session, conversation.id, "system", booked_message(helpline, appointment, code))
     try:
         session.commit()
     except IntegrityError as error:  # another booking took the last seat meanwhile

@@ -132,7 +132,13 @@ def append_message(
 def relay_to_bot(
     session: Session, catalog: Catalog, rasa: RasaClient, conversation: Conversation, text: str
 ) -> list[Message]:
-    """Sends one message to Rasa outside any transaction and stores its replies."""
+    """Sends one message to Rasa outside any transaction and stores its replies.
+
+    Returns every message of the turn after `text`: the bot's replies and what the API wrote
+    meanwhile (an appointment or pick-up code, say)."""
+    session.flush()
+    session.refresh(conversation)
+    before = conversation.message_count
     session.commit()  # never hold a database lock while the bot (and its actions) work
     try:
         replies = rasa.send(conversation.id, text, conversation.entry_point)
@@ -145,11 +151,10 @@ def relay_to_bot(
         safe = safe_reply(catalog, helpline_of(catalog, conversation))
         stored = [append_message(session, conversation.id, "system", safe)]
     else:
-        stored = [
-            append_message(session, conversation.id, "bot", r.text, r.buttons) for r in replies
-        ]
+        for reply in replies:
+            append_message(session, conversation.id, "bot", reply.text, reply.buttons)
     session.commit()
-    return stored
+    return messages_after(session, conversation.id, before)
 
 
 def create_conversation(
@@ -199,6 +204,7 @@ def post_visitor_message(
     if conversation.state == "closed":
         raise conversation_closed()
     limiter.hit(settings.conversation_message_rate, "conversation", conversation.id)
+    offered = offered_payloads(session, conversation.id)
     append_message(session, conversation.id, "visitor", text)
     session.commit()
     session.refresh(conversation)
@@ -206,7 +212,30 @@ def post_visitor_message(
         return _closed_while_waiting(session, catalog, conversation)
     if conversation.state != "bot":
         return []  # with a counsellor: the bot gets nothing
-    return relay_to_bot(session, catalog, rasa, conversation, payload or text)
+    return relay_to_bot(session, catalog, rasa, conversation, bot_input(text, payload, offered))
+
+
+def offered_payloads(session: Session, conversation_id: str) -> set[str]:
+    """The payloads of the buttons in the bot's last message."""
+    buttons = session.scalar(
+        select(Message.buttons)
+        .where(Message.conversation_id == conversation_id, Message.sender == "bot")
+        .order_by(Message.seq.desc())
+        .limit(1)
+    )
+    return {str(button.get("payload")) for button in buttons or () if isinstance(button, dict)}
+
+
+def bot_input(text: str, payload: str | None, offered: set[str]) -> str:
+    """A payload goes to Rasa only when the bot offered it; everything else is text for the NLU.
+
+    Rasa reads a message that starts with '/' as an intent with entities
+    (`/crisis{"urgency": "acute_danger"}`), skipping the NLU: such text loses its slashes.
+    """
+    if payload is not None and payload in offered:
+        return payload
+    as_text = text.lstrip().lstrip("/").lstrip()
+    return as_text or "..."
 
 
 def _closed_while_waiting(session: Session, catalog: Catalog, conversation: Conversation) -> list:

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from handoff_api.config import Settings
 from handoff_api.conversations.models import Conversation
+from handoff_api.conversations.service import append_message
 from handoff_api.db import utcnow
 from handoff_api.email.models import EmailRequest
 from handoff_api.errors import not_found
@@ -34,6 +35,16 @@ def file_request(
         pickup_code_hash=hash_code(pickup_code) if pickup_code else None,
     )
     session.add(request)
+    if pickup_code:
+        # In the transcript at once, with the request: a slow or failing bot never loses it.
+        append_message(
+            session,
+            conversation.id,
+            "system",
+            f"Je vraag is bewaard voor {helpline.name}. Je ophaalcode is {pickup_code}. "
+            "Schrijf hem ergens op waar niemand hem vindt. Met die code lees je later hier het "
+            "antwoord.",
+        )
     session.commit()
     return request, pickup_code
 
