@@ -10,7 +10,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from handoff_api.appointments.router import router as appointments_router
-from handoff_api.config import Settings, get_settings
+from handoff_api.config import Settings, check_settings, get_settings
 from handoff_api.conversations.rasa import RasaClient
 from handoff_api.conversations.router import router as visitor_router
 from handoff_api.conversations.service import TOUCHED_KEY
@@ -24,6 +24,7 @@ from handoff_api.internal.router import router as internal_router
 from handoff_api.live import LiveHub
 from handoff_api.migrate import upgrade_to_head
 from handoff_api.ratelimit import RateLimiter
+from handoff_api.security import CodeHasher, load_code_secret
 from handoff_api.trainers.router import page_router as trainers_page_router
 from handoff_api.trainers.router import router as trainers_router
 from handoff_api.web.router import router as web_router
@@ -59,6 +60,7 @@ def _notify_live_streams(session_factory, hub: LiveHub) -> None:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    check_settings(settings)
     _silence_access_log()
 
     @asynccontextmanager
@@ -86,7 +88,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = make_engine(settings.database_url)
     app.state.session_factory = make_session_factory(app.state.engine)
     app.state.live_hub = LiveHub()
-    app.state.rate_limiter = RateLimiter()
+    app.state.rate_limiter = RateLimiter(settings.trusted_proxies)
+    app.state.code_hasher = CodeHasher(load_code_secret(settings))
     app.state.rasa_client = RasaClient(settings.rasa_url, settings.rasa_timeout_seconds)
     _notify_live_streams(app.state.session_factory, app.state.live_hub)
 

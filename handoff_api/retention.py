@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from handoff_api.appointments.models import Appointment
 from handoff_api.conversations.models import Conversation
+from handoff_api.counsellors import throttle
 from handoff_api.counsellors.models import CounsellorSession
 from handoff_api.db import utcnow
 from handoff_api.email.models import EmailRequest
@@ -38,5 +39,6 @@ def purge(session: Session, retention_days: int) -> PurgeResult:
         delete(CounsellorSession).where(CounsellorSession.expires_at < now)
     ).rowcount
     inbox_entries = purge_inbox(session, cutoff)
+    throttle.purge_stale(session, timedelta(days=1))
     session.commit()
     return PurgeResult(conversations, email_requests, appointments, login_sessions, inbox_entries)

@@ -16,7 +16,7 @@ from handoff_api.db import utcnow
 from handoff_api.errors import ApiError, not_found
 from handoff_api.helplines import hours
 from handoff_api.helplines.catalog import Catalog, Helpline
-from handoff_api.security import hash_code, hash_secret, new_code, new_token
+from handoff_api.security import CodeHasher, hash_secret, new_code, new_token
 
 
 def slot_taken() -> ApiError:
@@ -95,7 +95,11 @@ def booked_message(helpline: Helpline, appointment: Appointment, code: str) -> s
 
 
 def book(
-    session: Session, conversation: Conversation, helpline: Helpline, start: datetime
+    session: Session,
+    codes: CodeHasher,
+    conversation: Conversation,
+    helpline: Helpline,
+    start: datetime,
 ) -> tuple[Appointment, str]:
     """One booking per conversation; the code goes into the transcript in the same transaction,
     so a slow or failing bot never loses it."""
@@ -121,7 +125,7 @@ def book(
         start=slot[0],
         end=slot[1],
         seat=taken,
-        code_hash=hash_code(code),
+        code_hash=codes.code(code),
     )
     session.add(appointment)
     append_message(session, conversation.id, "system", booked_message(helpline, appointment, code))
@@ -141,13 +145,16 @@ def check_in(
     session: Session,
     settings: Settings,
     catalog: Catalog,
+    codes: CodeHasher,
     code: str,
     simulated_now: datetime | None,
 ) -> tuple[Conversation, str]:
     """The visitor is back with their code: the conversation goes to the front of the queue."""
     offset = clock_offset_seconds(settings, simulated_now)
     now = utcnow() + timedelta(seconds=offset)
-    appointment = session.scalar(select(Appointment).where(Appointment.code_hash == hash_code(code)))
+    appointment = session.scalar(
+        select(Appointment).where(Appointment.code_hash.in_(codes.stored_forms(code)))
+    )
     if appointment is None:
         raise not_found(
             "Deze code kennen we niet. Kijk na of je hem juist overtypte.",
@@ -190,6 +197,7 @@ def check_in(
     )
     appointment.status = "checked_in"
     appointment.checked_in_at = utcnow()
+    appointment.code_hash = codes.code(code)  # a row from before the HMAC gets it now
     session.commit()
     session.refresh(conversation)
     if conversation.state == "queued":

@@ -19,7 +19,7 @@ from handoff_api.email.models import EmailRequest
 from handoff_api.email.schemas import Answer, EmailRequestView
 from handoff_api.errors import ApiError, not_found
 from handoff_api.helplines.service import CatalogDep
-from handoff_api.dependencies import SettingsDep
+from handoff_api.dependencies import CodeHasherDep, SettingsDep
 from handoff_api.ratelimit import RateLimiterDep
 
 router = APIRouter(prefix="/api/v1/counsellor", tags=["counsellor"])
@@ -60,11 +60,11 @@ def login(
     session: SessionDep,
     settings: SettingsDep,
     limiter: RateLimiterDep,
+    codes: CodeHasherDep,
     connection: HTTPConnection,
 ) -> dict:
-    address = connection.client.host if connection.client else "unknown"
-    limiter.hit(settings.login_rate, "login", limiter.address_key(address))
-    token, counsellor = service.login(session, settings, body.username, body.password)
+    limiter.hit(settings.login_rate, "login", limiter.client_key(connection))
+    token, counsellor = service.login(session, settings, codes, body.username, body.password)
     return {"token": token, "counsellor": _counsellor_view(counsellor)}
 
 

@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from handoff_api.config import Settings
@@ -20,7 +20,8 @@ from handoff_api.counsellors.models import Counsellor, CounsellorSession, Regist
 from handoff_api.db import utcnow
 from handoff_api.errors import ApiError, not_found, unauthorized
 from handoff_api.helplines.catalog import Catalog
-from handoff_api.security import hash_password, hash_secret, new_token, verify_password
+from handoff_api.counsellors import throttle
+from handoff_api.security import CodeHasher, hash_password, hash_secret, new_token, verify_password
 
 
 class AccountError(ValueError):
@@ -54,17 +55,24 @@ def create_account(
     return counsellor
 
 
-def login(session: Session, settings: Settings, username: str, password: str) -> tuple[str, Counsellor]:
+def login(
+    session: Session, settings: Settings, codes: CodeHasher, username: str, password: str
+) -> tuple[str, Counsellor]:
+    """A deactivated account cannot log in; per account, failures in a row lock it for longer."""
+    key = codes.login_key(username)
+    throttle.refuse_while_locked(session, key)
     counsellor = session.scalar(
         select(Counsellor).where(Counsellor.username == username, Counsellor.active.is_(True))
     )
     if not verify_password(password, counsellor.password_hash if counsellor else None):
+        throttle.record_failure(session, settings, key)
         raise ApiError(
             401,
             "invalid_login",
             "Gebruikersnaam of wachtwoord klopt niet.",
             "Wrong username or password.",
         )
+    throttle.clear(session, key)
     token = new_token()
     session.add(
         CounsellorSession(
@@ -75,6 +83,33 @@ def login(session: Session, settings: Settings, username: str, password: str) ->
     )
     session.commit()
     return token, counsellor
+
+
+def _account(session: Session, username: str) -> Counsellor:
+    account = session.scalar(select(Counsellor).where(Counsellor.username == username))
+    if account is None:
+        raise AccountError(f"no account {username!r}")
+    return account
+
+
+def revoke_sessions(session: Session, username: str) -> int:
+    """Ends every login of the account (its open sockets close within seconds)."""
+    account = _account(session, username)
+    ended = session.execute(
+        delete(CounsellorSession).where(CounsellorSession.counsellor_id == account.id)
+    ).rowcount
+    session.commit()
+    return ended
+
+
+def set_active(session: Session, username: str, active: bool) -> Counsellor:
+    """Deactivated: no login, and every session and socket of the account ends."""
+    account = _account(session, username)
+    account.active = active
+    session.commit()
+    if not active:
+        revoke_sessions(session, username)
+    return account
 
 
 def logout(session: Session, token: str) -> None:

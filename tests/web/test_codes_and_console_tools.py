@@ -126,7 +126,8 @@ def test_the_simulated_clock_parameter_is_honoured_only_when_the_server_allows_i
 
     for allowed in (False, True):
         settings = Settings(_env_file=None, database_url=f"sqlite:///{tmp_path / f'{allowed}.db'}",
-                            allow_simulated_clock=allowed)
+                            env="test", allow_simulated_clock=allowed,
+                            code_secret_file=tmp_path / "code_secret.key")
         with TestClient(create_app(settings)) as client:
             html = client.get("/chat/nupraatikerover").text
         assert f'data-simulated-clock="{int(allowed)}"' in html
