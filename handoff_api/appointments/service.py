@@ -128,8 +128,9 @@ def book(
         code_hash=codes.code(code),
     )
     session.add(appointment)
-    append_message(session, conversation.id, "system", booked_message(helpline, appointment, code))
     try:
+        session.flush()
+        append_message(session, conversation.id, "system", booked_message(helpline, appointment, code))
         session.commit()
     except IntegrityError as error:  # another booking took the last seat meanwhile
         session.rollback()

@@ -131,6 +131,35 @@ def authenticate(session: Session, token: str | None) -> Counsellor:
     return counsellor
 
 
+def account_deactivated() -> ApiError:
+    return ApiError(
+        401,
+        "account_deactivated",
+        "Je account is uitgeschakeld. Vraag je coördinator om meer uitleg.",
+        "Your account has been deactivated.",
+    )
+
+
+def socket_counsellor(
+    session: Session,
+    catalog: Catalog,
+    token: str | None,
+    counsellor_id: str,
+    conversation_id: str,
+) -> Counsellor:
+    """An open socket's right, checked again: the account is active, the login still valid
+    (not logged out, expired or revoked), and the conversation still the counsellor's to see."""
+    account = session.get(Counsellor, counsellor_id)
+    if account is None or not account.active:
+        raise account_deactivated()
+    counsellor = authenticate(session, token)
+    if counsellor.id != counsellor_id:
+        raise unauthorized()
+    require_counsellor(counsellor)
+    visible_conversation(session, catalog, counsellor, conversation_id)
+    return counsellor
+
+
 def require_counsellor(account: Counsellor) -> None:
     if account.role != "counsellor":
         raise ApiError(

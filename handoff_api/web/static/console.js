@@ -1,6 +1,6 @@
 // The counsellors' console. Visitor text is always shown with textContent, never as HTML.
 
-import { api, el, liveSocket } from "./common.js";
+import { api, el, liveSocket, refusalOf } from "./common.js";
 
 const THEMES = {
   sexual_violence: "Seksueel geweld", physical_violence: "Fysiek geweld",
@@ -79,16 +79,28 @@ $("login").addEventListener("submit", async (event) => {
   }
 });
 
-async function logout(expired = false) {
+async function logout(expired = false, message = "Je sessie is verlopen of beëindigd. Meld je opnieuw aan.") {
   clearInterval(queueTimer);
-  if (socket) socket.close();
+  if (socket) { socket.close(); socket = null; }
   if (session && !expired) api("/api/v1/counsellor/logout", { method: "POST", token: session.token }).catch(() => {});
   session = null;
+  current = null;
   save();
   $("workspace").hidden = true;
   $("who").hidden = true;
   $("login").hidden = false;
-  notice(expired ? "Je sessie is verlopen. Meld je opnieuw aan." : "");
+  notice(expired ? message : "");
+}
+
+// The server closed the conversation's socket for good (close codes in handoff_api/API.md).
+function socketRefused(code) {
+  socket = null;
+  if (code === 4401) logout(true);
+  else if (code === 4410) logout(true, "Je account is uitgeschakeld. Vraag je coördinator om meer uitleg.");
+  else {
+    leaveConversation("");
+    notice(code === 4403 ? "Dit kan alleen een hulpverlener." : "Dit gesprek is doorverbonden of niet meer zichtbaar voor jou.");
+  }
 }
 $("logout").addEventListener("click", () => logout(false));
 
@@ -338,6 +350,8 @@ async function openConversation(id) {
       after: () => lastSeq,
       onMessage: (frame) => ingest([frame], true),
       onStatus: (status) => { if (status === "lost") notice("Verbinding weg, we proberen opnieuw…"); else notice(""); },
+      onRefused: socketRefused,
+      probe: () => refusalOf(() => api(`/api/v1/counsellor/conversations/${id}`, { token: session.token })),
     });
   }
 }
