@@ -5,7 +5,8 @@ import getpass
 import sys
 
 from handoff_api.config import Settings
-from handoff_api.counsellors.service import AccountError, create_account, revoke_sessions, set_active
+from handoff_api.counsellors.access import revoke_sessions, set_active
+from handoff_api.counsellors.service import AccountError, create_account
 from handoff_api.db import make_engine, make_session_factory
 from handoff_api.email.service import send_queued
 from handoff_api.helplines.catalog import load_catalog

@@ -11,7 +11,7 @@ from handoff_api.auth import bearer_token
 from handoff_api.conversations.schemas import MessageOut
 from handoff_api.conversations.service import message_view
 from handoff_api.conversations.streaming import refuse, stream_conversation
-from handoff_api.counsellors import schemas, service
+from handoff_api.counsellors import access, schemas, service
 from handoff_api.counsellors.models import Counsellor
 from handoff_api.db import SessionDep
 from handoff_api.email import service as email
@@ -216,7 +216,7 @@ def _socket_counsellor(websocket: WebSocket, token: str | None, conversation_id:
 def _socket_still_allowed(app, token: str | None, counsellor_id: str, conversation_id: str) -> None:
     """Again and again while the socket is open (see streaming.py)."""
     with app.state.session_factory() as session:
-        service.socket_counsellor(session, app.state.catalog, token, counsellor_id, conversation_id)
+        access.socket_counsellor(session, app.state.catalog, token, counsellor_id, conversation_id)
 
 
 def _send_from_socket(app, counsellor_id: str, conversation_id: str, text: str) -> None:

@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from handoff_api.config import Settings
@@ -16,11 +16,11 @@ from handoff_api.conversations.service import (
     messages_after,
 )
 from handoff_api.conversations.safety import round_the_clock_sentence
+from handoff_api.counsellors import throttle
 from handoff_api.counsellors.models import Counsellor, CounsellorSession, Registration
 from handoff_api.db import utcnow
 from handoff_api.errors import ApiError, not_found, unauthorized
 from handoff_api.helplines.catalog import Catalog
-from handoff_api.counsellors import throttle
 from handoff_api.security import CodeHasher, hash_password, hash_secret, new_token, verify_password
 
 
@@ -85,33 +85,6 @@ def login(
     return token, counsellor
 
 
-def _account(session: Session, username: str) -> Counsellor:
-    account = session.scalar(select(Counsellor).where(Counsellor.username == username))
-    if account is None:
-        raise AccountError(f"no account {username!r}")
-    return account
-
-
-def revoke_sessions(session: Session, username: str) -> int:
-    """Ends every login of the account (its open sockets close within seconds)."""
-    account = _account(session, username)
-    ended = session.execute(
-        delete(CounsellorSession).where(CounsellorSession.counsellor_id == account.id)
-    ).rowcount
-    session.commit()
-    return ended
-
-
-def set_active(session: Session, username: str, active: bool) -> Counsellor:
-    """Deactivated: no login, and every session and socket of the account ends."""
-    account = _account(session, username)
-    account.active = active
-    session.commit()
-    if not active:
-        revoke_sessions(session, username)
-    return account
-
-
 def logout(session: Session, token: str) -> None:
     login_session = session.get(CounsellorSession, hash_secret(token))
     if login_session:
@@ -128,35 +101,6 @@ def authenticate(session: Session, token: str | None) -> Counsellor:
     counsellor = session.get(Counsellor, login_session.counsellor_id)
     if counsellor is None or not counsellor.active:
         raise unauthorized()
-    return counsellor
-
-
-def account_deactivated() -> ApiError:
-    return ApiError(
-        401,
-        "account_deactivated",
-        "Je account is uitgeschakeld. Vraag je coördinator om meer uitleg.",
-        "Your account has been deactivated.",
-    )
-
-
-def socket_counsellor(
-    session: Session,
-    catalog: Catalog,
-    token: str | None,
-    counsellor_id: str,
-    conversation_id: str,
-) -> Counsellor:
-    """An open socket's right, checked again: the account is active, the login still valid
-    (not logged out, expired or revoked), and the conversation still the counsellor's to see."""
-    account = session.get(Counsellor, counsellor_id)
-    if account is None or not account.active:
-        raise account_deactivated()
-    counsellor = authenticate(session, token)
-    if counsellor.id != counsellor_id:
-        raise unauthorized()
-    require_counsellor(counsellor)
-    visible_conversation(session, catalog, counsellor, conversation_id)
     return counsellor
 
 
