@@ -392,12 +392,18 @@ $("transfer").addEventListener("submit", async (event) => {
   event.preventDefault();
   const note = $("transfer-note").value.trim();
   if (!note) { notice("Schrijf een notitie voor je collega."); return; }
+  const id = current.id;
+  // Leaving it: the server closes the socket once the conversation is out of sight (4404).
+  if (socket) { socket.close(); socket = null; }
   try {
-    await call(`/api/v1/counsellor/conversations/${current.id}/transfer`, { method: "POST", json: { to_helpline: $("transfer-to").value, note } });
+    await call(`/api/v1/counsellor/conversations/${id}/transfer`, { method: "POST", json: { to_helpline: $("transfer-to").value, note } });
     $("transfer-note").value = "";
-    forget(current.id);
+    forget(id);
     leaveConversation("Doorverwezen. Je collega leest je notitie voor het gesprek aan te nemen.");
-  } catch (error) { notice(errorText(error)); }
+  } catch (error) {
+    if (session) await openConversation(id); // still here: live again
+    notice(errorText(error));
+  }
 });
 
 $("invite").addEventListener("submit", async (event) => {
