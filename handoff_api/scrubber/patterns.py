@@ -65,9 +65,7 @@ BSN = re.compile(
 )
 BSN_CONTEXT = re.compile(r"(?i)\b(?:bsn|burgerservice|sofi)")
 
-# --- phone numbers -----------------------------------------------------------------------------
-# At most ~40 characters: longer runs of digits are taken in pieces (and stay linear).
-PHONE_CANDIDATE = re.compile(r"(?<![\w+/.\-(])\(?(?:\+|00)?\d[\d \t./\-\u2010-\u2015()]{0,38}\d(?!\d)")
+# Phone numbers: phones.py (phonenumbers).
 
 # --- usernames ---------------------------------------------------------------------------------
 HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
@@ -149,4 +147,11 @@ ADDRESS_BEFORE_POSTCODE = re.compile(
 STREET_AFTER_LIVING = re.compile(
     r"(?i)\b(?:woon|woont|wonen|woonde|woonden|verhuisd naar|adres is)\s+(?:in|op|aan)\s+(?:de|het)\s+"
     r"(?P<street>[a-zà-ÿ][\w'À-ÿ\-]*?(?:straat|laan|steenweg|dreef|plein|gracht|kade|singel|lei|weg|dijk|baan))(?![\w\-])"
+)
+# "we wonen op de Coupure Links 650": capitalized words + house number after a living verb,
+# even without a street suffix (a place name there is skipped by the caller).
+CAPITALIZED_STREET_AFTER_LIVING = re.compile(
+    r"(?i:\b(?:woon|woont|wonen|woonde|woonden|verhuisd naar|adres is)\s+(?:op|aan|in)\s+(?:de\s+|het\s+)?)"
+    rf"(?P<street>[A-Z][\w'À-ÿ\-]+(?:\s+[A-Z][\w'À-ÿ\-]+){{0,2}}\s+{_HOUSE_NUMBER})"
+    rf"(?!\s*(?:{_UNITS})\b)(?![\d,.]\d)(?!\w)"
 )

@@ -1,13 +1,14 @@
 """Find and replace personal data in Dutch (Flemish and Netherlands) helpline messages.
 
 Structured data (e-mail, URLs, IBAN, national numbers, phone numbers, @handles, birth dates,
-addresses, postcodes) is found with regular expressions on the raw text and checked with the
-checksums where a number has one. Names, schools and usernames that follow a platform word
-are found on spaCy tokens (``spacy.blank("nl")`` with Matcher and PhraseMatcher patterns) and
-the name lists in ``data/``. Nothing is downloaded: there is no Dutch spaCy model on PyPI.
+addresses, postcodes) is found on the raw text: IBAN, national numbers and BSN are checked with
+python-stdnum (``checksums.py``), phone numbers parsed with phonenumbers (``phones.py``, also
+numbers written in words). Names (``names.py``), schools and usernames that follow a platform
+word are found on spaCy tokens (``spacy.blank("nl")`` with Matcher and PhraseMatcher patterns)
+and the lists in ``data/``. Nothing is downloaded: there is no Dutch spaCy model on PyPI.
 
-When two findings overlap, the one found first in ``_DETECTORS`` order wins: the more
-specific, checksummed kinds come first.
+When two findings overlap, the one found first in ``_regex_detectors`` order wins: the more
+specific, checksummed kinds come first; names come last.
 """
 from __future__ import annotations
 
@@ -25,7 +26,9 @@ from spacy.tokens import Doc, Span as SpacySpan
 from spacy.util import filter_spans
 
 from . import patterns as P
-from .checksums import bsn_valid, compact, iban_valid, IBAN_LENGTHS, rrn_valid
+from .checksums import IBAN_MAX_LENGTH, IBAN_MIN_LENGTH, bsn_valid, iban_valid, rrn_valid
+from .names import _NOT_NAMES, _SCHOOL_KEYWORDS, NameRules
+from .phones import find_phone_numbers
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -76,62 +79,6 @@ def _dutch_vocabulary() -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
-# Words that may follow a capitalized ambiguous name at the start of a sentence
-# ("Roos is mijn zus", "Mark zei ...").
-_NAME_VERBS = frozenset(
-    "is was zegt zei heeft had haar z'n zijn wil wou doet deed stuurt stuurde komt kwam "
-    "vindt vond weet wist belt belde slaat sloeg lacht woont zit zat gaat ging moet kan mag "
-    "dreigt pest".split()
-)
-# Kinship, role and title words after which a capitalized word is a name ("mijn oom Dirk").
-_KIN = frozenset(
-    """vader moeder papa mama pa ma stiefvader stiefmoeder stiefpapa stiefmama pleegvader
-    pleegmoeder pleegpapa pleegmama stiefpa stiefma pleegpa pleegma schoonpa schoonma broer zus zuster zusje broertje halfbroer halfzus stiefbroer
-    stiefzus oom tante nonkel tantetje opa oma opi omi bompa bomma grootvader grootmoeder neef
-    nicht nichtje neefje vriend vriendin vriendje vriendinnetje lief ex buurman buurvrouw
-    buurjongen buurmeisje klasgenoot klasgenote trainer trainster coach leerkracht mentor leraar
-    lerares juf juffrouw meester meneer mevrouw mevr mvr dhr mr mw baas collega schoonvader
-    schoonmoeder dokter dr pastoor priester begeleider begeleidster opvoeder opvoedster
-    zorgcoördinator directeur directrice jongen meisje man vrouw""".split()
-)
-_TITLES = frozenset("meneer mevrouw mevr mvr dhr mr mw juf juffrouw meester dokter dr pastoor".split())
-_PARTICLES = frozenset("van de der den ter ten 't vanden vande vander el al le la d' da di du von".split())
-_STRONG_CONTEXT = (("naam", "is"), ("naam", ":"), ("heet", "eigenlijk"))
-# "heet" is also "hot" ("het is heet"): it is a name context only after a person.
-_HEET_SUBJECTS = frozenset("ik k ikke hij zij ze je jij u die dat hem haar".split())
-_CHAT_WORDS = frozenset(
-    """ni nie nt da wa wat k zn mn ma em zo nog echt gwn gewoon altijd nooit ook wel ff even
-    eens nu nou toch dus want omdat als dan""".split()
-)
-# The lemma tables miss many regular verb forms ("werkt"): an unknown lowercase word with a
-# verb ending after "mijn mama" is more likely a verb than a name.
-_VERB_ENDINGS = ("t", "en", "de", "te", "d")
-# Ambiguous names that are everyday function words or verbs ("ik ben", "elke dag"): in lower
-# case only "ik heet ..." / "mijn naam is ..." makes them a name.
-_FUNCTION_WORD_NAMES = frozenset("ben an elke lieve lief max said job ward lot mark bas".split())
-# A capitalized unknown word after an article is a thing or a place ("de Efteling", "een Opel").
-_DETERMINERS = frozenset("de het een 't 'n welke elke zo'n".split())
-_POSSESSIVES = frozenset("mijn mn m'n zijn z'n haar onze ons je jouw uw de hun".split())
-# Chat interjections and stretched words ("Heyy", "Jaaa", "Hmmm", "Okeej"): never a name.
-_STRETCHED = re.compile(r"(\w)\1\1|^(?:h+m+|e+u*h*m+|u+h*m+|p+f+|o+k+e+\w*|j+a+|n+e+|he+y+|ha+l+o+|so+r+y+)$", re.I)
-# After a capitalized word at the start of a sentence, these make it a person: "Bavo uit mijn
-# klas", "Juul is mijn beste vriendin", "Thibault van de jeugdbeweging doet raar".
-_PERSON_FOLLOWERS = frozenset(
-    "uit van zegt zei heeft had slaat sloeg stuurt stuurde dreigt pest zit woont belt belde "
-    "lacht doet deed wil".split()
-)
-_FLEMISH_SURNAME = re.compile(r"^(?:Van|Vanden|Vande|Vander|Ver|De|Den|Der|Dh|D')[a-z]{3,}[a-z]$")
-_SENT_PUNCT = frozenset(".!?:;\"'()-–—…\n")
-_NOT_NAMES = frozenset(
-    """ik jij je hij zij ze wij we jullie het de een en of maar want dat die dit deze mijn
-    zijn haar ons onze hun uw op in aan met van voor na bij om tot uit over door naar hoi hey
-    hallo dag dank sorry ok oke oké ja nee neen niet wel ook nog al""".split()
-)
-
-_SCHOOL_KEYWORDS = frozenset(
-    "atheneum lyceum college gymnasium instituut scholengemeenschap campus ka kta go vti sti "
-    "tsm vbs gbs sbs".split()
-)
 _SCHOOL_NAMED_KEYWORDS = frozenset(
     "basisschool school lagere kleuterschool middenschool obs cbs pcbs rkbs ikc vbs gbs sbs "
     "campus scholengroep scholengemeenschap academie".split()
@@ -143,7 +90,7 @@ _SCHOOL_TITLE_COMPOUND = re.compile(r"^[A-Z][\w\-]+(?:college|lyceum|atheneum|in
 _SCHOOL_ABBREV = frozenset("ka kta go vti sti tsm".split())
 
 
-class Scrubber:
+class Scrubber(NameRules):
     """Build once (loading spaCy and the lists takes about a second), then reuse.
 
     >>> s = Scrubber()
@@ -271,27 +218,31 @@ class Scrubber:
 
     def _ibans(self, text: str, found: list[Span]):
         for m in P.IBAN_START.finditer(text):
-            country = m.group(0)[:2].upper()
-            length = IBAN_LENGTHS.get(country)
-            if length is None:
-                continue
-            count, i, end = 0, m.start(), None
-            while i < len(text):
-                ch = text[i]
-                if ch.isalnum():
-                    count += 1
-                    i += 1
-                    if count == length:
-                        end = i
-                        break
-                elif ch in " -." and i + 1 < len(text) and text[i + 1].isalnum() and count >= 2:
-                    i += 1
-                else:
+            ends = self._alnum_run_ends(text, m.start(), IBAN_MAX_LENGTH)
+            # The longest run that is a valid IBAN and ends at a word boundary.
+            for count in range(min(len(ends), IBAN_MAX_LENGTH), IBAN_MIN_LENGTH - 1, -1):
+                end = ends[count - 1]
+                if end < len(text) and text[end].isalnum():
+                    continue
+                if iban_valid(text[m.start():end]):
+                    yield m.start(), end, "IBAN"
                     break
-            if end is None or (end < len(text) and text[end].isalnum()):
-                continue
-            if iban_valid(text[m.start():end]):
-                yield m.start(), end, "IBAN"
+
+    @staticmethod
+    def _alnum_run_ends(text: str, start: int, limit: int) -> list[int]:
+        """End offsets after each of the first ``limit`` letters or digits from ``start``,
+        allowing one space, dash or dot between groups ("BE71 0961-2345.6769")."""
+        ends, i = [], start
+        while i < len(text) and len(ends) < limit:
+            ch = text[i]
+            if ch.isalnum():
+                i += 1
+                ends.append(i)
+            elif ch in " -." and i + 1 < len(text) and text[i + 1].isalnum() and len(ends) >= 2:
+                i += 1
+            else:
+                break
+        return ends
 
     def _national_numbers(self, text: str, found: list[Span]):
         for m in P.RRN.finditer(text):
@@ -306,63 +257,9 @@ class Scrubber:
                 continue  # a Belgian landline written without separators; the phone check decides
             yield m.start(), m.end(), "BSN"
 
-    @staticmethod
-    def phone_number_valid(candidate: str) -> bool:
-        """Does this look like a Belgian or Dutch personal phone number (or an international
-        one)? Service numbers (0800, 090x, Belgian 070/078) and short numbers are not."""
-        cleaned = re.sub(r"\(\s*0\s*\)", "", candidate)
-        if "(" in cleaned or ")" in cleaned:
-            cleaned = cleaned.replace("(", "").replace(")", "")
-        digits = re.sub(r"\D", "", cleaned)
-        international = cleaned.lstrip().startswith("+") or digits.startswith("00")
-        if international:
-            intl = digits if cleaned.lstrip().startswith("+") else digits[2:]
-            if intl.startswith("32"):
-                rest = intl[2:]
-                rest = rest[1:] if rest.startswith("0") else rest
-                if len(rest) == 9:
-                    return rest.startswith("4")
-                return len(rest) == 8 and not rest.startswith(("70", "78", "800", "90", "45", "46", "47", "48", "49"))
-            if intl.startswith("31"):
-                rest = intl[2:]
-                rest = rest[1:] if rest.startswith("0") else rest
-                return len(rest) == 9 and not rest.startswith(("800", "900", "906", "909"))
-            return 8 <= len(intl) <= 15
-        if not digits.startswith("0") or digits.startswith("00"):
-            return False
-        if len(digits) == 10:
-            if digits.startswith("04"):
-                return True  # Belgian mobile (and Dutch 04x landlines)
-            return not digits.startswith(("0800", "0900", "0906", "0909"))
-        if len(digits) == 9:  # Belgian landline; 045-049 are mobile prefixes (10 digits)
-            return not digits.startswith(("070", "078", "080", "090", "045", "046", "047", "048", "049"))
-        return False
-
     def _phones(self, text: str, found: list[Span]):
-        for m in P.PHONE_CANDIDATE.finditer(text):
-            candidate = m.group(0)
-            # Try the whole run of digits first, then shorter runs cut at spaces (a number may
-            # be followed or preceded by another: "bel 0470 12 34 56 12 keer", "om 12 0470 ...").
-            cuts = [i for i in range(1, len(candidate)) if candidate[i] == " " and candidate[i - 1] != " "]
-            starts = [0] + [i + 1 for i in cuts]
-            ends = [len(candidate)] + cuts[::-1]
-            done = False
-            for first in starts:
-                for cut in ends:
-                    if cut <= first:
-                        break
-                    piece = candidate[first:cut].rstrip(" -./(").lstrip()
-                    if piece.startswith("(") and piece.count("(") > piece.count(")"):
-                        piece = piece[1:].lstrip()  # "(0470 12 34 56)": the bracket encloses the number
-                    if not piece or piece.count("(") != piece.count(")"):
-                        continue
-                    if self.phone_number_valid(piece):
-                        begin = m.start() + candidate.index(piece, first)
-                        yield begin, begin + len(piece), "TELEFOON"
-                        done = True
-                        break
-                if done:
-                    break
+        for start, end in find_phone_numbers(text):
+            yield start, end, "TELEFOON"
 
     def _handles(self, text: str, found: list[Span]):
         for m in P.HANDLE.finditer(text):
@@ -376,8 +273,9 @@ class Scrubber:
             sep = m.group("sep")
             handle_like = bool(re.search(r"[\d_.#@]", handle))
             low = handle.lower().lstrip("@")
-            if low in _NOT_NAMES or low in self.vocabulary and not handle_like:
-                continue
+            if low in _NOT_NAMES or low in self.vocabulary and not handle_like and not (
+                    sep.strip() and low in self.first_names):
+                continue  # "mijn insta is gehackt"; but "snap: lisa" is her username
             if not sep.strip() and not handle_like:
                 continue  # "op tiktok gezet": a platform word alone is no username context
             if low in {"is", "en", "of", "maar", "ook"} or low.isdigit():
@@ -405,6 +303,9 @@ class Scrubber:
                 yield m.start("street"), m.end("street"), "ADRES"
         for m in P.STREET_AFTER_LIVING.finditer(text):
             yield m.start("street"), m.end("street"), "ADRES"
+        for m in P.CAPITALIZED_STREET_AFTER_LIVING.finditer(text):
+            if m.group("street").split()[0].lower() not in self.places:
+                yield m.start("street"), m.end("street"), "ADRES"
         for m in P.STREET_ONLY.finditer(text):
             before = text[:m.start()].rstrip()
             if not before or before[-1] in ".!?\n":
@@ -490,168 +391,6 @@ class Scrubber:
     def _school_place_tail(self, doc: Doc, e: int, places: dict[int, int]) -> int:
         j = e + 1 if e < len(doc) and doc[e].lower_ in ("in", "van", "te") else e
         return places[j] if j in places else e
-
-    def is_word(self, low: str) -> bool:
-        """Is ``low`` an ordinary Dutch word? The lemma tables lack many plurals and inflected
-        forms ("mensen", "ouders", "blauwe"), so strip a plural or inflection ending and try the
-        stem too (with a doubled consonant undone and a long vowel restored)."""
-        if low in self.vocabulary:
-            return True
-        for ending in ("en", "s", "'s", "e", "n", "ens", "ere", "ste"):
-            if not low.endswith(ending) or len(low) - len(ending) < 4:
-                continue
-            stem = low[: -len(ending)]
-            candidates = {stem}
-            if len(stem) > 2 and stem[-1] == stem[-2]:
-                candidates.add(stem[:-1])                       # klassen -> klas
-            if len(stem) > 2 and stem[-2] in "aeou" and stem[-3] not in "aeiou":
-                candidates.add(stem[:-1] + stem[-2] + stem[-1])  # straten -> straat
-            if stem.endswith("z"):
-                candidates.add(stem[:-1] + "s")                  # huizen -> huis
-            if stem.endswith("v"):
-                candidates.add(stem[:-1] + "f")                  # brieven -> brief
-            if candidates & self.vocabulary:
-                return True
-        return False
-
-    def _sentence_start(self, doc: Doc, i: int) -> bool:
-        if i == 0 or doc[i].is_sent_start:
-            return True
-        prev = doc[i - 1].text
-        return prev in _SENT_PUNCT or prev.isspace() or not any(c.isalnum() for c in prev) and prev != ","
-
-    @staticmethod
-    def _title(tok) -> bool:
-        t = tok.text
-        return len(t) > 1 and t[0].isupper() and not t.isupper()
-
-    def _context(self, doc: Doc, i: int) -> str | None:
-        """'strong' after 'heet'/'mijn naam is', 'kin' after a kinship or title word,
-        'ben' after 'ik ben', else None."""
-        prev = [t.lower_ for t in doc[max(0, i - 3):i]]
-        if prev and prev[-1] in ("heet", "heten") and len(prev) >= 2 and (
-                prev[-2] in _HEET_SUBJECTS or prev[-2] in _KIN or prev[-2] in self.first_names):
-            return "strong"
-        for pattern in _STRONG_CONTEXT:
-            if tuple(prev[-len(pattern):]) == pattern:
-                return "strong"
-        if prev and prev[-1] in _KIN:
-            return "kin"
-        if len(prev) >= 2 and prev[-1] == "," and prev[-2] in _KIN:
-            return "kin"
-        if len(prev) >= 2 and prev[-1] == "ben" and prev[-2] in ("ik", "k", "ikke"):
-            return "ben"
-        return None
-
-    def _names(self, doc: Doc, found: list[Span]):
-        surname_phrases = {}
-        for match_id, s, e in self.phrases(doc):
-            if self.nlp.vocab.strings[match_id] == "SURNAME":
-                surname_phrases[s] = max(surname_phrases.get(s, s), e)
-        first_name_tokens = {s for match_id, s, e in self.matcher(doc)
-                             if self.nlp.vocab.strings[match_id] == "FIRST_NAME"}
-        # In Title Case Or ALL CAPS text, a capital says nothing about a name.
-        alpha = [t for t in doc if t.is_alpha and len(t.text) > 1]
-        capitals_inform = len(alpha) < 4 or sum(t.text[0].isupper() for t in alpha) <= 0.6 * len(alpha)
-        i, n = 0, len(doc)
-        while i < n:
-            tok = doc[i]
-            if not self._free(found, tok.idx, tok.idx + len(tok.text)) or not tok.is_alpha:
-                i += 1
-                continue
-            low = tok.lower_
-            title = self._title(tok) and capitals_inform
-            start_of_sentence = self._sentence_start(doc, i)
-            ctx = self._context(doc, i)
-            after_article = i > 0 and doc[i - 1].lower_ in _DETERMINERS
-            after_place_word = i > 0 and (doc[i - 1].lower_ in ("in", "te", "uit") or doc[i - 1].like_num)
-            is_name = False
-            end = i + 1
-            if i in first_name_tokens:
-                if low not in self.ambiguous_names:
-                    prev = doc[i - 1] if i else None
-                    is_name = not (prev is not None and prev.like_num and low == "jan")
-                elif ctx == "strong" or (ctx == "ben" and title) or (
-                        ctx == "kin" and (title or low not in _FUNCTION_WORD_NAMES)):
-                    is_name = True
-                elif title and not start_of_sentence and not after_article:
-                    is_name = True
-                elif title and start_of_sentence and i + 1 < n and doc[i + 1].lower_ in _NAME_VERBS:
-                    is_name = True
-            elif low in _NOT_NAMES or low in _PARTICLES and not (ctx == "kin" and title):
-                pass
-            elif ctx == "strong" and low not in _CHAT_WORDS and len(low) > 1:
-                is_name = True
-            elif ctx == "kin" and title and not start_of_sentence and low not in self.vocabulary:
-                is_name = True
-            elif (ctx == "kin" and tok.is_lower and len(low) >= 3 and not self.is_word(low)
-                  and i >= 2 and doc[i - 1].lower_ in _KIN and doc[i - 2].lower_ in _POSSESSIVES
-                  and low not in _CHAT_WORDS and low not in self.places
-                  and not low.endswith(_VERB_ENDINGS)):
-                is_name = True  # "mijn stiefpa ronny"
-            elif title and not start_of_sentence and _FLEMISH_SURNAME.match(tok.text) \
-                    and not self.is_word(low) and low not in self.places and len(low) <= 14 \
-                    and not (i > 0 and doc[i - 1].lower_ in _DETERMINERS):
-                is_name = True  # "die Vandenbroucke van hiernaast"
-            elif (title and not start_of_sentence and len(low) >= 3 and not self.is_word(low)
-                  and low not in self.places and low not in self.not_names and low not in _KIN
-                  and low not in _SCHOOL_KEYWORDS and len(low) <= 14
-                  and not after_article and not after_place_word and not _STRETCHED.search(low)):
-                is_name = True  # an unknown capitalized word inside a sentence: "aan Kato"
-            elif (title and start_of_sentence and len(low) >= 3 and not self.is_word(low)
-                  and low not in self.places and low not in self.not_names and low not in _KIN
-                  and not _STRETCHED.search(low) and i + 1 < n
-                  and (doc[i + 1].lower_ in _PERSON_FOLLOWERS
-                       or (doc[i + 1].lower_ in ("is", "was") and i + 2 < n
-                           and doc[i + 2].lower_ in ("mijn", "mn", "m'n", "de", "een", "haar", "zijn")))):
-                is_name = True  # "Bavo uit mijn klas ...", "Juul is mijn beste vriendin"
-            elif ctx == "ben" and title and low not in self.vocabulary:
-                is_name = True
-            elif title and not start_of_sentence and low in self.surnames and low not in self.vocabulary:
-                is_name = True
-            if ctx == "kin" and i in surname_phrases and doc[i].is_title:
-                is_name, end = True, surname_phrases[i]  # "mevrouw Van den Broeck"
-            elif ctx == "kin" and title and low in _PARTICLES:
-                j = i
-                while j < n and doc[j].lower_ in _PARTICLES:
-                    j += 1
-                if j < n and doc[j].is_title and j > i:
-                    is_name, end = True, j + 1  # "meneer De Smet"
-            if not is_name:
-                i += 1
-                continue
-            end = self._extend_surname(doc, end, surname_phrases)
-            span = doc[i:end]
-            if self._free(found, span.start_char, span.end_char):
-                yield span.start_char, span.end_char, "NAAM"
-            i = end
-
-    def _extend_surname(self, doc: Doc, end: int, surname_phrases: dict[int, int]) -> int:
-        """Take a surname after a first name: 'Jonas Peeters', 'Lisa de Vries', 'Van den Broeck'."""
-        n = len(doc)
-        while end < n:
-            if end in surname_phrases:
-                end = surname_phrases[end]
-                continue
-            j = end
-            while j < n and doc[j].lower_ in _PARTICLES and j - end < 3:
-                j += 1
-            if j < n and j > end and (doc[j].is_title or doc[j].lower_ in self.surnames) \
-                    and doc[j].is_alpha and doc[j].lower_ not in _NOT_NAMES:
-                end = j + 1
-                continue
-            tok = doc[end]
-            if not tok.is_alpha or tok.lower_ in _NOT_NAMES or tok.lower_ in self.places:
-                break
-            if self._title(tok) and (tok.lower_ in self.surnames or tok.lower_ not in self.vocabulary
-                                    or tok.lower_ in self.first_names):
-                end += 1
-                continue
-            if tok.is_lower and tok.lower_ in self.surnames and tok.lower_ not in self.vocabulary:
-                end += 1
-                continue
-            break
-        return end
 
 
 @lru_cache(maxsize=1)

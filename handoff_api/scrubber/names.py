@@ -1,0 +1,345 @@
+"""Name rules of the scrubber: which spaCy tokens are a person's name.
+
+A mixin for ``Scrubber``, which owns the lists (``first_names``, ``ambiguous_names``,
+``surnames``, ``places``, ``not_names``), the Dutch ``vocabulary`` and ``_free``. Names come from
+the lists, from the position of a word (after "ik heet", "mijn zus", "ik ben", "met", "zegt"),
+and from its shape (a capitalized unknown word inside a sentence, a hyphenated name, a
+Flemish surname); words that are also names ("roos", "hoop", "storm") need a name position.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+if TYPE_CHECKING:
+    from .scrubber import Span
+
+# Words that may follow a capitalized ambiguous name at the start of a sentence
+# ("Roos is mijn zus", "Mark zei ...").
+_NAME_VERBS = frozenset(
+    "is was zegt zei heeft had haar z'n zijn wil wou doet deed stuurt stuurde komt kwam "
+    "vindt vond weet wist belt belde slaat sloeg lacht woont zit zat gaat ging moet kan mag "
+    "dreigt pest".split()
+)
+# Kinship, role and title words after which a capitalized word is a name ("mijn oom Dirk").
+_KIN = frozenset(
+    """vader moeder papa mama pa ma stiefvader stiefmoeder stiefpapa stiefmama pleegvader
+    pleegmoeder pleegpapa pleegmama stiefpa stiefma pleegpa pleegma schoonpa schoonma broer zus zuster zusje broertje halfbroer halfzus stiefbroer
+    stiefzus oom tante nonkel tantetje opa oma opi omi bompa bomma grootvader grootmoeder neef
+    nicht nichtje neefje vriend vriendin vriendje vriendinnetje lief ex buurman buurvrouw
+    buurjongen buurmeisje klasgenoot klasgenote trainer trainster coach leerkracht mentor leraar
+    lerares juf juffrouw meester meneer mevrouw mevr mvr dhr mr mw baas collega schoonvader
+    schoonmoeder dokter dr pastoor priester begeleider begeleidster opvoeder opvoedster
+    zorgcoördinator directeur directrice jongen meisje man vrouw""".split()
+)
+_TITLES = frozenset("meneer mevrouw mevr mvr dhr mr mw juf juffrouw meester dokter dr pastoor".split())
+_PARTICLES = frozenset("van de der den ter ten 't vanden vande vander el al le la d' da di du von".split())
+_STRONG_CONTEXT = (("naam", "is"), ("naam", ":"), ("heet", "eigenlijk"), ("name", "is"), ("name", ":"))
+# "heet" is also "hot" ("het is heet"): it is a name context only after a person.
+_HEET_SUBJECTS = frozenset("ik k ikke hij zij ze je jij u die dat hem haar".split())
+_CHAT_WORDS = frozenset(
+    """ni nie nt da wa wat k zn mn ma em zo nog echt gwn gewoon altijd nooit ook wel ff even
+    eens nu nou toch dus want omdat als dan""".split()
+)
+# The lemma tables miss many regular verb forms ("werkt"): an unknown lowercase word with a
+# verb ending after "mijn mama" is more likely a verb than a name.
+_VERB_ENDINGS = ("t", "en", "de", "te", "d")
+_KIN_VERB_ENDINGS = ("t", "de", "te", "d")  # after "mijn mama" a plural verb is rare; "chen", "ruben" are not
+# Ambiguous names that are everyday function words or verbs ("ik ben", "elke dag"): in lower
+# case only "ik heet ..." / "mijn naam is ..." makes them a name.
+_FUNCTION_WORD_NAMES = frozenset("ben an elke lieve lief max said job ward lot mark bas hoop".split())
+# A capitalized unknown word after an article is a thing or a place ("de Efteling", "een Opel").
+_DETERMINERS = frozenset("de het een 't 'n welke elke zo'n".split())
+_POSSESSIVES = frozenset("mijn mn m'n zijn z'n haar onze ons je jouw uw de hun".split())
+# Chat interjections and stretched words ("Heyy", "Jaaa", "Hmmm", "Okeej"): never a name.
+_STRETCHED = re.compile(r"(\w)\1\1|^(?:h+m+|e+u*h*m+|u+h*m+|p+f+|o+k+e+\w*|j+a+|n+e+|he+y+|ha+l+o+|so+r+y+)$", re.I)
+# After a capitalized word at the start of a sentence, these make it a person: "Bavo uit mijn
+# klas", "Juul is mijn beste vriendin", "Thibault van de jeugdbeweging doet raar".
+_PERSON_FOLLOWERS = frozenset(
+    "uit van zegt zei heeft had slaat sloeg stuurt stuurde dreigt pest zit woont belt belde "
+    "lacht doet deed wil zat".split()
+)
+_DIMINUTIVES = ("ke", "ske", "je", "tje", "ie", "eke")
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+# Around a lower-case name that is also a word: "met roos naar", "dan zegt roos dat".
+_BEFORE_PERSON = frozenset("met van aan bij tegen zegt zei vraagt vroeg".split())
+_AFTER_PERSON = frozenset(
+    """en dat die ook niet nog naar is was heeft had gaat ging zegt zei gepraat gesproken
+    gezegd geweest gedaan gezien gechat geappt gebeld al altijd""".split()
+)
+_PERSON_VERBS = frozenset(
+    "zegt zei vraagt vroeg stuurt stuurde belt belde slaat sloeg dreigt pest appt is was".split()
+)
+_FLEMISH_SURNAME = re.compile(r"^(?:Van|Vanden|Vande|Vander|Ver|De|Den|Der|Dh|D')[a-z]{3,}[a-z]$")
+_SENT_PUNCT = frozenset(".!?:;\"'()-–—…\n")
+_NOT_NAMES = frozenset(
+    """ik jij je hij zij ze wij we jullie het de een en of maar want dat die dit deze mijn
+    zijn haar ons onze hun uw op in aan met van voor na bij om tot uit over door naar hoi hey
+    hallo dag dank sorry ok oke oké ja nee neen niet wel ook nog al""".split()
+)
+
+# School words: never a name, and the start of a school's name (scrubber.py).
+_SCHOOL_KEYWORDS = frozenset(
+    "atheneum lyceum college gymnasium instituut scholengemeenschap campus ka kta go vti sti "
+    "tsm vbs gbs sbs".split()
+)
+
+
+class NameRules:
+    """Name detection on a spaCy Doc; see the module docstring for what the host provides."""
+
+    def is_word(self, low: str) -> bool:
+        """Is ``low`` an ordinary Dutch word? The lemma tables lack many plurals and inflected
+        forms ("mensen", "ouders", "blauwe"), so strip a plural or inflection ending and try the
+        stem too (with a doubled consonant undone and a long vowel restored)."""
+        if low in self.vocabulary:
+            return True
+        for ending in ("en", "s", "'s", "e", "n", "ens", "ere", "ste"):
+            if not low.endswith(ending) or len(low) - len(ending) < 4:
+                continue
+            stem = low[: -len(ending)]
+            candidates = {stem}
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                candidates.add(stem[:-1])                       # klassen -> klas
+            if len(stem) > 2 and stem[-2] in "aeou" and stem[-3] not in "aeiou":
+                candidates.add(stem[:-1] + stem[-2] + stem[-1])  # straten -> straat
+            if stem.endswith("z"):
+                candidates.add(stem[:-1] + "s")                  # huizen -> huis
+            if stem.endswith("v"):
+                candidates.add(stem[:-1] + "f")                  # brieven -> brief
+            if candidates & self.vocabulary:
+                return True
+        return False
+
+    def _sentence_start(self, doc: Doc, i: int) -> bool:
+        if i == 0 or doc[i].is_sent_start:
+            return True
+        prev = doc[i - 1].text
+        return prev in _SENT_PUNCT or prev.isspace() or not any(c.isalnum() for c in prev) and prev != ","
+
+    @staticmethod
+    def _title(tok) -> bool:
+        t = tok.text
+        return len(t) > 1 and t[0].isupper() and not t.isupper()
+
+    def _context(self, doc: Doc, i: int) -> str | None:
+        """'strong' after 'heet'/'mijn naam is', 'kin' after a kinship or title word,
+        'ben' after 'ik ben', else None."""
+        prev = [t.lower_ for t in doc[max(0, i - 3):i]]
+        if prev and prev[-1] in ("heet", "heten") and len(prev) >= 2 and (
+                prev[-2] in _HEET_SUBJECTS or prev[-2] in _KIN or prev[-2] in self.first_names):
+            return "strong"
+        for pattern in _STRONG_CONTEXT:
+            if tuple(prev[-len(pattern):]) == pattern:
+                return "strong"
+        if prev and prev[-1] in _KIN:
+            return "kin"
+        if len(prev) >= 2 and prev[-1] == "," and prev[-2] in _KIN:
+            return "kin"
+        if len(prev) >= 2 and (prev[-1] == "ben" and prev[-2] in ("ik", "k", "ikke")
+                               or prev[-1] == "am" and prev[-2] == "i"):
+            return "ben"
+        return None
+
+    def _names(self, doc: Doc, found: list[Span]):
+        surname_phrases = {}
+        for match_id, s, e in self.phrases(doc):
+            if self.nlp.vocab.strings[match_id] == "SURNAME":
+                surname_phrases[s] = max(surname_phrases.get(s, s), e)
+        first_name_tokens = {s for match_id, s, e in self.matcher(doc)
+                             if self.nlp.vocab.strings[match_id] == "FIRST_NAME"}
+        # In Title Case Or ALL CAPS text, a capital says nothing about a name.
+        alpha = [t for t in doc if t.is_alpha and len(t.text) > 1]
+        capitals_inform = len(alpha) < 4 or sum(t.text[0].isupper() for t in alpha) <= 0.6 * len(alpha)
+        i, n = 0, len(doc)
+        while i < n:
+            tok = doc[i]
+            if not self._free(found, tok.idx, tok.idx + len(tok.text)) or not self._wordlike(tok):
+                i += 1
+                continue
+            low = tok.lower_
+            title = self._title(tok) and capitals_inform
+            start_of_sentence = self._sentence_start(doc, i)
+            ctx = self._context(doc, i)
+            after_article = i > 0 and doc[i - 1].lower_ in _DETERMINERS
+            after_place_word = i > 0 and (doc[i - 1].lower_ in ("in", "te", "uit") or doc[i - 1].like_num)
+            is_name = False
+            end = i + 1
+            if "-" in low:
+                is_name = self._hyphenated_name(tok, ctx, start_of_sentence, capitals_inform)
+            elif i in first_name_tokens:
+                if low not in self.ambiguous_names:
+                    prev = doc[i - 1] if i else None
+                    is_name = not (prev is not None and prev.like_num and low == "jan")
+                elif ctx == "strong" or (ctx in ("ben", "kin") and (title or low not in _FUNCTION_WORD_NAMES)):
+                    is_name = True
+                elif tok.is_lower and low not in _FUNCTION_WORD_NAMES and self._lower_name_position(doc, i):
+                    is_name = True  # "ik was met roos naar de stad", "dan zegt roos dat"
+                elif title and not start_of_sentence and not after_article:
+                    is_name = True
+                elif title and start_of_sentence and self._person_follows(doc, i, _NAME_VERBS):
+                    is_name = True
+            elif low in _NOT_NAMES or low in _PARTICLES and not (ctx in ("kin", "strong") and title):
+                pass
+            elif self._diminutive_name(low):
+                is_name = True  # "lotteke", "jantje", "jonaske"
+            elif (i > 0 and doc[i - 1].lower_ in _TITLES and tok.is_lower
+                  and (self._unknown_lower_word(low) or low in self.surnames)):
+                is_name = True  # "meneer peeters", "juf kaat"
+            elif ctx == "strong" and low not in _CHAT_WORDS and len(low) > 1:
+                is_name = True
+            elif ctx == "kin" and title and not start_of_sentence and low not in self.vocabulary:
+                is_name = True
+            elif (ctx == "kin" and tok.is_lower and len(low) >= 3 and not self.is_word(low)
+                  and i >= 2 and doc[i - 1].lower_ in _KIN and doc[i - 2].lower_ in _POSSESSIVES
+                  and low not in _CHAT_WORDS and low not in self.places
+                  and not low.endswith(_KIN_VERB_ENDINGS)):
+                is_name = True  # "mijn stiefpa ronny", "mijn vriendin chen"
+            elif title and not start_of_sentence and _FLEMISH_SURNAME.match(tok.text) \
+                    and not self.is_word(low) and low not in self.places and len(low) <= 14 \
+                    and not (i > 0 and doc[i - 1].lower_ in _DETERMINERS):
+                is_name = True  # "die Vandenbroucke van hiernaast"
+            elif (title and not start_of_sentence and len(low) >= 3 and not self.is_word(low)
+                  and low not in self.places and low not in self.not_names and low not in _KIN
+                  and low not in _SCHOOL_KEYWORDS and len(low) <= 14
+                  and not after_article and not after_place_word and not _STRETCHED.search(low)):
+                is_name = True  # an unknown capitalized word inside a sentence: "aan Kato"
+            elif (title and start_of_sentence and len(low) >= 3 and not self.is_word(low)
+                  and low not in self.places and low not in self.not_names and low not in _KIN
+                  and not _STRETCHED.search(low) and i + 1 < n
+                  and (doc[i + 1].lower_ in _PERSON_FOLLOWERS
+                       or (doc[i + 1].lower_ in ("is", "was") and i + 2 < n
+                           and doc[i + 2].lower_ in ("mijn", "mn", "m'n", "de", "een", "haar", "zijn")))):
+                is_name = True  # "Bavo uit mijn klas ...", "Juul is mijn beste vriendin"
+            elif ctx == "ben" and title and low not in self.vocabulary:
+                is_name = True
+            elif ctx == "ben" and tok.is_lower and self._unknown_lower_word(low):
+                is_name = True  # "ik ben kato"
+            elif (tok.is_lower and start_of_sentence and self._unknown_lower_word(low, _KIN_VERB_ENDINGS)
+                  and self._person_follows(doc, i, _PERSON_FOLLOWERS | _PERSON_VERBS)):
+                is_name = True  # "nguyen zit bij mij op school"
+            elif title and not start_of_sentence and low in self.surnames and low not in self.vocabulary:
+                is_name = True
+            if ctx in ("kin", "strong") and i in surname_phrases and doc[i].is_title:
+                is_name, end = True, surname_phrases[i]  # "mevrouw Van den Broeck"
+            elif ctx in ("kin", "strong") and title and low in _PARTICLES:
+                j = i
+                while j < n and doc[j].lower_ in _PARTICLES:
+                    j += 1
+                if j < n and self._title(doc[j]) and j > i:
+                    is_name, end = True, j + 1  # "meneer De Smet", "ik heet Van den Broeck-Peeters"
+            if not is_name:
+                i += 1
+                continue
+            end = self._extend_surname(doc, end, surname_phrases)
+            span = doc[self._particles_before(doc, i, found):end]
+            if self._free(found, span.start_char, span.end_char):
+                yield span.start_char, span.end_char, "NAAM"
+            i = end
+
+    @staticmethod
+    def _wordlike(tok) -> bool:
+        """A word, or letters joined by hyphens ("Jan-Willem", "Broeck-Peeters")."""
+        return tok.is_alpha or bool(_HYPHENATED.fullmatch(tok.text))
+
+    def _hyphenated_name(self, tok, ctx: str | None, start_of_sentence: bool, capitals_inform: bool) -> bool:
+        """"Jan-Willem", "marie-louise", "Broeck-Peeters": every part a listed first name or
+        surname, or a capitalized part that is no Dutch word; at least one part listed, or
+        the token stands where a name stands. "Sint-Niklaas", "ex-vriend" and "e-mail" stay."""
+        low = tok.lower_
+        if low in self.places or low in self.not_names:
+            return False
+        parts, written = low.split("-"), tok.text.split("-")
+        if any(p in _NOT_NAMES or p in _PARTICLES or len(p) < 2 for p in parts):
+            return False
+        listed = [p in self.first_names or p in self.surnames for p in parts]
+        if not all(listed) and low in self.vocabulary:
+            return False
+        unknown = [(w[0].isupper() and capitals_inform or ctx is not None) and not self.is_word(p)
+                   and p not in self.places for p, w in zip(parts, written)]
+        if not all(a or b for a, b in zip(listed, unknown)):
+            return False
+        if all(p in self.ambiguous_names for p in parts) and not (ctx or tok.text[0].isupper() and not start_of_sentence):
+            return False
+        return any(listed) or ctx is not None or not start_of_sentence
+
+    def _lower_name_position(self, doc: Doc, i: int) -> bool:
+        """A lower-case word of the ambiguous list where a person stands: after "met",
+        "van", "zegt" ... and before the end of the clause or a word that follows a person
+        ("ik was met roos naar de stad"), or first, before a verb a person does ("bo zegt")."""
+        n = len(doc)
+        nxt = doc[i + 1].lower_ if i + 1 < n else None
+        clause_ends = nxt is None or not any(c.isalnum() for c in nxt) or nxt in _AFTER_PERSON
+        if i > 0 and doc[i - 1].lower_ in _BEFORE_PERSON and clause_ends:
+            return True
+        return self._sentence_start(doc, i) and self._person_follows(doc, i, _PERSON_VERBS)
+
+    @staticmethod
+    def _person_follows(doc: Doc, i: int, verbs: frozenset[str]) -> bool:
+        """The next word is a verb a person does; "is"/"was" only before "mijn", "de" ...:
+        "Roos is mijn zus" but not "Hoop is alles" or "Storm is voorbij"."""
+        n = len(doc)
+        if i + 1 >= n or doc[i + 1].lower_ not in verbs:
+            return False
+        if doc[i + 1].lower_ in ("is", "was"):
+            return i + 2 < n and doc[i + 2].lower_ in _POSSESSIVES | {"een", "niet", "ook", "echt"}
+        return True
+
+    def _diminutive_name(self, low: str) -> bool:
+        for ending in _DIMINUTIVES:
+            base = low[: -len(ending)]
+            if low.endswith(ending) and len(base) >= 3 and base in self.first_names \
+                    and base not in self.ambiguous_names and not self.is_word(low):
+                return True
+        return False
+
+    def _unknown_lower_word(self, low: str, verb_endings: tuple[str, ...] = _VERB_ENDINGS) -> bool:
+        return (len(low) >= 3 and not self.is_word(low) and low not in _CHAT_WORDS
+                and low not in self.places and not _STRETCHED.search(low) and not low.endswith(verb_endings)
+                and not self._compound(low))
+
+    def _compound(self, low: str) -> bool:
+        """A Dutch compound the lemma tables lack: "jeugdarts", "zorgjuf", "sportmonitor"."""
+        return any(self.is_word(low[k:]) and low[k:] not in self.first_names for k in range(3, len(low) - 2))
+
+    def _particles_before(self, doc: Doc, i: int, found: list[Span]) -> int:
+        """Start a surname at its capitalized particles: "Van den Broeck-Peeters"."""
+        j = i
+        while j > 0 and i - j < 3 and doc[j - 1].lower_ in _PARTICLES \
+                and self._free(found, doc[j - 1].idx, doc[j - 1].idx + len(doc[j - 1].text)):
+            j -= 1
+        while j < i and not doc[j].text[0].isupper():
+            j += 1
+        return j
+
+    def _extend_surname(self, doc: Doc, end: int, surname_phrases: dict[int, int]) -> int:
+        """Take a surname after a first name: 'Jonas Peeters', 'Lisa de Vries', 'Van den Broeck'."""
+        n = len(doc)
+        while end < n:
+            if end in surname_phrases:
+                end = surname_phrases[end]
+                continue
+            j = end
+            while j < n and doc[j].lower_ in _PARTICLES and j - end < 3:
+                j += 1
+            if j < n and j > end and (self._title(doc[j]) or doc[j].lower_ in self.surnames) \
+                    and self._wordlike(doc[j]) and doc[j].lower_ not in _NOT_NAMES:
+                end = j + 1
+                continue
+            tok = doc[end]
+            if not self._wordlike(tok) or tok.lower_ in _NOT_NAMES or tok.lower_ in self.places:
+                break
+            if "-" in tok.text and self._title(tok) and self._hyphenated_name(tok, "kin", False, True):
+                end += 1  # "Lisa Peeters-Janssens"
+                continue
+            if self._title(tok) and (tok.lower_ in self.surnames or tok.lower_ not in self.vocabulary
+                                    or tok.lower_ in self.first_names):
+                end += 1
+                continue
+            if tok.is_lower and tok.lower_ in self.surnames and tok.lower_ not in self.vocabulary:
+                end += 1
+                continue
+            break
+        return end

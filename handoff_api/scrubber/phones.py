@@ -1,0 +1,128 @@
+"""Private phone numbers in chat text, parsed and checked with phonenumbers (pinned).
+
+A visitor writes a number in any form: +32/0032/0, spaces, dots, slashes, dashes, "(0)",
+brackets, or in words ("nul vier zeven vijf ..."). Candidates come from phonenumbers' own
+matcher (for Belgium and the Netherlands) and from runs of digit groups cut at spaces (so a
+number between other numbers is still found); each is kept only when it is a personal number.
+
+Crisis and service numbers stay readable: short numbers (112, 1712, 1813, 106, 113, 116 111)
+are no full numbers at all, and toll-free, premium and shared-cost numbers (0800-0113,
+0800-2000, 0900-8844, 070 245 245) are valid numbers of a non-personal type.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator, Sequence
+
+import phonenumbers as pn
+from phonenumbers import Leniency, PhoneNumberType, ValidationResult
+
+from .numberwords import number_word_runs
+
+REGIONS = ("BE", "NL")
+PERSONAL_TYPES = frozenset({
+    PhoneNumberType.FIXED_LINE, PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    PhoneNumberType.VOIP, PhoneNumberType.PERSONAL_NUMBER, PhoneNumberType.PAGER,
+})
+# For numbers in no allocated range (invented or mistyped, still somebody's number to a
+# reader): national significant numbers that start like a service range stay readable.
+_SERVICE_STARTS = {32: ("70", "78", "80", "90"), 31: ("800", "84", "85", "87", "88", "90")}
+
+# A run of digits with the separators visitors use, at most ~40 characters (stays linear).
+CANDIDATE = re.compile(r"(?<![\w+/.\-(])\(?(?:\+|00)?\d[\d \t./\-\u2010-\u2015()]{0,38}\d(?!\d)")
+_NON_DIGIT = re.compile(r"\D")
+
+
+def _parses(candidate: str) -> list[pn.PhoneNumber]:
+    numbers = []
+    for region in REGIONS:
+        try:
+            numbers.append(pn.parse(candidate, region))
+        except pn.NumberParseException:
+            pass
+    return numbers
+
+
+def _possible_personal(number: pn.PhoneNumber) -> bool:
+    """An unallocated number with the length of a personal one in its country."""
+    if pn.is_possible_number_with_reason(number) != ValidationResult.IS_POSSIBLE:
+        return False
+    nsn = str(number.national_number)
+    if nsn.startswith(_SERVICE_STARTS.get(number.country_code, ())):
+        return False
+    if number.country_code == 32:  # Belgian mobiles (04xx) have 9 digits after the 0, landlines 8
+        return len(nsn) == (9 if nsn.startswith("4") else 8)
+    if number.country_code == 31:
+        return len(nsn) == 9
+    return len(nsn) >= 8
+
+
+def is_personal_number(candidate: str) -> bool:
+    """Is this written number a private phone number (Belgian, Dutch or international)?"""
+    text = candidate.strip()
+    digits = _NON_DIGIT.sub("", text)
+    if not 8 <= len(digits) <= 17:
+        return False
+    if not (text.startswith(("+", "(+")) or digits.startswith("0")):
+        return False  # "470123456": nobody gives a number without its 0 or country code
+    numbers = _parses(text)
+    valid = [n for n in numbers if pn.is_valid_number(n)]
+    if any(pn.number_type(n) not in PERSONAL_TYPES for n in valid):
+        return False
+    return bool(valid) or any(_possible_personal(n) for n in numbers)
+
+
+def find_phone_numbers(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every private phone number, in digits or in words. Spans found by
+    different routes may overlap; the caller keeps the first."""
+    for region in REGIONS:
+        for match in pn.PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE):
+            if is_personal_number(match.raw_string):
+                yield _outside_brackets(text, match.start, match.end)
+    for m in CANDIDATE.finditer(text):
+        groups = [(m.start() + g.start(), m.start() + g.end()) for g in re.finditer(r"\S+", m.group(0))]
+        yield from _numbers_in(groups, lambda start, end: _digits_as_number(text, start, end))
+    for run in number_word_runs(text):
+        yield from _numbers_in(run.pieces, lambda start, end, run=run: (
+            (start, end) if is_personal_number(run.digits_between(start, end)) else None))
+
+
+def _numbers_in(pieces: Sequence[tuple[int, int]], as_number) -> Iterator[tuple[int, int]]:
+    """Longest stretches of consecutive pieces that are a number, left to right: a number may
+    stand between other numbers ("om 12 0470 12 34 56", "bel 0470 12 34 56 12 keer")."""
+    first, n = 0, len(pieces)
+    while first < n:
+        for last in range(n - 1, first - 1, -1):
+            span = as_number(pieces[first][0], pieces[last][1])
+            if span:
+                yield span
+                first = last
+                break
+        first += 1
+
+
+def _digits_as_number(text: str, start: int, end: int) -> tuple[int, int] | None:
+    start, end = _outside_brackets(text, start, start + len(text[start:end].rstrip(" -./(")))
+    written = text[start:end]
+    if not _balanced(written):
+        return None
+    return (start, end) if is_personal_number(written) else None
+
+
+def _outside_brackets(text: str, start: int, end: int) -> tuple[int, int]:
+    """Leave out brackets around the whole number: "(0470 12 34 56)", "(0470 12 34 56"."""
+    written = text[start:end]
+    if written.startswith("(") and (not _balanced(written) or written.endswith(")") and _balanced(written[1:-1])):
+        start += 1
+    written = text[start:end]
+    if written.endswith(")") and not _balanced(written):
+        end -= 1
+    while start < end and not (text[start].isdigit() or text[start] in "+("):
+        start += 1  # "[0470 12 34 56]"
+    while end > start and not (text[end - 1].isdigit() or text[end - 1] == ")"):
+        end -= 1
+    return start, end
+
+
+def _balanced(written: str) -> bool:
+    return written.count("(") == written.count(")")
