@@ -1,6 +1,6 @@
 """per-account login throttles
 
-Revision ID: 0004_login_throttles
+Revision ID: 0003_login_throttles
 Revises: 0002_trainer_inbox
 Create Date: 2026-12-01
 
@@ -14,7 +14,7 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision: str = '0004_login_throttles'
+revision: str = '0003_login_throttles'
 down_revision: Union[str, Sequence[str], None] = '0002_trainer_inbox'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
