@@ -39,7 +39,7 @@ help:
 	@echo "make run     start Rasa (:$(RASA_PORT)), the action server (:$(ACTIONS_PORT)) and the handoff API (:$(API_PORT))"
 	@echo "make train | validate | shell | run-rasa | run-actions | run-api"
 	@echo "make -s classify FILE=x.jsonl | evaluate | bench-nlu | compare-models | promote"
-	@echo "make -s scrub | scrub-eval | browser"
+	@echo "make -s scrub | scrub-eval | browser | demo-stats"
 
 setup: venv venv-rasa browser train
 
@@ -133,6 +133,19 @@ compare-models: venv venv-rasa $(MODEL)
 # Makes a ready candidate live (PROMOTE_MODEL=models/helpline-....tar.gz for another ready model).
 promote: venv-rasa
 	$(RASA_PY) -m bot.nlu_tools.promote --models $(MODELS_DIR) --model $(or $(PROMOTE_MODEL),$(MODEL))
+
+# --- coordinators' statistics (issue 12) -------------------------------------
+DEMO_DATABASE_URL ?= $(or $(DATABASE_URL),sqlite:///./demo-stats.db)
+.PHONY: demo-stats
+
+# Fills a fresh database from the demand simulator (seed 003's 2020 figures), prints the monthly
+# table back with the admin command and the advice on opening hours, and takes screenshots of
+# the coordinators' page over that data (tests/artifacts/stats/).
+demo-stats: venv
+	DATABASE_URL="$(DEMO_DATABASE_URL)" $(PY) -m handoff_api.stats.demo
+	DATABASE_URL="$(DEMO_DATABASE_URL)" $(VENV)/bin/handoff-admin stats monthly --helpline nupraatikerover --from 2020-01 --to 2020-10
+	DATABASE_URL="$(DEMO_DATABASE_URL)" $(VENV)/bin/handoff-admin hours advise --helpline nupraatikerover --from 2020-01 --to 2020-10
+	DATABASE_URL="$(DEMO_DATABASE_URL)" $(PY) scripts/stats_screenshots.py tests/artifacts/stats
 
 # --- privacy tools ----------------------------------------------------------
 scrub: venv

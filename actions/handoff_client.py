@@ -67,6 +67,15 @@ class HandoffClient:
             },
         )
 
+    async def record_event(self, conversation_id: str, kind: str, urgency: Optional[str] = None) -> None:
+        """Counted for the coordinators' statistics; a failure never changes what the bot says."""
+        try:
+            await self._request(
+                "POST", "/events", json={"conversation_id": conversation_id, "kind": kind, "urgency": urgency}
+            )
+        except HandoffUnavailable:
+            pass  # already logged by _request, without the visitor's text
+
     async def _request(self, method: str, path: str, **kwargs: Any) -> Dict[str, Any]:
         try:
             async with aiohttp.ClientSession(timeout=self._timeout, headers=self._headers) as session:
@@ -76,6 +85,8 @@ class HandoffClient:
                     if response.status >= 400:
                         body = await response.text()
                         raise HandoffUnavailable(f"{method} {path}: {response.status} {body[:200]}")
+                    if response.status == 204:
+                        return {}
                     return await response.json()
         except (aiohttp.ClientError, asyncio.TimeoutError, ValueError) as error:
             logger.warning("Handoff API call %s %s failed: %s", method, path, error)

@@ -12,14 +12,22 @@ from handoff_api.email.service import send_queued
 from handoff_api.helplines.catalog import load_catalog
 from handoff_api.migrate import upgrade_to_head
 from handoff_api.retention import purge
+from handoff_api.stats import cli as stats_cli
 from handoff_api.trainers import cli as inbox_cli
 from handoff_api.trainers.config import TrainerSettings
+
+
+ACCOUNT_COMMANDS = {
+    "create-counsellor": "counsellor",
+    "create-trainer": "trainer",
+    "create-coordinator": "coordinator",
+}
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="handoff-admin", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    for name, role in (("create-counsellor", "counsellor"), ("create-trainer", "trainer")):
+    for name, role in ACCOUNT_COMMANDS.items():
         command = commands.add_parser(name, help=f"create a {role} account tied to one helpline")
         command.add_argument("--username", required=True)
         command.add_argument("--helpline", required=True, help="helpline id, e.g. nupraatikerover")
@@ -37,6 +45,10 @@ def _parser() -> argparse.ArgumentParser:
     command.add_argument("--days", type=int, help="override HANDOFF_RETENTION_DAYS")
     commands.add_parser("send-emails", help="retry e-mail requests that were not sent yet")
     inbox_cli.add_parser(commands)
+    stats_cli.add_parser(commands)
+    hours = commands.add_parser("hours", help="opening hours: advice from measured demand")
+    hours_commands = hours.add_subparsers(dest="hours_command", required=True)
+    stats_cli.add_advise_parser(hours_commands)
     return parser
 
 
@@ -62,8 +74,8 @@ def main(
     catalog = load_catalog(settings.helplines_file)
     try:
         with make_session_factory(engine)() as session:
-            if args.command in ("create-counsellor", "create-trainer"):
-                role = "trainer" if args.command == "create-trainer" else "counsellor"
+            if args.command in ACCOUNT_COMMANDS:
+                role = ACCOUNT_COMMANDS[args.command]
                 account = create_account(
                     session,
                     catalog,
@@ -80,7 +92,8 @@ def main(
             elif args.command == "revoke-sessions":
                 print(f"ended {revoke_sessions(session, args.username)} sessions of {args.username}")
             elif args.command == "purge":
-                result = purge(session, args.days if args.days is not None else settings.retention_days)
+                days = args.days if args.days is not None else settings.retention_days
+                result = purge(session, days, catalog)
                 print(
                     f"purged {result.conversations} conversations, {result.email_requests} "
                     f"e-mail requests, {result.appointments} appointments, "
@@ -92,7 +105,11 @@ def main(
                 return inbox_cli.run(
                     args, session, settings, trainer_settings or TrainerSettings(), tracker_source
                 )
-    except AccountError as error:
+            elif args.command == "stats":
+                return stats_cli.run(args, session, catalog)
+            elif args.command == "hours" and args.hours_command == "advise":
+                return stats_cli.run_advise(args, session, catalog)
+    except (AccountError, stats_cli.StatsError) as error:
         print(f"handoff-admin: {error}", file=sys.stderr)
         return 2
     finally:

@@ -25,6 +25,9 @@ from handoff_api.live import LiveHub
 from handoff_api.migrate import upgrade_to_head
 from handoff_api.ratelimit import RateLimiter
 from handoff_api.security import CodeHasher, load_code_secret
+from handoff_api.stats.router import button_router as stats_button_router
+from handoff_api.stats.router import page_router as stats_page_router
+from handoff_api.stats.router import router as stats_router
 from handoff_api.trainers.router import page_router as trainers_page_router
 from handoff_api.trainers.router import router as trainers_router
 from handoff_api.web.router import router as web_router
@@ -109,6 +112,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(internal_router)
     app.include_router(trainers_router)
     app.include_router(trainers_page_router)
+    app.include_router(stats_button_router)
+    app.include_router(stats_router)
+    app.include_router(stats_page_router)
     app.include_router(web_router)  # the chat widget and the counsellors' console
 
     @app.get("/healthz", tags=["health"])

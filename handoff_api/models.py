@@ -5,14 +5,17 @@ from handoff_api.conversations.models import Conversation, Handoff, Message, Par
 from handoff_api.counsellors.models import Counsellor, CounsellorSession, LoginThrottle, Registration
 from handoff_api.db import Base
 from handoff_api.email.models import EmailRequest
+from handoff_api.stats.models import Campaign, EventCount
 
 __all__ = [
     "Appointment",
     "Base",
+    "Campaign",
     "Conversation",
     "Counsellor",
     "CounsellorSession",
     "EmailRequest",
+    "EventCount",
     "Handoff",
     "LoginThrottle",
     "Message",

@@ -17,6 +17,7 @@ from handoff_api.errors import ApiError, not_found
 from handoff_api.helplines import hours
 from handoff_api.helplines.catalog import Catalog, Helpline
 from handoff_api.security import CodeHasher, hash_secret, new_code, new_token
+from handoff_api.stats import events
 
 
 def slot_taken() -> ApiError:
@@ -129,13 +130,42 @@ def book(
     )
     session.add(appointment)
     try:
-        session.flush()
+        session.flush()  # the seat's unique constraint decides here
+        conversation.offer_taken = "appointment"
+        events.record(
+            session, helpline, "appointment_booked", conversation.entry_point, conversation.now(),
+            arrival=conversation.arrival_status,
+        )
         append_message(session, conversation.id, "system", booked_message(helpline, appointment, code))
         session.commit()
     except IntegrityError as error:  # another booking took the last seat meanwhile
         session.rollback()
         raise slot_taken() from error
     return appointment, code
+
+
+def _mark_missed(session: Session, catalog: Catalog, appointment: Appointment) -> None:
+    if appointment.status != "booked":
+        return
+    appointment.status = "missed"
+    conversation = session.get(Conversation, appointment.conversation_id)
+    helpline = catalog.helpline(appointment.helpline_id)
+    if conversation is not None and helpline is not None:
+        events.record(session, helpline, "appointment_missed", conversation.entry_point, appointment.start)
+
+
+def record_missed(session: Session, catalog: Catalog) -> int:
+    """Appointments whose time passed (on their conversation's clock) without a check-in."""
+    booked = session.execute(
+        select(Appointment, Conversation)
+        .join(Conversation, Conversation.id == Appointment.conversation_id)
+        .where(Appointment.status == "booked")
+    ).all()
+    missed = [a for a, conversation in booked if conversation.now() >= a.end]
+    for appointment in missed:
+        _mark_missed(session, catalog, appointment)
+    session.commit()
+    return len(missed)
 
 
 def _checkin_refused(status: int, code: str, nl: str, en: str) -> ApiError:
@@ -172,6 +202,8 @@ def check_in(
             "Your appointment has not started yet.",
         )
     if now >= appointment.end:
+        _mark_missed(session, catalog, appointment)
+        session.commit()
         raise _checkin_refused(
             410,
             "appointment_over",
@@ -192,13 +224,16 @@ def check_in(
             helpline_id=helpline.id,
             from_appointment=True,
             queued_at=utcnow(),
+            queued_clock_at=conversation.now(),
             closed_at=None,
         )
         .execution_options(synchronize_session=False)
     )
+    session.refresh(conversation)
     appointment.status = "checked_in"
     appointment.checked_in_at = utcnow()
     appointment.code_hash = codes.code(code)  # a row from before the HMAC gets it now
+    events.record_for(session, catalog, "appointment_kept", conversation)
     session.commit()
     session.refresh(conversation)
     if conversation.state == "queued":

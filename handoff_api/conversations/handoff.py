@@ -11,6 +11,7 @@ from handoff_api.helplines import service as helplines
 from handoff_api.helplines.catalog import AGE_GROUPS, ROLES, THEMES, Catalog
 from handoff_api.helplines.routing import VisitorProfile, route
 from handoff_api.internal.schemas import HandoffRequest
+from handoff_api.stats import events
 
 
 def unknown_conversation():
@@ -70,7 +71,7 @@ def _route_and_store(session, catalog, conversation, request, now) -> None:
     )
     values = {"helpline_id": decision.helpline_id, "urgency": urgency_of(request.labels)}
     if decision.outcome == "queued":
-        values |= {"state": "queued", "queued_at": utcnow()}
+        values |= {"state": "queued", "queued_at": utcnow(), "queued_clock_at": now}
     # First the guarded change (it locks the row), then the briefing: a racing second
     # handoff waits, then finds the conversation queued (409) or this briefing to update.
     change_state(session, conversation.id, ("bot",), values, already_handed_over)
@@ -86,6 +87,14 @@ def _route_and_store(session, catalog, conversation, request, now) -> None:
     handoff.routed_helpline_id = decision.helpline_id
     handoff.routing_reason = decision.reason
     session.add(handoff)
+    session.refresh(conversation)  # the guarded change above: helpline, urgency, state
+    routed = helplines.availability(session, catalog.helpline(decision.helpline_id), now)
+    events.record_for(
+        session, catalog, "handover", conversation,
+        status=routed.status, reason=getattr(routed, "reason", None), urgency=conversation.urgency,
+    )
+    if decision.outcome == "queued":
+        events.record_for(session, catalog, "queued", conversation)
 
 
 def handoff_outcome(session: Session, catalog: Catalog, conversation: Conversation) -> dict:

@@ -28,6 +28,12 @@ class Conversation(Base):
     )
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # For the anonymous statistics: the chat's state when the visitor came, and when (on the
+    # conversation's own clock) they joined the queue.
+    arrival_status: Mapped[str | None] = mapped_column(String(16))
+    queued_clock_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    claimed_clock_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    offer_taken: Mapped[str | None] = mapped_column(String(16))  # email, appointment, numbers
 
     def now(self) -> datetime:
         """The conversation's clock: real time, shifted when a simulated time was asked for."""

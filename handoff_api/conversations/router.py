@@ -74,7 +74,8 @@ def post_message(
     limiter: RateLimiterDep,
 ) -> dict:
     replies = service.post_visitor_message(
-        session, settings, catalog, rasa, limiter, conversation, body.text, body.payload
+        session, settings, catalog, rasa, limiter, conversation, body.text, body.payload,
+        body.simulated_now,
     )
     return {"messages": [service.message_view(m) for m in replies]}
 

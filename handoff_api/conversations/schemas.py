@@ -48,6 +48,10 @@ class PostMessage(BaseModel):
 
     text: MessageText
     payload: str | None = Field(default=None, max_length=200, description="A button's payload")
+    simulated_now: datetime | None = Field(
+        default=None,
+        description="Only with the simulated clock allowed: the conversation's clock moves to this time.",
+    )
 
 
 class Replies(BaseModel):

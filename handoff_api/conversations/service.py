@@ -18,6 +18,7 @@ from handoff_api.helplines import service as helplines
 from handoff_api.helplines.catalog import Catalog, Helpline
 from handoff_api.ratelimit import RateLimiter
 from handoff_api.security import hash_secret, new_token, secret_matches
+from handoff_api.stats import events
 
 log = logging.getLogger(__name__)
 TOUCHED_KEY = "touched_conversations"
@@ -178,6 +179,12 @@ def create_conversation(
     )
     session.add(conversation)
     session.flush()
+    arrival = helplines.availability(session, helpline, conversation.now())
+    conversation.arrival_status = arrival.status
+    events.record_for(
+        session, catalog, "chat_started", conversation,
+        arrival=arrival.status, reason=getattr(arrival, "reason", None),
+    )
     replies = relay_to_bot(session, catalog, rasa, conversation, "/greet")
     return conversation, token, replies
 
@@ -200,9 +207,12 @@ def post_visitor_message(
     conversation: Conversation,
     text: str,
     payload: str | None,
+    simulated_now: datetime | None = None,
 ) -> list[Message]:
     if conversation.state == "closed":
         raise conversation_closed()
+    if simulated_now is not None:
+        conversation.clock_offset_seconds = clock_offset_seconds(settings, simulated_now)
     limiter.hit(settings.conversation_message_rate, "conversation", conversation.id)
     offered = offered_payloads(session, conversation.id)
     append_message(session, conversation.id, "visitor", text)
@@ -262,15 +272,23 @@ def _closed_while_waiting(session: Session, catalog: Catalog, conversation: Conv
 
 def end_by_visitor(session: Session, catalog: Catalog, conversation: Conversation) -> Message:
     """The visitor leaves: the conversation closes, with the numbers that are always open."""
-    if conversation.state == "closed":
+    for _attempt in range(3):
+        if conversation.state == "closed":
+            raise conversation_closed()
+        record_departure(session, catalog, conversation)  # counted as it was when it ended
+        try:
+            change_state(
+                session,
+                conversation.id,
+                (conversation.state,),
+                {"state": "closed", "closed_at": utcnow()},
+                conversation_closed,
+            )
+            break
+        except ApiError:
+            session.refresh(conversation)  # it changed meanwhile (a transfer, say): again
+    else:
         raise conversation_closed()
-    change_state(
-        session,
-        conversation.id,
-        ("bot", "queued", "human"),
-        {"state": "closed", "closed_at": utcnow()},
-        conversation_closed,
-    )
     session.refresh(conversation)
     session.execute(
         update(Participant)
@@ -289,6 +307,20 @@ def end_by_visitor(session: Session, catalog: Catalog, conversation: Conversatio
     session.commit()
     session.refresh(conversation)
     return message
+
+
+def record_departure(session: Session, catalog: Catalog, conversation: Conversation) -> None:
+    """The visitor is gone: a bot-only chat, a wait given up, or the end of a counsellor's chat."""
+    if conversation.state == "bot":
+        events.record_for(
+            session, catalog, "bot_only", conversation,
+            arrival=conversation.arrival_status, took=conversation.offer_taken or "nothing",
+        )
+    elif conversation.state == "queued":
+        wait = events.wait_minutes(conversation.queued_clock_at, conversation.now())
+        events.record_for(session, catalog, "left_queue", conversation, wait=wait)
+    elif conversation.state == "human":
+        events.record_chat_ended(session, catalog, conversation)
 
 
 def messages_after(session: Session, conversation_id: str, after: int) -> list[Message]:

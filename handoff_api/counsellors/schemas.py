@@ -20,7 +20,7 @@ class CounsellorOut(BaseModel):
     username: str
     display_name: str
     helpline_id: str
-    role: Literal["counsellor", "trainer"]
+    role: Literal["counsellor", "trainer", "coordinator"]
 
 
 class LoggedIn(BaseModel):

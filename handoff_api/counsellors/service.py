@@ -22,6 +22,7 @@ from handoff_api.db import utcnow
 from handoff_api.errors import ApiError, not_found, unauthorized
 from handoff_api.helplines.catalog import Catalog
 from handoff_api.security import CodeHasher, hash_password, hash_secret, new_token, verify_password
+from handoff_api.stats import events
 
 
 class AccountError(ValueError):
@@ -219,6 +220,10 @@ def claim(session: Session, catalog: Catalog, counsellor: Counsellor, conversati
         where=(Conversation.helpline_id.in_(team_helplines(catalog, counsellor)),),
     )
     _join(session, conversation_id, counsellor, "owner")
+    session.refresh(conversation)
+    wait = events.wait_minutes(conversation.queued_clock_at, conversation.now())
+    events.record_for(session, catalog, "claimed", conversation, wait=wait)
+    conversation.claimed_clock_at = conversation.now()
     helpline = catalog.helpline(conversation.helpline_id)
     append_message(
         session,
@@ -289,6 +294,7 @@ def transfer(
             "helpline_id": target.id,
             "state": "queued",
             "queued_at": utcnow(),
+            "queued_clock_at": conversation.now(),
             "assigned_counsellor_id": None,
         },
         where=(
@@ -377,7 +383,13 @@ def close(
         **registration,
     )
     session.add(record)
+    events.record_for(
+        session, catalog, "registration", conversation,
+        first_contact=record.first_contact, theme=record.main_theme, role=record.role,
+        age_group=record.age_group,
+    )
     if still_open:
+        events.record_chat_ended(session, catalog, conversation)
         _leave_all(session, conversation.id)
         helpline = catalog.helpline(conversation.helpline_id)
         append_message(

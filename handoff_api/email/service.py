@@ -15,6 +15,7 @@ from handoff_api.email.models import EmailRequest
 from handoff_api.errors import not_found
 from handoff_api.helplines.catalog import Helpline
 from handoff_api.security import CodeHasher, new_code
+from handoff_api.stats import events
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,11 @@ def file_request(
             "Schrijf hem ergens op waar niemand hem vindt. Met die code lees je later hier het "
             "antwoord.",
         )
+    conversation.offer_taken = "email"
+    events.record(
+        session, helpline, "email_request", conversation.entry_point, conversation.now(),
+        arrival=conversation.arrival_status,
+    )
     session.commit()
     return request, pickup_code
 

@@ -16,6 +16,7 @@ from handoff_api.helplines import service as helplines
 from handoff_api.helplines.catalog import Catalog
 from handoff_api.helplines.service import CatalogDep, iso
 from handoff_api.internal import schemas
+from handoff_api.stats import events
 from handoff_api.dependencies import CodeHasherDep, SettingsDep
 
 
@@ -145,3 +146,15 @@ def email_request(
 
 
 
+
+
+@router.post("/events", status_code=status.HTTP_204_NO_CONTENT)
+def bot_event(body: schemas.BotEvent, session: SessionDep, catalog: CatalogDep) -> None:
+    """Counted anonymously for the coordinators: the hour, helpline and kind, no conversation."""
+    conversation = _known_conversation(session, body.conversation_id)
+    conversation.offer_taken = "numbers"
+    events.record_for(
+        session, catalog, body.kind, conversation,
+        urgency=body.urgency, arrival=conversation.arrival_status,
+    )
+    session.commit()

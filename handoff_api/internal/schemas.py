@@ -102,3 +102,11 @@ class EmailRequestIn(BaseModel):
 class EmailRequestOut(BaseModel):
     helpline: HelplineOut
     pickup_code: str | None
+
+
+class BotEvent(BaseModel):
+    """Something the bot did that the coordinators' statistics count (nothing else is kept)."""
+
+    conversation_id: str = Field(max_length=64)
+    kind: Literal["crisis_answer", "numbers_given"]
+    urgency: Literal["acute_danger", "suicide_risk", "recent_assault"] | None = None

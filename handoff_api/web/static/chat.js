@@ -429,6 +429,14 @@ async function showHours() {
   } catch (e) { /* the page works without it */ }
 }
 
+// The coordinators count the opening of the chat (a "click on the chat button"), nothing more:
+// no id, no address, only the hour. Not counted again when a conversation is resumed.
+function countOpening() {
+  const payload = simulatedNow ? { simulated_now: simulatedNow } : {};
+  api(`/api/v1/entry-points/${encodeURIComponent(entryPoint)}/opened`, { method: "POST", json: payload })
+    .catch(() => { /* counting never stands in the visitor's way */ });
+}
+
 // --- start ----------------------------------------------------------------------------------
 if (embedded || params.get("embed") === "1") body.classList.add("embedded");
 document.title = `Chat`;
@@ -436,5 +444,5 @@ showNumbers();
 $("start-button").addEventListener("click", startConversation);
 const saved = restore();
 if (saved && saved.id && saved.token) resume(saved);
-else showHours();
+else { countOpening(); showHours(); }
 body.dataset.ready = "1"; // for tests: the handlers are in place

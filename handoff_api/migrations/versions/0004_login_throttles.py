@@ -1,7 +1,7 @@
 """per-account login throttles
 
-Revision ID: 0003_login_throttles
-Revises: 0002_trainer_inbox
+Revision ID: 0004_login_throttles
+Revises: 0003_stats
 Create Date: 2026-12-01
 
 Codes move to an HMAC with the server's secret without a schema change (the same 64 hex
@@ -14,8 +14,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision: str = '0003_login_throttles'
-down_revision: Union[str, Sequence[str], None] = '0002_trainer_inbox'
+revision: str = '0004_login_throttles'
+down_revision: Union[str, Sequence[str], None] = '0003_stats'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 

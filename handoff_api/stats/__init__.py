@@ -1,0 +1,1 @@
+"""Anonymous statistics for coordinators: event counts per hour, the monthly table, charts, advice."""
