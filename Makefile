@@ -24,6 +24,7 @@ MODEL       := $(MODELS_DIR)/$(MODEL_NAME).tar.gz
 RASA_PORT    ?= 5005
 ACTIONS_PORT ?= 5055
 API_PORT     ?= 8000
+INTERNAL_PORT ?= $(or $(HANDOFF_INTERNAL_PORT),8001)
 
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
@@ -31,17 +32,18 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 
 .PHONY: help setup venv venv-rasa train validate test test-rasa test-stories test-api test-e2e \
-        test-web browser classify evaluate bench-nlu scrub scrub-eval run run-rasa run-actions run-api shell clean
+        test-web browser node-tools classify evaluate bench-nlu scrub scrub-eval run run-rasa run-actions \
+        run-api run-internal shell clean
 
 help:
 	@echo "make setup   build both environments and train the model if needed"
 	@echo "make test    run every test (both environments)"
-	@echo "make run     start Rasa (:$(RASA_PORT)), the action server (:$(ACTIONS_PORT)) and the handoff API (:$(API_PORT))"
-	@echo "make train | validate | shell | run-rasa | run-actions | run-api"
+	@echo "make run     start Rasa (:$(RASA_PORT)), the action server (:$(ACTIONS_PORT)) and the handoff API (:$(API_PORT), internal :$(INTERNAL_PORT))"
+	@echo "make train | validate | shell | run-rasa | run-actions | run-api | run-internal"
 	@echo "make -s classify FILE=x.jsonl | evaluate | bench-nlu | compare-models | promote"
-	@echo "make -s scrub | scrub-eval | browser | demo-stats"
+	@echo "make -s scrub | scrub-eval | browser | node-tools | demo-stats"
 
-setup: venv venv-rasa browser train
+setup: venv venv-rasa browser node-tools train
 
 # --- environments ---------------------------------------------------------
 venv: $(VENV)/.installed
@@ -57,6 +59,12 @@ $(RASA_VENV)/.installed: pyproject.toml constraints/rasa.txt
 	test -x $(RASA_PY) || "$$(scripts/find_python310.sh)" -m venv $(RASA_VENV)
 	$(RASA_PY) -m pip install -q --upgrade "pip==24.0"
 	$(RASA_PY) -m pip install -q -c constraints/rasa.txt -e ".[rasa]"
+	touch $@
+
+# Node tools for the browser tests only (axe-core), pinned in package.json and package-lock.json.
+node-tools: node_modules/.installed
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
 # --- model ----------------------------------------------------------------
@@ -80,11 +88,11 @@ test-rasa: venv-rasa $(MODEL)
 	HELPLINE_MODEL=$(MODEL) $(RASA_VENV)/bin/pytest -q tests/actions tests/bot tests/nlu tests/trainers
 
 test-stories: venv-rasa $(MODEL)
-	rm -rf results/stories
-	$(RASA) test core --model $(MODEL) --stories $(TEST_STORIES) --endpoints $(ENDPOINTS) \
+	rm -rf results/stories && mkdir -p results/stories
+	RASA_TRACKER_STORE_URL=sqlite:///results/stories/tracker.db $(RASA) test core --model $(MODEL) --stories $(TEST_STORIES) --endpoints $(ENDPOINTS) \
 	    --fail-on-prediction-errors --out results/stories
 
-test-api: venv
+test-api: venv node-tools
 	$(VENV)/bin/pytest -q tests/api tests/scrubber
 
 # Whole-stack tests: they start Rasa, the action server and the API on free loopback ports.
@@ -92,7 +100,7 @@ test-e2e: venv venv-rasa $(MODEL)
 	HELPLINE_MODEL=$(MODEL) $(VENV)/bin/pytest -q tests/e2e
 
 # Browser tests (issue 5): Playwright for Python drives Debian's Chromium headless.
-test-web: venv venv-rasa $(MODEL)
+test-web: venv venv-rasa node-tools $(MODEL)
 	HELPLINE_MODEL=$(MODEL) $(VENV)/bin/pytest -q tests/web
 
 # Debian's Chromium for the browser tests (the Playwright browser download does not work here).
@@ -162,16 +170,23 @@ scrub-eval: venv
 run: $(MODEL)
 	scripts/run_stack.sh
 
+# Rasa's HTTP API and REST channel take RASA_AUTH_TOKEN (make run makes one; the API sends it);
+# trackers go to RASA_TRACKER_STORE_URL (default sqlite:///rasa_tracker.db, bot/tracker_store.py).
 run-rasa: $(MODEL)
+	@test -n "$${RASA_AUTH_TOKEN:-}" || { echo "RASA_AUTH_TOKEN is not set (make run sets one; the API needs the same value)" >&2; exit 1; }
 	live="$$($(RASA_PY) -m bot.nlu_tools.promote --print-live --models $(MODELS_DIR))"; \
-	$(RASA) run --model "$${live:-$(MODEL)}" --enable-api --endpoints $(ENDPOINTS) --credentials $(CREDENTIALS) \
-	    --interface 127.0.0.1 --port $(RASA_PORT)
+	$(RASA) run --model "$${live:-$(MODEL)}" --enable-api --auth-token "$$RASA_AUTH_TOKEN" \
+	    --endpoints $(ENDPOINTS) --credentials $(CREDENTIALS) --interface 127.0.0.1 --port $(RASA_PORT)
 
 run-actions: venv-rasa
 	SANIC_HOST=127.0.0.1 $(RASA_PY) -m rasa_sdk --actions actions --port $(ACTIONS_PORT)
 
 run-api: venv
 	$(VENV)/bin/uvicorn handoff_api.main:app --host 127.0.0.1 --port $(API_PORT) --no-proxy-headers
+
+# The internal API for the action server: its own app, on loopback only (HANDOFF_INTERNAL_PORT).
+run-internal: venv
+	HANDOFF_INTERNAL_PORT=$(INTERNAL_PORT) $(PY) -m handoff_api.internal_main
 
 shell: $(MODEL)
 	live="$$($(RASA_PY) -m bot.nlu_tools.promote --print-live --models $(MODELS_DIR))"; \

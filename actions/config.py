@@ -21,7 +21,8 @@ class EntryPoint:
 
 @dataclass(frozen=True)
 class Settings:
-    handoff_api_url: str = "http://127.0.0.1:8000"
+    # The handoff API's internal listener (handoff_api.internal_main), not its public app.
+    handoff_api_url: str = "http://127.0.0.1:8001"
     internal_token: str = ""
     request_timeout_seconds: float = 4.0
     default_entry_point: str = "1712"
@@ -45,7 +46,7 @@ def load_settings() -> Settings:
         str(key): EntryPoint(id=str(key), **value) for key, value in contacts["entry_points"].items()
     }
     return Settings(
-        handoff_api_url=os.environ.get("HANDOFF_API_URL", Settings.handoff_api_url).rstrip("/"),
+        handoff_api_url=os.environ.get("HANDOFF_INTERNAL_URL", Settings.handoff_api_url).rstrip("/"),
         internal_token=os.environ.get("HANDOFF_INTERNAL_TOKEN", ""),
         request_timeout_seconds=float(os.environ.get("HANDOFF_API_TIMEOUT", Settings.request_timeout_seconds)),
         default_entry_point=os.environ.get("DEFAULT_ENTRY_POINT", Settings.default_entry_point),

@@ -11,10 +11,12 @@ from handoff_api.db import make_engine, make_session_factory
 from handoff_api.email.service import send_queued
 from handoff_api.helplines.catalog import load_catalog
 from handoff_api.migrate import upgrade_to_head
+from handoff_api.rasa_store import RasaTrackerStore
 from handoff_api.retention import purge
 from handoff_api.stats import cli as stats_cli
 from handoff_api.trainers import cli as inbox_cli
 from handoff_api.trainers.config import TrainerSettings
+from handoff_api.trainers.exports import ExportOutsideReports
 
 
 ACCOUNT_COMMANDS = {
@@ -92,12 +94,18 @@ def main(
             elif args.command == "revoke-sessions":
                 print(f"ended {revoke_sessions(session, args.username)} sessions of {args.username}")
             elif args.command == "purge":
-                days = args.days if args.days is not None else settings.retention_days
-                result = purge(session, days, catalog)
+                result = purge(
+                    session,
+                    args.days if args.days is not None else settings.retention_days,
+                    catalog,
+                    tracker_store=RasaTrackerStore(settings.tracker_store_url),
+                    reports_dir=(trainer_settings or TrainerSettings()).exports_dir,
+                )
                 print(
                     f"purged {result.conversations} conversations, {result.email_requests} "
                     f"e-mail requests, {result.appointments} appointments, "
-                    f"{result.login_sessions} expired logins, {result.inbox_entries} inbox entries"
+                    f"{result.login_sessions} expired logins, {result.inbox_entries} inbox entries, "
+                    f"{result.trackers} Rasa trackers, {result.report_files} report files"
                 )
             elif args.command == "send-emails":
                 print(f"sent {send_queued(session, settings, catalog)} e-mail requests")
@@ -109,7 +117,7 @@ def main(
                 return stats_cli.run(args, session, catalog)
             elif args.command == "hours" and args.hours_command == "advise":
                 return stats_cli.run_advise(args, session, catalog)
-    except (AccountError, stats_cli.StatsError) as error:
+    except (AccountError, ExportOutsideReports, stats_cli.StatsError) as error:
         print(f"handoff-admin: {error}", file=sys.stderr)
         return 2
     finally:

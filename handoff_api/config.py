@@ -11,7 +11,9 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="HANDOFF_", env_file=".env", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_prefix="HANDOFF_", env_file=".env", extra="ignore", populate_by_name=True
+    )
 
     database_url: str = Field(
         default="sqlite:///./handoff.db",
@@ -24,6 +26,17 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("HANDOFF_RASA_URL", "RASA_URL"),
     )
     rasa_timeout_seconds: float = 15.0
+    # The token of Rasa's HTTP API and REST channel (`rasa run --auth-token`, bot/channels.py).
+    rasa_token: str = Field(
+        default="", validation_alias=AliasChoices("HANDOFF_RASA_TOKEN", "RASA_AUTH_TOKEN")
+    )
+    # Rasa's SQL tracker store (bot/tracker_store.py reads the same variable): a SQLite file
+    # beside the API's, or on PostgreSQL the API's database with `?schema=<its own schema>`.
+    tracker_store_url: str = Field(
+        default="sqlite:///./rasa_tracker.db",
+        validation_alias=AliasChoices("HANDOFF_TRACKER_STORE_URL", "RASA_TRACKER_STORE_URL"),
+    )
+    internal_port: int = 8001  # the internal API's loopback listener (handoff_api.internal_main)
     env: Literal["development", "test", "production"] = "development"
     allow_simulated_clock: bool = False  # refused at start unless env is "test"
     # The HMAC key for appointment and pick-up codes and login throttles. Without it, the file

@@ -55,15 +55,19 @@ def normalise_database_url(database_url: str) -> str:
 
 
 def make_engine(database_url: str) -> Engine:
+    # hide_parameters: a failing statement's error (and so any log of it) never shows the
+    # bound values, which hold visitors' messages, e-mail addresses and codes.
     database_url = normalise_database_url(database_url)
     if database_url.startswith("sqlite"):
         engine = create_engine(
-            database_url, connect_args={"check_same_thread": False, "timeout": 30}
+            database_url,
+            connect_args={"check_same_thread": False, "timeout": 30},
+            hide_parameters=True,
         )
         event.listen(engine, "connect", _configure_sqlite)
         event.listen(engine, "begin", _begin_immediate_sqlite)
         return engine
-    return create_engine(database_url, pool_pre_ping=True)
+    return create_engine(database_url, pool_pre_ping=True, hide_parameters=True)
 
 
 def _configure_sqlite(dbapi_connection, _record) -> None:

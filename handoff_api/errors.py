@@ -1,9 +1,14 @@
 """Errors with a clear message in Dutch and English, and always a way to get help."""
 
+import logging
+import traceback
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger("handoff_api.errors")
 
 SAFETY_NL = (
     "Ben je in gevaar? Bel 112. Dag en nacht kan je praten met Tele-Onthaal (106) of de "
@@ -106,13 +111,63 @@ def install_error_handlers(app: FastAPI) -> None:
             error_body(code, nl, en), status_code=exc.status_code, headers=exc.headers
         )
 
-    @app.exception_handler(Exception)
-    async def _unexpected(_request: Request, _exc: Exception) -> JSONResponse:
-        return JSONResponse(
-            error_body(
-                "internal_error",
-                "Er ging iets mis aan onze kant. Probeer het zo opnieuw.",
-                "Something went wrong on our side. Please try again shortly.",
-            ),
-            status_code=500,
-        )
+    # Last in the chain, inside Starlette's ServerErrorMiddleware: an unexpected error is
+    # answered and logged here, and never re-raised to uvicorn, whose traceback would print the
+    # exception's message (which may quote a visitor's words).
+    app.add_middleware(CatchAllMiddleware)
+
+
+def describe_exception(exc: BaseException) -> str:
+    """The exception's types and where they happened, without any message text."""
+    parts = []
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        frames = traceback.extract_tb(exc.__traceback__)[-3:]
+        where = " <- ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno} {f.name}" for f in reversed(frames))
+        parts.append(f"{type(exc).__module__}.{type(exc).__qualname__} at {where or '?'}")
+        exc = exc.__cause__ or exc.__context__
+    return "; caused by ".join(parts)
+
+
+def _internal_error_response() -> JSONResponse:
+    return JSONResponse(
+        error_body(
+            "internal_error",
+            "Er ging iets mis aan onze kant. Probeer het zo opnieuw.",
+            "Something went wrong on our side. Please try again shortly.",
+        ),
+        status_code=500,
+    )
+
+
+class CatchAllMiddleware:
+    """Answers 500 (HTTP) or closes with 1011 (WebSocket) and logs no message text."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message) -> None:
+            nonlocal started
+            if message["type"] in ("http.response.start", "websocket.accept", "websocket.close"):
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:  # noqa: BLE001 (the one catch-all)
+            route = getattr(scope.get("route"), "path", "?")
+            log.error("unexpected error in %s %s: %s", scope.get("method", "WS"), route,
+                      describe_exception(exc))
+            if started:
+                return
+            if scope["type"] == "http":
+                await _internal_error_response()(scope, receive, send)
+            else:
+                await send({"type": "websocket.close", "code": 1011})

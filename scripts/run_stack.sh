@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
-# Starts the Rasa server, the action server and the handoff API on loopback; Ctrl-C stops all three.
+# Starts the Rasa server, the action server and the handoff API (public and internal listener)
+# on loopback; Ctrl-C stops all four.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-export HANDOFF_INTERNAL_TOKEN="${HANDOFF_INTERNAL_TOKEN:-$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))')}"
-export HANDOFF_API_URL="${HANDOFF_API_URL:-http://127.0.0.1:${API_PORT:-8000}}"
+new_secret() { .venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))'; }
+export HANDOFF_INTERNAL_TOKEN="${HANDOFF_INTERNAL_TOKEN:-$(new_secret)}"
+export RASA_AUTH_TOKEN="${RASA_AUTH_TOKEN:-$(new_secret)}"  # Rasa's --auth-token; the API sends it
+export INTERNAL_PORT="${INTERNAL_PORT:-${HANDOFF_INTERNAL_PORT:-8001}}"
+export HANDOFF_INTERNAL_URL="${HANDOFF_INTERNAL_URL:-http://127.0.0.1:${INTERNAL_PORT}}"
 export RASA_URL="${RASA_URL:-http://127.0.0.1:${RASA_PORT:-5005}}"
+# Both Rasa and the API's purge read it (default: a SQLite file beside handoff.db).
+export RASA_TRACKER_STORE_URL="${RASA_TRACKER_STORE_URL:-sqlite:///rasa_tracker.db}"
 
 pids=()
 stop() {
@@ -17,7 +23,9 @@ trap stop INT TERM EXIT
 
 setsid make --no-print-directory run-actions & pids+=($!)
 setsid make --no-print-directory run-api & pids+=($!)
+setsid make --no-print-directory run-internal & pids+=($!)
 setsid make --no-print-directory run-rasa & pids+=($!)
-echo "Starting: Rasa on ${RASA_URL}, actions on :${ACTIONS_PORT:-5055}, handoff API on ${HANDOFF_API_URL}. Ctrl-C stops all."
+echo "Starting: Rasa on ${RASA_URL}, actions on :${ACTIONS_PORT:-5055}, handoff API on" \
+     "http://127.0.0.1:${API_PORT:-8000} (internal ${HANDOFF_INTERNAL_URL}). Ctrl-C stops all."
 wait -n
 echo "One service stopped; stopping the others." >&2

@@ -19,15 +19,17 @@ class BotReply:
 
 
 class RasaClient:
-    def __init__(self, base_url: str, timeout_seconds: float) -> None:
+    def __init__(self, base_url: str, timeout_seconds: float, token: str = "") -> None:
         self.webhook_url = base_url.rstrip("/") + "/webhooks/rest/webhook"
         self.timeout_seconds = timeout_seconds
+        # Rasa's REST channel (bot/channels.py) refuses a relay without this token.
+        self.headers = {"Authorization": f"Bearer {token}"} if token else {}
         self._http: httpx.Client | None = None  # one pooled client, made on first use
 
     def send(self, sender: str, message: str, entry_point: str) -> list[BotReply]:
         body = {"sender": sender, "message": message, "metadata": {"entry_point": entry_point}}
         try:
-            response = self._client().post(self.webhook_url, json=body)
+            response = self._client().post(self.webhook_url, json=body, headers=self.headers)
             response.raise_for_status()
             return parse_replies(response.json())
         except (httpx.HTTPError, ValueError) as error:

@@ -90,7 +90,9 @@ def send(session: Session, settings: Settings, helpline: Helpline, request: Emai
                 smtp.login(settings.smtp_username, settings.smtp_password)
             smtp.send_message(compose(settings, helpline, request))
     except (OSError, smtplib.SMTPException) as error:
-        log.warning("e-mail request %s not sent: %s", request.id, error)
+        # The error's type and SMTP code only: its text can quote the visitor's reply address.
+        code = getattr(error, "smtp_code", "") or getattr(error, "errno", "") or ""
+        log.warning("e-mail request %s not sent: %s %s", request.id, type(error).__name__, code)
         session.commit()
         return False
     request.status = "sent"

@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from handoff_api.config import Settings
 from handoff_api.conversations.models import Conversation
 from handoff_api.counsellors.service import create_account
+from handoff_api.internal_main import create_internal_app
 from handoff_api.main import create_app
 from handoff_api.stats import report
 from handoff_api.stats.models import EventCount
@@ -51,12 +52,12 @@ def _is_fresh(app) -> bool:
 
 def fill(settings: Settings, targets: dict, seed: int):
     app = create_app(settings)
-    with TestClient(app) as client:
+    with TestClient(app) as client, TestClient(create_internal_app(settings)) as internal:
         if not _is_fresh(app):
             raise SystemExit("demo-stats: the database is not fresh (it holds conversations or counts); name an empty one in DATABASE_URL")
         with app.state.session_factory() as session:
             create_account(session, app.state.catalog, "demo-counsellor", "Demo", HELPLINE, PASSWORD)
-        driver = ApiDriver(client, client, settings.internal_token, HELPLINE)
+        driver = ApiDriver(client, internal, settings.internal_token, HELPLINE)
         driver.login("demo-counsellor")
         tally = run(Simulator(driver, app.state.catalog.helpline(HELPLINE), seed), targets)
         with app.state.session_factory() as session:

@@ -23,6 +23,7 @@ from handoff_api.counsellors.models import Counsellor
 from handoff_api.errors import ApiError
 from handoff_api.trainers import service
 from handoff_api.trainers.config import TrainerSettings
+from handoff_api.trainers.exports import export_path
 from handoff_api.trainers.nlu_data import NluData
 
 REASONS_NL = {
@@ -95,7 +96,9 @@ def run(args, session: Session, settings: Settings, trainer_settings: TrainerSet
     nlu = NluData(trainer_settings.nlu_data_dir, trainer_settings.heldout_file)
     try:
         if args.inbox_command == "collect":
-            source = tracker_source or service.RasaTrackerSource(settings.rasa_url, settings.rasa_timeout_seconds)
+            source = tracker_source or service.RasaTrackerSource(
+                settings.rasa_url, settings.rasa_timeout_seconds, settings.rasa_token
+            )
             result = service.collect(session, trainer_settings, source)
             print(
                 f"{result.conversations} gesprekken gelezen, {result.new_items} nieuwe berichten, "
@@ -113,7 +116,8 @@ def run(args, session: Session, settings: Settings, trainer_settings: TrainerSet
                 print(f"{len(items)} berichten in de inbox")
         elif args.inbox_command == "export":
             rows = service.annotations(session, args.since)
-            out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout  # noqa: SIM115
+            path = export_path(trainer_settings.exports_dir, args.out) if args.out else None
+            out = open(path, "w", encoding="utf-8") if path else sys.stdout  # noqa: SIM115
             try:
                 for row in rows:
                     out.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -25,6 +25,9 @@ class TrainerSettings(BaseSettings):
     heldout_file: Path = REPO_DIR / "tests" / "nlu" / "heldout.jsonl"
     # The model comparison's report and charts (bot/nlu_tools/compare.py) shown on the page.
     reports_dir: Path = REPO_DIR / "reports" / "comparison"
+    # Inbox exports (`handoff-admin inbox export --out`) may only be written below this folder;
+    # `handoff-admin purge` trims them (and the comparison reports) to the inbox's retention.
+    exports_dir: Path = REPO_DIR / "reports"
     models_dir: Path = REPO_DIR / "models"
 
 

@@ -52,6 +52,6 @@ class InboxDecision(Base):
     intent: Mapped[str | None] = mapped_column(String(64))
     labels: Mapped[dict | None] = mapped_column(JSON)
     nlu_file: Mapped[str | None] = mapped_column(String(128))
-    outcome: Mapped[str] = mapped_column(String(16))  # written, duplicate, dropped
+    outcome: Mapped[str] = mapped_column(String(16))  # written, duplicate, dropped, undone, not_written
     trainer_id: Mapped[str | None] = mapped_column(String(32))
     decided_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

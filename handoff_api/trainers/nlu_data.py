@@ -92,6 +92,15 @@ def _flow(triage: dict) -> str:
     return "{triage: {" + inner + "}}"
 
 
+@dataclass(frozen=True)
+class PlannedWrite:
+    target: Path
+    intent: str
+    text: str
+    triage: dict
+    comment: str
+
+
 class NluData:
     def __init__(self, data_dir: Path, heldout_file: Path | None = None) -> None:
         self.data_dir = Path(data_dir)
@@ -169,31 +178,48 @@ class NluData:
             )
         return self.data_dir / files[0]
 
-    def add(self, intent: str, text: str, labels: dict, comment: str) -> WriteResult:
+    def plan(self, intent: str, text: str, labels: dict, comment: str) -> tuple[WriteResult, "PlannedWrite | None"]:
+        """Checks an example without writing it: (the outcome, what `write` will insert)."""
         text = clean_text(text)
         if not text:
             raise NluConflict("empty_text", "De tekst is leeg.", "The text is empty.")
         triage = written_triage(intent, labels)
         target = self.target_file(intent, labels)
+        if self.in_heldout(text):
+            raise NluConflict(
+                "in_heldout",
+                "Deze tekst staat al in de testset (tests/nlu/heldout.jsonl): niet toegevoegd.",
+                "This text is in the held-out split: not added.",
+            )
+        existing = self.find(text)
+        if existing:
+            if existing.intent == intent and written_triage(intent, existing.triage) == triage:
+                return WriteResult("duplicate", existing.file), None
+            raise NluConflict(
+                "conflicting_example",
+                f"Deze tekst staat al in {existing.file} als '{existing.intent}' met labels "
+                f"{existing.triage or 'standaard'}. Pas het voorbeeld daar aan of laat dit bericht vallen.",
+                f"This text is already in {existing.file} as {existing.intent!r} with other labels.",
+            )
+        return WriteResult("written", target.name), PlannedWrite(target, intent, text, triage, comment)
+
+    def write(self, planned: "PlannedWrite") -> None:
+        """Writes a planned example (after the decision's commit); refuses one written meanwhile."""
         with _lock:
-            if self.in_heldout(text):
+            if self.find(planned.text):
                 raise NluConflict(
-                    "in_heldout",
-                    "Deze tekst staat al in de testset (tests/nlu/heldout.jsonl): niet toegevoegd.",
-                    "This text is in the held-out split: not added.",
+                    "written_meanwhile",
+                    "Deze tekst werd net door een collega toegevoegd.",
+                    "This text was added by a colleague just now.",
                 )
-            existing = self.find(text)
-            if existing:
-                if existing.intent == intent and written_triage(intent, existing.triage) == triage:
-                    return WriteResult("duplicate", existing.file)
-                raise NluConflict(
-                    "conflicting_example",
-                    f"Deze tekst staat al in {existing.file} als '{existing.intent}' met labels "
-                    f"{existing.triage or 'standaard'}. Pas het voorbeeld daar aan of laat dit bericht vallen.",
-                    f"This text is already in {existing.file} as {existing.intent!r} with other labels.",
-                )
-            self._insert(target, intent, text, triage, comment)
-        return WriteResult("written", target.name)
+            self._insert(planned.target, planned.intent, planned.text, planned.triage, planned.comment)
+
+    def add(self, intent: str, text: str, labels: dict, comment: str) -> WriteResult:
+        with _lock:
+            result, planned = self.plan(intent, text, labels, comment)
+            if planned is not None:
+                self._insert(planned.target, planned.intent, planned.text, planned.triage, planned.comment)
+        return result
 
     def _insert(self, path: Path, intent: str, text: str, triage: dict, comment: str) -> None:
         with path.open("r+", encoding="utf-8") as handle:

@@ -65,7 +65,7 @@ class Collected(BaseModel):
 class Decision(BaseModel):
     id: str
     decision: Literal["accepted", "corrected", "dropped", "personal_data"]
-    outcome: Literal["written", "duplicate", "dropped", "undone"]
+    outcome: Literal["written", "duplicate", "dropped", "undone", "not_written"]
     intent: str | None
     labels: dict[str, str | None] | None
     nlu_file: str | None

@@ -60,14 +60,16 @@ class TrackerSource(Protocol):
 class RasaTrackerSource:
     """Reads a conversation's tracker from Rasa's HTTP API (`rasa run --enable-api`)."""
 
-    def __init__(self, rasa_url: str, timeout_seconds: float = 15.0) -> None:
+    def __init__(self, rasa_url: str, timeout_seconds: float = 15.0, token: str = "") -> None:
         self.base_url = rasa_url.rstrip("/")
         self.timeout_seconds = timeout_seconds
+        self.token = token  # `rasa run --auth-token`: Rasa's HTTP API takes it as ?token=
 
     def tracker(self, conversation_id: str) -> dict | None:
         url = f"{self.base_url}/conversations/{conversation_id}/tracker"
+        params = {"include_events": "ALL"} | ({"token": self.token} if self.token else {})
         try:
-            response = httpx.get(url, params={"include_events": "ALL"}, timeout=self.timeout_seconds)
+            response = httpx.get(url, params=params, timeout=self.timeout_seconds)
         except httpx.HTTPError as error:
             raise TrackerUnavailable(str(error)) from error
         if response.status_code == 404:
@@ -84,7 +86,9 @@ def get_tracker_source(connection: HTTPConnection) -> TrackerSource:
     state = connection.app.state
     if getattr(state, "tracker_source", None) is None:
         settings = state.settings
-        state.tracker_source = RasaTrackerSource(settings.rasa_url, settings.rasa_timeout_seconds)
+        state.tracker_source = RasaTrackerSource(
+            settings.rasa_url, settings.rasa_timeout_seconds, settings.rasa_token
+        )
     return state.tracker_source
 
 
@@ -406,6 +410,7 @@ def decide(
     labels: dict | None = None,
 ) -> InboxDecision:
     """accept (the bot's intent and labels), correct (the trainer's), drop; the item goes."""
+    planned = None
     if action in ("drop", "personal_data"):
         # "personal_data": the trainer saw something the scrubber missed; the item goes at once
         # and only the count is kept, to measure the scrubber on real messages.
@@ -445,14 +450,17 @@ def decide(
             )
         verb = "accepted" if action == "accept" else "corrected"
         comment = f"inbox item {item.id}, {utcnow().date().isoformat()}, {verb} by a trainer"
+        # Scrubbed again: the scrubber may have learnt since the item was collected. The file
+        # is written only once the decision is committed (a failed commit writes nothing).
+        text = scrub_text(item.text)
         try:
-            written = nlu.add(final_intent, item.text, final, comment)
+            written, planned = nlu.plan(final_intent, text, final, comment)
         except NluConflict as conflict:
             raise ApiError(409, conflict.code, conflict.nl, conflict.en) from conflict
         decision = InboxDecision(
             id=item.id,
             decision=verb,
-            text=item.text,
+            text=text,
             intent=final_intent,
             labels=final,
             nlu_file=written.file,
@@ -472,7 +480,25 @@ def decide(
             "Een collega verwerkte dit bericht net.",
             "A colleague decided on this item just now.",
         ) from error
+    if planned is not None:
+        _write_after_commit(session, nlu, decision, planned)
     return decision
+
+
+def _write_after_commit(session: Session, nlu: NluData, decision: InboxDecision, planned) -> None:
+    try:
+        nlu.write(planned)
+    except (NluConflict, OSError) as error:
+        decision.outcome = "not_written"
+        session.commit()
+        if isinstance(error, NluConflict):
+            raise ApiError(409, error.code, error.nl, error.en) from error
+        raise ApiError(
+            500,
+            "nlu_data_not_written",
+            "De beslissing is bewaard, maar het voorbeeld kon niet in nlu_data/ geschreven worden.",
+            "The decision is stored, but the example could not be written to nlu_data/.",
+        ) from error
 
 
 def decision_view(decision: InboxDecision) -> dict:
@@ -521,7 +547,7 @@ def annotations(session: Session, since: datetime | None = None) -> list[dict]:
     """Accepted and corrected examples (JSON lines for bot/nlu_tools/compare.py)."""
     query = (
         select(InboxDecision)
-        .where(InboxDecision.outcome.not_in(("dropped", "undone")))
+        .where(InboxDecision.outcome.not_in(("dropped", "undone", "not_written")))
         .order_by(InboxDecision.decided_at)
     )
     if since is not None:

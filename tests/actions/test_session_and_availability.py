@@ -1,6 +1,6 @@
 import asyncio
 
-from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
+from rasa_sdk.events import ActionExecuted, ActiveLoop, SessionStarted, SlotSet
 
 from action_fixtures import DOMAIN, NUPRAATIKEROVER, make_tracker, responses, utterance
 from actions.availability import ActionCheckAvailability, ActionTellHours
@@ -46,6 +46,35 @@ def test_session_start_takes_the_entry_point_from_the_metadata(dispatcher):
         SlotSet("helpline_name", "Veilig Thuis"),
         ActionExecuted("action_listen"),
     ]
+
+
+def test_a_new_session_after_a_long_silence_carries_the_story_labels_and_consent_over(dispatcher):
+    said = ["mijn stiefvader komt 's nachts in mijn kamer"]
+    tracker = make_tracker(slots={
+        "visitor_words": said, "triage_theme": "sexual_violence", "triage_age_group": "minor",
+        "consent": True, "entry_point": "nupraatikerover",
+        "session_started_metadata": {"entry_point": "nupraatikerover"},
+    }, active_loop="triage_form")
+    events = run(ActionSessionStart(), dispatcher, tracker)
+    assert events == [
+        SessionStarted(),
+        SlotSet("consent", True),
+        SlotSet("visitor_words", said),
+        SlotSet("triage_age_group", "minor"),
+        SlotSet("triage_theme", "sexual_violence"),
+        SlotSet("entry_point", "nupraatikerover"),
+        SlotSet("country", "be"),
+        SlotSet("helpline_name", "Nupraatikerover.be"),
+        ActiveLoop("triage_form"),  # the question it was asking is asked on
+        ActionExecuted("action_listen"),
+    ]
+
+
+def test_no_slots_are_carried_over_when_the_domain_says_so(dispatcher):
+    tracker = make_tracker(slots={"consent": True, "session_started_metadata": {"entry_point": "1712"}})
+    domain = {**DOMAIN, "session_config": {"carry_over_slots_to_new_session": False}}
+    events = asyncio.run(ActionSessionStart().run(dispatcher, tracker, domain))
+    assert SlotSet("consent", True) not in events and events[0] == SessionStarted()
 
 
 def test_session_start_falls_back_to_1712_for_an_unknown_entry_point(dispatcher):

@@ -6,7 +6,9 @@ RasaClient boundary, through a dependency override.
 """
 
 import os
+import tempfile
 import uuid
+from pathlib import Path
 from collections.abc import Iterator
 
 import pytest
@@ -15,10 +17,12 @@ from sqlalchemy import create_engine, make_url, text
 
 from handoff_api.config import Settings
 from handoff_api.conversations.rasa import BotReply, RasaClient, RasaUnavailable, get_rasa_client
+from handoff_api.internal_main import create_internal_app
 from handoff_api.main import create_app
 from handoff_api.models import Base
 
 INTERNAL_TOKEN = "test-internal-token"
+NO_TRACKER_STORE = Path(tempfile.gettempdir()) / f"no-rasa-{uuid.uuid4().hex}" / "rasa_tracker.db"
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 
 
@@ -34,6 +38,12 @@ def cheap_argon2():
     security._DUMMY_PASSWORD_HASH = security._password_hasher.hash("dummy")
     yield
     security._password_hasher, security._DUMMY_PASSWORD_HASH = original
+
+
+@pytest.fixture(autouse=True)
+def private_exports(tmp_path, monkeypatch):
+    """The trainers' exports of a test live in its own folder (never the repository's reports/)."""
+    monkeypatch.setenv("HANDOFF_TRAINER_EXPORTS_DIR", str(tmp_path / "reports"))
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
@@ -90,6 +100,8 @@ def make_settings(database_url: str, **overrides) -> Settings:
         "conversation_message_rate": "1000/minute",
         "address_rate": "10000/minute",
         "login_rate": "1000/minute",
+        # never the repository's ./rasa_tracker.db (a missing file: the purge leaves it alone)
+        "tracker_store_url": f"sqlite:///{NO_TRACKER_STORE}",
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)
@@ -122,9 +134,45 @@ def app(database_url, settings_overrides, fake_rasa):
 
 
 @pytest.fixture
-def client(app) -> Iterator[TestClient]:
-    with TestClient(app) as test_client:
-        yield test_client
+def internal_app(app, database_url, settings_overrides):
+    """The internal API's own app (handoff_api.internal_main) on the same database."""
+    return create_internal_app(make_settings(database_url, **settings_overrides))
+
+
+class TwoAppClient:
+    """The public app's TestClient, except that `/internal/...` goes to the internal app, as
+    the action server's calls do (its own listener). `.public` and `.internal` reach one app."""
+
+    def __init__(self, public: TestClient, internal: TestClient) -> None:
+        self.public = public
+        self.internal = internal
+
+    def _for(self, url) -> TestClient:
+        return self.internal if str(url).startswith("/internal/") else self.public
+
+    def request(self, method, url, *args, **kwargs):
+        return self._for(url).request(method, url, *args, **kwargs)
+
+    def get(self, url, *args, **kwargs):
+        return self._for(url).get(url, *args, **kwargs)
+
+    def post(self, url, *args, **kwargs):
+        return self._for(url).post(url, *args, **kwargs)
+
+    def put(self, url, *args, **kwargs):
+        return self._for(url).put(url, *args, **kwargs)
+
+    def delete(self, url, *args, **kwargs):
+        return self._for(url).delete(url, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.public, name)
+
+
+@pytest.fixture
+def client(app, internal_app) -> Iterator[TwoAppClient]:
+    with TestClient(app) as public, TestClient(internal_app) as internal:
+        yield TwoAppClient(public, internal)
 
 
 def bearer(token: str) -> dict:

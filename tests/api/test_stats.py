@@ -36,7 +36,7 @@ def _login(client: TestClient, username: str) -> dict:
 @pytest.fixture
 def simulated(app, client):
     _account(app, "sim", HELPLINE, "counsellor")
-    driver = ApiDriver(client, client, INTERNAL_TOKEN, HELPLINE)
+    driver = ApiDriver(client.public, client.internal, INTERNAL_TOKEN, HELPLINE)
     driver.login("sim")
     behaviour = Behaviour(starts_chat=0.7, crisis_share=0.15, appointments_kept_share=0.2)
     tally = run(Simulator(driver, app.state.catalog.helpline(HELPLINE), seed=7, behaviour=behaviour), TARGETS)

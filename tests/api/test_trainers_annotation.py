@@ -222,7 +222,9 @@ def test_the_cli_lists_accepts_corrects_drops_and_exports(
     assert code == 0 and "verwijderd" in out
     code, out = admin("accept", "no-such-item")
     assert code == 2 and "niet (meer) in de inbox" in out
-    export = tmp_path / "annotated.jsonl"
+    code, out = admin("export", "--out", str(tmp_path / "annotated.jsonl"))
+    assert code == 2 and "reports" in out  # exports live under reports/, purged with the inbox
+    export = trainer_settings.exports_dir / "annotated.jsonl"
     code, _ = admin("export", "--out", str(export))
     rows = [json.loads(line) for line in export.read_text(encoding="utf-8").splitlines()]
     assert [(r["text"], r["theme"]) for r in rows] == [

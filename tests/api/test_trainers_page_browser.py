@@ -1,9 +1,11 @@
-"""The trainers' page in Chromium (no Rasa: a fake tracker): login, list, correct, undo, drop, charts.
+"""The trainers' page in Chromium (no Rasa: a fake tracker): login, list, correct, undo, drop, charts;
+and axe-core (tests/web/axe.py) on its login and inbox.
 
 Skipped when /usr/bin/chromium is missing (`make browser`). The whole loop with the real bot
 and a retrain is tests/e2e/test_trainers_loop.py.
 """
 
+import importlib.util
 import socket
 import threading
 import time
@@ -26,6 +28,10 @@ from .trainer_fixtures import (  # noqa: F401 (fixtures)
 )
 
 CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts" / "web"
+_spec = importlib.util.spec_from_file_location("web_axe", Path(__file__).resolve().parents[1] / "web" / "axe.py")
+axe = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(axe)
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium is missing (make browser)")
 
 
@@ -50,13 +56,14 @@ def served(trainer_app, database_url):
     thread.join(timeout=15)
 
 
-@pytest.fixture
-def page():
+@pytest.fixture(params=[False], ids=["csp"])
+def page(request):
+    """A browser tab; with `bypass_csp` (parametrized indirectly) for axe-core's injected script."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
-        tab = browser.new_page(locale="nl-BE")
+        tab = browser.new_page(locale="nl-BE", bypass_csp=request.param)
         tab.errors = []
         tab.on("pageerror", lambda error: tab.errors.append(str(error)))
         yield tab
@@ -117,6 +124,27 @@ def test_a_trainer_works_the_inbox_in_the_browser(served, page, trackers, nlu_co
     expect(page.locator("#charts img")).to_have_count(1)
     page.wait_for_function("document.querySelector('#charts img').naturalWidth === 120")
     assert page.errors == []
+
+
+@pytest.mark.parametrize("page", [True], ids=["axe"], indirect=True)
+def test_the_trainers_page_has_no_serious_axe_violation(served, page, trackers, database_url, monkeypatch):
+    from playwright.sync_api import expect
+
+    with httpx.Client(base_url=served) as client:
+        ended_conversation(client, trackers, ("mijn papa slaat me", parse("tell_story", 0.4)))
+        ended_conversation(client, trackers, ("ik wil er niet meer zijn", parse("crisis", 0.5, urgency=("suicide_risk", 0.5))))
+    create_account(database_url, monkeypatch, "trainer_axe", "nupraatikerover", "create-trainer")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.goto(f"{served}/trainers")
+    page.screenshot(path=str(ARTIFACTS / "a11y-trainers-login.png"), full_page=True)
+    assert axe.axe_violations(page) == [], "login"
+    page.fill("#username", "trainer_axe")
+    page.fill("#password", PASSWORD)
+    page.click("#login-form button[type=submit]")
+    expect(page.locator("li.item")).to_have_count(2, timeout=60_000)  # the first collection scrubs cold
+    page.locator("li.item button.correct").first.click()  # an item with its correction form open
+    page.screenshot(path=str(ARTIFACTS / "a11y-trainers-inbox.png"), full_page=True)
+    assert axe.axe_violations(page) == [], "inbox"
 
 
 def _png() -> bytes:

@@ -1,8 +1,10 @@
-"""The whole stack for end-to-end tests: the REAL Rasa server, action server and handoff API.
+"""The whole stack for end-to-end tests: the REAL Rasa server, action server and handoff API
+(its public app and its internal app, each on its own listener).
 
 Each runs as a subprocess on a free loopback port; the fixture waits until each answers,
-yields their base URLs, and stops all three at the end. Needs HELPLINE_MODEL (a trained
-model, e.g. models/helpline-*.tar.gz, set by `make test-e2e`).
+yields their base URLs, and stops all of them at the end. Rasa keeps its trackers in a SQLite
+file of the stack (its SQL tracker store) and takes a token (`--auth-token`), as in `make run`.
+Needs HELPLINE_MODEL (a trained model, e.g. models/helpline-*.tar.gz, set by `make test-e2e`).
 """
 
 import os
@@ -21,7 +23,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 RASA_VENV = REPO / ".venv-rasa" / "bin"
 API_VENV = REPO / ".venv" / "bin"
-RASA_START_SECONDS = 240  # loading the model can take a minute or more on 2 cores
+RASA_START_SECONDS = 480  # loading the model can take minutes on 2 shared cores
 SERVICE_START_SECONDS = 60
 
 
@@ -36,6 +38,13 @@ class Service:
     name: str
     process: subprocess.Popen
     log_path: Path
+    command: list[str] = field(default_factory=list, repr=False)
+    env: dict = field(default_factory=dict, repr=False)
+    health_url: str = ""
+    start_seconds: float = SERVICE_START_SECONDS
+
+    def log_text(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
 
     def log_tail(self, chars: int = 3000) -> str:
         try:
@@ -53,6 +62,30 @@ class Stack:
     database_url: str
     api_env: dict = field(repr=False)
     services: list[Service] = field(default_factory=list, repr=False)
+    internal_url: str = ""
+    rasa_token: str = field(default="", repr=False)
+    tracker_store_url: str = ""
+
+    def service(self, name: str) -> Service:
+        return next(s for s in self.services if s.name == name)
+
+    def stop_service(self, name: str) -> None:
+        _stop(self.service(name))
+
+    def start_service(self, name: str) -> None:
+        """Starts a stopped service again with the same command (its log is appended to)."""
+        service = self.service(name)
+        restarted = _start(name, service.command, service.env, service.log_path.parent, append=True)
+        restarted.health_url, restarted.start_seconds = service.health_url, service.start_seconds
+        self.services[self.services.index(service)] = restarted
+        _wait_until_answers(restarted, restarted.health_url, restarted.start_seconds)
+
+    def rasa_tracker(self, conversation_id: str) -> dict:
+        """Rasa's HTTP API, with the token (`rasa run --auth-token`)."""
+        response = httpx.get(f"{self.rasa_url}/conversations/{conversation_id}/tracker",
+                             params={"token": self.rasa_token}, timeout=60)
+        response.raise_for_status()
+        return response.json()
 
     def create_counsellor(self, username: str, helpline: str, password: str) -> None:
         """Uses the real `handoff-admin` command against the stack's database."""
@@ -69,9 +102,9 @@ class Stack:
         )
 
 
-def _start(name: str, command: list[str], env: dict, log_dir: Path) -> Service:
+def _start(name: str, command: list[str], env: dict, log_dir: Path, append: bool = False) -> Service:
     log_path = log_dir / f"{name}.log"
-    log_file = open(log_path, "w", encoding="utf-8")  # noqa: SIM115 (closed with the process)
+    log_file = open(log_path, "a" if append else "w", encoding="utf-8")  # noqa: SIM115 (closed with the process)
     process = subprocess.Popen(
         command,
         cwd=REPO,
@@ -80,7 +113,7 @@ def _start(name: str, command: list[str], env: dict, log_dir: Path) -> Service:
         stderr=subprocess.STDOUT,
         start_new_session=True,  # its own process group: stopped with its children
     )
-    return Service(name, process, log_path)
+    return Service(name, process, log_path, command, env)
 
 
 def _wait_until_answers(service: Service, url: str, seconds: float) -> None:
@@ -113,24 +146,37 @@ def _stop(service: Service) -> None:
         service.process.wait(timeout=15)
 
 
-@pytest.fixture(scope="session")
-def stack(tmp_path_factory) -> Iterator[Stack]:
+def model_path() -> Path:
     model = os.environ.get("HELPLINE_MODEL")
     if not model:
         pytest.skip("HELPLINE_MODEL is not set: train the bot (`make train`) and run `make test-e2e`")
-    model_path = Path(model) if Path(model).is_absolute() else REPO / model
-    if not model_path.exists():
-        pytest.fail(f"HELPLINE_MODEL points to a missing file: {model_path}")
+    path = Path(model) if Path(model).is_absolute() else REPO / model
+    if not path.exists():
+        pytest.fail(f"HELPLINE_MODEL points to a missing file: {path}")
+    return path
 
-    work = tmp_path_factory.mktemp("stack")
-    rasa_port, actions_port, api_port = free_port(), free_port(), free_port()
+
+def start_stack(
+    work: Path,
+    database_url: str | None = None,
+    tracker_store_url: str | None = None,
+    api_overrides: dict | None = None,
+) -> Stack:
+    """Starts the five processes; the caller stops them with `stop_stack` (also on failure)."""
+    model = model_path()
+    rasa_port, actions_port, api_port, internal_port = free_port(), free_port(), free_port(), free_port()
     token = secrets.token_urlsafe(24)
+    rasa_token = secrets.token_urlsafe(24)
     endpoints = work / "endpoints.yml"
     endpoints.write_text(
-        f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n', encoding="utf-8"
+        f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
+        "tracker_store:\n  type: bot.tracker_store.HelplineSQLTrackerStore\n",
+        encoding="utf-8",
     )
-    database_url = f"sqlite:///{work / 'handoff.db'}"
-    base_env = {k: v for k, v in os.environ.items() if not k.startswith(("HANDOFF_", "DATABASE_URL", "RASA_URL"))}
+    database_url = database_url or f"sqlite:///{work / 'handoff.db'}"
+    tracker_store_url = tracker_store_url or f"sqlite:///{work / 'rasa_tracker.db'}"
+    base_env = {k: v for k, v in os.environ.items()
+                if not k.startswith(("HANDOFF_", "DATABASE_URL", "RASA_URL", "RASA_AUTH_TOKEN", "RASA_TRACKER"))}
     base_env |= {"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONUNBUFFERED": "1"}
     api_env = base_env | {
         "DATABASE_URL": database_url,
@@ -140,51 +186,67 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
         "HANDOFF_RASA_URL": f"http://127.0.0.1:{rasa_port}",
         "RASA_URL": f"http://127.0.0.1:{rasa_port}",
         "HANDOFF_INTERNAL_TOKEN": token,
+        "HANDOFF_RASA_TOKEN": rasa_token,
+        "HANDOFF_TRACKER_STORE_URL": tracker_store_url,
         "HANDOFF_SMTP_ENABLED": "false",
         "HANDOFF_RASA_TIMEOUT_SECONDS": "60",
-    }
+    } | (api_overrides or {})
     actions_env = base_env | {
-        "HANDOFF_API_URL": f"http://127.0.0.1:{api_port}",
+        "HANDOFF_INTERNAL_URL": f"http://127.0.0.1:{internal_port}",
         "SANIC_HOST": "127.0.0.1",  # the action server listens on loopback only
         "HANDOFF_INTERNAL_TOKEN": token,
     }
-    services: list[Service] = []
+    rasa_env = base_env | {"RASA_AUTH_TOKEN": rasa_token, "RASA_TRACKER_STORE_URL": tracker_store_url}
+    stack = Stack(
+        rasa_url=f"http://127.0.0.1:{rasa_port}",
+        actions_url=f"http://127.0.0.1:{actions_port}",
+        api_url=f"http://127.0.0.1:{api_port}",
+        internal_token=token,
+        database_url=database_url,
+        api_env=api_env,
+        internal_url=f"http://127.0.0.1:{internal_port}",
+        rasa_token=rasa_token,
+        tracker_store_url=tracker_store_url,
+    )
+    services = stack.services
     try:
-        services.append(_start(
-            "api",
-            [str(API_VENV / "uvicorn"), "handoff_api.main:app", "--host", "127.0.0.1",
-             "--port", str(api_port), "--no-access-log"],
-            api_env,
-            work,
-        ))
-        services.append(_start(
-            "actions",
-            [str(RASA_VENV / "python"), "-m", "rasa_sdk", "--actions", "actions",
-             "--port", str(actions_port)],
-            actions_env,
-            work,
-        ))
-        services.append(_start(
-            "rasa",
-            [str(RASA_VENV / "rasa"), "run", "--model", str(model_path), "--enable-api",
-             "--endpoints", str(endpoints), "--credentials", str(REPO / "bot" / "credentials.yml"),
-             "--interface", "127.0.0.1", "--port", str(rasa_port)],
-            base_env,
-            work,
-        ))
-        api, actions, rasa = services
-        _wait_until_answers(api, f"http://127.0.0.1:{api_port}/healthz", SERVICE_START_SECONDS)
-        _wait_until_answers(actions, f"http://127.0.0.1:{actions_port}/health", SERVICE_START_SECONDS)
-        _wait_until_answers(rasa, f"http://127.0.0.1:{rasa_port}/status", RASA_START_SECONDS)
-        yield Stack(
-            rasa_url=f"http://127.0.0.1:{rasa_port}",
-            actions_url=f"http://127.0.0.1:{actions_port}",
-            api_url=f"http://127.0.0.1:{api_port}",
-            internal_token=token,
-            database_url=database_url,
-            api_env=api_env,
-            services=services,
-        )
+        for name, command, env, health, seconds in (
+            ("api", [str(API_VENV / "uvicorn"), "handoff_api.main:app", "--host", "127.0.0.1",
+                     "--port", str(api_port), "--no-access-log"],
+             api_env, f"{stack.api_url}/healthz", SERVICE_START_SECONDS),
+            ("internal", [str(API_VENV / "uvicorn"), "handoff_api.internal_main:app", "--host", "127.0.0.1",
+                          "--port", str(internal_port), "--no-access-log"],
+             api_env, f"{stack.internal_url}/healthz", SERVICE_START_SECONDS),
+            ("actions", [str(RASA_VENV / "python"), "-m", "rasa_sdk", "--actions", "actions",
+                         "--port", str(actions_port)],
+             actions_env, f"{stack.actions_url}/health", SERVICE_START_SECONDS),
+            ("rasa", [str(RASA_VENV / "rasa"), "run", "--model", str(model), "--enable-api",
+                      "--auth-token", rasa_token, "--endpoints", str(endpoints),
+                      "--credentials", str(REPO / "bot" / "credentials.yml"),
+                      "--interface", "127.0.0.1", "--port", str(rasa_port)],
+             rasa_env, f"{stack.rasa_url}/status?token={rasa_token}", RASA_START_SECONDS),
+        ):
+            service = _start(name, command, env, work)
+            service.health_url, service.start_seconds = health, seconds
+            services.append(service)
+        for service in services:
+            _wait_until_answers(service, service.health_url, service.start_seconds)
+    except BaseException:
+        stop_stack(stack)
+        raise
+    return stack
+
+
+def stop_stack(stack: Stack) -> None:
+    for service in reversed(stack.services):
+        _stop(service)
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory) -> Iterator[Stack]:
+    model_path()
+    started = start_stack(tmp_path_factory.mktemp("stack"))
+    try:
+        yield started
     finally:
-        for service in reversed(services):
-            _stop(service)
+        stop_stack(started)

@@ -95,6 +95,9 @@ def test_consent_refused_is_respected(api):
     assert chat.state()["state"] == "queued"
 
 
+NO_API_TOKEN = secrets.token_urlsafe(16)
+
+
 @pytest.fixture(scope="module")
 def rasa_without_api(tmp_path_factory):
     """Rasa and the action server, with the handoff API unreachable."""
@@ -102,20 +105,20 @@ def rasa_without_api(tmp_path_factory):
     rasa_port, actions_port, dead_port = free_port(), free_port(), free_port()
     endpoints = work / "endpoints.yml"
     endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n', encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("HANDOFF_")}
-    env |= {"RASA_TELEMETRY_ENABLED": "false", "SANIC_HOST": "127.0.0.1",
-            "HANDOFF_API_URL": f"http://127.0.0.1:{dead_port}", "HANDOFF_INTERNAL_TOKEN": secrets.token_hex(8)}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HANDOFF_", "RASA_AUTH_TOKEN"))}
+    env |= {"RASA_TELEMETRY_ENABLED": "false", "SANIC_HOST": "127.0.0.1", "RASA_AUTH_TOKEN": NO_API_TOKEN,
+            "HANDOFF_INTERNAL_URL": f"http://127.0.0.1:{dead_port}", "HANDOFF_INTERNAL_TOKEN": secrets.token_hex(8)}
     model = os.environ.get("HELPLINE_MODEL")
     if not model:
         pytest.skip("HELPLINE_MODEL is not set")
     actions = _start("actions-no-api", [str(RASA_VENV / "python"), "-m", "rasa_sdk", "--actions", "actions",
                                         "--port", str(actions_port)], env, work)
     rasa = _start("rasa-no-api", [str(RASA_VENV / "rasa"), "run", "--model", str(REPO / model), "--enable-api",
-                                  "--endpoints", str(endpoints), "--credentials", str(REPO / "bot" / "credentials.yml"),
+                                  "--auth-token", NO_API_TOKEN, "--endpoints", str(endpoints), "--credentials", str(REPO / "bot" / "credentials.yml"),
                                   "--interface", "127.0.0.1", "--port", str(rasa_port)], env, work)
     try:
         _wait_until_answers(actions, f"http://127.0.0.1:{actions_port}/health", 60)
-        _wait_until_answers(rasa, f"http://127.0.0.1:{rasa_port}/status", RASA_START_SECONDS)
+        _wait_until_answers(rasa, f"http://127.0.0.1:{rasa_port}/status?token={NO_API_TOKEN}", RASA_START_SECONDS)
         yield f"http://127.0.0.1:{rasa_port}"
     finally:
         _stop(rasa)
@@ -124,6 +127,7 @@ def rasa_without_api(tmp_path_factory):
 
 def rest(rasa_url: str, sender: str, message: str) -> list[dict]:
     answer = httpx.post(f"{rasa_url}/webhooks/rest/webhook", timeout=60,
+                        headers={"Authorization": f"Bearer {NO_API_TOKEN}"},
                         json={"sender": sender, "message": message, "metadata": {"entry_point": "nupraatikerover"}})
     assert answer.status_code == 200, answer.text
     return answer.json()

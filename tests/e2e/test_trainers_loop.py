@@ -79,11 +79,13 @@ def test_message_to_inbox_to_page_to_nlu_data_to_retrain_to_compare_to_promote(m
     reports = work / "reports" / "comparison"
 
     rasa_port, actions_port, api_port = _e2e.free_port(), _e2e.free_port(), _e2e.free_port()
+    internal_port = _e2e.free_port()
     token = secrets.token_urlsafe(24)
+    rasa_token = secrets.token_urlsafe(24)
     endpoints = work / "endpoints.yml"
     endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n', encoding="utf-8")
     database = work / "handoff.db"
-    base_env = {k: v for k, v in os.environ.items() if not k.startswith(("HANDOFF_", "DATABASE_URL", "RASA_URL"))}
+    base_env = {k: v for k, v in os.environ.items() if not k.startswith(("HANDOFF_", "DATABASE_URL", "RASA_URL", "RASA_AUTH_TOKEN", "RASA_TRACKER"))}
     base_env |= {"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONUNBUFFERED": "1", "TQDM_DISABLE": "1"}
     api_env = base_env | {
         "DATABASE_URL": f"sqlite:///{database}",
@@ -92,6 +94,9 @@ def test_message_to_inbox_to_page_to_nlu_data_to_retrain_to_compare_to_promote(m
         "HANDOFF_CODE_SECRET_FILE": str(work / "code_secret.key"),
         "HANDOFF_RASA_URL": f"http://127.0.0.1:{rasa_port}",
         "HANDOFF_INTERNAL_TOKEN": token,
+        "HANDOFF_RASA_TOKEN": rasa_token,
+        "HANDOFF_TRACKER_STORE_URL": f"sqlite:///{work / 'rasa_tracker.db'}",
+        "HANDOFF_TRAINER_EXPORTS_DIR": str(work / "reports"),
         "HANDOFF_SMTP_ENABLED": "false",
         "HANDOFF_RASA_TIMEOUT_SECONDS": "60",
         "HANDOFF_TRAINER_NLU_DATA_DIR": str(nlu),
@@ -99,21 +104,28 @@ def test_message_to_inbox_to_page_to_nlu_data_to_retrain_to_compare_to_promote(m
         "HANDOFF_TRAINER_REPORTS_DIR": str(reports),
         "HANDOFF_TRAINER_INTENT_THRESHOLD": "0.99",
     }
-    actions_env = base_env | {"HANDOFF_API_URL": f"http://127.0.0.1:{api_port}", "HANDOFF_INTERNAL_TOKEN": token}
+    actions_env = base_env | {"HANDOFF_INTERNAL_URL": f"http://127.0.0.1:{internal_port}", "HANDOFF_INTERNAL_TOKEN": token}
+    rasa_env = base_env | {"RASA_AUTH_TOKEN": rasa_token}
     services = []
     try:
         services.append(_e2e._start("api", [str(API_VENV / "uvicorn"), "handoff_api.main:app", "--host", "127.0.0.1",
                                             "--port", str(api_port), "--no-access-log"], api_env, work))
+        internal_service = _e2e._start("internal", [str(API_VENV / "uvicorn"), "handoff_api.internal_main:app",
+                                                    "--host", "127.0.0.1", "--port", str(internal_port),
+                                                    "--no-access-log"], api_env, work)
         services.append(_e2e._start("actions", [str(RASA_VENV / "python"), "-m", "rasa_sdk", "--actions", "actions",
                                                 "--port", str(actions_port)], actions_env, work))
         services.append(_e2e._start("rasa", [str(RASA_VENV / "rasa"), "run", "--model", str(model_path), "--enable-api",
+                                             "--auth-token", rasa_token,
                                              "--endpoints", str(endpoints), "--credentials", str(REPO / "bot" / "credentials.yml"),
-                                             "--interface", "127.0.0.1", "--port", str(rasa_port)], base_env, work))
-        api_service, actions_service, rasa_service = services
+                                             "--interface", "127.0.0.1", "--port", str(rasa_port)], rasa_env, work))
+        services.insert(1, internal_service)
+        api_service, _, actions_service, rasa_service = services
         api_url = f"http://127.0.0.1:{api_port}"
         _e2e._wait_until_answers(api_service, f"{api_url}/healthz", _e2e.SERVICE_START_SECONDS)
         _e2e._wait_until_answers(actions_service, f"http://127.0.0.1:{actions_port}/health", _e2e.SERVICE_START_SECONDS)
-        _e2e._wait_until_answers(rasa_service, f"http://127.0.0.1:{rasa_port}/status", _e2e.RASA_START_SECONDS)
+        _e2e._wait_until_answers(internal_service, f"http://127.0.0.1:{internal_port}/healthz", _e2e.SERVICE_START_SECONDS)
+        _e2e._wait_until_answers(rasa_service, f"http://127.0.0.1:{rasa_port}/status?token={rasa_token}", _e2e.RASA_START_SECONDS)
 
         # 1. a real conversation with the bot, ended by the visitor
         with httpx.Client(base_url=api_url, timeout=120) as api:
@@ -187,7 +199,7 @@ def test_message_to_inbox_to_page_to_nlu_data_to_retrain_to_compare_to_promote(m
             assert candidate.exists()
 
             # 5. the comparison sees the annotated item and marks the candidate ready
-            export = work / "inbox_annotated.jsonl"
+            export = work / "reports" / "inbox_annotated.jsonl"  # exports live under reports/
             exported = subprocess.run([str(API_VENV / "handoff-admin"), "inbox", "export", "--out", str(export)],
                                       env=api_env, cwd=REPO, capture_output=True, text=True, timeout=120)
             assert exported.returncode == 0, exported.stderr

@@ -57,8 +57,15 @@ class LightServer:
     host_origin: str = ""  # a helpline's site that may embed the chat (test_widget serves it)
     server: uvicorn.Server | None = None
     thread: threading.Thread | None = None
+    internal: "LightServer | None" = None  # the internal API's own listener (same database)
+
+    @property
+    def internal_url(self) -> str:
+        return self.internal.url
 
     def start(self) -> None:
+        if self.internal is not None:
+            self.internal.start()
         config = uvicorn.Config(
             self.app, host="127.0.0.1", port=self.port, log_level="warning",
             access_log=False, timeout_graceful_shutdown=1, ws_ping_interval=None,
@@ -80,6 +87,8 @@ class LightServer:
             self.server.should_exit = True
             self.thread.join(timeout=15)
             self.server = None
+        if self.internal is not None:
+            self.internal.stop()
 
     def create_counsellor(self, username: str, helpline: str, password: str) -> None:
         from handoff_api.admin import main as admin_main
@@ -113,7 +122,7 @@ class LightServer:
             "details": {"recent_sexual_assault": False},
         }
         response = httpx.post(
-            f"{self.url}/internal/v1/handoffs", json=body,
+            f"{self.internal_url}/internal/v1/handoffs", json=body,
             headers={"X-Internal-Token": INTERNAL_TOKEN}, timeout=30,
         )
         assert response.status_code == 201, response.text
@@ -123,6 +132,7 @@ class LightServer:
 @pytest.fixture(scope="session")
 def light(tmp_path_factory) -> Iterator[LightServer]:
     from handoff_api.config import Settings
+    from handoff_api.internal_main import create_internal_app
     from handoff_api.main import create_app
 
     work = tmp_path_factory.mktemp("light")
@@ -144,9 +154,13 @@ def light(tmp_path_factory) -> Iterator[LightServer]:
         login_rate="1000/minute",
         cors_origins=[host_origin],
     )
-    port = free_port()
+    port, internal_port = free_port(), free_port()
+    internal = LightServer(
+        url=f"http://127.0.0.1:{internal_port}", port=internal_port, app=create_internal_app(settings)
+    )
     server = LightServer(
-        url=f"http://127.0.0.1:{port}", port=port, app=create_app(settings), host_origin=host_origin
+        url=f"http://127.0.0.1:{port}", port=port, app=create_app(settings), host_origin=host_origin,
+        internal=internal,
     )
     server.start()
     try:

@@ -94,3 +94,26 @@ _CONTRAST_JS = """
 def contrast_failures(page) -> list[str]:
     page.emulate_media(reduced_motion="reduce")  # the pages stop their flashing then (CSP allows no injected style)
     return page.evaluate(_CONTRAST_JS)
+
+
+def bot_says(app, conversation_id: str, text: str, buttons: list[dict] | None = None) -> None:
+    """A bot message written where the bot's replies land (the API's transcript and socket)."""
+    from handoff_api.conversations.service import append_message
+
+    with app.state.session_factory() as session:
+        append_message(session, conversation_id, "bot", text, buttons=buttons)
+        session.commit()
+
+
+def bot_response(name: str, **slots) -> dict:
+    """The bot's own response `name` from bot/domain (first variant), with its slots filled in."""
+    from pathlib import Path
+
+    import yaml
+
+    for path in sorted((Path(__file__).resolve().parents[2] / "bot" / "domain").glob("*.yml")):
+        responses = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("responses", {})
+        if name in responses:
+            variant = responses[name][-1]  # the last variant has no condition
+            return {"text": variant["text"].format(**slots), "buttons": variant.get("buttons")}
+    raise KeyError(name)

@@ -29,9 +29,9 @@ def test_appointment_code_is_shown_to_note_and_brings_the_visitor_back(light, ne
     open_chat(page, light.url, simulated_now=SUNDAY_NIGHT)
     start_chat(page)
     conversation = conversation_of(page)
-    slots = httpx.get(f"{light.url}/internal/v1/appointments/slots", headers=INTERNAL, params={
+    slots = httpx.get(f"{light.internal_url}/internal/v1/appointments/slots", headers=INTERNAL, params={
         "entry_point": "nupraatikerover", "conversation_id": conversation["id"]}).json()["slots"]
-    booked = httpx.post(f"{light.url}/internal/v1/appointments", headers=INTERNAL, json={
+    booked = httpx.post(f"{light.internal_url}/internal/v1/appointments", headers=INTERNAL, json={
         "conversation_id": conversation["id"], "entry_point": "nupraatikerover", "start": slots[0]["start"]})
     assert booked.status_code == 201, booked.text
     code = booked.json()["code"]
@@ -62,7 +62,7 @@ def test_email_pickup_code_reads_the_answer(light, new_context):
     open_chat(page, light.url, simulated_now=SUNDAY_NIGHT)
     start_chat(page)
     conversation = conversation_of(page)
-    filed = httpx.post(f"{light.url}/internal/v1/email-requests", headers=INTERNAL, json={
+    filed = httpx.post(f"{light.internal_url}/internal/v1/email-requests", headers=INTERNAL, json={
         "conversation_id": conversation["id"], "entry_point": "nupraatikerover",
         "message": "Mag ik later nog eens schrijven? <b>dringend</b>", "reply_to": None})
     assert filed.status_code == 201, filed.text

@@ -181,7 +181,7 @@ def test_console_by_keyboard_with_labels_and_a_live_transcript(light, new_contex
     entry.focus()
     console.keyboard.press("Enter")
     expect(console.locator("#detail-title")).to_be_focused()  # the reader lands on the conversation
-    expect(console.get_by_role("log", name="Berichten")).to_have_attribute("aria-live", "polite")
+    expect(console.get_by_role("log", name="Nieuwe berichten")).to_have_attribute("aria-live", "polite")
     expect(console.get_by_role("article", name="Briefing")).to_contain_text("Ik wil praten.")
     console.keyboard.press("Tab")
     assert console.evaluate("document.activeElement.id") == "claim"

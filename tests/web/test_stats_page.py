@@ -21,8 +21,9 @@ def simulated(light):
         catalog = light.app.state.catalog
         create_account(session, catalog, "stats-sim", "Sim", HELPLINE, PASSWORD)
         create_account(session, catalog, "coordinator", "Coördinator", HELPLINE, PASSWORD, role="coordinator")
-    with httpx.Client(base_url=light.url, timeout=30) as client:
-        driver = ApiDriver(client, client, INTERNAL_TOKEN, HELPLINE)
+    with httpx.Client(base_url=light.url, timeout=30) as client, \
+            httpx.Client(base_url=light.internal_url, timeout=30) as internal:
+        driver = ApiDriver(client, internal, INTERNAL_TOKEN, HELPLINE)
         driver.login("stats-sim")
         tally = run(Simulator(driver, light.app.state.catalog.helpline(HELPLINE), seed=3), {"2020-09": (12, 5, 60), "2020-10": (20, 9, 110)})
     return tally

@@ -150,10 +150,12 @@ def test_keyboard_and_screen_reader_basics(light, new_context):
     page.locator("#start-button").focus()
     page.keyboard.press("Enter")
     expect(page.locator("#messages li[data-seq]").first).to_be_visible(timeout=30_000)
-    # The message box has a label and has the focus; new messages land in a polite live log.
+    # The message box has a label and has the focus; new messages are said through a polite
+    # live log, and the messages themselves are in a region the keyboard can reach and scroll.
     assert page.evaluate("document.activeElement.id") == "message-input"
-    log = page.get_by_role("log", name="Berichten")
+    log = page.get_by_role("log", name="Nieuwe berichten", exact=True)
     expect(log).to_have_attribute("aria-live", "polite")
+    expect(page.get_by_role("region", name="Berichten", exact=True)).to_have_attribute("tabindex", "0")
     expect(page.get_by_label("Je bericht")).to_be_visible()
     page.keyboard.type("Hallo")
     page.keyboard.press("Enter")  # Enter sends
@@ -191,7 +193,7 @@ def test_reload_keeps_the_conversation_in_this_tab_only(light, new_context):
     assert other.evaluate("sessionStorage.length") == 0
 
 
-@pytest.mark.parametrize("how", ["button", "escape"])
+@pytest.mark.parametrize("how", ["button", "escape", "shift", "shift-on-host-page"])
 def test_embedded_with_one_script_tag_and_quick_exit_leaves_the_host_page(light, new_context, how):
     page_html = (
         "<!doctype html><html lang='nl'><title>Helplijn</title><body><h1>Welkom bij de helplijn</h1>"
@@ -222,9 +224,14 @@ def test_embedded_with_one_script_tag_and_quick_exit_leaves_the_host_page(light,
         shot(page, f"embed-01-open-{how}")
         if how == "button":
             frame.get_by_role("link", name="Snel weg").click()
-        else:  # Esc inside the chat frame: the frame asks the host page to leave
+        elif how == "shift-on-host-page":  # the host page's own keys, the chat open beside
+            page.get_by_role("button", name="Chat verbergen").focus()
+            for _ in range(3):
+                page.keyboard.press("Shift")
+        else:  # Esc or Shift x3 inside the chat frame: the frame asks the host page to leave
             frame.get_by_role("button", name="Start de chat").focus()
-            page.keyboard.press("Escape")
+            for key in ["Escape"] if how == "escape" else ["Shift"] * 3:
+                page.keyboard.press(key)
         page.wait_for_url(f"{NEUTRAL_HOST}**")
         page.go_back()  # the helpline's page was replaced too: Back does not return to it
         page.wait_for_load_state()

@@ -2,6 +2,9 @@
 // Nothing is kept in the browser beyond sessionStorage for this open tab.
 
 import { api, el, formatMoment, liveSocket, NEUTRAL_SITE, refusalOf } from "./common.js";
+import { createAnnouncer } from "./announcer.js";
+import { fitToVisibleViewport, foldHelpAfterFirstMessage, growWithText, scrollToEnd, showShortIntro } from "./chat-layout.js";
+import { onExitKeys } from "./exit-keys.js";
 
 const body = document.body;
 const entryPoint = body.dataset.entryPoint;
@@ -19,7 +22,9 @@ const ui = {
   queue: $("queue-info"), replies: $("quick-replies"), composer: $("composer"),
   input: $("message-input"), send: $("send-button"), end: $("end-button"), newChat: $("new-button"),
   notice: $("notice"), connection: $("connection"), hours: $("hours"),
+  conversation: $("conversation"),
 };
+const announcer = createAnnouncer($("announcer"));
 
 let conversation = null; // {id, token}
 let lastSeq = 0;
@@ -49,9 +54,7 @@ function quickExit() {
   location.replace(NEUTRAL_SITE);
 }
 $("quick-exit").addEventListener("click", (event) => { event.preventDefault(); quickExit(); });
-document.addEventListener("keydown", (event) => {
-  if (event.key === "Escape" || event.key === "Esc") { event.preventDefault(); quickExit(); }
-}, true);
+onExitKeys(quickExit); // Esc, or Shift three times
 
 // --- numbers open day and night ----------------------------------------------
 function showNumbers() {
@@ -101,10 +104,14 @@ function codeBox(code) {
   return box;
 }
 
-function messageItem(message) {
-  const who = message.sender === "counsellor"
+function whoOf(message) {
+  return message.sender === "counsellor"
     ? `${message.counsellor_name || "Hulpverlener"} (hulpverlener)`
     : WHO[message.sender] || "";
+}
+
+function messageItem(message) {
+  const who = whoOf(message);
   const item = el("li", { className: `msg msg-${message.sender}` });
   item.dataset.seq = message.seq;
   item.append(el("span", { className: "who", text: who }), el("p", { className: "message-text", text: message.text }));
@@ -131,15 +138,26 @@ function insertMessage(message) {
   return true;
 }
 
-function ingest(messages) {
+/** What a screen reader says of a new message: who, the text, and the answers to choose from. */
+function spoken(message) {
+  const choices = (message.buttons || []).map((b) => b.title);
+  return `${whoOf(message)}: ${message.text}` + (choices.length ? ` Je kan kiezen: ${choices.join(", ")}.` : "");
+}
+
+// `history`: messages from before a reload, already heard; they are shown, not said again.
+function ingest(messages, { history = false } = {}) {
   let added = false;
   for (const message of messages) {
-    if (insertMessage(message)) added = true;
+    if (insertMessage(message)) {
+      added = true;
+      if (history) announcer.know([message.seq]);
+      else if (message.sender !== "visitor") announcer.say(message.seq, spoken(message));
+    }
     lastSeq = Math.max(lastSeq, message.seq);
   }
   if (added) {
     showQuickReplies();
-    ui.messages.scrollTop = ui.messages.scrollHeight;
+    scrollToEnd(ui.conversation);
     if (messages.some((m) => m.sender !== "visitor")) refreshState();
   }
 }
@@ -178,6 +196,11 @@ async function refreshState() {
   } catch (e) { /* the socket or the next message will tell */ }
 }
 
+// A live status is written only when it changes: asked again every 10 s, it is not said again.
+function setStatus(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
 function setState(info) {
   state = info.state;
   body.dataset.state = state;
@@ -191,13 +214,13 @@ function setState(info) {
     }
     else if (info.helpline_status === "closed" && info.next_opening) text += ` De chat gaat ${formatMoment(info.next_opening)} weer open.`;
     text += " Je mag dit venster open laten; je hoeft niets te doen.";
-    ui.queue.textContent = text;
+    setStatus(ui.queue, text);
   } else if (state === "human") {
-    ui.queue.textContent = "Een hulpverlener is bij je in de chat.";
+    setStatus(ui.queue, "Een hulpverlener is bij je in de chat.");
   } else if (state === "closed") {
-    ui.queue.textContent = "Dit gesprek is afgesloten. Je mag altijd opnieuw beginnen.";
+    setStatus(ui.queue, "Dit gesprek is afgesloten. Je mag altijd opnieuw beginnen.");
   } else {
-    ui.queue.textContent = "";
+    setStatus(ui.queue, "");
   }
   const closed = state === "closed";
   ui.input.disabled = closed;
@@ -295,7 +318,7 @@ async function resume(saved) {
   try {
     const info = await api(`/api/v1/conversations/${conversation.id}`, { token: conversation.token });
     const all = await api(`/api/v1/conversations/${conversation.id}/messages?after=0`, { token: conversation.token });
-    ingest(remember(all.messages));
+    ingest(remember(all.messages), { history: true });
     setState(info);
     connect();
   } catch (error) {
@@ -316,7 +339,7 @@ async function send(text, payload) {
   item.append(el("span", { className: "who", text: "Jij" }), el("p", { className: "message-text", text }));
   ui.messages.append(item);
   pending.push({ text, item });
-  ui.messages.scrollTop = ui.messages.scrollHeight;
+  scrollToEnd(ui.conversation);
   if (state === "bot") ui.typing.hidden = false;
   const before = lastSeq;
   try {
@@ -441,6 +464,10 @@ function countOpening() {
 if (embedded || params.get("embed") === "1") body.classList.add("embedded");
 document.title = `Chat`;
 showNumbers();
+foldHelpAfterFirstMessage($("help"), ui.messages);
+showShortIntro($("intro-short"));
+growWithText(ui.input, ui.composer);
+fitToVisibleViewport(ui.conversation);
 $("start-button").addEventListener("click", startConversation);
 const saved = restore();
 if (saved && saved.id && saved.token) resume(saved);

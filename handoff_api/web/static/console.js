@@ -1,6 +1,7 @@
 // The counsellors' console. Visitor text is always shown with textContent, never as HTML.
 
 import { api, el, liveSocket, refusalOf } from "./common.js";
+import { createAnnouncer } from "./announcer.js";
 
 const THEMES = {
   sexual_violence: "Seksueel geweld", physical_violence: "Fysiek geweld",
@@ -260,12 +261,23 @@ function renderBriefing(detail) {
   }
 }
 
+function whoOf(message) {
+  return { visitor: "Bezoeker", bot: "Chatbot", system: "Melding aan de bezoeker", counsellor: message.counsellor_name || "Hulpverlener" }[message.sender];
+}
+
 function transcriptItem(message) {
-  const who = { visitor: "Bezoeker", bot: "Chatbot", system: "Melding aan de bezoeker", counsellor: message.counsellor_name || "Hulpverlener" }[message.sender];
+  const who = whoOf(message);
   const item = el("li", { className: `t-${message.sender}` });
   item.dataset.seq = message.seq;
   item.append(el("span", { className: "who", text: who }), el("p", { className: "message-text", text: message.text }));
   return item;
+}
+
+// Said once, only when it comes in live, and never the counsellor's own words.
+const announcer = createAnnouncer($("transcript-announcer"));
+function announce(message) {
+  const own = message.sender === "counsellor" && message.counsellor_name === session?.counsellor?.display_name;
+  if (current && !own) announcer.say(`${current.id}:${message.seq}`, `${whoOf(message)}: ${message.text}`);
 }
 
 function ingest(messages, live = false) {
@@ -277,6 +289,7 @@ function ingest(messages, live = false) {
     const later = [...list.children].find((li) => Number(li.dataset.seq) > message.seq);
     list.insertBefore(transcriptItem(message), later || null);
     added = true;
+    if (live) announce(message);
     // A live notice (claimed, invited, ended) changes who is in it: read the state again.
     if (live && message.sender === "system" && current && current.state !== "closed") refreshDetail();
   }

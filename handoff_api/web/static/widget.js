@@ -2,8 +2,8 @@
  * The one-script-tag embed for a helpline's site:
  *   <script src="https://<handoff api>/widget.js" data-entry-point="nupraatikerover" async></script>
  * It adds a chat button; the chat itself runs in a frame served by the handoff API, so the
- * host page never sees the conversation. Quick exit (the button in the chat, or Esc on the
- * host page while the chat is open) replaces the whole page with a neutral site.
+ * host page never sees the conversation. Quick exit (the button in the chat, or Esc or Shift
+ * three times on the host page while the chat is open) replaces the whole page with a neutral site.
  * A classic script (not a module) so that document.currentScript names the entry point.
  */
 (function () {
@@ -64,8 +64,16 @@
   window.addEventListener("message", function (event) {
     if (event.origin === origin && event.data && event.data.type === "helpline-chat:quick-exit") quickExit();
   });
+  // Esc, or Shift three times within a second (as in the chat, exit-keys.js), while the chat is open.
+  var shifts = [];
   document.addEventListener("keydown", function (event) {
-    if ((event.key === "Escape" || event.key === "Esc") && frame && !frame.hidden) quickExit();
+    if (!frame || frame.hidden) return;
+    if (event.key === "Escape" || event.key === "Esc") { quickExit(); return; }
+    if (event.key !== "Shift") { shifts = []; return; }
+    if (event.repeat) return;
+    shifts = shifts.filter(function (t) { return event.timeStamp - t < 1000; });
+    shifts.push(event.timeStamp);
+    if (shifts.length >= 3) quickExit();
   });
 
   function mount() { document.body.appendChild(button); }
