@@ -11,6 +11,7 @@ from datetime import timedelta
 import httpx
 import pytest
 import uvicorn
+from fastapi.testclient import TestClient
 from sqlalchemy import update
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import connect
@@ -36,8 +37,9 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def server(app):
-    """The API on real uvicorn on a free loopback port."""
+def server(app, internal_app):
+    """The public API on real uvicorn on a free loopback port; `.internal` is the internal app
+    (its own listener in production; here a TestClient on the same database)."""
     port = _free_port()
     config = uvicorn.Config(
         app, host="127.0.0.1", port=port, log_level="warning", access_log=False,
@@ -54,8 +56,9 @@ def server(app):
                 break
         except httpx.HTTPError:
             time.sleep(0.05)
-    with httpx.Client(base_url=base, timeout=30) as http:
+    with httpx.Client(base_url=base, timeout=30) as http, TestClient(internal_app) as internal:
         http.ws_base = f"ws://127.0.0.1:{port}"
+        http.internal = internal
         yield http
     running.should_exit = True
     thread.join(timeout=15)
@@ -73,7 +76,7 @@ def new_conversation(http, moment=WEDNESDAY_EVENING) -> dict:
 
 def claimed_by_anna(http, database_url) -> tuple[dict, dict]:
     conversation = new_conversation(http)
-    handed = http.post("/internal/v1/handoffs", headers=INTERNAL, json={
+    handed = http.internal.post("/internal/v1/handoffs", headers=INTERNAL, json={
         "conversation_id": conversation["id"], "entry_point": "nupraatikerover", "labels": labels(),
         "consent": True, "visitor_words": ["Ik durf het niet te zeggen."], "qa": [],
         "details": {"recent_sexual_assault": False},
@@ -127,9 +130,9 @@ def test_a_refused_handshake_is_http_403_on_real_uvicorn(server):
 
 def test_the_old_visitor_socket_closes_when_check_in_issues_a_new_token(server):
     conversation = new_conversation(server, SUNDAY_NIGHT)
-    slots = server.get("/internal/v1/appointments/slots", headers=INTERNAL, params={
+    slots = server.internal.get("/internal/v1/appointments/slots", headers=INTERNAL, params={
         "entry_point": "nupraatikerover", "conversation_id": conversation["id"]}).json()["slots"]
-    booked = server.post("/internal/v1/appointments", headers=INTERNAL, json={
+    booked = server.internal.post("/internal/v1/appointments", headers=INTERNAL, json={
         "conversation_id": conversation["id"], "entry_point": "nupraatikerover", "start": slots[0]["start"]})
     code = booked.json()["code"]
     path = f"/api/v1/conversations/{conversation['id']}/live"

@@ -30,9 +30,9 @@ def test_the_chat_stops_when_check_in_elsewhere_replaces_the_token(light, new_co
     open_chat(page, light.url, simulated_now=SUNDAY_NIGHT)
     start_chat(page)
     conversation = conversation_of(page)
-    slots = httpx.get(f"{light.url}/internal/v1/appointments/slots", headers=INTERNAL, params={
+    slots = httpx.get(f"{light.internal_url}/internal/v1/appointments/slots", headers=INTERNAL, params={
         "entry_point": "nupraatikerover", "conversation_id": conversation["id"]}).json()["slots"]
-    code = httpx.post(f"{light.url}/internal/v1/appointments", headers=INTERNAL, json={
+    code = httpx.post(f"{light.internal_url}/internal/v1/appointments", headers=INTERNAL, json={
         "conversation_id": conversation["id"], "entry_point": "nupraatikerover",
         "start": slots[0]["start"]}).json()["code"]
     expect(page.locator(".code-box .code").first).to_have_text(code, timeout=15_000)  # written by the API
