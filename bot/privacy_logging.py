@@ -38,8 +38,11 @@ def describe_exception(exc: BaseException | None) -> str:
     parts, seen = [], set()
     while exc is not None and id(exc) not in seen:
         seen.add(id(exc))
-        frames = traceback.extract_tb(exc.__traceback__)[-3:]
-        where = " <- ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno} {f.name}" for f in reversed(frames))
+        frames = traceback.extract_tb(exc.__traceback__)
+        # where it failed, then the last places in our own code that led there
+        ours = [f for f in frames[:-1] if any(part in f.filename for part in ("/bot/", "/actions/"))][-2:]
+        shown = frames[-1:] + ours[::-1]
+        where = " <- ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno} {f.name}" for f in shown)
         parts.append(f"{type(exc).__module__}.{type(exc).__qualname__} at {where or '?'}")
         exc = exc.__cause__ or exc.__context__
     return "; caused by ".join(parts)

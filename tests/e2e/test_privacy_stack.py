@@ -294,3 +294,61 @@ def test_purge_leaves_nothing_of_a_conversation_in_either_service(private_stack,
         rows = every_row(url)
         assert chat.id not in rows and marker not in rows
         assert kept.id in rows
+
+
+@pytest.fixture
+def postgres_stack(tmp_path):
+    """The whole stack on PostgreSQL: the API in one schema, Rasa's trackers in another."""
+    base = os.environ.get("TEST_DATABASE_URL")
+    if not base:
+        pytest.skip("TEST_DATABASE_URL is not set")
+    from sqlalchemy import create_engine, make_url, text
+
+    suffix = uuid.uuid4().hex[:10]
+    api_schema, rasa_schema = f"e2e_api_{suffix}", f"e2e_rasa_{suffix}"
+    admin = create_engine(make_url(base))
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{api_schema}"'))
+    database_url = make_url(base).update_query_dict({"options": f"-csearch_path={api_schema}"})
+    tracker_url = make_url(base).update_query_dict({"schema": rasa_schema})
+    stack = start_stack(tmp_path, database_url=database_url.render_as_string(hide_password=False),
+                        tracker_store_url=tracker_url.render_as_string(hide_password=False))
+    try:
+        yield stack, admin, api_schema, rasa_schema
+    finally:
+        stop_stack(stack)
+        with admin.begin() as connection:
+            for schema in (api_schema, rasa_schema):
+                connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def every_row_in_schema(admin, schema: str) -> str:
+    from sqlalchemy import inspect, text
+
+    with admin.connect() as connection:
+        tables = inspect(connection).get_table_names(schema=schema)
+        return "\n".join(str(row) for table in tables
+                         for row in connection.execute(text(f'SELECT * FROM "{schema}"."{table}"')))
+
+
+def test_purge_on_postgresql_leaves_nothing_of_a_conversation_in_either_schema(postgres_stack):
+    from sqlalchemy import text
+
+    stack, admin, api_schema, rasa_schema = postgres_stack
+    marker = "pgp" + uuid.uuid4().hex[:16]
+    with httpx.Client(base_url=stack.api_url, timeout=120) as api:
+        chat = Chat(api, "nupraatikerover", MONDAY_EVENING)
+        chat.say(f"{STORY} {marker}")
+        assert api.post(f"/api/v1/conversations/{chat.id}/end", headers=chat.headers).status_code == 200
+        kept = Chat(api, "nupraatikerover", MONDAY_EVENING)
+    assert marker in every_row_in_schema(admin, rasa_schema) and marker in every_row_in_schema(admin, api_schema)
+    with admin.begin() as connection:
+        connection.execute(text(f'UPDATE "{api_schema}".conversations SET last_activity_at = :at WHERE id = :id'),
+                           {"at": datetime.now(UTC) - timedelta(days=40), "id": chat.id})
+    purged = subprocess.run([str(API_VENV / "handoff-admin"), "purge"], env=stack.api_env, cwd=REPO,
+                            capture_output=True, text=True, timeout=120)
+    assert purged.returncode == 0, purged.stderr
+    for schema in (api_schema, rasa_schema):
+        rows = every_row_in_schema(admin, schema)
+        assert chat.id not in rows and marker not in rows and kept.id in rows, schema

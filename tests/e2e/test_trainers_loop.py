@@ -110,17 +110,16 @@ def test_message_to_inbox_to_page_to_nlu_data_to_retrain_to_compare_to_promote(m
     try:
         services.append(_e2e._start("api", [str(API_VENV / "uvicorn"), "handoff_api.main:app", "--host", "127.0.0.1",
                                             "--port", str(api_port), "--no-access-log"], api_env, work))
-        internal_service = _e2e._start("internal", [str(API_VENV / "uvicorn"), "handoff_api.internal_main:app",
-                                                    "--host", "127.0.0.1", "--port", str(internal_port),
-                                                    "--no-access-log"], api_env, work)
+        services.append(_e2e._start("internal", [str(API_VENV / "uvicorn"), "handoff_api.internal_main:app",
+                                                 "--host", "127.0.0.1", "--port", str(internal_port),
+                                                 "--no-access-log"], api_env, work))
         services.append(_e2e._start("actions", [str(RASA_VENV / "python"), "-m", "rasa_sdk", "--actions", "actions",
                                                 "--port", str(actions_port)], actions_env, work))
         services.append(_e2e._start("rasa", [str(RASA_VENV / "rasa"), "run", "--model", str(model_path), "--enable-api",
                                              "--auth-token", rasa_token,
                                              "--endpoints", str(endpoints), "--credentials", str(REPO / "bot" / "credentials.yml"),
                                              "--interface", "127.0.0.1", "--port", str(rasa_port)], rasa_env, work))
-        services.insert(1, internal_service)
-        api_service, _, actions_service, rasa_service = services
+        api_service, internal_service, actions_service, rasa_service = services
         api_url = f"http://127.0.0.1:{api_port}"
         _e2e._wait_until_answers(api_service, f"{api_url}/healthz", _e2e.SERVICE_START_SECONDS)
         _e2e._wait_until_answers(actions_service, f"http://127.0.0.1:{actions_port}/health", _e2e.SERVICE_START_SECONDS)

@@ -3,6 +3,7 @@
 import re
 
 import httpx
+import pytest
 from playwright.sync_api import Page, expect
 
 XSS = "<img src=x onerror=alert(1)>"
@@ -117,3 +118,14 @@ def bot_response(name: str, **slots) -> dict:
             variant = responses[name][-1]  # the last variant has no condition
             return {"text": variant["text"].format(**slots), "buttons": variant.get("buttons")}
     raise KeyError(name)
+
+
+@pytest.fixture
+def ended_afterwards(light):
+    """Conversations (from `conversation_of`) that the test ends at its close, as the visitor would:
+    the light server is shared by the whole session, and a queue left full would make a helpline busy."""
+    conversations: list[dict] = []
+    yield conversations.append
+    for conversation in conversations:
+        httpx.post(f"{light.url}/api/v1/conversations/{conversation['id']}/end",
+                   headers={"Authorization": f"Bearer {conversation['token']}"}, timeout=10)

@@ -9,7 +9,16 @@ import httpx
 from playwright.sync_api import expect
 
 from conftest import ARTIFACTS, MONDAY_EVENING, NEUTRAL_HOST, shot
-from helpers import bot_response, bot_says, conversation_of, open_chat, say, start_chat, storage_is_empty
+from helpers import (
+    bot_response,
+    bot_says,
+    conversation_of,
+    ended_afterwards,
+    open_chat,
+    say,
+    start_chat,
+    storage_is_empty,
+)
 
 PHONE = {"viewport": {"width": 360, "height": 640}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 KEYBOARD_OPEN = {"width": 360, "height": 340}  # what a phone's on-screen keyboard leaves of 640
@@ -42,12 +51,13 @@ def in_view(page, selector: str) -> bool:
       return b.height > 0 && b.top >= 0 && b.bottom <= innerHeight + 0.5; }""", selector)
 
 
-def test_at_360_by_640_the_conversation_gets_most_of_the_screen(light, new_context):
+def test_at_360_by_640_the_conversation_gets_most_of_the_screen(light, new_context, ended_afterwards):
     page = new_context(**PHONE).new_page()
     open_chat(page, light.url, simulated_now=MONDAY_EVENING)
     shot(page, "phone-01-start")
     start_chat(page)
     conversation = conversation_of(page)
+    ended_afterwards(conversation)
     offers(page, conversation["id"], light.app)
     figures = {"with_offers": share(page)}
     shot(page, "phone-02-offers-as-chips")
@@ -95,11 +105,12 @@ def test_the_danger_bar_folds_into_one_line_and_opens_with_one_tap(light, new_co
     expect(page.locator("#help-list")).to_be_hidden()
 
 
-def test_the_introduction_stays_in_view_in_short(light, new_context):
+def test_the_introduction_stays_in_view_in_short(light, new_context, ended_afterwards):
     page = new_context(**PHONE).new_page()
     open_chat(page, light.url, simulated_now=MONDAY_EVENING)
     start_chat(page)
     conversation = conversation_of(page)
+    ended_afterwards(conversation)
     for n in range(8):
         bot_says(light.app, conversation["id"], f"Bericht {n + 1}: " + "Dit is een langer bericht van de chatbot. " * 3)
     expect(page.locator("#messages li.msg-bot", has_text="Bericht 8")).to_be_visible(timeout=15_000)
@@ -115,11 +126,12 @@ def test_the_introduction_stays_in_view_in_short(light, new_context):
     expect(intro).to_have_text("Je wacht op een hulpverlener. Je bent anoniem.", timeout=20_000)
 
 
-def test_the_page_works_with_the_on_screen_keyboard_open(light, new_context):
+def test_the_page_works_with_the_on_screen_keyboard_open(light, new_context, ended_afterwards):
     page = new_context(**PHONE).new_page()
     open_chat(page, light.url, simulated_now=MONDAY_EVENING)
     start_chat(page)
     conversation = conversation_of(page)
+    ended_afterwards(conversation)
     offers(page, conversation["id"], light.app)
     page.get_by_label("Je bericht").tap()
     page.set_viewport_size(KEYBOARD_OPEN)  # the keyboard takes the lower half
@@ -148,13 +160,14 @@ def test_the_page_works_with_the_on_screen_keyboard_open(light, new_context):
     assert page.locator("#conversation").evaluate("e => e.scrollTop") == 0
 
 
-def test_shift_three_times_leaves_the_page_like_escape(light, new_context):
+def test_shift_three_times_leaves_the_page_like_escape(light, new_context, ended_afterwards):
     context = new_context()
     page = context.new_page()
     page.goto(light.url + "/healthz")
     open_chat(page, light.url, simulated_now=MONDAY_EVENING)
     start_chat(page)
     conversation = conversation_of(page)
+    ended_afterwards(conversation)
     box = page.get_by_label("Je bericht")
     box.focus()
     # Capitals while typing, and two presses with a pause before the third, do not leave.
@@ -192,7 +205,7 @@ _RECORD_JS = """document.addEventListener('readystatechange', () => {
 _LIVE_JS = "() => [...document.querySelectorAll('[aria-live], [role=log], [role=status], [role=alert]')].map((e) => e.id)"
 
 
-def test_each_new_message_is_announced_once(light, new_context):
+def test_each_new_message_is_announced_once(light, new_context, ended_afterwards):
     context = new_context()
     context.add_init_script(_RECORD_JS)
     page = context.new_page()
@@ -201,6 +214,7 @@ def test_each_new_message_is_announced_once(light, new_context):
     assert set(live) == {"hours", "connection", "queue-info", "announcer", "notice"}, live
     start_chat(page)
     conversation = conversation_of(page)
+    ended_afterwards(conversation)
     bot_says(light.app, conversation["id"], "Ben je nu veilig?", [{"title": "Ja", "payload": "/affirm"}, {"title": "Nee", "payload": "/deny"}])
     expect(page.locator("#quick-replies button")).to_have_count(2, timeout=15_000)
     say(page, "Ja, nu wel.")  # shown at once, confirmed later: the visitor's own words are not read back
