@@ -151,7 +151,9 @@ def start_light_server(work: Path) -> LightServer:
         _env_file=None,
         database_url=f"sqlite:///{work / 'handoff.db'}",
         internal_token=INTERNAL_TOKEN,
+        env="test",
         allow_simulated_clock=True,
+        code_secret_file=work / "code_secret.key",
         smtp_enabled=False,
         rasa_url=f"http://127.0.0.1:{free_port()}",  # nothing listens: the API's safe reply
         rasa_timeout_seconds=2,
