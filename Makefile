@@ -184,7 +184,7 @@ run-actions: venv-rasa
 	SANIC_HOST=127.0.0.1 $(RASA_PY) -m rasa_sdk --actions actions --port $(ACTIONS_PORT)
 
 run-api: venv
-	$(VENV)/bin/uvicorn handoff_api.main:app --host 127.0.0.1 --port $(API_PORT)
+	$(VENV)/bin/uvicorn handoff_api.main:app --host 127.0.0.1 --port $(API_PORT) --no-proxy-headers
 
 # The internal API for the action server: its own app, on loopback only (HANDOFF_INTERNAL_PORT).
 run-internal: venv

@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import labels
 from actions.fallback import entry_point_of, utter_fallback
 from actions.dutch_time import slot_title, weekday_name
-from actions.handoff_client import HandoffUnavailable, SlotTaken, get_client
+from actions.handoff_client import AlreadyBooked, HandoffUnavailable, SlotTaken, get_client
 
 ORDINALS = {"eerste": 0, "1e": 0, "tweede": 1, "2e": 1, "derde": 2, "3e": 2, "vierde": 3, "4e": 3, "vijfde": 4, "5e": 4}
 HOUR = re.compile(r"\b(\d{1,2})(?:[.:h]\d{2})?\s*(?:u|uur|h)\b")
@@ -104,12 +104,15 @@ class ActionBookAppointment(Action):
         except SlotTaken:
             dispatcher.utter_message(response="utter_appointment_taken")
             return await offer(dispatcher, tracker)
+        except AlreadyBooked:
+            dispatcher.utter_message(response="utter_appointment_already_booked")
+            return [SlotSet("offered_appointments", [])]
         except HandoffUnavailable:
             utter_fallback(dispatcher, tracker, "utter_appointment_failed")
             return []
+        # The API wrote the code into the transcript itself, just above this message.
         dispatcher.utter_message(
             response="utter_appointment_booked",
             appointment_time=slot_title(datetime.fromisoformat(booking["start"])),
-            appointment_code=booking["code"],
         )
         return [SlotSet("offered_appointments", [])]

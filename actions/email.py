@@ -92,7 +92,6 @@ class ActionSubmitEmail(Action):
         if reply_to:
             dispatcher.utter_message(response="utter_email_sent_address", helpline_name=name, email_address=reply_to)
         else:
-            dispatcher.utter_message(
-                response="utter_email_sent_code", helpline_name=name, pickup_code=answer["pickup_code"]
-            )
+            # The API wrote the code into the transcript itself, just above this message.
+            dispatcher.utter_message(response="utter_email_sent_code", helpline_name=name)
         return clear

@@ -20,6 +20,10 @@ class SlotTaken(Exception):
     """The appointment slot was booked by someone else in the meantime."""
 
 
+class AlreadyBooked(Exception):
+    """This conversation has its appointment already (one per conversation)."""
+
+
 class HandoffClient:
     def __init__(self, config: Settings) -> None:
         self._base = f"{config.handoff_api_url}/internal/v1"
@@ -77,7 +81,7 @@ class HandoffClient:
             async with aiohttp.ClientSession(timeout=self._timeout, headers=self._headers) as session:
                 async with session.request(method, self._base + path, **kwargs) as response:
                     if response.status == 409:
-                        raise SlotTaken(path)
+                        raise await _conflict(response, path)
                     if response.status >= 400:
                         body = await response.text()
                         raise HandoffUnavailable(f"{method} {path}: {response.status} {body[:200]}")
@@ -87,6 +91,18 @@ class HandoffClient:
         except (aiohttp.ClientError, asyncio.TimeoutError, ValueError) as error:
             logger.warning("Handoff API call %s %s failed: %s", method, path, error)
             raise HandoffUnavailable(f"{method} {path}: {error}") from error
+
+
+async def _conflict(response: aiohttp.ClientResponse, path: str) -> Exception:
+    try:
+        code = (await response.json()).get("error")
+    except (aiohttp.ClientError, ValueError, AttributeError):
+        code = None
+    if code == "appointment_already_booked":
+        return AlreadyBooked(path)
+    if path.startswith("/appointments"):
+        return SlotTaken(path)
+    return HandoffUnavailable(f"{path}: 409 {code}")
 
 
 _client: Optional[HandoffClient] = None

@@ -5,6 +5,7 @@ import getpass
 import sys
 
 from handoff_api.config import Settings
+from handoff_api.counsellors.access import revoke_sessions, set_active
 from handoff_api.counsellors.service import AccountError, create_account
 from handoff_api.db import make_engine, make_session_factory
 from handoff_api.email.service import send_queued
@@ -36,6 +37,12 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--password-stdin", action="store_true", help="read the password from standard input"
         )
+    for name, help_text in (
+        ("deactivate", "an account (counsellor or trainer) can no longer log in; its sessions and sockets end"),
+        ("reactivate", "a deactivated account can log in again"),
+        ("revoke-sessions", "end every login (and open socket) of an account"),
+    ):
+        commands.add_parser(name, help=help_text).add_argument("--username", required=True)
     command = commands.add_parser("purge", help="delete data older than the retention period")
     command.add_argument("--days", type=int, help="override HANDOFF_RETENTION_DAYS")
     commands.add_parser("send-emails", help="retry e-mail requests that were not sent yet")
@@ -81,6 +88,11 @@ def main(
                     role=role,
                 )
                 print(f"created {role} {account.username} for helpline {account.helpline_id}")
+            elif args.command in ("deactivate", "reactivate"):
+                account = set_active(session, args.username, args.command == "reactivate")
+                print(f"{args.command}d {account.role} {account.username}")
+            elif args.command == "revoke-sessions":
+                print(f"ended {revoke_sessions(session, args.username)} sessions of {args.username}")
             elif args.command == "purge":
                 result = purge(
                     session,

@@ -10,13 +10,14 @@ from fastapi import FastAPI
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from handoff_api.config import Settings
+from handoff_api.config import Settings, check_settings
 from handoff_api.conversations.service import TOUCHED_KEY
 from handoff_api.db import make_engine, make_session_factory
 from handoff_api.errors import install_error_handlers
 from handoff_api.helplines.catalog import load_catalog
 from handoff_api.live import LiveHub
 from handoff_api.migrate import upgrade_to_head
+from handoff_api.security import CodeHasher, load_code_secret
 
 log = logging.getLogger("handoff_api")
 
@@ -52,6 +53,7 @@ def base_app(
     on_stop: Callable[[FastAPI], None] = lambda app: None,
 ) -> FastAPI:
     """An app on the shared state; the database is migrated at start (either app may be first)."""
+    check_settings(settings)
     _silence_access_log()
 
     @asynccontextmanager
@@ -69,8 +71,10 @@ def base_app(
     app.state.catalog = load_catalog(settings.helplines_file)
     app.state.engine = make_engine(settings.database_url)
     app.state.session_factory = make_session_factory(app.state.engine)
+    # Both apps hash codes (the internal one books and files them, the public one looks them up).
+    app.state.code_hasher = CodeHasher(load_code_secret(settings))
     # Streams on the public app also poll the database, so commits made by the other
-    # process (the internal app) reach them within streaming.POLL_SECONDS.
+    # process (the internal app) reach them within streaming.RECHECK_SECONDS.
     app.state.live_hub = LiveHub()
     _notify_live_streams(app.state.session_factory, app.state.live_hub)
     install_error_handlers(app)

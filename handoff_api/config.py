@@ -2,6 +2,7 @@
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -36,13 +37,24 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("HANDOFF_TRACKER_STORE_URL", "RASA_TRACKER_STORE_URL"),
     )
     internal_port: int = 8001  # the internal API's loopback listener (handoff_api.internal_main)
-    allow_simulated_clock: bool = False
+    env: Literal["development", "test", "production"] = "development"
+    allow_simulated_clock: bool = False  # refused at start unless env is "test"
+    # The HMAC key for appointment and pick-up codes and login throttles. Without it, the file
+    # holds it (made on first start, mode 0600); in production one of the two must be given.
+    code_secret: str = ""
+    code_secret_file: Path = Path("handoff_code_secret.key")
+    trusted_proxies: list[str] = []  # reverse proxies whose X-Forwarded-For is believed (IPs, CIDRs)
     cors_origins: list[str] = []  # the helplines' sites that embed the chat, e.g. ["https://..."]
 
     max_message_chars: int = 4000
     conversation_message_rate: str = "20/minute"
     address_rate: str = "120/minute"
     login_rate: str = "10/minute"
+    # Per account, on top of the per-address limit: after this many failed logins in a row,
+    # each further failure locks the account's login for twice as long as the one before.
+    login_free_failures: int = 5
+    login_backoff_seconds: float = 2.0
+    login_backoff_max_seconds: float = 900.0
 
     retention_days: int = 30
     counsellor_token_hours: int = 12
@@ -55,6 +67,20 @@ class Settings(BaseSettings):
     smtp_password: str = ""
     smtp_timeout_seconds: float = 10.0
     smtp_enabled: bool = True
+
+
+class ConfigurationError(RuntimeError):
+    """The settings cannot be run as they are; the message says what to change."""
+
+
+def check_settings(settings: Settings) -> None:
+    """Refuses, at start, settings that would be unsafe on a live server."""
+    if settings.allow_simulated_clock and settings.env != "test":
+        raise ConfigurationError(
+            "HANDOFF_ALLOW_SIMULATED_CLOCK is on but HANDOFF_ENV is "
+            f"{settings.env!r}: a simulated clock lets a visitor pick the time (and so the "
+            "queue and the appointments). It is allowed only with HANDOFF_ENV=test."
+        )
 
 
 @lru_cache

@@ -38,7 +38,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         on_start=_on_start,
         on_stop=lambda app: app.state.rasa_client.close(),
     )
-    app.state.rate_limiter = RateLimiter()
+    app.state.rate_limiter = RateLimiter(settings.trusted_proxies)
     app.state.rasa_client = RasaClient(
         settings.rasa_url, settings.rasa_timeout_seconds, settings.rasa_token
     )

@@ -2,7 +2,7 @@
 
 from handoff_api.appointments.models import Appointment
 from handoff_api.conversations.models import Conversation, Handoff, Message, Participant, Transfer
-from handoff_api.counsellors.models import Counsellor, CounsellorSession, Registration
+from handoff_api.counsellors.models import Counsellor, CounsellorSession, LoginThrottle, Registration
 from handoff_api.db import Base
 from handoff_api.email.models import EmailRequest
 from handoff_api.stats.models import Campaign, EventCount
@@ -17,6 +17,7 @@ __all__ = [
     "EmailRequest",
     "EventCount",
     "Handoff",
+    "LoginThrottle",
     "Message",
     "Participant",
     "Registration",

@@ -12,6 +12,7 @@ from handoff_api.appointments.models import Appointment
 from handoff_api.appointments.service import record_missed
 from handoff_api.conversations.models import Conversation
 from handoff_api.conversations.service import record_departure
+from handoff_api.counsellors import throttle
 from handoff_api.counsellors.models import CounsellorSession
 from handoff_api.db import utcnow
 from handoff_api.email.models import EmailRequest
@@ -60,6 +61,7 @@ def purge(
         delete(CounsellorSession).where(CounsellorSession.expires_at < now)
     ).rowcount
     inbox_entries = purge_inbox(session, cutoff)
+    throttle.purge_stale(session, timedelta(days=1))
     session.commit()
     report_files = purge_exports(session, reports_dir) if reports_dir else 0
     return PurgeResult(

@@ -2,10 +2,16 @@
 
 import hashlib
 import hmac
+import logging
+import os
 import secrets
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+
+from handoff_api.config import ConfigurationError, Settings
+
+log = logging.getLogger(__name__)
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: read aloud, typed by hand
 _password_hasher = PasswordHasher()
@@ -35,8 +41,59 @@ def normalise_code(code: str) -> str:
     return "".join(ch for ch in code.upper() if ch.isalnum())
 
 
-def hash_code(code: str) -> str:
+def legacy_code_hash(code: str) -> str:
+    """How codes were stored before the HMAC (unsalted SHA-256): still found, and rehashed on use."""
     return hash_secret(normalise_code(code))
+
+
+class CodeHasher:
+    """HMAC-SHA256 with the server's secret, for secrets too short for a plain hash.
+
+    A code has 50 bits: from a copy of the database alone, its plain SHA-256 can be searched;
+    without the secret, its HMAC cannot.
+    """
+
+    def __init__(self, secret: bytes) -> None:
+        if len(secret) < 16:
+            raise ConfigurationError("the code secret needs at least 16 bytes")
+        self._secret = secret
+
+    def _mac(self, value: str) -> str:
+        return hmac.new(self._secret, value.encode("utf-8"), hashlib.sha256).hexdigest()
+
+    def code(self, code: str) -> str:
+        return self._mac("code:" + normalise_code(code))
+
+    def stored_forms(self, code: str) -> list[str]:
+        """Every stored form a code may have: the HMAC, and the hash of rows from before it."""
+        return [self.code(code), legacy_code_hash(code)]
+
+    def login_key(self, username: str) -> str:
+        return self._mac("login:" + username.strip().casefold())
+
+
+def load_code_secret(settings: Settings) -> bytes:
+    """HANDOFF_CODE_SECRET; else the secret file, made on first start outside production."""
+    if settings.code_secret:
+        return settings.code_secret.encode("utf-8")
+    path = settings.code_secret_file
+    if path.exists():
+        return path.read_text(encoding="utf-8").strip().encode("utf-8")
+    if settings.env == "production":
+        raise ConfigurationError(
+            f"HANDOFF_ENV=production needs HANDOFF_CODE_SECRET or the file {path} "
+            "(HANDOFF_CODE_SECRET_FILE): every process must use the same secret, and losing it "
+            "makes every stored appointment and pick-up code unreadable."
+        )
+    secret = secrets.token_hex(32)
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process made it just now
+        return path.read_text(encoding="utf-8").strip().encode("utf-8")
+    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+        file.write(secret + "\n")
+    log.warning("made a new code secret in %s: keep it, and back it up with the database", path)
+    return secret.encode("utf-8")
 
 
 def hash_password(password: str) -> str:

@@ -2,7 +2,7 @@
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -16,7 +16,7 @@ from handoff_api.db import utcnow
 from handoff_api.errors import ApiError, not_found
 from handoff_api.helplines import hours
 from handoff_api.helplines.catalog import Catalog, Helpline
-from handoff_api.security import hash_code, hash_secret, new_code, new_token
+from handoff_api.security import CodeHasher, hash_secret, new_code, new_token
 from handoff_api.stats import events
 
 
@@ -69,11 +69,46 @@ def free_slots(
     return free[:limit] if limit else free
 
 
+def already_booked() -> ApiError:
+    return ApiError(
+        409,
+        "appointment_already_booked",
+        "Je hebt in dit gesprek al een afspraak gemaakt. Je code staat hierboven in de chat. "
+        "Wil je een ander moment? Start dan een nieuw gesprek.",
+        "This conversation already has an appointment (one per conversation).",
+    )
+
+
+def _lock_conversation(session: Session, conversation_id: str) -> None:
+    """PostgreSQL: bookings of one conversation wait for each other (SQLite serialises anyway)."""
+    session.execute(
+        select(Conversation.id).where(Conversation.id == conversation_id).with_for_update()
+    )
+
+
+def booked_message(helpline: Helpline, appointment: Appointment, code: str) -> str:
+    when = dutch.moment(hours.to_local(helpline, appointment.start))
+    return (
+        f"Je afspraak met {helpline.name} staat vast: {when}. Je code is {code}. "
+        "Schrijf hem ergens op waar niemand hem vindt. Kom op dat moment terug naar deze chat "
+        "en typ je code."
+    )
+
+
 def book(
-    session: Session, conversation: Conversation, helpline: Helpline, start: datetime
+    session: Session,
+    codes: CodeHasher,
+    conversation: Conversation,
+    helpline: Helpline,
+    start: datetime,
 ) -> tuple[Appointment, str]:
+    """One booking per conversation; the code goes into the transcript in the same transaction,
+    so a slow or failing bot never loses it."""
     if start.tzinfo is None:
         raise slot_taken()
+    _lock_conversation(session, conversation.id)
+    if session.scalar(select(Appointment.id).where(Appointment.conversation_id == conversation.id)):
+        raise already_booked()
     wanted = start.timestamp()
     slot = next(
         (s for s in free_slots(session, helpline, conversation.now()) if s[0].timestamp() == wanted),
@@ -91,15 +126,17 @@ def book(
         start=slot[0],
         end=slot[1],
         seat=taken,
-        code_hash=hash_code(code),
+        code_hash=codes.code(code),
     )
     session.add(appointment)
-    conversation.offer_taken = "appointment"
-    events.record(
-        session, helpline, "appointment_booked", conversation.entry_point, conversation.now(),
-        arrival=conversation.arrival_status,
-    )
     try:
+        session.flush()  # the seat's unique constraint decides here
+        conversation.offer_taken = "appointment"
+        events.record(
+            session, helpline, "appointment_booked", conversation.entry_point, conversation.now(),
+            arrival=conversation.arrival_status,
+        )
+        append_message(session, conversation.id, "system", booked_message(helpline, appointment, code))
         session.commit()
     except IntegrityError as error:  # another booking took the last seat meanwhile
         session.rollback()
@@ -139,13 +176,16 @@ def check_in(
     session: Session,
     settings: Settings,
     catalog: Catalog,
+    codes: CodeHasher,
     code: str,
     simulated_now: datetime | None,
 ) -> tuple[Conversation, str]:
     """The visitor is back with their code: the conversation goes to the front of the queue."""
     offset = clock_offset_seconds(settings, simulated_now)
     now = utcnow() + timedelta(seconds=offset)
-    appointment = session.scalar(select(Appointment).where(Appointment.code_hash == hash_code(code)))
+    appointment = session.scalar(
+        select(Appointment).where(Appointment.code_hash.in_(codes.stored_forms(code)))
+    )
     if appointment is None:
         raise not_found(
             "Deze code kennen we niet. Kijk na of je hem juist overtypte.",
@@ -174,17 +214,28 @@ def check_in(
     token = new_token()
     conversation.token_hash = hash_secret(token)
     conversation.clock_offset_seconds = offset
-    if conversation.state != "human":
-        conversation.state = "queued"
-        conversation.helpline_id = helpline.id
-        conversation.from_appointment = True
-        conversation.queued_at = utcnow()
-        conversation.queued_clock_at = conversation.now()
-        conversation.closed_at = None
+    session.flush()
+    # Guarded: a counsellor who claimed it meanwhile keeps it (no lost update back to the queue).
+    session.execute(
+        update(Conversation)
+        .where(Conversation.id == conversation.id, Conversation.state != "human")
+        .values(
+            state="queued",
+            helpline_id=helpline.id,
+            from_appointment=True,
+            queued_at=utcnow(),
+            queued_clock_at=conversation.now(),
+            closed_at=None,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    session.refresh(conversation)
     appointment.status = "checked_in"
     appointment.checked_in_at = utcnow()
+    appointment.code_hash = codes.code(code)  # a row from before the HMAC gets it now
     events.record_for(session, catalog, "appointment_kept", conversation)
     session.commit()
+    session.refresh(conversation)
     if conversation.state == "queued":
         position = queue_position(session, conversation)
         append_message(

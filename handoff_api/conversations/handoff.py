@@ -4,9 +4,9 @@ from sqlalchemy.orm import Session
 
 from handoff_api.conversations.models import Conversation, Handoff
 from handoff_api.conversations.queue import queue_position
-from handoff_api.conversations.service import conversation_closed
+from handoff_api.conversations.service import change_state, conversation_closed
 from handoff_api.db import utcnow
-from handoff_api.errors import not_found
+from handoff_api.errors import ApiError, not_found
 from handoff_api.helplines import service as helplines
 from handoff_api.helplines.catalog import AGE_GROUPS, ROLES, THEMES, Catalog
 from handoff_api.helplines.routing import VisitorProfile, route
@@ -16,6 +16,15 @@ from handoff_api.stats import events
 
 def unknown_conversation():
     return not_found("Dit gesprek bestaat niet.", "Unknown conversation.")
+
+
+def already_handed_over() -> ApiError:
+    return ApiError(
+        409,
+        "already_handed_over",
+        "Dit gesprek werd net al doorgegeven.",
+        "This conversation was handed over just now.",
+    )
 
 
 def visitor_profile(entry_point: str, labels: dict) -> VisitorProfile:
@@ -48,6 +57,7 @@ def create_handoff(session: Session, catalog: Catalog, request: HandoffRequest) 
     if conversation.state == "bot":
         _route_and_store(session, catalog, conversation, request, now)
         session.commit()
+        session.refresh(conversation)
     return handoff_outcome(session, catalog, conversation)
 
 
@@ -59,7 +69,15 @@ def _route_and_store(session, catalog, conversation, request, now) -> None:
         status_of=lambda h: helplines.availability(session, h, now).status,
         describe_opening=lambda h: helplines.describe_next_opening(h, now),
     )
-    handoff = session.get(Handoff, conversation.id) or Handoff(conversation_id=conversation.id)
+    values = {"helpline_id": decision.helpline_id, "urgency": urgency_of(request.labels)}
+    if decision.outcome == "queued":
+        values |= {"state": "queued", "queued_at": utcnow(), "queued_clock_at": now}
+    # First the guarded change (it locks the row), then the briefing: a racing second
+    # handoff waits, then finds the conversation queued (409) or this briefing to update.
+    change_state(session, conversation.id, ("bot",), values, already_handed_over)
+    handoff = session.get(Handoff, conversation.id, populate_existing=True) or Handoff(
+        conversation_id=conversation.id
+    )
     handoff.labels = {name: label.model_dump() for name, label in request.labels.items()}
     handoff.consent = request.consent
     handoff.visitor_words = list(request.visitor_words)
@@ -69,17 +87,13 @@ def _route_and_store(session, catalog, conversation, request, now) -> None:
     handoff.routed_helpline_id = decision.helpline_id
     handoff.routing_reason = decision.reason
     session.add(handoff)
-    conversation.helpline_id = decision.helpline_id
-    conversation.urgency = urgency_of(request.labels)
+    session.refresh(conversation)  # the guarded change above: helpline, urgency, state
     routed = helplines.availability(session, catalog.helpline(decision.helpline_id), now)
     events.record_for(
         session, catalog, "handover", conversation,
         status=routed.status, reason=getattr(routed, "reason", None), urgency=conversation.urgency,
     )
     if decision.outcome == "queued":
-        conversation.state = "queued"
-        conversation.queued_at = utcnow()
-        conversation.queued_clock_at = now
         events.record_for(session, catalog, "queued", conversation)
 
 

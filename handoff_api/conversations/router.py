@@ -17,7 +17,7 @@ from handoff_api.conversations.schemas import (
     PostMessage,
     Replies,
 )
-from handoff_api.conversations.streaming import stream_conversation
+from handoff_api.conversations.streaming import refuse, stream_conversation
 from handoff_api.db import SessionDep
 from handoff_api.errors import ApiError
 from handoff_api.helplines.service import CatalogDep
@@ -106,18 +106,25 @@ def list_messages(
     return {"messages": [service.message_view(m) for m in messages]}
 
 
-def _authenticate_socket(websocket: WebSocket, conversation_id: str) -> Conversation:
+def _authenticate_socket(websocket: WebSocket, conversation_id: str, token: str | None) -> None:
+    """The token must still open the conversation (it stops at check-in, when a new one is issued)."""
     with websocket.app.state.session_factory() as session:
-        return service.authenticate_visitor(session, conversation_id, bearer_token(websocket))
+        service.authenticate_visitor(session, conversation_id, token)
 
 
 @router.websocket("/{conversation_id}/live")
 async def live(websocket: WebSocket, conversation_id: str, after: int = 0) -> None:
     """Every message of the conversation as it happens; `?after=N` replays what was missed."""
+    token = bearer_token(websocket)
     try:
-        await run_in_threadpool(_authenticate_socket, websocket, conversation_id)
+        await run_in_threadpool(_authenticate_socket, websocket, conversation_id, token)
     except ApiError as error:
-        await websocket.close(code=4000 + error.status, reason=error.code)
+        await refuse(websocket, error)
         return
     await websocket.accept()
-    await stream_conversation(websocket, conversation_id, max(after, 0))
+    await stream_conversation(
+        websocket,
+        conversation_id,
+        max(after, 0),
+        lambda: _authenticate_socket(websocket, conversation_id, token),
+    )

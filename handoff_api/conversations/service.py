@@ -42,6 +42,42 @@ def conversation_closed() -> ApiError:
     )
 
 
+def conversation_changed() -> ApiError:
+    return ApiError(
+        409,
+        "conversation_changed",
+        "Dit gesprek veranderde net: iemand anders was je voor (afgesloten, doorverbonden of "
+        "aangenomen). Bekijk het opnieuw.",
+        "This conversation changed just now (closed, transferred or claimed by someone else). "
+        "Look at it again.",
+    )
+
+
+def change_state(
+    session: Session,
+    conversation_id: str,
+    from_states: tuple[str, ...],
+    values: dict,
+    lost_race=conversation_changed,
+    where: tuple = (),
+) -> None:
+    """`UPDATE conversations ... WHERE state IN from_states`: of two racing changes exactly one
+    applies; the other gets `lost_race()` (a 409), never a lost update or a 500.
+
+    On PostgreSQL the row stays locked until the commit, so do this before the other writes
+    of the change. Refresh ORM objects of the conversation afterwards.
+    """
+    changed = session.execute(
+        update(Conversation)
+        .where(Conversation.id == conversation_id, Conversation.state.in_(from_states), *where)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if changed != 1:
+        session.rollback()
+        raise lost_race()
+
+
 def clock_offset_seconds(settings: Settings, simulated_now: datetime | None) -> float:
     if simulated_now is None:
         return 0.0
@@ -97,7 +133,13 @@ def append_message(
 def relay_to_bot(
     session: Session, catalog: Catalog, rasa: RasaClient, conversation: Conversation, text: str
 ) -> list[Message]:
-    """Sends one message to Rasa outside any transaction and stores its replies."""
+    """Sends one message to Rasa outside any transaction and stores its replies.
+
+    Returns every message of the turn after `text`: the bot's replies and what the API wrote
+    meanwhile (an appointment or pick-up code, say)."""
+    session.flush()
+    session.refresh(conversation)
+    before = conversation.message_count
     session.commit()  # never hold a database lock while the bot (and its actions) work
     try:
         replies = rasa.send(conversation.id, text, conversation.entry_point)
@@ -110,11 +152,10 @@ def relay_to_bot(
         safe = safe_reply(catalog, helpline_of(catalog, conversation))
         stored = [append_message(session, conversation.id, "system", safe)]
     else:
-        stored = [
-            append_message(session, conversation.id, "bot", r.text, r.buttons) for r in replies
-        ]
+        for reply in replies:
+            append_message(session, conversation.id, "bot", reply.text, reply.buttons)
     session.commit()
-    return stored
+    return messages_after(session, conversation.id, before)
 
 
 def create_conversation(
@@ -173,6 +214,7 @@ def post_visitor_message(
     if simulated_now is not None:
         conversation.clock_offset_seconds = clock_offset_seconds(settings, simulated_now)
     limiter.hit(settings.conversation_message_rate, "conversation", conversation.id)
+    offered = offered_payloads(session, conversation.id)
     append_message(session, conversation.id, "visitor", text)
     session.commit()
     session.refresh(conversation)
@@ -180,7 +222,30 @@ def post_visitor_message(
         return _closed_while_waiting(session, catalog, conversation)
     if conversation.state != "bot":
         return []  # with a counsellor: the bot gets nothing
-    return relay_to_bot(session, catalog, rasa, conversation, payload or text)
+    return relay_to_bot(session, catalog, rasa, conversation, bot_input(text, payload, offered))
+
+
+def offered_payloads(session: Session, conversation_id: str) -> set[str]:
+    """The payloads of the buttons in the bot's last message."""
+    buttons = session.scalar(
+        select(Message.buttons)
+        .where(Message.conversation_id == conversation_id, Message.sender == "bot")
+        .order_by(Message.seq.desc())
+        .limit(1)
+    )
+    return {str(button.get("payload")) for button in buttons or () if isinstance(button, dict)}
+
+
+def bot_input(text: str, payload: str | None, offered: set[str]) -> str:
+    """A payload goes to Rasa only when the bot offered it; everything else is text for the NLU.
+
+    Rasa reads a message that starts with '/' as an intent with entities
+    (`/crisis{"urgency": "acute_danger"}`), skipping the NLU: such text loses its slashes.
+    """
+    if payload is not None and payload in offered:
+        return payload
+    as_text = text.lstrip().lstrip("/").lstrip()
+    return as_text or "..."
 
 
 def _closed_while_waiting(session: Session, catalog: Catalog, conversation: Conversation) -> list:
@@ -207,11 +272,24 @@ def _closed_while_waiting(session: Session, catalog: Catalog, conversation: Conv
 
 def end_by_visitor(session: Session, catalog: Catalog, conversation: Conversation) -> Message:
     """The visitor leaves: the conversation closes, with the numbers that are always open."""
-    if conversation.state == "closed":
+    for _attempt in range(3):
+        if conversation.state == "closed":
+            raise conversation_closed()
+        record_departure(session, catalog, conversation)  # counted as it was when it ended
+        try:
+            change_state(
+                session,
+                conversation.id,
+                (conversation.state,),
+                {"state": "closed", "closed_at": utcnow()},
+                conversation_closed,
+            )
+            break
+        except ApiError:
+            session.refresh(conversation)  # it changed meanwhile (a transfer, say): again
+    else:
         raise conversation_closed()
-    record_departure(session, catalog, conversation)
-    conversation.state = "closed"
-    conversation.closed_at = utcnow()
+    session.refresh(conversation)
     session.execute(
         update(Participant)
         .where(Participant.conversation_id == conversation.id)
@@ -227,6 +305,7 @@ def end_by_visitor(session: Session, catalog: Catalog, conversation: Conversatio
         + round_the_clock_sentence(catalog, helpline.country),
     )
     session.commit()
+    session.refresh(conversation)
     return message
 
 

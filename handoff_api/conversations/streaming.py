@@ -1,4 +1,9 @@
-"""Streams a conversation's messages over a WebSocket, with replay after `?after=N`."""
+"""Streams a conversation's messages over a WebSocket, with replay after `?after=N`.
+
+The right to the stream is checked again before every batch sent (so on every event) and at
+least every RECHECK_SECONDS, and before every frame received is acted on. When it is gone
+the socket closes with a close code from CLOSE_CODES (documented in handoff_api/API.md).
+"""
 
 import asyncio
 from collections.abc import Awaitable, Callable
@@ -7,8 +12,24 @@ from fastapi import WebSocket, WebSocketDisconnect
 from starlette.concurrency import run_in_threadpool
 
 from handoff_api.conversations.service import message_view, messages_after
+from handoff_api.errors import ApiError
 
-POLL_SECONDS = 2.0
+RECHECK_SECONDS = 2.0  # the issue asks for at most 5 s
+CLOSE_CODES = {
+    "invalid_token": 4401,  # wrong, expired, logged out, sessions revoked, replaced at check-in
+    "not_a_counsellor": 4403,
+    "not_found": 4404,  # unknown or purged, or no longer this counsellor's (transferred away)
+    "account_deactivated": 4410,
+}
+
+
+def close_code(error: ApiError) -> int:
+    return CLOSE_CODES.get(error.code, 4000 + error.status)
+
+
+async def refuse(websocket: WebSocket, error: ApiError) -> None:
+    """Before the handshake: real servers answer HTTP 403 (TestClient shows the close code)."""
+    await websocket.close(code=close_code(error), reason=error.code)
 
 
 def _load_after(session_factory, conversation_id: str, after: int) -> list[dict]:
@@ -20,13 +41,19 @@ async def stream_conversation(
     websocket: WebSocket,
     conversation_id: str,
     after: int,
+    authorise: Callable[[], None],
     on_frame: Callable[[dict], Awaitable[dict | None]] | None = None,
 ) -> None:
-    """Sends every message after `after` as it happens; frames received go to `on_frame`."""
+    """Sends every message after `after` as it happens; frames received go to `on_frame`.
+
+    `authorise` runs in a worker thread and raises ApiError when the right is gone.
+    """
     app = websocket.app
     event = app.state.live_hub.subscribe(conversation_id)
-    sender = asyncio.create_task(_send_loop(websocket, app, conversation_id, after, event))
-    receiver = asyncio.create_task(_receive_loop(websocket, on_frame))
+    sender = asyncio.create_task(
+        _send_loop(websocket, app, conversation_id, after, event, authorise)
+    )
+    receiver = asyncio.create_task(_receive_loop(websocket, on_frame, authorise))
     try:
         await asyncio.wait({sender, receiver}, return_when=asyncio.FIRST_COMPLETED)
     finally:
@@ -35,10 +62,24 @@ async def stream_conversation(
         app.state.live_hub.unsubscribe(conversation_id, event)
 
 
-async def _send_loop(websocket, app, conversation_id: str, after: int, event) -> None:
+async def _still_allowed(websocket: WebSocket, authorise: Callable[[], None]) -> bool:
+    try:
+        await run_in_threadpool(authorise)
+    except ApiError as error:
+        try:
+            await websocket.close(code=close_code(error), reason=error.code)
+        except RuntimeError:  # the client went away meanwhile
+            pass
+        return False
+    return True
+
+
+async def _send_loop(websocket, app, conversation_id: str, after: int, event, authorise) -> None:
     last_seq = after
     while True:
         event.clear()
+        if not await _still_allowed(websocket, authorise):
+            return
         messages = await run_in_threadpool(
             _load_after, app.state.session_factory, conversation_id, last_seq
         )
@@ -46,17 +87,19 @@ async def _send_loop(websocket, app, conversation_id: str, after: int, event) ->
             await websocket.send_json({"type": "message", **message})
             last_seq = message["seq"]
         try:
-            await asyncio.wait_for(event.wait(), timeout=POLL_SECONDS)
+            await asyncio.wait_for(event.wait(), timeout=RECHECK_SECONDS)
         except TimeoutError:
             pass
 
 
-async def _receive_loop(websocket: WebSocket, on_frame) -> None:
+async def _receive_loop(websocket: WebSocket, on_frame, authorise) -> None:
     try:
         while True:
             frame = await websocket.receive_json()
             if on_frame is None:
                 continue
+            if not await _still_allowed(websocket, authorise):
+                return
             answer = await on_frame(frame)
             if answer is not None:
                 await websocket.send_json(answer)

@@ -10,8 +10,8 @@ from starlette.requests import HTTPConnection
 from handoff_api.auth import bearer_token
 from handoff_api.conversations.schemas import MessageOut
 from handoff_api.conversations.service import message_view
-from handoff_api.conversations.streaming import stream_conversation
-from handoff_api.counsellors import schemas, service
+from handoff_api.conversations.streaming import refuse, stream_conversation
+from handoff_api.counsellors import access, schemas, service
 from handoff_api.counsellors.models import Counsellor
 from handoff_api.db import SessionDep
 from handoff_api.email import service as email
@@ -19,7 +19,7 @@ from handoff_api.email.models import EmailRequest
 from handoff_api.email.schemas import Answer, EmailRequestView
 from handoff_api.errors import ApiError, not_found
 from handoff_api.helplines.service import CatalogDep
-from handoff_api.dependencies import SettingsDep
+from handoff_api.dependencies import CodeHasherDep, SettingsDep
 from handoff_api.ratelimit import RateLimiterDep
 
 router = APIRouter(prefix="/api/v1/counsellor", tags=["counsellor"])
@@ -60,11 +60,11 @@ def login(
     session: SessionDep,
     settings: SettingsDep,
     limiter: RateLimiterDep,
+    codes: CodeHasherDep,
     connection: HTTPConnection,
 ) -> dict:
-    address = connection.client.host if connection.client else "unknown"
-    limiter.hit(settings.login_rate, "login", limiter.address_key(address))
-    token, counsellor = service.login(session, settings, body.username, body.password)
+    limiter.hit(settings.login_rate, "login", limiter.client_key(connection))
+    token, counsellor = service.login(session, settings, codes, body.username, body.password)
     return {"token": token, "counsellor": _counsellor_view(counsellor)}
 
 
@@ -204,12 +204,19 @@ def _email_view(request: EmailRequest) -> dict:
     }
 
 
-def _socket_counsellor(websocket: WebSocket, conversation_id: str) -> str:
+def _socket_counsellor(websocket: WebSocket, token: str | None, conversation_id: str) -> str:
+    """At the handshake: the counsellor the token belongs to, who must see the conversation."""
     with websocket.app.state.session_factory() as session:
-        counsellor = service.authenticate(session, bearer_token(websocket))
+        counsellor = service.authenticate(session, token)
         service.require_counsellor(counsellor)
         service.visible_conversation(session, websocket.app.state.catalog, counsellor, conversation_id)
         return counsellor.id
+
+
+def _socket_still_allowed(app, token: str | None, counsellor_id: str, conversation_id: str) -> None:
+    """Again and again while the socket is open (see streaming.py)."""
+    with app.state.session_factory() as session:
+        access.socket_counsellor(session, app.state.catalog, token, counsellor_id, conversation_id)
 
 
 def _send_from_socket(app, counsellor_id: str, conversation_id: str, text: str) -> None:
@@ -222,10 +229,11 @@ def _send_from_socket(app, counsellor_id: str, conversation_id: str, text: str) 
 @router.websocket("/conversations/{conversation_id}/live")
 async def live(websocket: WebSocket, conversation_id: str, after: int = 0) -> None:
     """Every message as it happens (`?after=N` replays); send `{"text": ...}` to write."""
+    token = bearer_token(websocket)
     try:
-        counsellor_id = await run_in_threadpool(_socket_counsellor, websocket, conversation_id)
+        counsellor_id = await run_in_threadpool(_socket_counsellor, websocket, token, conversation_id)
     except ApiError as error:
-        await websocket.close(code=4000 + error.status, reason=error.code)
+        await refuse(websocket, error)
         return
     await websocket.accept()
     limit = websocket.app.state.settings.max_message_chars
@@ -242,4 +250,10 @@ async def live(websocket: WebSocket, conversation_id: str, after: int = 0) -> No
             return {"type": "error", "error": error.code, "message": {"nl": error.nl, "en": error.en}}
         return None
 
-    await stream_conversation(websocket, conversation_id, max(after, 0), on_frame)
+    await stream_conversation(
+        websocket,
+        conversation_id,
+        max(after, 0),
+        lambda: _socket_still_allowed(websocket.app, token, counsellor_id, conversation_id),
+        on_frame,
+    )

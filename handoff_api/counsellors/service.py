@@ -9,13 +9,19 @@ from handoff_api.config import Settings
 from handoff_api.conversations.briefing import build_briefing, transfer_notes
 from handoff_api.conversations.models import Conversation, Handoff, Participant, Transfer
 from handoff_api.conversations.queue import queued_in
-from handoff_api.conversations.service import append_message, message_view, messages_after
+from handoff_api.conversations.service import (
+    append_message,
+    change_state,
+    message_view,
+    messages_after,
+)
 from handoff_api.conversations.safety import round_the_clock_sentence
+from handoff_api.counsellors import throttle
 from handoff_api.counsellors.models import Counsellor, CounsellorSession, Registration
 from handoff_api.db import utcnow
 from handoff_api.errors import ApiError, not_found, unauthorized
 from handoff_api.helplines.catalog import Catalog
-from handoff_api.security import hash_password, hash_secret, new_token, verify_password
+from handoff_api.security import CodeHasher, hash_password, hash_secret, new_token, verify_password
 from handoff_api.stats import events
 
 
@@ -50,17 +56,24 @@ def create_account(
     return counsellor
 
 
-def login(session: Session, settings: Settings, username: str, password: str) -> tuple[str, Counsellor]:
+def login(
+    session: Session, settings: Settings, codes: CodeHasher, username: str, password: str
+) -> tuple[str, Counsellor]:
+    """A deactivated account cannot log in; per account, failures in a row lock it for longer."""
+    key = codes.login_key(username)
+    throttle.refuse_while_locked(session, key)
     counsellor = session.scalar(
         select(Counsellor).where(Counsellor.username == username, Counsellor.active.is_(True))
     )
     if not verify_password(password, counsellor.password_hash if counsellor else None):
+        throttle.record_failure(session, settings, key)
         raise ApiError(
             401,
             "invalid_login",
             "Gebruikersnaam of wachtwoord klopt niet.",
             "Wrong username or password.",
         )
+    throttle.clear(session, key)
     token = new_token()
     session.add(
         CounsellorSession(
@@ -198,16 +211,14 @@ def claim(session: Session, catalog: Catalog, counsellor: Counsellor, conversati
     """Atomic: of several counsellors claiming at once, exactly one wins; the others get 409."""
     conversation = visible_conversation(session, catalog, counsellor, conversation_id)
     session.commit()  # end the read transaction: the claim below decides on its own
-    won = session.execute(
-        update(Conversation)
-        .where(Conversation.id == conversation_id, Conversation.state == "queued")
-        .where(Conversation.helpline_id.in_(team_helplines(catalog, counsellor)))
-        .values(state="human", assigned_counsellor_id=counsellor.id, claimed_at=utcnow())
-        .execution_options(synchronize_session=False)
-    ).rowcount
-    if won != 1:
-        session.rollback()
-        raise already_claimed()
+    change_state(
+        session,
+        conversation_id,
+        ("queued",),
+        {"state": "human", "assigned_counsellor_id": counsellor.id, "claimed_at": utcnow()},
+        already_claimed,
+        where=(Conversation.helpline_id.in_(team_helplines(catalog, counsellor)),),
+    )
     _join(session, conversation_id, counsellor, "owner")
     session.refresh(conversation)
     wait = events.wait_minutes(conversation.queued_clock_at, conversation.now())
@@ -274,21 +285,33 @@ def transfer(
             "Doorverbinden kan alleen door wie het gesprek aannam, naar een andere hulplijn.",
             "Only the counsellor who claimed it can transfer, to another helpline.",
         )
+    from_helpline_id = conversation.helpline_id
+    change_state(
+        session,
+        conversation.id,
+        ("human",),
+        {
+            "helpline_id": target.id,
+            "state": "queued",
+            "queued_at": utcnow(),
+            "queued_clock_at": conversation.now(),
+            "assigned_counsellor_id": None,
+        },
+        where=(
+            Conversation.helpline_id == from_helpline_id,
+            Conversation.assigned_counsellor_id == counsellor.id,
+        ),
+    )
     session.add(
         Transfer(
             conversation_id=conversation.id,
-            from_helpline_id=conversation.helpline_id,
+            from_helpline_id=from_helpline_id,
             to_helpline_id=target.id,
             from_counsellor_id=counsellor.id,
             note=note,
         )
     )
     _leave_all(session, conversation.id)
-    conversation.helpline_id = target.id
-    conversation.state = "queued"
-    conversation.queued_at = utcnow()
-    conversation.queued_clock_at = conversation.now()
-    conversation.assigned_counsellor_id = None
     append_message(
         session,
         conversation.id,
@@ -297,6 +320,7 @@ def transfer(
         "een samenvatting: je hoeft je verhaal niet opnieuw te vertellen.",
     )
     session.commit()
+    session.refresh(conversation)
     return conversation
 
 
@@ -322,6 +346,7 @@ def invite(
     )
     if guest is None or guest.id == counsellor.id:
         raise not_found("Die collega vinden we niet.", "No such colleague.")
+    change_state(session, conversation.id, ("human",), {"last_activity_at": utcnow()})
     _join(session, conversation.id, guest, "invited")
     append_message(
         session,
@@ -340,10 +365,14 @@ def close(
     counsellor: Counsellor,
     registration: dict,
 ) -> Registration:
-    if conversation.state == "closed":
-        _require_unregistered_former_participant(session, conversation, counsellor)
-    else:
+    still_open = conversation.state != "closed"
+    if still_open:
         _require_participant(session, conversation, counsellor)
+        change_state(
+            session, conversation.id, ("human",), {"state": "closed", "closed_at": utcnow()}
+        )
+    else:
+        _require_unregistered_former_participant(session, conversation, counsellor)
     handoff = session.get(Handoff, conversation.id)
     record = Registration(
         conversation_id=conversation.id,
@@ -359,11 +388,9 @@ def close(
         first_contact=record.first_contact, theme=record.main_theme, role=record.role,
         age_group=record.age_group,
     )
-    if conversation.state != "closed":
+    if still_open:
         events.record_chat_ended(session, catalog, conversation)
         _leave_all(session, conversation.id)
-        conversation.state = "closed"
-        conversation.closed_at = utcnow()
         helpline = catalog.helpline(conversation.helpline_id)
         append_message(
             session,
@@ -373,6 +400,7 @@ def close(
             + round_the_clock_sentence(catalog, helpline.country),
         )
     session.commit()
+    session.refresh(conversation)
     return record
 
 

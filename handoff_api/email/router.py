@@ -3,6 +3,7 @@
 from fastapi import APIRouter, Depends
 
 from handoff_api.db import SessionDep
+from handoff_api.dependencies import CodeHasherDep
 from handoff_api.email import service
 from handoff_api.email.schemas import PickedUp, PickUp
 from handoff_api.ratelimit import limit_per_address
@@ -13,8 +14,8 @@ router = APIRouter(
 
 
 @router.post("/pickup", response_model=PickedUp)
-def pick_up(body: PickUp, session: SessionDep) -> dict:
-    request = service.pick_up(session, body.code)
+def pick_up(body: PickUp, session: SessionDep, codes: CodeHasherDep) -> dict:
+    request = service.pick_up(session, codes, body.code)
     return {
         "status": "answered" if request.reply_text else "waiting",
         "question": request.message,

@@ -9,11 +9,12 @@ from sqlalchemy.orm import Session
 
 from handoff_api.config import Settings
 from handoff_api.conversations.models import Conversation
+from handoff_api.conversations.service import append_message
 from handoff_api.db import utcnow
 from handoff_api.email.models import EmailRequest
 from handoff_api.errors import not_found
 from handoff_api.helplines.catalog import Helpline
-from handoff_api.security import hash_code, new_code
+from handoff_api.security import CodeHasher, new_code
 from handoff_api.stats import events
 
 log = logging.getLogger(__name__)
@@ -21,6 +22,7 @@ log = logging.getLogger(__name__)
 
 def file_request(
     session: Session,
+    codes: CodeHasher,
     conversation: Conversation,
     helpline: Helpline,
     message: str,
@@ -32,9 +34,19 @@ def file_request(
         helpline_id=helpline.id,
         message=message,
         reply_to=reply_to,
-        pickup_code_hash=hash_code(pickup_code) if pickup_code else None,
+        pickup_code_hash=codes.code(pickup_code) if pickup_code else None,
     )
     session.add(request)
+    if pickup_code:
+        # In the transcript at once, with the request: a slow or failing bot never loses it.
+        append_message(
+            session,
+            conversation.id,
+            "system",
+            f"Je vraag is bewaard voor {helpline.name}. Je ophaalcode is {pickup_code}. "
+            "Schrijf hem ergens op waar niemand hem vindt. Met die code lees je later hier het "
+            "antwoord.",
+        )
     conversation.offer_taken = "email"
     events.record(
         session, helpline, "email_request", conversation.entry_point, conversation.now(),
@@ -105,15 +117,18 @@ def send_queued(session: Session, settings: Settings, catalog) -> int:
     return sent
 
 
-def pick_up(session: Session, code: str) -> EmailRequest:
+def pick_up(session: Session, codes: CodeHasher, code: str) -> EmailRequest:
     request = session.scalar(
-        select(EmailRequest).where(EmailRequest.pickup_code_hash == hash_code(code))
+        select(EmailRequest).where(EmailRequest.pickup_code_hash.in_(codes.stored_forms(code)))
     )
     if request is None:
         raise not_found(
             "Deze ophaalcode kennen we niet. Kijk na of je hem juist overtypte.",
             "Unknown pick-up code.",
         )
+    if request.pickup_code_hash != codes.code(code):  # a row from before the HMAC gets it now
+        request.pickup_code_hash = codes.code(code)
+        session.commit()
     return request
 
 

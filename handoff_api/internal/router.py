@@ -17,7 +17,7 @@ from handoff_api.helplines.catalog import Catalog
 from handoff_api.helplines.service import CatalogDep, iso
 from handoff_api.internal import schemas
 from handoff_api.stats import events
-from handoff_api.dependencies import SettingsDep
+from handoff_api.dependencies import CodeHasherDep, SettingsDep
 
 
 def require_internal_token(
@@ -105,12 +105,12 @@ def appointment_slots(
     response_model=schemas.BookedAppointment,
 )
 def book_appointment(
-    body: schemas.BookAppointment, session: SessionDep, catalog: CatalogDep
+    body: schemas.BookAppointment, session: SessionDep, catalog: CatalogDep, codes: CodeHasherDep
 ) -> dict:
     helplines.helpline_or_404(catalog, body.entry_point)
     conversation = _known_conversation(session, body.conversation_id)
     helpline = _appointment_helpline(catalog, conversation, body.entry_point)
-    appointment, code = appointments.book(session, conversation, helpline, body.start)
+    appointment, code = appointments.book(session, codes, conversation, helpline, body.start)
     return {
         "code": code,
         "start": iso(appointment.start.astimezone(helpline.tz)),
@@ -130,6 +130,7 @@ def email_request(
     catalog: CatalogDep,
     request: Request,
     background: BackgroundTasks,
+    codes: CodeHasherDep,
 ) -> dict:
     """Stored first; sent to the helpline's mailbox after the answer, so a slow mail server
     never makes the bot wait (a failed send stays queued for `handoff-admin send-emails`)."""
@@ -137,7 +138,7 @@ def email_request(
     conversation = _known_conversation(session, body.conversation_id)
     helpline = catalog.helpline(conversation.helpline_id)
     filed, pickup_code = email.file_request(
-        session, conversation, helpline, body.message, body.reply_to
+        session, codes, conversation, helpline, body.message, body.reply_to
     )
     state = request.app.state
     background.add_task(email.send_by_id, state.session_factory, state.settings, helpline, filed.id)

@@ -31,6 +31,7 @@ def demo_settings(base: Settings) -> Settings:
     return base.model_copy(
         update={
             "internal_token": secrets.token_urlsafe(24),
+            "env": "test",  # the simulated clock runs only there (a demo database, never live)
             "allow_simulated_clock": True,
             "smtp_enabled": False,
             "rasa_url": "http://127.0.0.1:9",  # no bot: the simulator plays its part

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import handoff_client
 from actions.config import settings
-from actions.handoff_client import HandoffClient, HandoffUnavailable, SlotTaken
+from actions.handoff_client import AlreadyBooked, HandoffClient, HandoffUnavailable, SlotTaken
 
 DOMAIN_DIR = Path(__file__).resolve().parents[2] / "bot" / "domain"
 NUPRAATIKEROVER = {
@@ -86,6 +86,7 @@ class FakeHandoffClient(HandoffClient):
         self.handoff_answer: Dict[str, Any] = {}
         self.slots: List[Dict[str, Any]] = []
         self.taken: set = set()
+        self.booked = False
 
     def _record(self, *call: Any) -> None:
         self.calls.append(copy.deepcopy(call))
@@ -106,6 +107,8 @@ class FakeHandoffClient(HandoffClient):
 
     async def book_appointment(self, conversation_id: str, entry_point: str, start: str) -> Dict[str, Any]:
         self._record("book_appointment", conversation_id, entry_point, start)
+        if self.booked:
+            raise AlreadyBooked(start)
         if start in self.taken:
             raise SlotTaken(start)
         return {"code": "K7Q2-M9XD", "start": start, "end": start, "helpline": NUPRAATIKEROVER}

@@ -6,7 +6,7 @@ import pytest
 from aiohttp import web
 
 from actions.config import Settings
-from actions.handoff_client import HandoffClient, HandoffUnavailable, SlotTaken
+from actions.handoff_client import AlreadyBooked, HandoffClient, HandoffUnavailable, SlotTaken
 
 
 def free_port() -> int:
@@ -69,6 +69,18 @@ def test_a_taken_slot_is_its_own_error():
 
     with pytest.raises(SlotTaken):
         asyncio.run(with_server(handler, lambda c: c.book_appointment("c-1", "1712", "x")))
+
+
+def test_a_second_booking_and_a_lost_handoff_race_are_told_apart():
+    async def handler(request):
+        if request.path.endswith("/appointments"):
+            return web.json_response({"error": "appointment_already_booked"}, status=409)
+        return web.json_response({"error": "already_handed_over"}, status=409)
+
+    with pytest.raises(AlreadyBooked):
+        asyncio.run(with_server(handler, lambda c: c.book_appointment("c-1", "1712", "x")))
+    with pytest.raises(HandoffUnavailable):
+        asyncio.run(with_server(handler, lambda c: c.create_handoff({"conversation_id": "c-1"})))
 
 
 def test_a_slow_server_times_out_as_unavailable():

@@ -172,7 +172,7 @@ def test_email_with_a_pickup_code(client, dispatcher):
     events = run(ActionSubmitEmail(), dispatcher, tracker)
     assert client.calls == [("email_request", "c-3", "nupraatikerover", "ik durf niet te bellen", None)]
     assert dispatcher.messages == [
-        utterance("utter_email_sent_code", helpline_name="Nupraatikerover.be", pickup_code="P4X8-2KDQ")
+        utterance("utter_email_sent_code", helpline_name="Nupraatikerover.be")
     ]
     assert events == [SlotSet("email_message", None), SlotSet("email_reply_by_mail", None),
                       SlotSet("email_address", None)]
@@ -218,7 +218,7 @@ def test_booking_by_button(client, dispatcher):
     events = run(ActionBookAppointment(), dispatcher, tracker)
     assert client.calls == [("book_appointment", "c-5", "nupraatikerover", "2026-11-24T20:00:00+01:00")]
     assert dispatcher.messages == [utterance(
-        "utter_appointment_booked", appointment_time="dinsdag 24 november om 20 uur", appointment_code="K7Q2-M9XD")]
+        "utter_appointment_booked", appointment_time="dinsdag 24 november om 20 uur")]
     assert events == [SlotSet("offered_appointments", [])]
 
 
@@ -234,6 +234,14 @@ def test_a_slot_taken_meanwhile_offers_the_others(client, dispatcher):
     tracker = make_tracker("de eerste", intent="choose_appointment", slots={"offered_appointments": offered()})
     run(ActionBookAppointment(), dispatcher, tracker)
     assert responses(dispatcher) == ["utter_appointment_taken", "utter_appointment_intro"]
+
+
+def test_a_second_booking_in_the_conversation_is_refused_without_offering_more(client, dispatcher):
+    client.booked = True
+    tracker = make_tracker("de eerste", intent="choose_appointment", slots={"offered_appointments": offered()})
+    events = run(ActionBookAppointment(), dispatcher, tracker)
+    assert responses(dispatcher) == ["utter_appointment_already_booked"]
+    assert events == [SlotSet("offered_appointments", [])]
 
 
 def test_an_unclear_choice_shows_the_slots_again(client, dispatcher):

@@ -93,7 +93,9 @@ def make_settings(database_url: str, **overrides) -> Settings:
     values = {
         "database_url": database_url,
         "internal_token": INTERNAL_TOKEN,
+        "env": "test",
         "allow_simulated_clock": True,
+        "code_secret": "test-code-secret-of-at-least-16-bytes",
         "smtp_enabled": False,
         "conversation_message_rate": "1000/minute",
         "address_rate": "10000/minute",

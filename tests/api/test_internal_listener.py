@@ -93,4 +93,4 @@ def test_a_message_stored_by_another_process_reaches_a_socket_on_the_public_app(
         started = time.monotonic()
         frame = json.loads(socket_.recv(timeout=10))
         assert frame["text"] == "Je code is ABCD-EFGH-JK." and frame["sender"] == "system"
-        assert time.monotonic() - started < 5  # within the streams' poll (streaming.POLL_SECONDS)
+        assert time.monotonic() - started < 5  # within the streams' recheck (streaming.RECHECK_SECONDS)

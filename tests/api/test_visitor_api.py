@@ -50,19 +50,19 @@ def test_message_goes_to_rasa_and_replies_come_back(client, fake_rasa):
     created = start_conversation(client)
     response = client.post(
         f"/api/v1/conversations/{created['id']}/messages",
-        json={"text": "Ja, graag", "payload": "/affirm"},
+        json={"text": "Start", "payload": "/start"},
         headers=bearer(created["token"]),
     )
     assert response.status_code == 200
-    assert fake_rasa.messages_for(created["id"]) == ["/greet", "/affirm"]
-    assert [m["text"] for m in response.json()["messages"]] == ["bot heard: /affirm"]
+    assert fake_rasa.messages_for(created["id"]) == ["/greet", "/start"]
+    assert [m["text"] for m in response.json()["messages"]] == ["bot heard: /start"]
     history = client.get(
         f"/api/v1/conversations/{created['id']}/messages", headers=bearer(created["token"])
     ).json()["messages"]
     assert [(m["seq"], m["sender"], m["text"]) for m in history] == [
         (1, "bot", "Hoi! Ik ben de chatbot."),
-        (2, "visitor", "Ja, graag"),
-        (3, "bot", "bot heard: /affirm"),
+        (2, "visitor", "Start"),
+        (3, "bot", "bot heard: /start"),
     ]
 
 

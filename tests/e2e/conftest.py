@@ -180,7 +180,9 @@ def start_stack(
     base_env |= {"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONUNBUFFERED": "1"}
     api_env = base_env | {
         "DATABASE_URL": database_url,
+        "HANDOFF_ENV": "test",
         "HANDOFF_ALLOW_SIMULATED_CLOCK": "1",
+        "HANDOFF_CODE_SECRET_FILE": str(work / "code_secret.key"),
         "HANDOFF_RASA_URL": f"http://127.0.0.1:{rasa_port}",
         "RASA_URL": f"http://127.0.0.1:{rasa_port}",
         "HANDOFF_INTERNAL_TOKEN": token,

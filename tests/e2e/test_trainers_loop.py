@@ -89,7 +89,9 @@ def test_message_to_inbox_to_page_to_nlu_data_to_retrain_to_compare_to_promote(m
     base_env |= {"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONUNBUFFERED": "1", "TQDM_DISABLE": "1"}
     api_env = base_env | {
         "DATABASE_URL": f"sqlite:///{database}",
+        "HANDOFF_ENV": "test",
         "HANDOFF_ALLOW_SIMULATED_CLOCK": "1",
+        "HANDOFF_CODE_SECRET_FILE": str(work / "code_secret.key"),
         "HANDOFF_RASA_URL": f"http://127.0.0.1:{rasa_port}",
         "HANDOFF_INTERNAL_TOKEN": token,
         "HANDOFF_RASA_TOKEN": rasa_token,

@@ -131,11 +131,19 @@ class LightServer:
 
 @pytest.fixture(scope="session")
 def light(tmp_path_factory) -> Iterator[LightServer]:
+    server = start_light_server(tmp_path_factory.mktemp("light"))
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def start_light_server(work: Path) -> LightServer:
+    """The API alone on its own SQLite file in `work`, public and internal listeners started."""
     from handoff_api.config import Settings
     from handoff_api.internal_main import create_internal_app
     from handoff_api.main import create_app
 
-    work = tmp_path_factory.mktemp("light")
     # A helpline's site that embeds the chat: on loopback too, or Chromium's local-network
     # protection refuses a public page loading the widget from 127.0.0.1.
     host_origin = f"http://127.0.0.1:{free_port()}"
@@ -143,7 +151,9 @@ def light(tmp_path_factory) -> Iterator[LightServer]:
         _env_file=None,
         database_url=f"sqlite:///{work / 'handoff.db'}",
         internal_token=INTERNAL_TOKEN,
+        env="test",
         allow_simulated_clock=True,
+        code_secret_file=work / "code_secret.key",
         smtp_enabled=False,
         rasa_url=f"http://127.0.0.1:{free_port()}",  # nothing listens: the API's safe reply
         rasa_timeout_seconds=2,
@@ -161,10 +171,7 @@ def light(tmp_path_factory) -> Iterator[LightServer]:
         internal=internal,
     )
     server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
+    return server
 
 
 # --- the browser ----------------------------------------------------------------------------

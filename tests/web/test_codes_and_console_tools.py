@@ -35,7 +35,8 @@ def test_appointment_code_is_shown_to_note_and_brings_the_visitor_back(light, ne
         "conversation_id": conversation["id"], "entry_point": "nupraatikerover", "start": slots[0]["start"]})
     assert booked.status_code == 201, booked.text
     code = booked.json()["code"]
-    bot_says(light, conversation["id"], f"Je afspraak staat vast. Je code is {code}. Schrijf hem goed op.")
+    # The API wrote the code into the transcript itself; the bot's reply only refers to it.
+    bot_says(light, conversation["id"], "Je afspraak staat vast. Je code staat in de melding hierboven.")
     box = page.locator(".code-box .code")
     expect(box).to_have_text(code, timeout=15_000)
     expect(page.locator(".code-box")).to_contain_text("Schrijf hem op")
@@ -126,7 +127,8 @@ def test_the_simulated_clock_parameter_is_honoured_only_when_the_server_allows_i
 
     for allowed in (False, True):
         settings = Settings(_env_file=None, database_url=f"sqlite:///{tmp_path / f'{allowed}.db'}",
-                            allow_simulated_clock=allowed)
+                            env="test", allow_simulated_clock=allowed,
+                            code_secret_file=tmp_path / "code_secret.key")
         with TestClient(create_app(settings)) as client:
             html = client.get("/chat/nupraatikerover").text
         assert f'data-simulated-clock="{int(allowed)}"' in html

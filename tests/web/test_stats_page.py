@@ -5,10 +5,21 @@ import pytest
 
 from handoff_api.stats.simulator import PASSWORD, ApiDriver, Simulator, run
 
-from conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, INTERNAL_TOKEN
+from conftest import ARTIFACTS, CHROMIUM, INTERNAL_TOKEN, start_light_server
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium is missing (make browser)")
 HELPLINE = "nupraatikerover"
+
+
+@pytest.fixture(scope="module")
+def light(tmp_path_factory):
+    """A server of its own: other tests leave chats queued on the shared one, and a busy
+    Nupraatikerover.be would send the simulated visitors elsewhere."""
+    server = start_light_server(tmp_path_factory.mktemp("stats"))
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture(scope="module")
@@ -38,39 +49,33 @@ def _wait_for_picture(page, selector: str) -> None:
     raise AssertionError(f"{selector} shows no picture")
 
 
-def test_a_coordinator_sees_table_charts_and_advice(light, simulated):
-    from playwright.sync_api import sync_playwright
-
+def test_a_coordinator_sees_table_charts_and_advice(light, simulated, new_context):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(locale="nl-BE", viewport={"width": 1366, "height": 900})
-        errors = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(f"{light.url}/stats?from=2020-09&to=2020-10")
-        page.fill("#username", "coordinator")
-        page.fill("#password", PASSWORD)
-        page.click("#login-form button[type=submit]")
-        page.wait_for_selector("#monthly tbody tr")
-        rows = page.eval_on_selector_all("#monthly tbody tr", "rows => rows.map(r => [...r.children].map(c => c.textContent))")
-        assert rows[0][:4] == ["september 2020", "12", "5", "60"]
-        assert rows[1][:4] == ["oktober 2020", "20", "9", "110"]
-        assert rows[2][0] == "Totaal" and rows[2][1:4] == ["32", "14", "170"]
-        for name in ("heatmap", "funnel", "trend"):
-            _wait_for_picture(page, f"#chart-{name}")
-        page.fill("#campaign-name", "Influencers op YouTube")
-        page.fill("#campaign-from", "2020-10-01")
-        page.fill("#campaign-to", "2020-10-31")
-        page.click("#campaign-form button[type=submit]")
-        page.wait_for_selector("#campaigns li")
-        assert "Influencers op YouTube" in page.text_content("#campaigns")
-        page.screenshot(path=str(ARTIFACTS / "stats-table-charts.png"), full_page=True)
-        page.click("#advice-form button[type=submit]")
-        page.wait_for_selector("#advice tbody tr", timeout=120_000)
-        advice = page.eval_on_selector_all("#advice tbody tr", "rows => rows.map(r => [...r.children].map(c => c.textContent))")
-        assert [row[0] for row in advice] == ["vandaag", "advies"]
-        assert advice[0][1] == advice[1][1]  # the same counsellor-hours
-        assert "contacten per week meer" in page.text_content("#advice-summary")
-        page.screenshot(path=str(ARTIFACTS / "stats-advice.png"), full_page=True)
-        assert errors == []
-        browser.close()
+    context = new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    page.goto(f"{light.url}/stats?from=2020-09&to=2020-10")
+    page.fill("#username", "coordinator")
+    page.fill("#password", PASSWORD)
+    page.click("#login-form button[type=submit]")
+    page.wait_for_selector("#monthly tbody tr")
+    rows = page.eval_on_selector_all("#monthly tbody tr", "rows => rows.map(r => [...r.children].map(c => c.textContent))")
+    assert rows[0][:4] == ["september 2020", "12", "5", "60"]
+    assert rows[1][:4] == ["oktober 2020", "20", "9", "110"]
+    assert rows[2][0] == "Totaal" and rows[2][1:4] == ["32", "14", "170"]
+    for name in ("heatmap", "funnel", "trend"):
+        _wait_for_picture(page, f"#chart-{name}")
+    page.fill("#campaign-name", "Influencers op YouTube")
+    page.fill("#campaign-from", "2020-10-01")
+    page.fill("#campaign-to", "2020-10-31")
+    page.click("#campaign-form button[type=submit]")
+    page.wait_for_selector("#campaigns li")
+    assert "Influencers op YouTube" in page.text_content("#campaigns")
+    page.screenshot(path=str(ARTIFACTS / "stats-table-charts.png"), full_page=True)
+    page.click("#advice-form button[type=submit]")
+    page.wait_for_selector("#advice tbody tr", timeout=120_000)
+    advice = page.eval_on_selector_all("#advice tbody tr", "rows => rows.map(r => [...r.children].map(c => c.textContent))")
+    assert [row[0] for row in advice] == ["vandaag", "advies"]
+    assert advice[0][1] == advice[1][1]  # the same counsellor-hours
+    assert "contacten per week meer" in page.text_content("#advice-summary")
+    page.screenshot(path=str(ARTIFACTS / "stats-advice.png"), full_page=True)
+    assert context.errors == []

@@ -1,7 +1,7 @@
 // The visitor's chat. Every text from the server is shown with textContent, never as HTML.
 // Nothing is kept in the browser beyond sessionStorage for this open tab.
 
-import { api, el, formatMoment, liveSocket, NEUTRAL_SITE } from "./common.js";
+import { api, el, formatMoment, liveSocket, NEUTRAL_SITE, refusalOf } from "./common.js";
 import { createAnnouncer } from "./announcer.js";
 import { fitToVisibleViewport, foldHelpAfterFirstMessage, growWithText, scrollToEnd, showShortIntro } from "./chat-layout.js";
 import { onExitKeys } from "./exit-keys.js";
@@ -253,8 +253,30 @@ function connect() {
       }[status] ?? "";
       if (status === "back") setTimeout(() => { if (ui.connection.textContent === "Je bent weer verbonden.") ui.connection.textContent = ""; }, 4000);
     },
-    onRefused: () => { ui.connection.textContent = "Dit gesprek is niet meer beschikbaar."; },
+    onRefused: lostAccess,
+    probe: () => refusalOf(() => api(`/api/v1/conversations/${conversation.id}`, { token: conversation.token })),
   });
+}
+
+// The server closed the socket for good (close codes in handoff_api/API.md): no more retries.
+const LOST_ACCESS = {
+  4401: "Dit gesprek gaat hier niet verder: je toegang is verlopen, of het gesprek ging verder met je afspraakcode. Heb je een code? Typ hem op het startscherm. Je kan ook een nieuw gesprek starten.",
+  4404: "Dit gesprek bestaat niet meer. Je kan een nieuw gesprek starten.",
+};
+function lostAccess(code) {
+  clearInterval(queueTimer);
+  socket = null;
+  conversation = null;
+  save();
+  state = "closed";
+  body.dataset.state = "lost";
+  ui.connection.textContent = (LOST_ACCESS[code] || LOST_ACCESS[4404]) + " Ben je in gevaar? Bel 112.";
+  ui.queue.textContent = "";
+  ui.input.disabled = true;
+  ui.send.disabled = true;
+  ui.end.hidden = true;
+  ui.newChat.hidden = false;
+  ui.replies.replaceChildren();
 }
 
 // --- conversation ---------------------------------------------------------------------

@@ -10,6 +10,13 @@ export class ApiError extends Error {
   }
 }
 
+/** For `liveSocket`'s probe: the refusal code an HTTP call's answer means, or null. */
+export async function refusalOf(call) {
+  try { await call(); return null; } catch (error) {
+    return [401, 403, 404].includes(error.status) ? 4000 + error.status : null;
+  }
+}
+
 /** A JSON call to the handoff API on this origin. Errors carry the API's error body. */
 export async function api(path, { method = "GET", token = null, json = undefined } = {}) {
   const headers = { Accept: "application/json" };
@@ -63,17 +70,39 @@ export function formatMoment(iso, timeOnly = false) {
   return `${when} om ${get("hour")}:${get("minute")}`;
 }
 
+/** Close codes that end a socket for good (handoff_api/API.md): never retried. */
+export const REFUSED_CODES = new Set([4401, 4403, 4404, 4410]);
+
 /**
  * A WebSocket that reconnects by itself (1, 2, 4 … 15 s) and asks for what it missed
- * with ?after=<last sequence number>. Close codes 4401/4404 mean: stop trying.
+ * with ?after=<last sequence number>. A refusal code (REFUSED_CODES) means: stop trying.
+ * A server refuses a handshake with HTTP 403, which a browser shows only as close code 1006,
+ * like a lost connection: before each retry, `probe()` asks the API over HTTP (it resolves
+ * to a refusal code, or null when the right is still there), so a refused socket stops too.
  */
-export function liveSocket({ path, token, after, onMessage, onStatus, onRefused }) {
+export function liveSocket({ path, token, after, onMessage, onStatus, onRefused, probe }) {
   let socket = null;
   let closedByUs = false;
   let attempt = 0;
   let timer = null;
   let wasLost = false;
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+
+  function refused(code) {
+    closedByUs = true;
+    clearTimeout(timer);
+    onRefused?.(code);
+  }
+
+  async function retryOrStop() {
+    let code = null;
+    try { code = probe ? await probe() : null; } catch (e) { code = null; }
+    if (closedByUs) return;
+    if (REFUSED_CODES.has(code)) { refused(code); return; }
+    const delay = Math.min(15000, 1000 * 2 ** attempt);
+    attempt += 1;
+    timer = setTimeout(open, delay);
+  }
 
   function open() {
     const url = `${scheme}//${location.host}${path}?after=${after()}&token=${encodeURIComponent(token)}`;
@@ -90,12 +119,10 @@ export function liveSocket({ path, token, after, onMessage, onStatus, onRefused 
     });
     socket.addEventListener("close", (event) => {
       if (closedByUs) return;
-      if (event.code === 4401 || event.code === 4404 || event.code === 4403) { onRefused?.(event.code); return; }
+      if (REFUSED_CODES.has(event.code)) { refused(event.code); return; }
       wasLost = true;
       onStatus?.("lost");
-      const delay = Math.min(15000, 1000 * 2 ** attempt);
-      attempt += 1;
-      timer = setTimeout(open, delay);
+      retryOrStop();
     });
   }
   open();

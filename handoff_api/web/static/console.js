@@ -1,6 +1,6 @@
 // The counsellors' console. Visitor text is always shown with textContent, never as HTML.
 
-import { api, el, liveSocket } from "./common.js";
+import { api, el, liveSocket, refusalOf } from "./common.js";
 import { createAnnouncer } from "./announcer.js";
 
 const THEMES = {
@@ -80,16 +80,28 @@ $("login").addEventListener("submit", async (event) => {
   }
 });
 
-async function logout(expired = false) {
+async function logout(expired = false, message = "Je sessie is verlopen of beëindigd. Meld je opnieuw aan.") {
   clearInterval(queueTimer);
-  if (socket) socket.close();
+  if (socket) { socket.close(); socket = null; }
   if (session && !expired) api("/api/v1/counsellor/logout", { method: "POST", token: session.token }).catch(() => {});
   session = null;
+  current = null;
   save();
   $("workspace").hidden = true;
   $("who").hidden = true;
   $("login").hidden = false;
-  notice(expired ? "Je sessie is verlopen. Meld je opnieuw aan." : "");
+  notice(expired ? message : "");
+}
+
+// The server closed the conversation's socket for good (close codes in handoff_api/API.md).
+function socketRefused(code) {
+  socket = null;
+  if (code === 4401) logout(true);
+  else if (code === 4410) logout(true, "Je account is uitgeschakeld. Vraag je coördinator om meer uitleg.");
+  else {
+    leaveConversation("");
+    notice(code === 4403 ? "Dit kan alleen een hulpverlener." : "Dit gesprek is doorverbonden of niet meer zichtbaar voor jou.");
+  }
 }
 $("logout").addEventListener("click", () => logout(false));
 
@@ -351,6 +363,8 @@ async function openConversation(id) {
       after: () => lastSeq,
       onMessage: (frame) => ingest([frame], true),
       onStatus: (status) => { if (status === "lost") notice("Verbinding weg, we proberen opnieuw…"); else notice(""); },
+      onRefused: socketRefused,
+      probe: () => refusalOf(() => api(`/api/v1/counsellor/conversations/${id}`, { token: session.token })),
     });
   }
 }
@@ -391,12 +405,18 @@ $("transfer").addEventListener("submit", async (event) => {
   event.preventDefault();
   const note = $("transfer-note").value.trim();
   if (!note) { notice("Schrijf een notitie voor je collega."); return; }
+  const id = current.id;
+  // Leaving it: the server closes the socket once the conversation is out of sight (4404).
+  if (socket) { socket.close(); socket = null; }
   try {
-    await call(`/api/v1/counsellor/conversations/${current.id}/transfer`, { method: "POST", json: { to_helpline: $("transfer-to").value, note } });
+    await call(`/api/v1/counsellor/conversations/${id}/transfer`, { method: "POST", json: { to_helpline: $("transfer-to").value, note } });
     $("transfer-note").value = "";
-    forget(current.id);
+    forget(id);
     leaveConversation("Doorverwezen. Je collega leest je notitie voor het gesprek aan te nemen.");
-  } catch (error) { notice(errorText(error)); }
+  } catch (error) {
+    if (session) await openConversation(id); // still here: live again
+    notice(errorText(error));
+  }
 });
 
 $("invite").addEventListener("submit", async (event) => {
