@@ -21,7 +21,7 @@ def test_classify_output_format(tmp_path, model_path):
     source.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     completed = subprocess.run(
         [sys.executable, "-m", "bot.nlu_tools.classify", "--model", model_path, str(source)],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        cwd=ROOT, capture_output=True, text=True, timeout=900,
     )
     assert completed.returncode == 0, completed.stderr[-2000:]
     lines = [line for line in completed.stdout.splitlines() if line.strip()]
