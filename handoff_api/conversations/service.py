@@ -22,6 +22,7 @@ from handoff_api.stats import events
 
 log = logging.getLogger(__name__)
 TOUCHED_KEY = "touched_conversations"
+NUMBERS_PAYLOAD = "/ask_emergency_numbers"  # the bot's button for the round-the-clock numbers
 
 
 def unknown_entry_point() -> ApiError:
@@ -222,7 +223,11 @@ def post_visitor_message(
         return _closed_while_waiting(session, catalog, conversation)
     if conversation.state != "bot":
         return []  # with a counsellor: the bot gets nothing
-    return relay_to_bot(session, catalog, rasa, conversation, bot_input(text, payload, offered))
+    message = bot_input(text, payload, offered)
+    if message == NUMBERS_PAYLOAD:
+        conversation.offer_taken = "numbers"
+        events.record_for(session, catalog, "numbers_given", conversation, arrival=conversation.arrival_status)
+    return relay_to_bot(session, catalog, rasa, conversation, message)
 
 
 def offered_payloads(session: Session, conversation_id: str) -> set[str]:

@@ -148,3 +148,26 @@ def test_the_monthly_command_prints_the_seed_layout(app, simulated, capsys):
     assert lines["april 2020"][:3] == ["6", "<5", "30"]
     assert lines["Totaal"][:3] == ["15", "6", "70"]
     assert admin_main(["stats", "monthly", "--helpline", "nope", "--from", "2020-03", "--to", "2020-04"], settings=app.state.settings) == 2
+
+
+def test_the_numbers_button_is_counted_once_and_only_when_offered(app, client, fake_rasa):
+    from handoff_api.conversations.rasa import BotReply
+
+    from .conftest import bearer, start_conversation
+
+    offer = [BotReply("Wat wil je doen?", [{"title": "Nummers", "payload": "/ask_emergency_numbers"}])]
+    fake_rasa.script["Nummers"] = offer  # the typed word: the bot answers with the button
+    started = start_conversation(client, simulated_now="2020-03-07T23:30:00+01:00")  # Saturday night: closed
+    headers = bearer(started["token"])
+    sent = lambda **body: client.post(f"/api/v1/conversations/{started['id']}/messages", json=body, headers=headers)  # noqa: E731
+    assert sent(text="Nummers", payload="/ask_emergency_numbers").status_code == 200  # not offered yet: text
+    assert fake_rasa.messages_for(started["id"])[-1] == "Nummers"
+    assert sent(text="Nummers", payload="/ask_emergency_numbers").status_code == 200
+    assert fake_rasa.messages_for(started["id"])[-1] == "/ask_emergency_numbers"
+    assert client.post(f"/api/v1/conversations/{started['id']}/end", headers=headers).status_code == 200
+    with app.state.session_factory() as session:
+        counted = {(r.kind, r.labels): r.count for r in session.scalars(select(EventCount))}
+        figures = report.monthly(session, {HELPLINE}, "2020-03", "2020-03")[0]
+    assert counted.get(("numbers_given", "arrival=closed")) == 1, counted
+    assert counted[("bot_only", "arrival=closed;took=numbers")] == 1
+    assert (figures.arrived_closed, figures.closed_numbers, figures.closed_left) == (1, 1, 0)
