@@ -15,6 +15,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import labels, urgency
+from actions.handoff_client import get_client
 from actions.handover import send_handoff
 from actions.triage import story_events
 
@@ -94,6 +95,8 @@ class ActionCrisisSupport(Action):
             dispatcher.utter_message(response="utter_emergency_numbers")
         if tracker.get_slot("handoff_status") is None:
             dispatcher.utter_message(response="utter_crisis_priority")
+        counted = kind if kind in CRISIS_RESPONSES else ("recent_assault" if recent_assault else None)
+        await get_client().record_event(tracker.sender_id, "crisis_answer", counted)  # anonymous count
 
         if answered_yes:
             return _with_urgency(_answer_events(tracker, kind), urgency.visitor_answer(kind))

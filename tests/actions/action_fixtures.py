@@ -93,6 +93,12 @@ class FakeHandoffClient(HandoffClient):
         if self.down:
             raise HandoffUnavailable("connection refused")
 
+    async def record_event(self, conversation_id: str, kind: str, urgency: Optional[str] = None) -> None:
+        try:
+            self._record("record_event", conversation_id, kind, urgency)
+        except HandoffUnavailable:
+            pass  # as the real client: counting never changes what the bot says
+
     async def availability(self, entry_point: str, conversation_id: str) -> Dict[str, Any]:
         self._record("availability", entry_point, conversation_id)
         return self.availability_answer

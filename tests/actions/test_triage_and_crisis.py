@@ -267,3 +267,14 @@ def test_after_no_a_new_crisis_reading_raises_the_urgency_again(dispatcher):
 def test_going_on_without_answering_closes_the_safety_question(dispatcher):
     tracker = make_tracker("ik wil eerst iets anders vertellen", slots=ASKED)
     assert run(ActionRecordStory(), dispatcher, tracker)[-1] == SlotSet("safety_asked", None)
+
+
+def test_the_crisis_answer_is_counted_anonymously_and_never_blocks(dispatcher, client):
+    tracker = make_tracker("hij staat aan de deur met een mes", intent="crisis",
+                           entities=[entity("urgency", "acute_danger", 0.95)])
+    run(ActionCrisisSupport(), dispatcher, tracker)
+    assert ("record_event", tracker.sender_id, "crisis_answer", "acute_danger") in client.calls
+    client.down = True  # the API unreachable: the numbers are given all the same
+    dispatcher.messages.clear()
+    run(ActionCrisisSupport(), dispatcher, tracker)
+    assert responses(dispatcher) == ["utter_crisis_danger", "utter_crisis_priority"]
