@@ -25,6 +25,12 @@ import httpx
 import pytest
 import uvicorn
 
+from playwright.sync_api import expect
+
+# The machines are shared and often loaded: a few seconds more before an expectation fails
+# (a passing test waits no longer for it).
+expect.set_options(timeout=15_000)
+
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "tests" / "artifacts" / "web"
 CHROMIUM = Path("/usr/bin/chromium")

@@ -129,3 +129,22 @@ def ended_afterwards(light):
     for conversation in conversations:
         httpx.post(f"{light.url}/api/v1/conversations/{conversation['id']}/end",
                    headers={"Authorization": f"Bearer {conversation['token']}"}, timeout=10)
+
+
+def wait_until_left(page: Page, url_prefix: str, seconds: float = 30.0) -> None:
+    """The quick exit reached the neutral site. Polled rather than `wait_for_url`: the exit
+    replaces the page (and, embedded, the host page) while a navigation may be starting, and
+    Playwright then reports the superseded one as ERR_ABORTED under load."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if page.url.startswith(url_prefix):
+            try:
+                page.wait_for_load_state()
+            except Exception:  # a navigation superseded by the exit's own: the URL decides
+                pass
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"the quick exit did not leave: still at {page.url}")
+

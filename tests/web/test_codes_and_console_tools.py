@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 from playwright.sync_api import expect
 
 from conftest import INTERNAL_TOKEN, MONDAY_EVENING, NEUTRAL_HOST, shot
-from helpers import api_login, conversation_of, login_console, open_chat, queue_entry, start_chat
+from helpers import api_login, conversation_of, login_console, open_chat, queue_entry, start_chat, wait_until_left
 
 SUNDAY_NIGHT = "2026-11-22T23:30:00+01:00"  # everything Flemish is closed
 INTERNAL = {"X-Internal-Token": INTERNAL_TOKEN}
@@ -43,7 +43,7 @@ def test_appointment_code_is_shown_to_note_and_brings_the_visitor_back(light, ne
     shot(page, "chat-07-appointment-code")
 
     page.keyboard.press("Escape")  # gone, nothing kept: only the code brings the visitor back
-    page.wait_for_url(f"{NEUTRAL_HOST}**")
+    wait_until_left(page, NEUTRAL_HOST)
 
     later = new_context().new_page()
     open_chat(later, light.url, simulated_now=slots[0]["start"])

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from conftest import ARTIFACTS, MONDAY_EVENING, NEUTRAL_HOST, shot
 from helpers import (
+    wait_until_left,
     bot_response,
     bot_says,
     conversation_of,
@@ -181,7 +182,7 @@ def test_shift_three_times_leaves_the_page_like_escape(light, new_context, ended
     assert "/chat/" in page.url
     for _ in range(3):
         page.keyboard.press("Shift")
-    page.wait_for_url(f"{NEUTRAL_HOST}**")
+    wait_until_left(page, NEUTRAL_HOST)
     page.go_back()
     page.wait_for_load_state()
     assert "/chat/" not in page.url, "Back must not return to the chat"
