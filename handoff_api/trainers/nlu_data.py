@@ -57,6 +57,9 @@ class WriteResult:
     file: str
 
 
+AUTHORED_PREFIX = "authored_"
+
+
 def normalise(text: str) -> str:
     return " ".join(text.lower().split())
 
@@ -176,7 +179,10 @@ class NluData:
                 f"De intent '{intent}' bestaat niet in de trainingsdata.",
                 f"Intent {intent!r} is not in the training data.",
             )
-        return self.data_dir / files[0]
+        # The imported author sets (authored_*.yml) stay as their authors wrote them: a trainer's
+        # example goes to the topic file that holds the intent.
+        topic_first = sorted(files, key=lambda name: name.startswith(AUTHORED_PREFIX))
+        return self.data_dir / topic_first[0]
 
     def plan(self, intent: str, text: str, labels: dict, comment: str) -> tuple[WriteResult, "PlannedWrite | None"]:
         """Checks an example without writing it: (the outcome, what `write` will insert)."""
