@@ -103,6 +103,8 @@ def test_message_to_inbox_to_page_to_nlu_data_to_retrain_to_compare_to_promote(m
         "HANDOFF_TRAINER_MODELS_DIR": str(models),
         "HANDOFF_TRAINER_REPORTS_DIR": str(reports),
         "HANDOFF_TRAINER_INTENT_THRESHOLD": "0.99",
+        # the message must reach the inbox whatever the model: every label counts as unsure
+        "HANDOFF_TRAINER_LABEL_THRESHOLD": "0.9999",
     }
     actions_env = base_env | {"HANDOFF_INTERNAL_URL": f"http://127.0.0.1:{internal_port}", "HANDOFF_INTERNAL_TOKEN": token}
     rasa_env = base_env | {"RASA_AUTH_TOKEN": rasa_token}
