@@ -1,4 +1,5 @@
-"""`handoff-admin`: counsellor accounts, retention purge, sending queued e-mail, trainers' inbox."""
+"""`handoff-admin`: counsellor accounts, opening hours, retention purge, sending queued e-mail,
+trainers' inbox, statistics."""
 
 import argparse
 import getpass
@@ -9,7 +10,10 @@ from handoff_api.counsellors.access import revoke_sessions, set_active
 from handoff_api.counsellors.service import AccountError, create_account
 from handoff_api.db import make_engine, make_session_factory
 from handoff_api.email.service import send_queued
+from handoff_api.counsellors.presence import set_max_chats
+from handoff_api.helplines import cli as hours_cli
 from handoff_api.helplines.catalog import load_catalog
+from handoff_api.helplines.changes import HoursChangeError
 from handoff_api.migrate import upgrade_to_head
 from handoff_api.rasa_store import RasaTrackerStore
 from handoff_api.retention import purge
@@ -43,13 +47,21 @@ def _parser() -> argparse.ArgumentParser:
         ("revoke-sessions", "end every login (and open socket) of an account"),
     ):
         commands.add_parser(name, help=help_text).add_argument("--username", required=True)
+    command = commands.add_parser(
+        "set-max-chats", help="how many chats a counsellor may have at once (default 1)"
+    )
+    command.add_argument("--username", required=True)
+    command.add_argument("--max", type=int, required=True)
     command = commands.add_parser("purge", help="delete data older than the retention period")
     command.add_argument("--days", type=int, help="override HANDOFF_RETENTION_DAYS")
     commands.add_parser("send-emails", help="retry e-mail requests that were not sent yet")
     inbox_cli.add_parser(commands)
     stats_cli.add_parser(commands)
-    hours = commands.add_parser("hours", help="opening hours: advice from measured demand")
+    hours = commands.add_parser(
+        "hours", help="opening hours: extra openings, closed days, advice from measured demand"
+    )
     hours_commands = hours.add_subparsers(dest="hours_command", required=True)
+    hours_cli.add_parsers(hours_commands)
     stats_cli.add_advise_parser(hours_commands)
     return parser
 
@@ -91,6 +103,9 @@ def main(
             elif args.command in ("deactivate", "reactivate"):
                 account = set_active(session, args.username, args.command == "reactivate")
                 print(f"{args.command}d {account.role} {account.username}")
+            elif args.command == "set-max-chats":
+                account = set_max_chats(session, args.username, args.max)
+                print(f"{account.username} may have {account.max_chats} chats at once")
             elif args.command == "revoke-sessions":
                 print(f"ended {revoke_sessions(session, args.username)} sessions of {args.username}")
             elif args.command == "purge":
@@ -117,7 +132,9 @@ def main(
                 return stats_cli.run(args, session, catalog)
             elif args.command == "hours" and args.hours_command == "advise":
                 return stats_cli.run_advise(args, session, catalog)
-    except (AccountError, ExportOutsideReports, stats_cli.StatsError) as error:
+            elif args.command == "hours":
+                return hours_cli.run(args, session, catalog)
+    except (AccountError, ExportOutsideReports, stats_cli.StatsError, HoursChangeError) as error:
         print(f"handoff-admin: {error}", file=sys.stderr)
         return 2
     finally:

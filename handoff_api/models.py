@@ -5,6 +5,7 @@ from handoff_api.conversations.models import Conversation, Handoff, Message, Par
 from handoff_api.counsellors.models import Counsellor, CounsellorSession, LoginThrottle, Registration
 from handoff_api.db import Base
 from handoff_api.email.models import EmailRequest
+from handoff_api.helplines.models import HoursChange
 from handoff_api.stats.models import Campaign, EventCount
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "EmailRequest",
     "EventCount",
     "Handoff",
+    "HoursChange",
     "LoginThrottle",
     "Message",
     "Participant",

@@ -16,6 +16,7 @@ from handoff_api.db import utcnow
 from handoff_api.errors import ApiError, not_found
 from handoff_api.helplines import hours
 from handoff_api.helplines.catalog import Catalog, Helpline
+from handoff_api.helplines.changes import changes_for
 from handoff_api.security import CodeHasher, hash_secret, new_code, new_token
 from handoff_api.stats import events
 
@@ -39,7 +40,9 @@ def _booked_counts(session: Session, helpline_id: str, start: datetime, end: dat
     return {moment.timestamp(): count for moment, count in rows}
 
 
-def candidate_slots(helpline: Helpline, now: datetime) -> list[tuple[datetime, datetime]]:
+def candidate_slots(
+    helpline: Helpline, now: datetime, changes: hours.Changes = hours.NO_CHANGES
+) -> list[tuple[datetime, datetime]]:
     """Every slot in the booking horizon, in UTC, ignoring bookings."""
     policy = helpline.appointments
     if not policy.enabled:
@@ -48,7 +51,7 @@ def candidate_slots(helpline: Helpline, now: datetime) -> list[tuple[datetime, d
     window_end = now + timedelta(days=policy.horizon_days)
     length = timedelta(minutes=policy.slot_minutes)
     slots = []
-    for interval in hours.intervals_between(helpline, window_start, window_end):
+    for interval in hours.intervals_between(helpline, window_start, window_end, changes):
         start = interval.start.astimezone(window_start.tzinfo)
         while start + length <= interval.end:
             if start >= window_start:
@@ -61,7 +64,7 @@ def free_slots(
     session: Session, helpline: Helpline, now: datetime, limit: int | None = None
 ) -> list[tuple[datetime, datetime]]:
     now = now.astimezone(utcnow().tzinfo)
-    slots = candidate_slots(helpline, now)
+    slots = candidate_slots(helpline, now, changes_for(session, helpline.id))
     if not slots:
         return []
     booked = _booked_counts(session, helpline.id, slots[0][0], slots[-1][1])
@@ -226,6 +229,7 @@ def check_in(
             queued_at=utcnow(),
             queued_clock_at=conversation.now(),
             closed_at=None,
+            wait_notice=None,
         )
         .execution_options(synchronize_session=False)
     )

@@ -2,6 +2,7 @@
 
 from sqlalchemy.orm import Session
 
+from handoff_api import dutch
 from handoff_api.conversations.models import Conversation, Handoff
 from handoff_api.conversations.queue import queue_position
 from handoff_api.conversations.service import change_state, conversation_closed
@@ -66,12 +67,12 @@ def _route_and_store(session, catalog, conversation, request, now) -> None:
     decision = route(
         catalog,
         profile,
-        status_of=lambda h: helplines.availability(session, h, now).status,
-        describe_opening=lambda h: helplines.describe_next_opening(h, now),
+        status_of=lambda h: helplines.availability(session, catalog, h, now).status,
+        describe_opening=lambda h: helplines.describe_next_opening(session, h, now),
     )
     values = {"helpline_id": decision.helpline_id, "urgency": urgency_of(request.labels)}
     if decision.outcome == "queued":
-        values |= {"state": "queued", "queued_at": utcnow(), "queued_clock_at": now}
+        values |= {"state": "queued", "queued_at": utcnow(), "queued_clock_at": now, "wait_notice": None}
     # First the guarded change (it locks the row), then the briefing: a racing second
     # handoff waits, then finds the conversation queued (409) or this briefing to update.
     change_state(session, conversation.id, ("bot",), values, already_handed_over)
@@ -88,10 +89,10 @@ def _route_and_store(session, catalog, conversation, request, now) -> None:
     handoff.routing_reason = decision.reason
     session.add(handoff)
     session.refresh(conversation)  # the guarded change above: helpline, urgency, state
-    routed = helplines.availability(session, catalog.helpline(decision.helpline_id), now)
+    routed = helplines.availability(session, catalog, catalog.helpline(decision.helpline_id), now)
     events.record_for(
         session, catalog, "handover", conversation,
-        status=routed.status, reason=getattr(routed, "reason", None), urgency=conversation.urgency,
+        status=routed.status, reason=routed.reason, urgency=conversation.urgency,
     )
     if decision.outcome == "queued":
         events.record_for(session, catalog, "queued", conversation)
@@ -101,18 +102,22 @@ def handoff_outcome(session: Session, catalog: Catalog, conversation: Conversati
     helpline = catalog.helpline(conversation.helpline_id)
     handoff = session.get(Handoff, conversation.id)
     now = conversation.now()
-    availability = helplines.availability(session, helpline, now)
+    availability = helplines.availability(session, catalog, helpline, now)
     position = queue_position(session, conversation)
-    expected_wait = None
-    if position is not None:
-        load = helplines.current_load(session, helpline.id)
-        expected_wait = helplines.expected_wait_minutes(helpline, load, position)
+    wait = helplines.wait_for(session, catalog, helpline, position) if position else None
     return {
         "outcome": "closed" if conversation.state == "bot" else "queued",
         "helpline": helpline.public_view(),
         "routing_reason": handoff.routing_reason if handoff else "",
         "queue_position": position,
-        "expected_wait_minutes": expected_wait,
+        "expected_wait_minutes": wait.high_minutes if wait else None,
+        "expected_wait": wait.view() if wait else None,
+        "reason": availability.reason,
         "next_opening": helplines.iso(availability.next_opening),
+        "reopens_sentence": (
+            dutch.reopens_sentence(availability.next_opening, availability.now)
+            if availability.status == "closed"
+            else None
+        ),
         "now": helplines.iso(availability.now),
     }

@@ -34,6 +34,9 @@ class Conversation(Base):
     queued_clock_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     claimed_clock_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     offer_taken: Mapped[str | None] = mapped_column(String(16))  # email, appointment, numbers
+    # Why the visitor in the queue was last told that nobody comes now (unserved, closed);
+    # cleared when they join a queue again.
+    wait_notice: Mapped[str | None] = mapped_column(String(16))
 
     def now(self) -> datetime:
         """The conversation's clock: real time, shifted when a simulated time was asked for."""

@@ -72,6 +72,15 @@ class HelplineOut(BaseModel):
     phones: list[HelplinePhone]
 
 
+class ExpectedWait(BaseModel):
+    min_minutes: int
+    max_minutes: int
+    text: str = Field(description='"ongeveer 10 tot 20 minuten", or "even geduld" for a short queue')
+
+
+ClosedReason = Literal["outside_hours", "holiday", "extra_closure", "nobody_on_duty"]
+
+
 class ConversationOut(BaseModel):
     id: str
     state: Literal["bot", "queued", "human", "closed"]
@@ -80,6 +89,7 @@ class ConversationOut(BaseModel):
     helpline_status: Literal["open", "busy", "closed"]
     next_opening: str | None
     queue_position: int | None
-    expected_wait_minutes: int | None
+    expected_wait_minutes: int | None  # the upper end of expected_wait
+    expected_wait: ExpectedWait | None = None
     now: str
     last_seq: int

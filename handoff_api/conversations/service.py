@@ -180,11 +180,10 @@ def create_conversation(
     )
     session.add(conversation)
     session.flush()
-    arrival = helplines.availability(session, helpline, conversation.now())
+    arrival = helplines.availability(session, catalog, helpline, conversation.now())
     conversation.arrival_status = arrival.status
     events.record_for(
-        session, catalog, "chat_started", conversation,
-        arrival=arrival.status, reason=getattr(arrival, "reason", None),
+        session, catalog, "chat_started", conversation, arrival=arrival.status, reason=arrival.reason
     )
     replies = relay_to_bot(session, catalog, rasa, conversation, "/greet")
     return conversation, token, replies
@@ -256,23 +255,33 @@ def bot_input(text: str, payload: str | None, offered: set[str]) -> str:
 def _closed_while_waiting(session: Session, catalog: Catalog, conversation: Conversation) -> list:
     """Still in the queue when the chat closed: say so, with what is open now."""
     helpline = helpline_of(catalog, conversation)
-    state = helplines.availability(session, helpline, conversation.now())
-    if state.status != "closed":
-        return []  # waiting for a counsellor: the bot gets nothing, and nothing extra is said
-    when = f" ({dutch.moment(state.next_opening)})" if state.next_opening else ""
+    state = helplines.availability(session, catalog, helpline, conversation.now())
+    if state.status != "closed" or state.reason == "nobody_on_duty":
+        return []  # waiting for a counsellor: the bot gets nothing (conversations/unserved.py tells)
+    if conversation.wait_notice == "closed":
+        return []  # told already
+    return [tell_closed_while_waiting(session, catalog, conversation, state)]
+
+
+def tell_closed_while_waiting(session: Session, catalog: Catalog, conversation: Conversation, state) -> Message:
+    helpline = helpline_of(catalog, conversation)
+    when = (
+        f" ({dutch.moment_from_now(state.next_opening, state.now)})" if state.next_opening else ""
+    )
     text = " ".join(
         part
         for part in (
             f"De chat van {helpline.name} is intussen gesloten. Je gesprek blijft bewaard en "
-            f"staat in de wachtrij tot de chat weer opengaat{when}.",
+            f"je houdt je plaats in de wachtrij tot de chat weer opengaat{when}.",
             round_the_clock_sentence(catalog, helpline.country),
             contact_sentence(helpline),
         )
         if part
     )
+    conversation.wait_notice = "closed"
     message = append_message(session, conversation.id, "system", text)
     session.commit()
-    return [message]
+    return message
 
 
 def end_by_visitor(session: Session, catalog: Catalog, conversation: Conversation) -> Message:
@@ -353,12 +362,9 @@ def message_view(message: Message) -> dict:
 def conversation_view(session: Session, catalog: Catalog, conversation: Conversation) -> dict:
     helpline = helpline_of(catalog, conversation)
     position = queue_position(session, conversation)
-    expected_wait = None
-    if position is not None:
-        load = helplines.current_load(session, helpline.id)
-        expected_wait = helplines.expected_wait_minutes(helpline, load, position)
+    wait = helplines.wait_for(session, catalog, helpline, position) if position else None
     now = conversation.now()
-    availability = helplines.availability(session, helpline, now)
+    availability = helplines.availability(session, catalog, helpline, now)
     return {
         "id": conversation.id,
         "state": conversation.state,
@@ -367,7 +373,8 @@ def conversation_view(session: Session, catalog: Catalog, conversation: Conversa
         "helpline_status": availability.status,
         "next_opening": helplines.iso(availability.next_opening),
         "queue_position": position,
-        "expected_wait_minutes": expected_wait,
+        "expected_wait_minutes": wait.high_minutes if wait else None,
+        "expected_wait": wait.view() if wait else None,
         "now": helplines.iso(availability.now),
         "last_seq": conversation.message_count,
     }

@@ -19,6 +19,12 @@ class Counsellor(Base):
     password_hash: Mapped[str] = mapped_column(String(256))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Presence (counsellors/presence.py): what the counsellor set, and when the console last
+    # said it was still there; a presence older than the timeout counts as offline.
+    presence: Mapped[str] = mapped_column(String(16), default="offline")  # available, pause, offline
+    presence_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_available_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    max_chats: Mapped[int] = mapped_column(Integer, default=1)
 
 
 class CounsellorSession(Base):

@@ -11,7 +11,7 @@ from handoff_api.auth import bearer_token
 from handoff_api.conversations.schemas import MessageOut
 from handoff_api.conversations.service import message_view
 from handoff_api.conversations.streaming import refuse, stream_conversation
-from handoff_api.counsellors import access, schemas, service
+from handoff_api.counsellors import access, presence, schemas, service
 from handoff_api.counsellors.models import Counsellor
 from handoff_api.db import SessionDep
 from handoff_api.email import service as email
@@ -74,12 +74,34 @@ def logout(
     session: SessionDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> None:
+    presence.go_offline(session, counsellor)
     service.logout(session, credentials.credentials)
 
 
 @router.get("/me", response_model=schemas.CounsellorOut)
 def me(counsellor: CurrentAccount) -> dict:
     return _counsellor_view(counsellor)
+
+
+@router.get("/presence", response_model=schemas.Presence)
+def get_presence(counsellor: CurrentCounsellor, session: SessionDep) -> dict:
+    """Available, on a break or offline; offline when the console stopped confirming it."""
+    return presence.presence_view(session, counsellor)
+
+
+@router.post("/presence", response_model=schemas.Presence)
+def set_presence(body: schemas.SetPresence, counsellor: CurrentCounsellor, session: SessionDep) -> dict:
+    """Only while available (and with room under the maximum) does a counsellor make the chat open."""
+    presence.set_presence(session, counsellor, body.status)
+    return presence.presence_view(session, counsellor)
+
+
+@router.post("/presence/heartbeat", response_model=schemas.Presence)
+def presence_heartbeat(counsellor: CurrentCounsellor, session: SessionDep) -> dict:
+    """The console is still open (every `heartbeat_seconds`); silence past `timeout_seconds`
+    makes the counsellor offline until they choose again."""
+    presence.heartbeat(session, counsellor)
+    return presence.presence_view(session, counsellor)
 
 
 @router.get("/queue", response_model=schemas.Queue)

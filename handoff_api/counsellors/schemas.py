@@ -141,3 +141,17 @@ class Closed(BaseModel):
     registration_id: str
     bot_labels: dict | None
 
+
+
+class SetPresence(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    status: Literal["available", "pause", "offline"]
+
+
+class Presence(BaseModel):
+    status: Literal["available", "pause", "offline"]
+    max_chats: int
+    open_chats: int
+    heartbeat_seconds: int
+    timeout_seconds: int

@@ -296,6 +296,7 @@ def transfer(
             "queued_at": utcnow(),
             "queued_clock_at": conversation.now(),
             "assigned_counsellor_id": None,
+            "wait_notice": None,
         },
         where=(
             Conversation.helpline_id == from_helpline_id,

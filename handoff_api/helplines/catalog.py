@@ -67,7 +67,6 @@ class Helpline(StrictModel):
     phones: list[Phone]
     chat_hours: list[OpeningHours]
     closures: Closures = Closures()
-    capacity: int = Field(ge=0)
     average_chat_minutes: int = Field(default=45, ge=1)
     appointments: AppointmentPolicy = AppointmentPolicy()
     staffed_by: str | None = None

@@ -1,6 +1,6 @@
-"""Availability of a helpline: opening hours combined with the live queue."""
+"""Availability of a helpline, the one view that the widget, the bot and routing use: its hours
+(the default week with the operator's changes) and the counsellors really on duty."""
 
-import math
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated
@@ -12,9 +12,14 @@ from starlette.requests import HTTPConnection
 
 from handoff_api import dutch
 from handoff_api.conversations.models import Conversation
+from handoff_api.counsellors.presence import Staffing, team_staffing
 from handoff_api.errors import not_found
 from handoff_api.helplines import hours
 from handoff_api.helplines.catalog import Catalog, Helpline
+from handoff_api.helplines.changes import changes_for
+from handoff_api.helplines.wait import WaitEstimate, estimate, typical_handling_minutes
+
+REASONS = ("outside_hours", "holiday", "extra_closure", "nobody_on_duty")
 
 
 def get_catalog(connection: HTTPConnection) -> Catalog:
@@ -25,74 +30,69 @@ CatalogDep = Annotated[Catalog, Depends(get_catalog)]
 
 
 @dataclass(frozen=True)
-class Load:
-    in_conversation: int  # conversations with a counsellor now
-    queued: int
-
-
-@dataclass(frozen=True)
 class Availability:
     status: str  # open, busy, closed
+    reason: str | None  # why closed: one of REASONS
     now: datetime
     next_opening: datetime | None
     closes_at: datetime | None
-    queue_length: int
-    expected_wait_minutes: int | None
+    queue_length: int  # waiting for the team that answers this helpline
+    expected_wait: WaitEstimate | None  # for a visitor joining the queue now
+    staffing: Staffing
+
+    @property
+    def expected_wait_minutes(self) -> int | None:
+        return self.expected_wait.high_minutes if self.expected_wait else None
 
 
-def current_load(session: Session, helpline_id: str) -> Load:
-    counts = dict(
-        session.execute(
-            select(Conversation.state, func.count())
-            .where(Conversation.helpline_id == helpline_id)
-            .where(Conversation.state.in_(("queued", "human")))
-            .group_by(Conversation.state)
-        ).all()
-    )
-    return Load(in_conversation=counts.get("human", 0), queued=counts.get("queued", 0))
-
-
-def expected_wait_minutes(helpline: Helpline, load: Load, position: int) -> int:
-    """Minutes until the visitor at `position` in the queue (1 = first) is likely helped."""
-    free_counsellors = max(helpline.capacity - load.in_conversation, 0)
-    if position <= free_counsellors:
-        return 0
-    rounds = math.ceil((position - free_counsellors) / max(helpline.capacity, 1))
-    return rounds * helpline.average_chat_minutes
-
-
-def availability(session: Session, helpline: Helpline, now: datetime) -> Availability:
-    local_now = hours.to_local(helpline, now)
-    load = current_load(session, helpline.id)
-    interval = hours.current_interval(helpline, now)
-    if interval is None:
-        opening = hours.next_opening(helpline, now)
-        return Availability(
-            status="closed",
-            now=local_now,
-            next_opening=hours.to_local(helpline, opening) if opening else None,
-            closes_at=None,
-            queue_length=load.queued,
-            expected_wait_minutes=None,
+def team_queue_length(session: Session, catalog: Catalog, helpline: Helpline) -> int:
+    return session.scalar(
+        select(func.count())
+        .select_from(Conversation)
+        .where(
+            Conversation.state == "queued",
+            Conversation.helpline_id.in_(catalog.team_helpline_ids(helpline.team)),
         )
-    busy = load.queued >= max(helpline.capacity - load.in_conversation, 0)
-    return Availability(
-        status="busy" if busy else "open",
-        now=local_now,
-        next_opening=None,
-        closes_at=hours.to_local(helpline, interval.end),
-        queue_length=load.queued,
-        expected_wait_minutes=expected_wait_minutes(helpline, load, load.queued + 1)
-        if busy
-        else None,
     )
 
 
-def describe_next_opening(helpline: Helpline, now: datetime) -> str:
-    opening = hours.next_opening(helpline, now)
+def availability(session: Session, catalog: Catalog, helpline: Helpline, now: datetime) -> Availability:
+    changes = changes_for(session, helpline.id)
+    local_now = hours.to_local(helpline, now)
+    staffing = team_staffing(session, helpline.team)
+    queued = team_queue_length(session, catalog, helpline)
+    interval = hours.current_interval(helpline, now, changes)
+
+    def closed(reason: str) -> Availability:
+        opening = hours.next_opening(helpline, now, changes)
+        return Availability(
+            "closed", reason, local_now, hours.to_local(helpline, opening) if opening else None,
+            None, queued, None, staffing,
+        )
+
+    if interval is None:
+        return closed(hours.closure_reason(helpline, local_now.date(), changes))
+    if staffing.available == 0:
+        return closed("nobody_on_duty")
+    busy = queued >= staffing.free_places
+    wait = estimate(queued + 1, staffing, typical_handling_minutes(session, helpline)) if busy else None
+    return Availability(
+        "busy" if busy else "open", None, local_now, None,
+        hours.to_local(helpline, interval.end), queued, wait, staffing,
+    )
+
+
+def wait_for(session: Session, catalog: Catalog, helpline: Helpline, position: int) -> WaitEstimate | None:
+    """The expected wait of the visitor at `position` in the queue."""
+    staffing = team_staffing(session, helpline.team)
+    return estimate(position, staffing, typical_handling_minutes(session, helpline))
+
+
+def describe_next_opening(session: Session, helpline: Helpline, now: datetime) -> str:
+    opening = hours.next_opening(helpline, now, changes_for(session, helpline.id))
     if opening is None:
         return "onbekend"
-    return dutch.moment(hours.to_local(helpline, opening))
+    return dutch.moment_from_now(hours.to_local(helpline, opening), hours.to_local(helpline, now))
 
 
 def opening_hours_view(helpline: Helpline) -> list[dict]:
@@ -113,14 +113,44 @@ def helpline_or_404(catalog: Catalog, entry_point: str) -> Helpline:
     return helpline
 
 
+def status_sentence(helpline: Helpline, state: Availability) -> str:
+    """What the visitor is told about the chat now, in one or two plain sentences."""
+    name = helpline.name
+    if state.status == "open":
+        return f"De chat van {name} is nu open, {dutch.until(state.closes_at, state.now)}."
+    if state.status == "busy":
+        wait = f" Je wacht {state.expected_wait.text}." if state.expected_wait else ""
+        return (
+            f"De chat van {name} is open, maar alle hulpverleners zijn nu in gesprek. "
+            f"{dutch.waiting_sentence(state.queue_length)}{wait}"
+        )
+    first = {
+        "nobody_on_duty": f"Er is nu geen hulpverlener van {name} vrij om te chatten.",
+        "holiday": f"De chat van {name} is vandaag gesloten, want het is een feestdag.",
+        "extra_closure": f"De chat van {name} is vandaag uitzonderlijk gesloten.",
+    }.get(state.reason, f"De chat van {name} is nu gesloten.")
+    return f"{first} {dutch.reopens_sentence(state.next_opening, state.now)}"
+
+
 def availability_view(entry_point: str, helpline: Helpline, state: Availability) -> dict:
     """What both the chat widget and the bot are told about a helpline's availability."""
     return {
         "entry_point": entry_point,
         "helpline": helpline.public_view(),
         "status": state.status,
+        "reason": state.reason,
         "now": iso(state.now),
         "next_opening": iso(state.next_opening),
+        "next_opening_text": (
+            dutch.moment_from_now(state.next_opening, state.now) if state.next_opening else None
+        ),
+        "reopens_sentence": (
+            dutch.reopens_sentence(state.next_opening, state.now) if state.status == "closed" else None
+        ),
         "closes_at": iso(state.closes_at),
+        "closes_text": dutch.until(state.closes_at, state.now) if state.closes_at else None,
+        "status_sentence": status_sentence(helpline, state),
+        "waiting_sentence": dutch.waiting_sentence(state.queue_length),
+        "expected_wait": state.expected_wait.view() if state.expected_wait else None,
         "opening_hours": opening_hours_view(helpline),
     }

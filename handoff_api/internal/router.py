@@ -53,7 +53,7 @@ def availability(
     helpline = helplines.helpline_or_404(catalog, entry_point)
     conversation = session.get(Conversation, conversation_id) if conversation_id else None
     now = conversation.now() if conversation else utcnow()
-    state = helplines.availability(session, helpline, now)
+    state = helplines.availability(session, catalog, helpline, now)
     return {
         **helplines.availability_view(entry_point, helpline, state),
         "queue_length": state.queue_length,

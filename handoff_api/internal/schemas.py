@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from handoff_api.conversations.schemas import HelplineOut
+from handoff_api.conversations.schemas import ClosedReason, ExpectedWait, HelplineOut
 
 
 class Label(BaseModel):
@@ -45,8 +45,11 @@ class HandoffOutcome(BaseModel):
     helpline: HelplineOut
     routing_reason: str
     queue_position: int | None
-    expected_wait_minutes: int | None
+    expected_wait_minutes: int | None  # the upper end of expected_wait
+    expected_wait: ExpectedWait | None = None
+    reason: ClosedReason | None = None  # when closed: why the routed helpline is closed
     next_opening: str | None
+    reopens_sentence: str | None = None  # "De chat gaat morgen om 19 uur weer open."
     now: str
 
 
@@ -60,11 +63,18 @@ class AvailabilityOut(BaseModel):
     entry_point: str
     helpline: HelplineOut
     status: Literal["open", "busy", "closed"]
+    reason: ClosedReason | None  # why closed
     now: str
     next_opening: str | None
+    next_opening_text: str | None  # "morgen om 19 uur"
+    reopens_sentence: str | None  # "De chat gaat morgen om 19 uur weer open." (when closed)
     closes_at: str | None
+    closes_text: str | None  # "vandaag tot 22 uur"
+    status_sentence: str  # the whole state in plain Dutch
     queue_length: int
-    expected_wait_minutes: int | None
+    waiting_sentence: str  # "Er wachten nu 3 mensen voor je." / "Er wacht nu niemand voor je."
+    expected_wait_minutes: int | None  # the upper end of expected_wait
+    expected_wait: ExpectedWait | None
     opening_hours: list[OpeningHoursOut]
     appointments_possible: bool
 
