@@ -56,6 +56,11 @@ class Settings(BaseSettings):
     login_backoff_seconds: float = 2.0
     login_backoff_max_seconds: float = 900.0
 
+    # A queued visitor whose helpline has had no available counsellor this long is told what
+    # is possible now (conversations/unserved.py); queues are checked every wait_check_seconds.
+    unserved_notice_minutes: float = 10.0
+    wait_check_seconds: float = 30.0
+
     retention_days: int = 30
     counsellor_token_hours: int = 12
 

@@ -1,6 +1,8 @@
 """The public FastAPI application: `handoff_api.main:app` (the internal API is not on it:
 see handoff_api.internal_main)."""
 
+import asyncio
+
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
@@ -9,6 +11,7 @@ from handoff_api.appointments.router import router as appointments_router
 from handoff_api.config import Settings, get_settings
 from handoff_api.conversations.rasa import RasaClient
 from handoff_api.conversations.router import router as visitor_router
+from handoff_api.conversations.unserved import watch_waiting
 from handoff_api.counsellors.router import router as counsellor_router
 from handoff_api.email.router import router as email_router
 from handoff_api.helplines.router import router as helplines_router
@@ -27,6 +30,13 @@ def _on_start(app: FastAPI) -> None:
         log.warning("helplines file: values for the operator to fill in: %s", unfilled)
     if not app.state.settings.rasa_token:
         log.warning("HANDOFF_RASA_TOKEN (RASA_AUTH_TOKEN) is empty: Rasa refuses the relay")
+    # Only the public app watches the queues (a guarded notice also keeps two copies honest).
+    app.state.waiting_watch = asyncio.get_running_loop().create_task(watch_waiting(app))
+
+
+def _on_stop(app: FastAPI) -> None:
+    app.state.waiting_watch.cancel()
+    app.state.rasa_client.close()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -36,7 +46,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="Handoff API",
         description="Chat triage with human takeover for violence helplines.",
         on_start=_on_start,
-        on_stop=lambda app: app.state.rasa_client.close(),
+        on_stop=_on_stop,
     )
     app.state.rate_limiter = RateLimiter(settings.trusted_proxies)
     app.state.rasa_client = RasaClient(

@@ -65,6 +65,6 @@ def estimate(position: int, staffing: Staffing, handling_minutes: float) -> Wait
     rounds = math.ceil(ahead / staffing.places)
     # A place frees up after half a chat on average; each further round takes a whole one.
     centre = (rounds - 0.5) * handling_minutes
-    low = max(5 * math.floor(centre * 0.7 / 5), 0)
     high = max(5 * math.ceil(centre * 1.3 / 5), 5)
+    low = min(max(5 * math.floor(centre * 0.7 / 5), 5), high)
     return WaitEstimate(low, high)

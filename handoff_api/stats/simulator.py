@@ -103,11 +103,16 @@ class ApiDriver:
     def login(self, username: str) -> None:
         body = self._check(self.public.post("/api/v1/counsellor/login", json={"username": username, "password": PASSWORD}), 200)
         self.counsellor_token = body["token"]
-        presence = self.public.post(
-            "/api/v1/counsellor/presence", json={"status": "available"}, headers=self._counsellor()
+        self._check(
+            self.public.post(
+                "/api/v1/counsellor/presence", json={"status": "available"}, headers=self._counsellor()
+            ),
+            200,
         )
-        if presence.status_code not in (200, 204, 404, 405):
-            self._check(presence, 200)
+
+    def heartbeat(self) -> None:
+        """The simulated console is still open (a long run outlasts the presence timeout)."""
+        self._check(self.public.post("/api/v1/counsellor/presence/heartbeat", headers=self._counsellor()), 200)
 
     def _counsellor(self) -> dict:
         return {"Authorization": f"Bearer {self.counsellor_token}"}
@@ -263,6 +268,7 @@ class Simulator:
         return conversation
 
     def _queue(self, conversation, at: datetime, urgency: str) -> None:
+        self.driver.heartbeat()
         outcome = self.driver.hand_over(conversation, urgency)
         if outcome["outcome"] != "queued" or outcome["helpline"]["id"] != self.helpline.id:
             raise SimulationError(f"expected a place in {self.helpline.id}'s queue at {at}, got {outcome}")

@@ -100,6 +100,7 @@ def make_settings(database_url: str, **overrides) -> Settings:
         "conversation_message_rate": "1000/minute",
         "address_rate": "10000/minute",
         "login_rate": "1000/minute",
+        "wait_check_seconds": 3600,  # tests run the queue check themselves (check_waiting)
         # never the repository's ./rasa_tracker.db (a missing file: the purge leaves it alone)
         "tracker_store_url": f"sqlite:///{NO_TRACKER_STORE}",
     }
@@ -235,7 +236,7 @@ def availability_at(client, entry_point, simulated_now) -> dict:
 PASSWORD = "correct horse battery staple"
 
 
-def create_account(database_url, monkeypatch, username, helpline, command="create-counsellor"):
+def create_account(database_url, monkeypatch, username, helpline, command="create-counsellor", **overrides):
     import io
 
     from handoff_api.admin import main as admin_main
@@ -243,7 +244,7 @@ def create_account(database_url, monkeypatch, username, helpline, command="creat
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
     argv = [command, "--username", username, "--helpline", helpline, "--password-stdin"]
     argv += ["--display-name", username.split("_")[-1].title()]
-    assert admin_main(argv, make_settings(database_url)) == 0
+    assert admin_main(argv, make_settings(database_url, **overrides)) == 0
 
 
 def login(client, username) -> dict:
@@ -254,9 +255,35 @@ def login(client, username) -> dict:
     return bearer(response.json()["token"])
 
 
+def make_available(client, headers: dict, status: str = "available") -> dict:
+    """The counsellor sets their presence in the console: only then is a helpline open."""
+    response = client.post("/api/v1/counsellor/presence", json={"status": status}, headers=headers)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def on_duty(client, database_url, monkeypatch, *teams: str, **overrides) -> dict:
+    """One available counsellor per team ("duty_<team>"), logged in; their headers by team.
+    `overrides`: the test's settings (its own helplines file, say)."""
+    on = {}
+    for team in teams:
+        username = f"duty_{team}"
+        create_account(database_url, monkeypatch, username, team, **overrides)
+        on[team] = login(client, username)
+        make_available(client, on[team])
+    return on
+
+
 @pytest.fixture
-def counsellors(client, database_url, monkeypatch) -> dict:
-    """Logged-in counsellors: two of Nupraatikerover.be, one of 1712, one of Veilig Thuis."""
+def staffed(client, database_url, monkeypatch) -> dict:
+    """Every team has one available counsellor (room for one chat each): inside its hours a
+    helpline is open, as in a test that is not about presence."""
+    return on_duty(client, database_url, monkeypatch, "nupraatikerover", "1712", "veiligthuis")
+
+
+@pytest.fixture
+def counsellors(client, database_url, monkeypatch, settings_overrides) -> dict:
+    """Logged-in, available counsellors: two of Nupraatikerover.be, one of 1712, one of Veilig Thuis."""
     accounts = {
         "npie_anna": "nupraatikerover",
         "npie_bart": "nupraatikerover",
@@ -265,7 +292,11 @@ def counsellors(client, database_url, monkeypatch) -> dict:
     }
     for username, helpline in accounts.items():
         create_account(database_url, monkeypatch, username, helpline)
-    return {username: login(client, username) for username in accounts}
+    logged_in = {username: login(client, username) for username in accounts}
+    if settings_overrides.get("counsellor_token_hours") != 0:  # else every login is expired
+        for headers in logged_in.values():
+            make_available(client, headers)  # at the console and available: their helplines open
+    return logged_in
 
 
 def dump_database(database_url) -> str:

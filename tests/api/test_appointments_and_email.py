@@ -178,7 +178,7 @@ def test_coming_back_with_the_code_at_that_time_puts_the_conversation_first(clie
 
     too_early = check_in(client, booked["code"], "2026-11-23T19:00:00+01:00")
     assert too_early.status_code == 409
-    assert "maandag 23 november om 20:30" in too_early.json()["message"]["nl"]
+    assert "maandag 23 november om 20.30 uur" in too_early.json()["message"]["nl"]
 
     back = check_in(client, booked["code"].lower(), "2026-11-23T20:29:00+01:00")
     assert back.status_code == 200, back.text

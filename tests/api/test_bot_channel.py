@@ -103,7 +103,7 @@ def test_the_appointment_code_is_in_the_transcript_even_when_rasa_fails(client, 
     code = booked["code"]
     assert [m["sender"] for m in replies] == ["system", "system"]  # the code, then the safe reply
     assert CODE.findall(replies[0]["text"]) == [code]
-    assert "maandag 23 november om 19:00" in replies[0]["text"]
+    assert "maandag 23 november om 19 uur" in replies[0]["text"]
     assert code in "\n".join(m["text"] for m in transcript(client, conversation))
 
 

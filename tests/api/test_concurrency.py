@@ -106,7 +106,7 @@ def test_the_visitor_ending_against_a_transfer_always_ends_it(client, counsellor
         assert _state(client, conversation) == "closed"  # never back in a queue after leaving
 
 
-def test_a_double_handoff_queues_once_and_answers_409(client):
+def test_a_double_handoff_queues_once_and_answers_409(client, staffed):
     for _ in range(ROUNDS):
         conversation = start_conversation(client, simulated_now=WEDNESDAY_EVENING)
         body = {

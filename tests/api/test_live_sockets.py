@@ -21,7 +21,7 @@ from handoff_api.conversations.streaming import RECHECK_SECONDS
 from handoff_api.counsellors.models import CounsellorSession
 from handoff_api.db import utcnow
 
-from .conftest import INTERNAL, PASSWORD, labels, make_settings
+from .conftest import INTERNAL, PASSWORD, labels, make_available, make_settings
 
 WEDNESDAY_EVENING = "2026-11-25T19:30:00+01:00"  # Nupraatikerover.be open
 SUNDAY_NIGHT = "2026-11-22T23:30:00+01:00"
@@ -75,13 +75,6 @@ def new_conversation(http, moment=WEDNESDAY_EVENING) -> dict:
 
 
 def claimed_by_anna(http, database_url) -> tuple[dict, dict]:
-    conversation = new_conversation(http)
-    handed = http.internal.post("/internal/v1/handoffs", headers=INTERNAL, json={
-        "conversation_id": conversation["id"], "entry_point": "nupraatikerover", "labels": labels(),
-        "consent": True, "visitor_words": ["Ik durf het niet te zeggen."], "qa": [],
-        "details": {"recent_sexual_assault": False},
-    })
-    assert handed.status_code == 201, handed.text
     stdin, sys.stdin = sys.stdin, io.StringIO(PASSWORD + "\n")
     try:
         assert admin_main(["create-counsellor", "--username", "anna", "--helpline", "nupraatikerover",
@@ -89,6 +82,14 @@ def claimed_by_anna(http, database_url) -> tuple[dict, dict]:
     finally:
         sys.stdin = stdin
     token = http.post("/api/v1/counsellor/login", json={"username": "anna", "password": PASSWORD}).json()["token"]
+    make_available(http, bearer(token))
+    conversation = new_conversation(http)
+    handed = http.internal.post("/internal/v1/handoffs", headers=INTERNAL, json={
+        "conversation_id": conversation["id"], "entry_point": "nupraatikerover", "labels": labels(),
+        "consent": True, "visitor_words": ["Ik durf het niet te zeggen."], "qa": [],
+        "details": {"recent_sexual_assault": False},
+    })
+    assert handed.status_code == 201, handed.text
     assert http.post(f"/api/v1/counsellor/conversations/{conversation['id']}/claim", headers=bearer(token)).status_code == 200
     return conversation, bearer(token)
 

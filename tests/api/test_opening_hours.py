@@ -7,7 +7,7 @@ import yaml
 
 from handoff_api.config import PACKAGE_DIR
 
-from .conftest import INTERNAL, availability, availability_at
+from .conftest import INTERNAL, availability, availability_at, on_duty
 
 NIGHT_LINE = {
     "id": "nachtlijn",
@@ -24,7 +24,6 @@ NIGHT_LINE = {
     "phones": [],
     "chat_hours": [{"weekday": 5, "opens": "22:00", "closes": "02:00"}],
     "closures": {"public_holidays": "BE", "extra_dates": ["2026-12-05"]},
-    "capacity": 1,
 }
 
 
@@ -35,6 +34,15 @@ def settings_overrides(tmp_path: Path) -> dict:
     path = tmp_path / "helplines.yml"
     path.write_text(yaml.safe_dump(catalog, allow_unicode=True), encoding="utf-8")
     return {"helplines_file": path}
+
+
+@pytest.fixture(autouse=True)
+def staffed(client, database_url, monkeypatch, settings_overrides):
+    """An available counsellor for each helpline here: inside its hours, it is open."""
+    return on_duty(
+        client, database_url, monkeypatch, "nupraatikerover", "nachtlijn", "veiligthuis",
+        **settings_overrides,
+    )
 
 
 def test_the_contract_shape_of_availability(client):
@@ -49,11 +57,19 @@ def test_the_contract_shape_of_availability(client):
             "phones": [],
         },
         "status": "closed",
+        "reason": "outside_hours",
         "now": answer["now"],
         "next_opening": "2026-11-23T19:00:00+01:00",
+        "next_opening_text": "morgen om 19 uur",
+        "reopens_sentence": "De chat gaat morgen om 19 uur weer open.",
         "closes_at": None,
+        "closes_text": None,
+        "status_sentence": "De chat van Nupraatikerover.be is nu gesloten. "
+        "De chat gaat morgen om 19 uur weer open.",
         "queue_length": 0,
+        "waiting_sentence": "Er wacht nu niemand voor je.",
         "expected_wait_minutes": None,
+        "expected_wait": None,
         "opening_hours": [
             {"weekday": 0, "opens": "19:00", "closes": "22:00"},
             {"weekday": 1, "opens": "19:00", "closes": "22:00"},

@@ -1,11 +1,19 @@
 """Handoffs from the bot: the routing examples of the issue, the queue, busy helplines."""
 
+import pytest
+
 from .conftest import availability, bearer, hand_off, labels, start_conversation
 
 SUNDAY_NIGHT = "2026-11-22T23:30:00+01:00"
 MONDAY_MORNING = "2026-11-23T10:00:00+01:00"  # 1712's (placeholder) hours, NPIE closed
 WEDNESDAY_AFTERNOON = "2026-11-25T15:00:00+01:00"  # both open
 WEDNESDAY_EVENING = "2026-11-25T19:30:00+01:00"  # only Nupraatikerover.be open
+
+
+@pytest.fixture(autouse=True)
+def on_duty(counsellors):
+    """Available at the console: two of Nupraatikerover.be, one of 1712, one of Veilig Thuis."""
+    return counsellors
 
 
 def handoff_at(client, entry_point, moment, **kwargs) -> tuple[dict, dict]:
@@ -88,7 +96,7 @@ def test_once_queued_the_bot_gets_no_more_messages(client, fake_rasa):
 
 
 def test_queue_order_and_busy_status(client):
-    # Nupraatikerover.be has 2 counsellors on duty in the shipped file.
+    # Nupraatikerover.be has 2 available counsellors, room for one chat each.
     first, _ = handoff_at(client, "nupraatikerover", WEDNESDAY_EVENING)
     assert availability(client, "nupraatikerover", first["id"])["status"] == "open"
     second, _ = handoff_at(client, "nupraatikerover", WEDNESDAY_EVENING)
@@ -101,9 +109,12 @@ def test_queue_order_and_busy_status(client):
         f"/api/v1/conversations/{second['id']}", headers=bearer(second["token"])
     ).json()
     assert state["queue_position"] == 3
-    assert state["expected_wait_minutes"] == 45
+    # no chat measured yet: the configured 45 minutes; one place frees after half a chat
+    assert state["expected_wait"] == {"min_minutes": 15, "max_minutes": 30, "text": "ongeveer 15 tot 30 minuten"}
+    assert state["expected_wait_minutes"] == 30
     answer = availability(client, "nupraatikerover", first["id"])
-    assert answer["queue_length"] == 3 and answer["expected_wait_minutes"] == 45
+    assert answer["queue_length"] == 3 and answer["expected_wait_minutes"] == 30
+    assert answer["waiting_sentence"] == "Er wachten nu 3 mensen voor je."
 
 
 def test_a_busy_first_choice_gives_way_to_an_open_second_choice(client):
@@ -158,5 +169,5 @@ def test_still_waiting_when_the_chat_closes_is_no_dead_end(client, database_url)
     )
     [reply] = response.json()["messages"]
     assert reply["sender"] == "system"
-    for fact in ("gesloten", "wachtrij", "donderdag 26 november om 19:00", "112", "info@nupraatikerover.be"):
+    for fact in ("gesloten", "wachtrij", "morgen om 19 uur", "112", "info@nupraatikerover.be"):
         assert fact in reply["text"], reply["text"]

@@ -12,6 +12,7 @@ import secrets
 import signal
 import socket
 import subprocess
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -87,6 +88,18 @@ class Stack:
         response.raise_for_status()
         return response.json()
 
+    def on_duty(self, username: str, helpline: str, password: str = "on-duty-password-123") -> OnDuty:
+        """A new counsellor of `helpline`, available at an open console until `.stop()`."""
+        self.create_counsellor(username, helpline, password)
+        return OnDuty(self.api_url, username, password)
+
+    def admin(self, *argv: str) -> subprocess.CompletedProcess:
+        """The real `handoff-admin` command against the stack's database."""
+        return subprocess.run(
+            [str(API_VENV / "handoff-admin"), *argv], text=True, env=self.api_env, cwd=REPO,
+            capture_output=True, timeout=60,
+        )
+
     def create_counsellor(self, username: str, helpline: str, password: str) -> None:
         """Uses the real `handoff-admin` command against the stack's database."""
         subprocess.run(
@@ -100,6 +113,45 @@ class Stack:
             capture_output=True,
             timeout=60,
         )
+
+
+class OnDuty:
+    """A counsellor at an open console: logged in, available, and beating like the console does
+    (a helpline is open only while one is; a silent console is offline after 90 s)."""
+
+    HEARTBEAT_SECONDS = 20
+
+    def __init__(self, api_url: str, username: str, password: str, status: str = "available") -> None:
+        self.client = httpx.Client(base_url=api_url, timeout=30)
+        login = self.client.post("/api/v1/counsellor/login", json={"username": username, "password": password})
+        assert login.status_code == 200, login.text
+        self.headers = {"Authorization": f"Bearer {login.json()['token']}"}
+        self.set(status)
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._beat, daemon=True)
+        self._thread.start()
+
+    def set(self, status: str) -> dict:
+        response = self.client.post("/api/v1/counsellor/presence", json={"status": status}, headers=self.headers)
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    def _beat(self) -> None:
+        while not self._stopped.wait(self.HEARTBEAT_SECONDS):
+            try:
+                self.client.post("/api/v1/counsellor/presence/heartbeat", headers=self.headers)
+            except httpx.HTTPError:
+                pass  # the next beat tries again, as the console does
+
+    def stop(self) -> None:
+        """The counsellor goes offline (and the console is closed)."""
+        self._stopped.set()
+        self._thread.join(timeout=30)
+        try:
+            self.set("offline")
+        except (httpx.HTTPError, AssertionError):
+            pass  # the stack is already down: offline anyway
+        self.client.close()
 
 
 def _start(name: str, command: list[str], env: dict, log_dir: Path, append: bool = False) -> Service:

@@ -39,6 +39,14 @@ class Chat:
         return self.api.get(f"/api/v1/conversations/{self.id}", headers=self.headers).json()
 
 
+@pytest.fixture(scope="module")
+def npie_on_duty(stack):
+    """An available Nupraatikerover.be counsellor: inside its hours the chat is open."""
+    counsellor = stack.on_duty("flows_duty", "nupraatikerover")
+    yield counsellor
+    counsellor.stop()
+
+
 @pytest.fixture
 def api(stack):
     with httpx.Client(base_url=stack.api_url, timeout=90) as client:
@@ -56,7 +64,7 @@ def test_the_greeting_says_bot_anonymous_quick_exit_and_112_then_the_hours(api):
     )
 
 
-def test_crisis_in_the_middle_of_the_questions_comes_first_and_jumps_the_queue(api):
+def test_crisis_in_the_middle_of_the_questions_comes_first_and_jumps_the_queue(api, npie_on_duty):
     chat = Chat(api, "nupraatikerover", MONDAY_EVENING)
     assert "nu open" in texts(chat.greeting)
     first = chat.say("er is iets bij ons thuis en ik weet niet goed wat ik moet doen")
@@ -87,7 +95,7 @@ def skip_questions_until_consent(say, replies: list[dict]) -> list[dict]:
     return replies
 
 
-def test_consent_refused_is_respected(api):
+def test_consent_refused_is_respected(api, npie_on_duty):
     chat = Chat(api, "nupraatikerover", MONDAY_EVENING)
     replies = chat.say("ik ben 15 en mijn vader slaat mij en mijn broertje bijna elke avond")
     skip_questions_until_consent(chat.say, replies)

@@ -38,6 +38,14 @@ def private_stack(tmp_path_factory):
         stop_stack(stack)
 
 
+@pytest.fixture(scope="module")
+def npie_on_duty(private_stack):
+    """An available Nupraatikerover.be counsellor: inside its hours the chat is open."""
+    counsellor = private_stack.on_duty("privacy_duty", "nupraatikerover")
+    yield counsellor
+    counsellor.stop()
+
+
 @pytest.fixture
 def api(private_stack):
     with httpx.Client(base_url=private_stack.api_url, timeout=120) as client:
@@ -62,7 +70,7 @@ def slots_of(tracker: dict) -> dict:
 # --- restart and session expiry -------------------------------------------------------------
 
 
-def test_a_rasa_restart_mid_conversation_continues_it_where_it_was(private_stack, api):
+def test_a_rasa_restart_mid_conversation_continues_it_where_it_was(private_stack, api, npie_on_duty):
     chat = Chat(api, "nupraatikerover", MONDAY_EVENING)
     question = chat.say(STORY)
     assert any("/skip" in b["payload"] for m in question for b in m.get("buttons", [])), texts(question)  # a question
@@ -97,7 +105,7 @@ def age_tracker(tracker_store_url: str, conversation_id: str, hours: float) -> N
                        (seconds, json.dumps(event), row_id))
 
 
-def test_a_conversation_resumes_after_the_session_expiry_with_its_slots(private_stack, api):
+def test_a_conversation_resumes_after_the_session_expiry_with_its_slots(private_stack, api, npie_on_duty):
     chat = Chat(api, "nupraatikerover", MONDAY_EVENING)
     chat.say(STORY)
     before = private_stack.rasa_tracker(chat.id)

@@ -52,6 +52,7 @@ sys.modules["e2e_stack_conftest"] = _e2e
 _spec.loader.exec_module(_e2e)
 stack = _e2e.stack
 free_port = _e2e.free_port
+OnDuty = _e2e.OnDuty
 
 
 # --- the API alone ----------------------------------------------------------------------
@@ -64,6 +65,7 @@ class LightServer:
     server: uvicorn.Server | None = None
     thread: threading.Thread | None = None
     internal: "LightServer | None" = None  # the internal API's own listener (same database)
+    duty: "OnDuty | None" = None  # an available Nupraatikerover.be counsellor (see hand_off)
 
     @property
     def internal_url(self) -> str:
@@ -89,6 +91,9 @@ class LightServer:
         raise RuntimeError("the API did not start")
 
     def stop(self) -> None:
+        if self.duty is not None:
+            self.duty.stop()
+            self.duty = None
         if self.server is not None:
             self.server.should_exit = True
             self.thread.join(timeout=15)
@@ -107,8 +112,17 @@ class LightServer:
         finally:
             sys.stdin = stdin
 
+    def on_duty(self) -> None:
+        """A Nupraatikerover.be counsellor available at an open console (beating until the
+        server stops): inside its hours the chat is open, so a handover queues."""
+        if self.duty is None:
+            password = "light-duty-password-1"
+            self.create_counsellor("light_duty", "nupraatikerover", password)
+            self.duty = OnDuty(self.url, "light_duty", password)
+
     def hand_off(self, conversation_id: str, entry_point: str, words: list[str], **labels) -> dict:
         """What the action server posts when the visitor consents (the real internal API)."""
+        self.on_duty()
 
         def label(value):
             return {"value": value, "confidence": 0.9, "source": "classifier"}

@@ -10,7 +10,7 @@ import time
 
 from playwright.sync_api import expect
 
-from conftest import ARTIFACTS, MONDAY_EVENING, shot
+from conftest import ARTIFACTS, MONDAY_EVENING, OnDuty, shot
 from helpers import conversation_of, login_console, open_chat, queue_entry, say
 
 STORY = (
@@ -50,6 +50,7 @@ def press(page, payload_part: str) -> bool:
 def test_visitor_tells_consents_is_queued_and_a_counsellor_helps_and_closes(stack, new_context):
     password = secrets.token_urlsafe(16)
     stack.create_counsellor("eva", "nupraatikerover", password)
+    eva_available = OnDuty(stack.api_url, "eva", password)  # so the chat is open: someone is there
 
     # --- the visitor, on a phone, Monday evening (Nupraatikerover.be is open) ---------------
     visitor_context = new_context()
@@ -86,6 +87,7 @@ def test_visitor_tells_consents_is_queued_and_a_counsellor_helps_and_closes(stac
     console_context = new_context(viewport={"width": 1280, "height": 900})
     console = console_context.new_page()
     login_console(console, stack.api_url, "eva", password)
+    expect(console.locator("#presence")).to_have_value("available")  # the console shows her presence
     entry = queue_entry(console, conversation["id"])
     expect(entry).to_be_visible(timeout=15_000)
     entry.click()
@@ -125,3 +127,4 @@ def test_visitor_tells_consents_is_queued_and_a_counsellor_helps_and_closes(stac
     shot(visitor, "e2e-07-closed-visitor")
     assert visitor_context.dialogs == [] and console_context.dialogs == []
     assert visitor_context.errors == [] and console_context.errors == []
+    eva_available.stop()

@@ -2,6 +2,7 @@
 
 import { api, el, liveSocket, refusalOf } from "./common.js";
 import { createAnnouncer } from "./announcer.js";
+import { startPresence, stopPresence } from "./console-presence.js";
 
 const THEMES = {
   sexual_violence: "Seksueel geweld", physical_violence: "Fysiek geweld",
@@ -82,6 +83,7 @@ $("login").addEventListener("submit", async (event) => {
 
 async function logout(expired = false, message = "Je sessie is verlopen of beëindigd. Meld je opnieuw aan.") {
   clearInterval(queueTimer);
+  stopPresence();
   if (socket) { socket.close(); socket = null; }
   if (session && !expired) api("/api/v1/counsellor/logout", { method: "POST", token: session.token }).catch(() => {});
   session = null;
@@ -115,6 +117,7 @@ function enter() {
   loadQueue();
   clearInterval(queueTimer);
   queueTimer = setInterval(loadQueue, QUEUE_POLL_MS);
+  startPresence(call);
   if (session.open) openConversation(session.open);
 }
 
