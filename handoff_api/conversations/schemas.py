@@ -88,6 +88,7 @@ class ConversationOut(BaseModel):
     helpline: HelplineOut
     helpline_status: Literal["open", "busy", "closed"]
     next_opening: str | None
+    reopens_sentence: str | None = None  # "De chat gaat morgen om 19 uur weer open." (when closed)
     queue_position: int | None
     expected_wait_minutes: int | None  # the upper end of expected_wait
     expected_wait: ExpectedWait | None = None

@@ -372,6 +372,11 @@ def conversation_view(session: Session, catalog: Catalog, conversation: Conversa
         "helpline": helpline.public_view(),
         "helpline_status": availability.status,
         "next_opening": helplines.iso(availability.next_opening),
+        "reopens_sentence": (
+            dutch.reopens_sentence(availability.next_opening, availability.now)
+            if availability.status == "closed"
+            else None
+        ),
         "queue_position": position,
         "expected_wait_minutes": wait.high_minutes if wait else None,
         "expected_wait": wait.view() if wait else None,

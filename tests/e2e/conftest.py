@@ -88,7 +88,7 @@ class Stack:
         response.raise_for_status()
         return response.json()
 
-    def on_duty(self, username: str, helpline: str, password: str = "on-duty-password-123") -> OnDuty:
+    def on_duty(self, username: str, helpline: str, password: str = "on-duty-password-123") -> "OnDuty":
         """A new counsellor of `helpline`, available at an open console until `.stop()`."""
         self.create_counsellor(username, helpline, password)
         return OnDuty(self.api_url, username, password)
@@ -242,6 +242,7 @@ def start_stack(
         "HANDOFF_TRACKER_STORE_URL": tracker_store_url,
         "HANDOFF_SMTP_ENABLED": "false",
         "HANDOFF_RASA_TIMEOUT_SECONDS": "60",
+        "HANDOFF_WAIT_CHECK_SECONDS": "1",  # the queue watch (nobody comes) looks every second
     } | (api_overrides or {})
     actions_env = base_env | {
         "HANDOFF_INTERNAL_URL": f"http://127.0.0.1:{internal_port}",

@@ -227,3 +227,31 @@ def test_my_conversations_keep_every_chat_in_reach_and_an_invited_colleague_find
     colleague.get_by_label("Je bericht aan de bezoeker").fill("Hoi, ik ben Jonas van 1712.")
     colleague.get_by_role("button", name="Verstuur").click()
     expect(visitor.locator("#messages li.msg-counsellor", has_text="Jonas van 1712")).to_have_count(1, timeout=15_000)
+
+
+def test_the_counsellor_sets_their_presence_in_the_console(light, new_context):
+    password = secrets.token_urlsafe(12)
+    light.create_counsellor("kees", "nupraatikerover", password)
+    console = new_context(viewport=DESKTOP).new_page()
+    login_console(console, light.url, "kees", password)
+    presence = console.get_by_label("Beschikbaarheid")
+    expect(presence).to_have_value("offline")  # nobody is made available by logging in
+    headers = api_login(light.url, "kees", password)
+
+    def status() -> str:
+        return httpx.get(f"{light.url}/api/v1/counsellor/presence", headers=headers).json()["status"]
+
+    presence.select_option("available")
+    expect(console.locator("#presence-note")).to_contain_text("Je bent beschikbaar")
+    assert status() == "available"
+    presence.select_option("pause")
+    expect(console.locator("#presence-note")).to_contain_text("Je bent in pauze")
+    assert status() == "pause"
+    shot(console, "console-presence-pause")
+    console.get_by_role("button", name="Afmelden").click()
+    expect(console.locator("#login")).to_be_visible()
+    for _ in range(30):  # the console's logout call is not awaited by the page
+        if status() == "offline":
+            break
+        console.wait_for_timeout(500)
+    assert status() == "offline"  # logging out is going offline

@@ -1,7 +1,7 @@
 // The visitor's chat. Every text from the server is shown with textContent, never as HTML.
 // Nothing is kept in the browser beyond sessionStorage for this open tab.
 
-import { api, el, formatMoment, liveSocket, NEUTRAL_SITE, refusalOf } from "./common.js";
+import { api, el, liveSocket, NEUTRAL_SITE, refusalOf } from "./common.js";
 import { createAnnouncer } from "./announcer.js";
 import { fitToVisibleViewport, foldHelpAfterFirstMessage, growWithText, scrollToEnd, showShortIntro } from "./chat-layout.js";
 import { onExitKeys } from "./exit-keys.js";
@@ -208,11 +208,11 @@ function setState(info) {
     let text = info.queue_position
       ? `Je staat op plaats ${info.queue_position} in de wachtrij van ${info.helpline.name}.`
       : `Je staat in de wachtrij van ${info.helpline.name}.`;
-    if (info.expected_wait_minutes != null) {
-      text += info.expected_wait_minutes <= 1 ? " Het duurt niet lang meer."
-        : ` Verwachte wachttijd: ongeveer ${info.expected_wait_minutes} minuten.`;
+    if (info.expected_wait) {
+      text += info.expected_wait.text === "even geduld" ? " Nog even geduld: het duurt niet lang meer."
+        : ` Je wacht ${info.expected_wait.text}.`;
     }
-    else if (info.helpline_status === "closed" && info.next_opening) text += ` De chat gaat ${formatMoment(info.next_opening)} weer open.`;
+    else if (info.helpline_status === "closed" && info.reopens_sentence) text += ` ${info.reopens_sentence}`;
     text += " Je mag dit venster open laten; je hoeft niets te doen.";
     setStatus(ui.queue, text);
   } else if (state === "human") {
@@ -439,16 +439,9 @@ async function showHours() {
   if (simulatedNow) return; // the server's clock would not match the simulated one
   try {
     const info = await api(`/api/v1/entry-points/${encodeURIComponent(entryPoint)}`);
-    if (info.status === "open") {
-      ui.hours.textContent = `De chat van ${info.helpline.name} is nu open` +
-        (info.closes_at ? `, tot ${formatMoment(info.closes_at, true)}.` : ".");
-    } else if (info.status === "busy") {
-      ui.hours.textContent = `Het is nu druk bij ${info.helpline.name}. Je kan toch beginnen: de chatbot zegt je hoe lang het ongeveer duurt.`;
-    } else {
-      ui.hours.textContent = `De chat van ${info.helpline.name} is nu gesloten` +
-        (info.next_opening ? `; hij gaat ${formatMoment(info.next_opening)} weer open.` : ".") +
-        " Je kan toch al beginnen: de chatbot zegt je wat je nu kan doen.";
-    }
+    // The API's own sentence: the same words as the bot's ("De chat gaat morgen om 19 uur weer open.").
+    ui.hours.textContent = info.status_sentence +
+      (info.status === "open" ? "" : " Je kan toch al beginnen: de chatbot zegt je wat je nu kan doen.");
   } catch (e) { /* the page works without it */ }
 }
 
