@@ -84,5 +84,6 @@ def build_briefing(session: Session, catalog: Catalog, conversation: Conversatio
         "visitor_words": _visitor_words(session, conversation, handoff),
         "qa": handoff.qa if handoff else [],
         "from_appointment": conversation.from_appointment,
+        "back_in_queue": conversation.requeued_at is not None,
         "transfer_notes": transfer_notes(session, catalog, conversation.id),
     }
