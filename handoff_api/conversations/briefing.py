@@ -6,6 +6,7 @@ The visitor's own words are quoted as they wrote them, never paraphrased.
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from handoff_api.conversations import consent
 from handoff_api.conversations.models import Conversation, Handoff, Message, Transfer
 from handoff_api.helplines.catalog import Catalog
 
@@ -37,17 +38,20 @@ def _facts(handoff: Handoff | None) -> dict:
 
 
 def _visitor_words(session: Session, conversation: Conversation, handoff: Handoff | None) -> list:
+    """The bot's summary of the visitor's words, else (a later yes) what they wrote to the bot."""
     if handoff is not None and handoff.visitor_words:
         return list(handoff.visitor_words)
-    if handoff is not None and not handoff.consent:
-        return []
-    cutoff = handoff.created_at if handoff else None
-    query = select(Message.text).where(
-        Message.conversation_id == conversation.id, Message.sender == "visitor"
+    query = select(Message).where(
+        Message.conversation_id == conversation.id,
+        Message.seq <= consent.bot_part(session, conversation),
     )
-    if cutoff is not None:
-        query = query.where(Message.created_at <= cutoff)
-    return list(session.scalars(query.order_by(Message.seq)))
+    words, offered = [], set()
+    for message in session.scalars(query.order_by(Message.seq)):
+        if message.sender == "visitor" and message.text not in offered:
+            words.append(message.text)
+        if message.sender == "bot":  # a visitor line equal to a button just offered was a press
+            offered = {button.get("title") for button in message.buttons or ()}
+    return words
 
 
 def transfer_notes(session: Session, catalog: Catalog, conversation_id: str) -> list[dict]:
@@ -66,6 +70,12 @@ def transfer_notes(session: Session, catalog: Catalog, conversation_id: str) -> 
 
 
 def build_briefing(session: Session, catalog: Catalog, conversation: Conversation) -> dict:
+    """The briefing as a counsellor may read it (see consent.py)."""
+    briefing = _full_briefing(session, catalog, conversation)
+    return consent.counsellor_briefing(briefing, consent.story_shared(session, conversation))
+
+
+def _full_briefing(session: Session, catalog: Catalog, conversation: Conversation) -> dict:
     handoff = session.get(Handoff, conversation.id)
     labels = handoff.labels if handoff else {}
     entry_helpline = catalog.helpline_for_entry_point(conversation.entry_point)

@@ -2,6 +2,7 @@
 
 from sqlalchemy.orm import Session
 
+from handoff_api.conversations import consent
 from handoff_api.conversations.models import Conversation, Handoff
 from handoff_api.conversations.queue import queue_position
 from handoff_api.conversations.service import change_state, conversation_closed
@@ -72,6 +73,7 @@ def _route_and_store(session, catalog, conversation, request, now) -> None:
     values = {"helpline_id": decision.helpline_id, "urgency": urgency_of(request.labels)}
     if decision.outcome == "queued":
         values |= {"state": "queued", "queued_at": utcnow(), "queued_clock_at": now}
+        values |= consent.leaving_the_bot()
     # First the guarded change (it locks the row), then the briefing: a racing second
     # handoff waits, then finds the conversation queued (409) or this briefing to update.
     change_state(session, conversation.id, ("bot",), values, already_handed_over)

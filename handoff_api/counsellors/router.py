@@ -159,7 +159,7 @@ def close(
 ) -> dict:
     found = service.visible_conversation(session, catalog, counsellor, conversation_id)
     record = service.close(session, catalog, found, counsellor, body.model_dump())
-    return {"registration_id": record.id, "bot_labels": record.bot_labels}
+    return {"registration_id": record.id, "bot_labels": service.registration_labels(session, found, record)}
 
 
 @router.get("/email-requests", response_model=list[EmailRequestView])
@@ -256,4 +256,5 @@ async def live(websocket: WebSocket, conversation_id: str, after: int = 0) -> No
         max(after, 0),
         lambda: _socket_still_allowed(websocket.app, token, counsellor_id, conversation_id),
         on_frame,
+        service.counsellor_messages,
     )

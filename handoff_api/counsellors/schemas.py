@@ -87,6 +87,8 @@ class Briefing(BaseModel):
     asks_for: str | None
     recent_sexual_assault: bool
     consent: bool | None
+    story_shared: bool = Field(description="False: nothing from the part with the bot is shown")
+    told_themselves: str | None = Field(description="Said instead of the story when it is not shared")
     visitor_words: list[str]
     qa: list[QuestionAnswer]
     from_appointment: bool

@@ -233,7 +233,7 @@ function renderBriefing(detail) {
     ["Nu veilig?", b.safe_now], ["Vraagt", b.asks_for],
     ["Waarom hier", b.routing_reason],
     ["Via afspraak", b.from_appointment ? "ja" : null],
-    ["Toestemming om door te geven", b.consent === true ? "ja" : b.consent === false ? "nee" : null],
+    ["Toestemming om door te geven", b.story_shared ? "ja" : "nee"],
   ];
   const dl = el("dl");
   for (const [name, value] of facts) {
@@ -244,7 +244,7 @@ function renderBriefing(detail) {
   card.append(el("h4", { text: "In de eigen woorden van de bezoeker" }));
   const words = el("div", { className: "words" });
   if (b.visitor_words.length) for (const w of b.visitor_words) words.append(el("p", { text: w }));
-  else words.append(el("p", { className: "muted", text: b.consent === false ? "De bezoeker wilde dit niet laten doorgeven. Lees het gesprek hieronder." : "Geen woorden doorgegeven." }));
+  else words.append(el("p", { className: "muted", text: b.told_themselves || "Geen woorden doorgegeven." }));
   card.append(words);
   if (b.qa.length) {
     card.append(el("h4", { text: "Vragen van de chatbot" }));
@@ -321,6 +321,7 @@ async function refreshDetail() {
   try {
     const detail = await call(`/api/v1/counsellor/conversations/${current.id}`);
     renderBriefing(detail);
+    ingest(detail.transcript); // a story the visitor chose to show meanwhile
     setMode(detail);
   } catch (e) { /* keep what is shown */ }
 }
