@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from handoff_api.conversations import consent
 from handoff_api.conversations.models import Conversation, Handoff, Message, Transfer
+from handoff_api.counsellors.models import Registration
 from handoff_api.helplines.catalog import Catalog
 
 FACT_FIELDS = ("relation", "setting", "when", "safe_now", "asks_for")
@@ -75,9 +76,30 @@ def build_briefing(session: Session, catalog: Catalog, conversation: Conversatio
     return consent.counsellor_briefing(briefing, consent.story_shared(session, conversation))
 
 
+CORRECTED = {"theme": "main_theme", "role": "role", "age_group": "age_group"}
+
+
+def _corrected(session: Session, conversation: Conversation, labels: dict) -> dict:
+    """After the registration, its labels are the counsellor's, beside what the bot thought."""
+    registration = session.scalar(
+        select(Registration).where(Registration.conversation_id == conversation.id).limit(1)
+    )
+    if registration is None:
+        return labels
+    corrected = dict(labels)
+    for name, field in CORRECTED.items():
+        bot = (labels.get(name) or {}).get("value")
+        value = getattr(registration, field)
+        corrected[name] = {
+            "value": value, "confidence": None, "source": "counsellor",
+            "bot_value": bot if bot and bot != value else None,
+        }
+    return corrected
+
+
 def _full_briefing(session: Session, catalog: Catalog, conversation: Conversation) -> dict:
     handoff = session.get(Handoff, conversation.id)
-    labels = handoff.labels if handoff else {}
+    labels = _corrected(session, conversation, handoff.labels if handoff else {})
     entry_helpline = catalog.helpline_for_entry_point(conversation.entry_point)
     return {
         "entry_point": conversation.entry_point,

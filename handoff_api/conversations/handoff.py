@@ -2,7 +2,7 @@
 
 from sqlalchemy.orm import Session
 
-from handoff_api.conversations import consent
+from handoff_api.conversations import consent, moves
 from handoff_api.conversations.models import Conversation, Handoff
 from handoff_api.conversations.queue import queue_position
 from handoff_api.conversations.service import change_state, conversation_closed
@@ -55,15 +55,24 @@ def create_handoff(session: Session, catalog: Catalog, request: HandoffRequest) 
     if conversation.state == "closed":
         raise conversation_closed()
     now = conversation.now()
+    moved = None
     if conversation.state == "bot":
-        _route_and_store(session, catalog, conversation, request, now)
+        moved = _route_and_store(session, catalog, conversation, request, now)
         session.commit()
         session.refresh(conversation)
-    return handoff_outcome(session, catalog, conversation)
+    return {**handoff_outcome(session, catalog, conversation), "move_sentence": moved}
 
 
-def _route_and_store(session, catalog, conversation, request, now) -> None:
+def stated_age(labels: dict) -> int | None:
+    label = labels.get("age_group")
+    return label.age if label is not None and label.source != "skipped" else None
+
+
+def _route_and_store(session, catalog, conversation, request, now) -> str | None:
+    """Routes and keeps the briefing; returns the sentence that tells a moved visitor why."""
     profile = visitor_profile(conversation.entry_point, request.labels)
+    entry = catalog.helpline_for_entry_point(conversation.entry_point)
+    entry_status = helplines.availability(session, entry, now).status
     decision = route(
         catalog,
         profile,
@@ -87,7 +96,7 @@ def _route_and_store(session, catalog, conversation, request, now) -> None:
     handoff.details = request.details.model_dump(exclude_none=True)
     handoff.outcome = decision.outcome
     handoff.routed_helpline_id = decision.helpline_id
-    handoff.routing_reason = decision.reason
+    handoff.routing_reason = moves.routing_reason(catalog, profile, decision, stated_age(request.labels))
     session.add(handoff)
     session.refresh(conversation)  # the guarded change above: helpline, urgency, state
     routed = helplines.availability(session, catalog.helpline(decision.helpline_id), now)
@@ -97,6 +106,7 @@ def _route_and_store(session, catalog, conversation, request, now) -> None:
     )
     if decision.outcome == "queued":
         events.record_for(session, catalog, "queued", conversation)
+    return moves.move_sentence(catalog, profile, decision, entry_status)
 
 
 def handoff_outcome(session: Session, catalog: Catalog, conversation: Conversation) -> dict:

@@ -40,6 +40,8 @@ class QueueEntry(BaseModel):
     conversation_id: str
     helpline_id: str
     entry_point: str
+    helpline_name: str
+    came_in_through: str
     urgency: str
     theme: str | None
     age_group: str | None
@@ -63,7 +65,10 @@ class MyConversation(BaseModel):
 class Label(BaseModel):
     value: str
     confidence: float | None = None
-    source: str | None = None
+    source: str | None = None  # classifier, visitor, skipped, counsellor, intent, not_assessed
+    answered_with: Literal["button", "text"] | None = None
+    age: int | None = None
+    bot_value: str | None = None  # the bot's value a counsellor's registration corrected
 
 
 class QuestionAnswer(BaseModel):

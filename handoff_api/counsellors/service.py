@@ -151,6 +151,8 @@ def queue(session: Session, catalog: Catalog, counsellor: Counsellor) -> list[di
                 "conversation_id": conversation.id,
                 "helpline_id": conversation.helpline_id,
                 "entry_point": conversation.entry_point,
+                "helpline_name": catalog.helpline(conversation.helpline_id).name,
+                "came_in_through": _entry_name(catalog, conversation.entry_point),
                 "urgency": conversation.urgency or "none",
                 "theme": (labels.get("theme") or {}).get("value"),
                 "age_group": (labels.get("age_group") or {}).get("value"),
@@ -160,6 +162,11 @@ def queue(session: Session, catalog: Catalog, counsellor: Counsellor) -> list[di
             }
         )
     return entries
+
+
+def _entry_name(catalog: Catalog, entry_point: str) -> str:
+    helpline = catalog.helpline_for_entry_point(entry_point)
+    return helpline.name if helpline else entry_point
 
 
 def my_conversations(session: Session, counsellor: Counsellor) -> list[dict]:

@@ -14,7 +14,11 @@ const ROLES = {
 const AGES = { minor: "Minderjarig", adult: "Volwassen", unknown: "Onbekend" };
 const URGENCY = { acute_danger: "Acuut gevaar", suicide_risk: "Zelfmoordrisico", none: "Geen" };
 const STATES = { bot: "bij de chatbot", queued: "in de wachtrij", human: "met een hulpverlener", closed: "afgesloten" };
-const SOURCES = { classifier: "ingeschat door de chatbot", visitor: "door de bezoeker gekozen", skipped: "vraag overgeslagen" };
+const SOURCES = {
+  classifier: "ingeschat door de chatbot", skipped: "vraag overgeslagen", counsellor: "verbeterd door de hulpverlener",
+  intent: "de bezoeker koos de knop voor gevaar", not_assessed: "niet ingeschat",
+};
+const ANSWERED = { button: "de bezoeker koos een knop", text: "antwoord van de bezoeker, zelf getypt" };
 const QUEUE_POLL_MS = 3000;
 const STORE = "console";
 
@@ -200,7 +204,7 @@ function renderQueue(entries, fresh) {
     button.append(
       el("strong", { text: `${entry.position}. ${THEMES[entry.theme] || "Thema onbekend"}` }),
       el("br"),
-      el("span", { text: `${AGES[entry.age_group] || "Leeftijd onbekend"} · wacht ${entry.waiting_minutes} min · via ${entry.entry_point}` }),
+      el("span", { text: `${AGES[entry.age_group] || "Leeftijd onbekend"} · wacht ${entry.waiting_minutes} min · ${entry.helpline_name}` + (entry.came_in_through !== entry.helpline_name ? ` (binnengekomen via ${entry.came_in_through})` : "") }),
     );
     button.addEventListener("click", () => openConversation(entry.conversation_id));
     item.append(button);
@@ -212,7 +216,12 @@ function renderQueue(entries, fresh) {
 function label(name, value) {
   if (!value) return `${name}: onbekend`;
   const text = ({ theme: THEMES, age_group: AGES, role: ROLES, urgency: URGENCY }[name] || {})[value.value] || value.value;
-  const how = [SOURCES[value.source], value.confidence != null ? `zekerheid ${Math.round(value.confidence * 100)}%` : null].filter(Boolean).join(", ");
+  // A figure only where it is one: the classifier's calibrated confidence, never for a choice.
+  const source = value.source === "visitor" ? ANSWERED[value.answered_with] || "antwoord van de bezoeker" : SOURCES[value.source];
+  const figure = value.source === "classifier" && value.confidence != null ? `zekerheid ${Math.round(value.confidence * 100)}%` : null;
+  const age = value.age != null ? `${value.age} jaar` : null;
+  const was = value.bot_value ? `de chatbot dacht: ${(({ theme: THEMES, age_group: AGES, role: ROLES }[name] || {})[value.bot_value]) || value.bot_value}` : null;
+  const how = [age, source, figure, was].filter(Boolean).join(", ");
   return how ? `${text} (${how})` : text;
 }
 
