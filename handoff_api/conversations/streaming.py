@@ -47,17 +47,20 @@ async def stream_conversation(
     after: int,
     authorise: Callable[[], None],
     on_frame: Callable[[dict], Awaitable[dict | None]] | None = None,
+    extras: Callable[[], list[dict]] | None = None,
     load: Callable = visitor_messages,
 ) -> None:
     """Sends every message after `after` as it happens; frames received go to `on_frame`.
 
-    `authorise` runs in a worker thread and raises ApiError when the right is gone; `load`
+    `authorise` runs in a worker thread and raises ApiError when the right is gone.
+    `extras` (also in a worker thread) gives further frames on each wake-up: typing signals,
+    and for counsellors the notes and whispers they may read. `load`
     `(session, conversation_id, after)` reads the messages this side may see.
     """
     app = websocket.app
     event = app.state.live_hub.subscribe(conversation_id)
     sender = asyncio.create_task(
-        _send_loop(websocket, app, load, conversation_id, after, event, authorise)
+        _send_loop(websocket, app, load, conversation_id, after, event, authorise, extras)
     )
     receiver = asyncio.create_task(_receive_loop(websocket, on_frame, authorise))
     try:
@@ -80,7 +83,7 @@ async def _still_allowed(websocket: WebSocket, authorise: Callable[[], None]) ->
     return True
 
 
-async def _send_loop(websocket, app, load, conversation_id: str, after: int, event, authorise) -> None:
+async def _send_loop(websocket, app, load, conversation_id: str, after: int, event, authorise, extras) -> None:
     last_seq = after
     while True:
         event.clear()
@@ -92,6 +95,8 @@ async def _send_loop(websocket, app, load, conversation_id: str, after: int, eve
         for message in messages:
             await websocket.send_json({"type": "message", **message})
             last_seq = message["seq"]
+        for frame in await run_in_threadpool(extras) if extras else ():
+            await websocket.send_json(frame)
         try:
             await asyncio.wait_for(event.wait(), timeout=RECHECK_SECONDS)
         except TimeoutError:
