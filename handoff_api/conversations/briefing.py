@@ -116,5 +116,6 @@ def _full_briefing(session: Session, catalog: Catalog, conversation: Conversatio
         "visitor_words": _visitor_words(session, conversation, handoff),
         "qa": handoff.qa if handoff else [],
         "from_appointment": conversation.from_appointment,
+        "back_in_queue": conversation.requeued_at is not None,
         "transfer_notes": transfer_notes(session, catalog, conversation.id),
     }

@@ -27,6 +27,9 @@ class Conversation(Base):
         ForeignKey("counsellors.id", ondelete="SET NULL")
     )
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Back in the queue because its counsellor had to leave (account deactivated): it goes
+    # before every other chat of its urgency until claimed again.
+    requeued_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # For the anonymous statistics: the chat's state when the visitor came, and when (on the
     # conversation's own clock) they joined the queue.

@@ -47,6 +47,7 @@ class QueueEntry(BaseModel):
     age_group: str | None
     waiting_minutes: int
     from_appointment: bool
+    back_in_queue: bool = False  # its counsellor had to leave: it goes first among its urgency
     transfer_notes: list[TransferNote]
 
 
@@ -97,6 +98,7 @@ class Briefing(BaseModel):
     visitor_words: list[str]
     qa: list[QuestionAnswer]
     from_appointment: bool
+    back_in_queue: bool = False
     transfer_notes: list[TransferNote]
 
 

@@ -174,6 +174,7 @@ def queue(session: Session, catalog: Catalog, counsellor: Counsellor) -> list[di
                 "age_group": (labels.get("age_group") or {}).get("value"),
                 "waiting_minutes": int((now - conversation.queued_at).total_seconds() // 60),
                 "from_appointment": conversation.from_appointment,
+                "back_in_queue": conversation.requeued_at is not None,
                 "transfer_notes": transfer_notes(session, catalog, conversation.id),
             }
         )
@@ -243,7 +244,8 @@ def claim(session: Session, catalog: Catalog, counsellor: Counsellor, conversati
         session,
         conversation_id,
         ("queued",),
-        {"state": "human", "assigned_counsellor_id": counsellor.id, "claimed_at": utcnow()},
+        {"state": "human", "assigned_counsellor_id": counsellor.id, "claimed_at": utcnow(),
+         "requeued_at": None},
         already_claimed,
         where=(Conversation.helpline_id.in_(team_helplines(catalog, counsellor)),),
     )

@@ -200,6 +200,7 @@ function renderQueue(entries, fresh) {
     if (current && current.id === entry.conversation_id) button.setAttribute("aria-current", "true");
     if (entry.urgency !== "none") button.append(el("span", { className: "badge badge-urgent", text: URGENCY[entry.urgency] || entry.urgency }));
     if (entry.from_appointment) button.append(el("span", { className: "badge badge-appointment", text: "Afspraak" }));
+    if (entry.back_in_queue) button.append(el("span", { className: "badge badge-transfer", text: "Terug in de wachtrij" }));
     if (entry.transfer_notes.length) button.append(el("span", { className: "badge badge-transfer", text: "Doorverwezen" }));
     button.append(
       el("strong", { text: `${entry.position}. ${THEMES[entry.theme] || "Thema onbekend"}` }),
@@ -260,6 +261,9 @@ function renderBriefing(detail) {
     const qa = el("dl");
     for (const pair of b.qa) qa.append(el("dt", { text: pair.question }), el("dd", { text: pair.answer }));
     card.append(qa);
+  }
+  if (b.back_in_queue) {
+    card.append(el("h4", { text: "Terug in de wachtrij" }), el("p", { className: "note", text: "De vorige hulpverlener moest dit gesprek verlaten. De bezoeker weet dat een collega het overneemt: lees eerst het gesprek hieronder." }));
   }
   for (const note of b.transfer_notes) {
     const from = HELPLINES.find((h) => h.id === note.from_helpline);
