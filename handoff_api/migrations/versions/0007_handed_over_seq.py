@@ -1,7 +1,7 @@
 """the last message a conversation had while with the bot
 
-Revision ID: 0006_handed_over_seq
-Revises: 0005_supervision
+Revision ID: 0007_handed_over_seq
+Revises: 0006_requeued_at
 Create Date: 2026-12-02
 
 A visitor who refuses to pass on their story: counsellors see no message up to this sequence
@@ -13,8 +13,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision: str = '0006_handed_over_seq'
-down_revision: Union[str, Sequence[str], None] = '0005_supervision'
+revision: str = '0007_handed_over_seq'
+down_revision: Union[str, Sequence[str], None] = '0006_requeued_at'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
