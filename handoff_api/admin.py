@@ -18,6 +18,7 @@ from handoff_api.migrate import upgrade_to_head
 from handoff_api.rasa_store import RasaTrackerStore
 from handoff_api.retention import purge
 from handoff_api.stats import cli as stats_cli
+from handoff_api.supervision import cli as supervision_cli
 from handoff_api.trainers import cli as inbox_cli
 from handoff_api.trainers.config import TrainerSettings
 from handoff_api.trainers.exports import ExportOutsideReports
@@ -27,6 +28,7 @@ ACCOUNT_COMMANDS = {
     "create-counsellor": "counsellor",
     "create-trainer": "trainer",
     "create-coordinator": "coordinator",
+    "create-supervisor": "supervisor",
 }
 
 
@@ -56,6 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     command.add_argument("--days", type=int, help="override HANDOFF_RETENTION_DAYS")
     commands.add_parser("send-emails", help="retry e-mail requests that were not sent yet")
     inbox_cli.add_parser(commands)
+    supervision_cli.add_parser(commands)
     stats_cli.add_parser(commands)
     hours = commands.add_parser(
         "hours", help="opening hours: extra openings, closed days, advice from measured demand"
@@ -101,8 +104,12 @@ def main(
                 )
                 print(f"created {role} {account.username} for helpline {account.helpline_id}")
             elif args.command in ("deactivate", "reactivate"):
-                account = set_active(session, args.username, args.command == "reactivate")
+                account, requeued = set_active(
+                    session, catalog, args.username, args.command == "reactivate"
+                )
                 print(f"{args.command}d {account.role} {account.username}")
+                if requeued:
+                    print(f"{requeued} open chats back at the head of their helpline's queue")
             elif args.command == "set-max-chats":
                 account = set_max_chats(session, args.username, args.max)
                 print(f"{account.username} may have {account.max_chats} chats at once")
@@ -120,7 +127,8 @@ def main(
                     f"purged {result.conversations} conversations, {result.email_requests} "
                     f"e-mail requests, {result.appointments} appointments, "
                     f"{result.login_sessions} expired logins, {result.inbox_entries} inbox entries, "
-                    f"{result.trackers} Rasa trackers, {result.report_files} report files"
+                    f"{result.trackers} Rasa trackers, {result.report_files} report files, "
+                    f"{result.access_log} access log lines"
                 )
             elif args.command == "send-emails":
                 print(f"sent {send_queued(session, settings, catalog)} e-mail requests")
@@ -128,13 +136,16 @@ def main(
                 return inbox_cli.run(
                     args, session, settings, trainer_settings or TrainerSettings(), tracker_source
                 )
+            elif args.command in supervision_cli.COMMANDS:
+                return supervision_cli.run(args, session, catalog)
             elif args.command == "stats":
                 return stats_cli.run(args, session, catalog)
             elif args.command == "hours" and args.hours_command == "advise":
                 return stats_cli.run_advise(args, session, catalog)
             elif args.command == "hours":
                 return hours_cli.run(args, session, catalog)
-    except (AccountError, ExportOutsideReports, stats_cli.StatsError, HoursChangeError) as error:
+    except (AccountError, ExportOutsideReports, stats_cli.StatsError, HoursChangeError,
+            supervision_cli.CliError) as error:
         print(f"handoff-admin: {error}", file=sys.stderr)
         return 2
     finally:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from handoff_api.config import Settings, check_settings
 from handoff_api.conversations.service import TOUCHED_KEY
+from handoff_api.conversations.typing import TypingBoard
 from handoff_api.db import make_engine, make_session_factory
 from handoff_api.errors import install_error_handlers
 from handoff_api.helplines.catalog import load_catalog
@@ -76,6 +77,7 @@ def base_app(
     # Streams on the public app also poll the database, so commits made by the other
     # process (the internal app) reach them within streaming.RECHECK_SECONDS.
     app.state.live_hub = LiveHub()
+    app.state.typing = TypingBoard()
     _notify_live_streams(app.state.session_factory, app.state.live_hub)
     install_error_handlers(app)
 

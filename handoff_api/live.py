@@ -8,6 +8,9 @@ import asyncio
 from collections import defaultdict
 
 
+EVERY_CONVERSATION = "*"  # subscribers woken by any conversation's change (the console's desk)
+
+
 class LiveHub:
     def __init__(self) -> None:
         self.loop: asyncio.AbstractEventLoop | None = None
@@ -28,5 +31,6 @@ class LiveHub:
         loop = self.loop
         if loop is None or loop.is_closed():
             return
-        for event in list(self._events.get(conversation_id, ())):
+        woken = set(self._events.get(conversation_id, ())) | set(self._events.get(EVERY_CONVERSATION, ()))
+        for event in woken:
             loop.call_soon_threadsafe(event.set)

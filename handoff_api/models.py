@@ -7,8 +7,10 @@ from handoff_api.db import Base
 from handoff_api.email.models import EmailRequest
 from handoff_api.helplines.models import HoursChange
 from handoff_api.stats.models import Campaign, EventCount
+from handoff_api.supervision.models import AccessLogEntry, StaffNote, StandardText
 
 __all__ = [
+    "AccessLogEntry",
     "Appointment",
     "Base",
     "Campaign",
@@ -23,5 +25,7 @@ __all__ = [
     "Message",
     "Participant",
     "Registration",
+    "StaffNote",
+    "StandardText",
     "Transfer",
 ]

@@ -1,7 +1,7 @@
 """counsellor presence and maximum chats, operators' hours changes, queue notices
 
-Revision ID: 0005_presence_and_hours
-Revises: 0004_login_throttles
+Revision ID: 0008_presence_and_hours
+Revises: 0007_handed_over_seq
 Create Date: 2026-12-02
 """
 from typing import Sequence, Union
@@ -10,8 +10,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision: str = '0005_presence_and_hours'
-down_revision: Union[str, Sequence[str], None] = '0004_login_throttles'
+revision: str = '0008_presence_and_hours'
+down_revision: Union[str, Sequence[str], None] = '0007_handed_over_seq'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
