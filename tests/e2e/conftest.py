@@ -97,7 +97,7 @@ class Stack:
         """The real `handoff-admin` command against the stack's database."""
         return subprocess.run(
             [str(API_VENV / "handoff-admin"), *argv], text=True, env=self.api_env, cwd=REPO,
-            capture_output=True, timeout=60,
+            capture_output=True, timeout=240,
         )
 
     def create_counsellor(self, username: str, helpline: str, password: str) -> None:
@@ -111,7 +111,7 @@ class Stack:
             cwd=REPO,
             check=True,
             capture_output=True,
-            timeout=60,
+            timeout=240,  # the command's start is slow on a loaded machine
         )
 
 
@@ -144,7 +144,9 @@ class OnDuty:
                 pass  # the next beat tries again, as the console does
 
     def stop(self) -> None:
-        """The counsellor goes offline (and the console is closed)."""
+        """The counsellor goes offline (and the console is closed); once."""
+        if self._stopped.is_set():
+            return
         self._stopped.set()
         self._thread.join(timeout=30)
         try:

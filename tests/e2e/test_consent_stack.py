@@ -22,12 +22,11 @@ def api(stack):
 
 @pytest.fixture
 def anna(stack, api):
+    """A Nupraatikerover.be counsellor, available at her console (so the chat is open)."""
     password = secrets.token_urlsafe(18)
-    username = "consent_" + secrets.token_hex(4)
-    stack.create_counsellor(username, "nupraatikerover", password)
-    login = api.post("/api/v1/counsellor/login", json={"username": username, "password": password})
-    assert login.status_code == 200, login.text
-    return {"Authorization": f"Bearer {login.json()['token']}"}
+    at_console = stack.on_duty("consent_" + secrets.token_hex(4), "nupraatikerover", password)
+    yield at_console.headers
+    at_console.stop()
 
 
 def replay(stack, conversation_id: str, headers: dict) -> list[dict]:

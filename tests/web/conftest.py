@@ -66,6 +66,7 @@ class LightServer:
     thread: threading.Thread | None = None
     internal: "LightServer | None" = None  # the internal API's own listener (same database)
     duty: "OnDuty | None" = None  # an available Nupraatikerover.be counsellor (see hand_off)
+    duty_account: bool = False
 
     @property
     def internal_url(self) -> str:
@@ -117,7 +118,9 @@ class LightServer:
         server stops): inside its hours the chat is open, so a handover queues."""
         if self.duty is None:
             password = "light-duty-password-1"
-            self.create_counsellor("light_duty", "nupraatikerover", password)
+            if not self.duty_account:
+                self.create_counsellor("light_duty", "nupraatikerover", password)
+                self.duty_account = True
             self.duty = OnDuty(self.url, "light_duty", password)
 
     def hand_off(
