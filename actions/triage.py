@@ -78,7 +78,7 @@ class ValidateTriageForm(FormValidationAction):
             )
             value = guess["value"] if usable else None
             if usable:
-                known[field] = {**guess, "source": "visitor"}
+                known[field] = {**guess, "source": "visitor", "answered_with": "text" if labels.visitor_text(tracker) else "button"}
         if field == "theme" and known.get(field, {}).get("value") == "unknown":
             known.pop(field)
         qa = list(tracker.get_slot("qa") or []) + [
