@@ -57,7 +57,7 @@ class ActionCheckAvailability(Action):
             dispatcher.utter_message(
                 response="utter_status_busy",
                 helpline_name=name,
-                queue_sentence=offers.queue_sentence(availability.get("queue_length") or 0),
+                queue_sentence=offers.queue_sentence(availability),
                 wait_sentence=offers.wait_sentence(availability),
             )
             dispatcher.utter_message(response="utter_invite_story")

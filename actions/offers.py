@@ -43,7 +43,11 @@ def utter_own_line(dispatcher: CollectingDispatcher, helpline: Dict[str, Any]) -
             return
 
 
-def queue_sentence(queue_length: int) -> str:
+def queue_sentence(answer: Dict[str, Any]) -> str:
+    """The API's own sentence when it gives one, else ours: never 'Er wachten nu 0 mensen'."""
+    if answer.get("waiting_sentence"):
+        return str(answer["waiting_sentence"])
+    queue_length = answer.get("queue_length") or 0
     if queue_length <= 0:
         return "Er wacht nu niemand anders."
     if queue_length == 1:
@@ -52,8 +56,9 @@ def queue_sentence(queue_length: int) -> str:
 
 
 def wait_sentence(answer: Dict[str, Any]) -> str:
-    """The API's own phrase when it gives one (a range), else its figure in minutes."""
-    if answer.get("expected_wait_text"):
-        return str(answer["expected_wait_text"])
+    """The API's own range when it gives one ('ongeveer 10 tot 20 minuten'), else its figure."""
+    text = (answer.get("expected_wait") or {}).get("text")
+    if text:
+        return "Even geduld." if text == "even geduld" else f"Je wacht {text}."
     minutes = answer.get("expected_wait_minutes")
     return f"Je wacht ongeveer {minutes} minuten." if minutes else "Even geduld."

@@ -36,7 +36,7 @@ def test_story_is_kept_verbatim_and_sure_labels_fill_the_questions(dispatcher):
             "triage_labels",
             {
                 "theme": {"value": "sexual_violence", "confidence": 0.93, "source": "classifier"},
-                "age_group": {"value": "minor", "confidence": 0.99, "source": "classifier"},
+                "age_group": {"value": "minor", "confidence": 0.99, "source": "classifier", "age": 14},
                 "role": {"value": "victim", "confidence": 0.41, "source": "classifier"},
             },
         ),
@@ -85,7 +85,9 @@ def test_a_button_answer_is_the_visitors_own_label(dispatcher):
     tracker = make_tracker('/inform{"age_group": "minor"}', intent="inform", entities=[entity("age_group", "minor")])
     assert validate("triage_age_group", tracker, dispatcher) == {
         "triage_age_group": "minor",
-        "triage_labels": {"age_group": {"value": "minor", "confidence": 1.0, "source": "visitor"}},
+        "triage_labels": {
+            "age_group": {"value": "minor", "confidence": 1.0, "source": "visitor", "answered_with": "button"}
+        },
         "qa": [{"question": "Hoe oud ben je?", "answer": "jonger dan 18"}],
     }
 
@@ -95,6 +97,9 @@ def test_a_typed_age_answers_the_age_question(dispatcher):
     result = validate("triage_age_group", tracker, dispatcher)
     assert result["triage_age_group"] == "adult"
     assert result["qa"] == [{"question": "Hoe oud ben je?", "answer": "ik ben 19"}]
+    assert result["triage_labels"]["age_group"] == {
+        "value": "adult", "confidence": 0.99, "source": "visitor", "answered_with": "text", "age": 19
+    }
 
 
 def test_an_unclear_answer_ends_the_question_as_unknown(dispatcher):
