@@ -15,6 +15,7 @@ from handoff_api.migrate import upgrade_to_head
 from handoff_api.rasa_store import RasaTrackerStore
 from handoff_api.retention import purge
 from handoff_api.stats import cli as stats_cli
+from handoff_api.supervision import cli as supervision_cli
 from handoff_api.trainers import cli as inbox_cli
 from handoff_api.trainers.config import TrainerSettings
 from handoff_api.trainers.exports import ExportOutsideReports
@@ -24,6 +25,7 @@ ACCOUNT_COMMANDS = {
     "create-counsellor": "counsellor",
     "create-trainer": "trainer",
     "create-coordinator": "coordinator",
+    "create-supervisor": "supervisor",
 }
 
 
@@ -49,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     command.add_argument("--days", type=int, help="override HANDOFF_RETENTION_DAYS")
     commands.add_parser("send-emails", help="retry e-mail requests that were not sent yet")
     inbox_cli.add_parser(commands)
+    supervision_cli.add_parser(commands)
     stats_cli.add_parser(commands)
     hours = commands.add_parser("hours", help="opening hours: advice from measured demand")
     hours_commands = hours.add_subparsers(dest="hours_command", required=True)
@@ -111,7 +114,8 @@ def main(
                     f"purged {result.conversations} conversations, {result.email_requests} "
                     f"e-mail requests, {result.appointments} appointments, "
                     f"{result.login_sessions} expired logins, {result.inbox_entries} inbox entries, "
-                    f"{result.trackers} Rasa trackers, {result.report_files} report files"
+                    f"{result.trackers} Rasa trackers, {result.report_files} report files, "
+                    f"{result.access_log} access log lines"
                 )
             elif args.command == "send-emails":
                 print(f"sent {send_queued(session, settings, catalog)} e-mail requests")
@@ -119,11 +123,13 @@ def main(
                 return inbox_cli.run(
                     args, session, settings, trainer_settings or TrainerSettings(), tracker_source
                 )
+            elif args.command in supervision_cli.COMMANDS:
+                return supervision_cli.run(args, session, catalog)
             elif args.command == "stats":
                 return stats_cli.run(args, session, catalog)
             elif args.command == "hours" and args.hours_command == "advise":
                 return stats_cli.run_advise(args, session, catalog)
-    except (AccountError, ExportOutsideReports, stats_cli.StatsError) as error:
+    except (AccountError, ExportOutsideReports, stats_cli.StatsError, supervision_cli.CliError) as error:
         print(f"handoff-admin: {error}", file=sys.stderr)
         return 2
     finally:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from handoff_api.config import Settings, check_settings
 from handoff_api.conversations.service import TOUCHED_KEY
+from handoff_api.conversations.typing import TypingBoard
 from handoff_api.db import make_engine, make_session_factory
 from handoff_api.errors import install_error_handlers
 from handoff_api.helplines.catalog import load_catalog
@@ -80,6 +81,7 @@ def base_app(
     # Both apps hash codes (the internal one books and files them, the public one looks them up).
     app.state.code_hasher = CodeHasher(load_code_secret(settings))
     app.state.live_hub = LiveHub(_live_feed(settings, app.state.session_factory, streams))
+    app.state.typing = TypingBoard()
     _notify_live_streams(app.state.session_factory, app.state.live_hub)
     install_error_handlers(app)
 

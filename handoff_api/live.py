@@ -26,7 +26,9 @@ from starlette.concurrency import run_in_threadpool
 from handoff_api.conversations.models import Message
 
 log = logging.getLogger(__name__)
-WAKE_ALL = "*"
+# Subscribed to: woken by any conversation's change (the console's desk). Woken itself (the
+# feed's catch-up after Redis was away): every subscriber of the worker.
+EVERY_CONVERSATION = "*"
 POLL_SECONDS = 1.0
 RECONNECT_SECONDS = 1.0
 REDIS_TIMEOUT_SECONDS = 2.0
@@ -51,12 +53,16 @@ class LiveHub:
             del self._events[conversation_id]
 
     def conversation_ids(self) -> list[str]:
-        return list(self._events)
+        return [key for key in self._events if key != EVERY_CONVERSATION]
 
     def wake(self, conversation_id: str) -> None:
-        """On the hub's loop: wakes this worker's streams of one conversation (WAKE_ALL: all)."""
-        targets = self._events.values() if conversation_id == WAKE_ALL else [self._events.get(conversation_id, ())]
-        for events in list(targets):
+        """On the hub's loop: wakes this worker's streams of one conversation and the desks
+        (EVERY_CONVERSATION: every stream)."""
+        if conversation_id == EVERY_CONVERSATION:
+            targets = list(self._events.values())
+        else:
+            targets = [self._events.get(conversation_id, ()), self._events.get(EVERY_CONVERSATION, ())]
+        for events in targets:
             for event in list(events):
                 event.set()
 
@@ -123,7 +129,7 @@ class RedisFeed:
             while not self._outbox.empty():
                 batch.add(self._outbox.get_nowait())
             if missed:  # what failed to go out before: every stream reads again
-                batch = {WAKE_ALL}
+                batch = {EVERY_CONVERSATION}
             try:
                 async with client.pipeline(transaction=False) as pipe:
                     for conversation_id in batch:
@@ -142,7 +148,7 @@ class RedisFeed:
             try:
                 async with client.pubsub() as pubsub:
                     await pubsub.subscribe(self.channel)
-                    hub.wake(WAKE_ALL)  # (re)connected: whatever came meanwhile is read now
+                    hub.wake(EVERY_CONVERSATION)  # (re)connected: whatever came meanwhile is read now
                     async for message in pubsub.listen():
                         if message.get("type") == "message":
                             hub.wake(message["data"].decode("ascii", "replace"))

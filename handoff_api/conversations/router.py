@@ -17,6 +17,7 @@ from handoff_api.conversations.schemas import (
     PostMessage,
     Replies,
 )
+from handoff_api.conversations.typing import typing_frames
 from handoff_api.conversations.streaming import refuse, stream_conversation
 from handoff_api.db import SessionDep
 from handoff_api.errors import ApiError
@@ -122,9 +123,20 @@ async def live(websocket: WebSocket, conversation_id: str, after: int = 0) -> No
         await refuse(websocket, error)
         return
     await websocket.accept()
+    app = websocket.app
+
+    async def on_frame(frame: dict) -> None:
+        """Only `{"type": "typing"}` (no text: that is sent over HTTP), shown to the counsellor."""
+        if isinstance(frame, dict) and frame.get("type") == "typing":
+            app.state.typing.mark(conversation_id, "visitor")
+            app.state.live_hub.notify(conversation_id)
+
+    typed = [None]
     await stream_conversation(
         websocket,
         conversation_id,
         max(after, 0),
         lambda: _authenticate_socket(websocket, conversation_id, token),
+        on_frame,
+        lambda: typing_frames(app.state.typing, conversation_id, "counsellor", typed),
     )

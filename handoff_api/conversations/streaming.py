@@ -43,15 +43,18 @@ async def stream_conversation(
     after: int,
     authorise: Callable[[], None],
     on_frame: Callable[[dict], Awaitable[dict | None]] | None = None,
+    extras: Callable[[], list[dict]] | None = None,
 ) -> None:
     """Sends every message after `after` as it happens; frames received go to `on_frame`.
 
     `authorise` runs in a worker thread and raises ApiError when the right is gone.
+    `extras` (also in a worker thread) gives further frames on each wake-up: typing signals,
+    and for counsellors the notes and whispers they may read.
     """
     app = websocket.app
     event = app.state.live_hub.subscribe(conversation_id)
     sender = asyncio.create_task(
-        _send_loop(websocket, app, conversation_id, after, event, authorise)
+        _send_loop(websocket, app, conversation_id, after, event, authorise, extras)
     )
     receiver = asyncio.create_task(_receive_loop(websocket, on_frame, authorise))
     try:
@@ -74,9 +77,9 @@ async def _still_allowed(websocket: WebSocket, authorise: Callable[[], None]) ->
     return True
 
 
-async def _send_loop(websocket, app, conversation_id: str, after: int, event, authorise) -> None:
+async def _send_loop(websocket, app, conversation_id: str, after: int, event, authorise, extras) -> None:
     """Reads the database only when woken (handoff_api.live), re-authorises at least every
-    RECHECK_SECONDS even when nothing happens."""
+    RECHECK_SECONDS even when nothing happens; `extras` are asked on every pass."""
     last_seq = after
     woken = True  # the first pass replays what came after `after`
     while True:
@@ -90,6 +93,8 @@ async def _send_loop(websocket, app, conversation_id: str, after: int, event, au
             for message in messages:
                 await websocket.send_json({"type": "message", **message})
                 last_seq = message["seq"]
+        for frame in await run_in_threadpool(extras) if extras else ():
+            await websocket.send_json(frame)
         try:
             await asyncio.wait_for(event.wait(), timeout=RECHECK_SECONDS)
             woken = True

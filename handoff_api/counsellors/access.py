@@ -7,7 +7,7 @@ from handoff_api.counsellors.models import Counsellor, CounsellorSession
 from handoff_api.counsellors.service import (
     AccountError,
     authenticate,
-    require_counsellor,
+    require_staff,
     visible_conversation,
 )
 from handoff_api.errors import ApiError, unauthorized
@@ -65,6 +65,6 @@ def socket_counsellor(
     counsellor = authenticate(session, token)
     if counsellor.id != counsellor_id:
         raise unauthorized()
-    require_counsellor(counsellor)
+    require_staff(counsellor)
     visible_conversation(session, catalog, counsellor, conversation_id)
     return counsellor

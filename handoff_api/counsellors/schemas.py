@@ -20,7 +20,7 @@ class CounsellorOut(BaseModel):
     username: str
     display_name: str
     helpline_id: str
-    role: Literal["counsellor", "trainer", "coordinator"]
+    role: Literal["counsellor", "supervisor", "trainer", "coordinator"]
 
 
 class LoggedIn(BaseModel):
@@ -98,6 +98,16 @@ class Participant(BaseModel):
     role: Literal["owner", "invited"]
 
 
+class StaffNote(BaseModel):
+    """A private note (`note`) or a supervisor's whisper (`whisper`): never shown to the visitor."""
+
+    id: int
+    kind: Literal["note", "whisper"]
+    author_name: str
+    text: str
+    created_at: str
+
+
 class ConversationDetail(BaseModel):
     id: str
     state: Literal["bot", "queued", "human", "closed"]
@@ -105,6 +115,7 @@ class ConversationDetail(BaseModel):
     briefing: Briefing
     transcript: list[MessageOut]
     participants: list[Participant]
+    notes: list[StaffNote] = []
 
 
 class SendMessage(BaseModel):

@@ -23,6 +23,7 @@ from handoff_api.errors import ApiError, not_found, unauthorized
 from handoff_api.helplines.catalog import Catalog
 from handoff_api.security import CodeHasher, hash_password, hash_secret, new_token, verify_password
 from handoff_api.stats import events
+from handoff_api.supervision import service as supervision
 
 
 class AccountError(ValueError):
@@ -115,6 +116,21 @@ def require_counsellor(account: Counsellor) -> None:
         )
 
 
+STAFF_ROLES = ("counsellor", "supervisor")
+
+
+def require_staff(account: Counsellor) -> None:
+    """Counsellors and supervisors read queues, briefings and transcripts; trainers and
+    coordinators never do."""
+    if account.role not in STAFF_ROLES:
+        raise ApiError(
+            403,
+            "not_a_counsellor",
+            "Dit kan alleen een hulpverlener of supervisor.",
+            "Only counsellors and supervisors can do this.",
+        )
+
+
 def team_helplines(catalog: Catalog, counsellor: Counsellor) -> set[str]:
     return catalog.team_helpline_ids(counsellor.helpline_id)
 
@@ -182,7 +198,11 @@ def my_conversations(session: Session, counsellor: Counsellor) -> list[dict]:
     ]
 
 
-def conversation_detail(session: Session, catalog: Catalog, conversation: Conversation) -> dict:
+def conversation_detail(
+    session: Session, catalog: Catalog, conversation: Conversation, viewer: Counsellor | None = None
+) -> dict:
+    """Briefing, transcript and participants; with a `viewer`, the private notes and the
+    whispers that viewer may read (never part of the visitor's views)."""
     participants = session.execute(
         select(Counsellor.display_name, Participant.role)
         .join(Participant, Participant.counsellor_id == Counsellor.id)
@@ -195,6 +215,7 @@ def conversation_detail(session: Session, catalog: Catalog, conversation: Conver
         "briefing": build_briefing(session, catalog, conversation),
         "transcript": [message_view(m) for m in messages_after(session, conversation.id, 0)],
         "participants": [{"name": name, "role": role} for name, role in participants],
+        "notes": supervision.notes_for(session, conversation.id, viewer.id) if viewer else [],
     }
 
 
@@ -341,7 +362,8 @@ def invite(
         select(Counsellor).where(
             Counsellor.username == username,
             Counsellor.active.is_(True),
-            Counsellor.role == "counsellor",  # trainers never join a live conversation
+            # a supervisor joins when asked; trainers never join a live conversation
+            Counsellor.role.in_(STAFF_ROLES),
         )
     )
     if guest is None or guest.id == counsellor.id:

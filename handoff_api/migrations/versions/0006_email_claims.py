@@ -1,7 +1,7 @@
 """e-mail requests are claimed before they are sent
 
-Revision ID: 0005_email_claims
-Revises: 0004_login_throttles
+Revision ID: 0006_email_claims
+Revises: 0005_supervision
 Create Date: 2026-12-02
 
 A worker claims a queued request (status `sending`, `claimed_at`) before it talks to the mail
@@ -13,8 +13,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision: str = '0005_email_claims'
-down_revision: Union[str, Sequence[str], None] = '0004_login_throttles'
+revision: str = '0006_email_claims'
+down_revision: Union[str, Sequence[str], None] = '0005_supervision'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
