@@ -1,7 +1,7 @@
 """e-mail requests are claimed before they are sent
 
-Revision ID: 0006_email_claims
-Revises: 0005_supervision
+Revision ID: 0008_email_claims
+Revises: 0007_handed_over_seq
 Create Date: 2026-12-02
 
 A worker claims a queued request (status `sending`, `claimed_at`) before it talks to the mail
@@ -13,8 +13,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision: str = '0006_email_claims'
-down_revision: Union[str, Sequence[str], None] = '0005_supervision'
+revision: str = '0008_email_claims'
+down_revision: Union[str, Sequence[str], None] = '0007_handed_over_seq'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
