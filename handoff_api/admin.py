@@ -92,8 +92,12 @@ def main(
                 )
                 print(f"created {role} {account.username} for helpline {account.helpline_id}")
             elif args.command in ("deactivate", "reactivate"):
-                account = set_active(session, args.username, args.command == "reactivate")
+                account, requeued = set_active(
+                    session, catalog, args.username, args.command == "reactivate"
+                )
                 print(f"{args.command}d {account.role} {account.username}")
+                if requeued:
+                    print(f"{requeued} open chats back at the head of their helpline's queue")
             elif args.command == "revoke-sessions":
                 print(f"ended {revoke_sessions(session, args.username)} sessions of {args.username}")
             elif args.command == "purge":

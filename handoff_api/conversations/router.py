@@ -7,7 +7,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
 from handoff_api.auth import bearer_token
-from handoff_api.conversations import service
+from handoff_api.conversations import consent, service
 from handoff_api.conversations.models import Conversation
 from handoff_api.conversations.rasa import RasaDep
 from handoff_api.conversations.schemas import (
@@ -87,6 +87,13 @@ def end_conversation(
 ) -> dict:
     """The visitor ends the conversation (the counsellor sees it happen)."""
     return {"messages": [service.message_view(service.end_by_visitor(session, catalog, conversation))]}
+
+
+@router.post("/{conversation_id}/share-story", response_model=Replies)
+def share_story(conversation: VisitorConversation, session: SessionDep) -> dict:
+    """"Toon wat ik aan de chatbot vertelde": the visitor lets counsellors read that part."""
+    message = consent.share_story(session, conversation)
+    return {"messages": [service.message_view(message)] if message else []}
 
 
 @router.get("/{conversation_id}", response_model=ConversationOut)

@@ -166,7 +166,7 @@ def close(
 ) -> dict:
     found = service.visible_conversation(session, catalog, counsellor, conversation_id)
     record = service.close(session, catalog, found, counsellor, body.model_dump())
-    return {"registration_id": record.id, "bot_labels": record.bot_labels}
+    return {"registration_id": record.id, "bot_labels": service.registration_labels(session, found, record)}
 
 
 @router.get("/email-requests", response_model=list[EmailRequestView])

@@ -105,6 +105,7 @@ async def live(websocket: WebSocket, conversation_id: str, after: int = 0) -> No
         lambda: _socket_still_allowed(app, token, counsellor_id, conversation_id),
         on_frame,
         _extras(app, counsellor_id, conversation_id),
+        service.counsellor_messages,
     )
 
 

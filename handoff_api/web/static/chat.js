@@ -23,7 +23,7 @@ const ui = {
   queue: $("queue-info"), replies: $("quick-replies"), composer: $("composer"),
   input: $("message-input"), send: $("send-button"), end: $("end-button"), newChat: $("new-button"),
   notice: $("notice"), connection: $("connection"), hours: $("hours"),
-  conversation: $("conversation"),
+  conversation: $("conversation"), share: $("share-button"),
 };
 const announcer = createAnnouncer($("announcer"));
 
@@ -223,6 +223,8 @@ function setState(info) {
   } else {
     setStatus(ui.queue, "");
   }
+  // Only the visitor's own choice lets the counsellor read what they told the bot.
+  ui.share.hidden = info.story_shared || !(state === "queued" || state === "human");
   const closed = state === "closed";
   ui.input.disabled = closed;
   ui.send.disabled = closed;
@@ -231,6 +233,22 @@ function setState(info) {
   if (closed && socket) socket.close();
   showQuickReplies();
 }
+
+async function shareStory() {
+  if (!conversation) return;
+  notice("");
+  try {
+    const answer = await api(`/api/v1/conversations/${conversation.id}/share-story`, {
+      method: "POST", token: conversation.token,
+    });
+    ingest(remember(answer.messages));
+    ui.share.hidden = true;
+    refreshState();
+  } catch (error) {
+    notice(errorText(error));
+  }
+}
+ui.share.addEventListener("click", shareStory);
 
 let queueTimer = null;
 function watchQueue() {

@@ -14,7 +14,11 @@ export const ROLES = {
 export const AGES = { minor: "Minderjarig", adult: "Volwassen", unknown: "Onbekend" };
 export const URGENCY = { acute_danger: "Acuut gevaar", suicide_risk: "Zelfmoordrisico", none: "Geen" };
 export const STATES = { bot: "bij de chatbot", queued: "in de wachtrij", human: "met een hulpverlener", closed: "afgesloten" };
-const SOURCES = { classifier: "ingeschat door de chatbot", visitor: "door de bezoeker gekozen", skipped: "vraag overgeslagen" };
+const SOURCES = {
+  classifier: "ingeschat door de chatbot", skipped: "vraag overgeslagen", counsellor: "verbeterd door de hulpverlener",
+  intent: "de bezoeker koos de knop voor gevaar", not_assessed: "niet ingeschat",
+};
+const ANSWERED = { button: "de bezoeker koos een knop", text: "antwoord van de bezoeker, zelf getypt" };
 
 export function titleOf(detail) {
   const b = detail.briefing;
@@ -24,7 +28,12 @@ export function titleOf(detail) {
 function label(name, value) {
   if (!value) return `${name}: onbekend`;
   const text = ({ theme: THEMES, age_group: AGES, role: ROLES, urgency: URGENCY }[name] || {})[value.value] || value.value;
-  const how = [SOURCES[value.source], value.confidence != null ? `zekerheid ${Math.round(value.confidence * 100)}%` : null].filter(Boolean).join(", ");
+  // A figure only where it is one: the classifier's calibrated confidence, never for a choice.
+  const source = value.source === "visitor" ? ANSWERED[value.answered_with] || "antwoord van de bezoeker" : SOURCES[value.source];
+  const figure = value.source === "classifier" && value.confidence != null ? `zekerheid ${Math.round(value.confidence * 100)}%` : null;
+  const age = value.age != null ? `${value.age} jaar` : null;
+  const was = value.bot_value ? `de chatbot dacht: ${(({ theme: THEMES, age_group: AGES, role: ROLES }[name] || {})[value.bot_value]) || value.bot_value}` : null;
+  const how = [age, source, figure, was].filter(Boolean).join(", ");
   return how ? `${text} (${how})` : text;
 }
 
@@ -37,7 +46,7 @@ export function renderBriefing(card, detail, helplines) {
   card.append(el("h4", { text: "In de eigen woorden van de bezoeker" }));
   const words = el("div", { className: "words" });
   if (b.visitor_words.length) for (const w of b.visitor_words) words.append(el("p", { text: w }));
-  else words.append(el("p", { className: "muted", text: b.consent === false ? "De bezoeker wilde dit niet laten doorgeven. Lees het gesprek." : "Geen woorden doorgegeven." }));
+  else words.append(el("p", { className: "muted", text: b.told_themselves || "Geen woorden doorgegeven." }));
   card.append(words);
   const facts = [
     ["Binnengekomen via", b.came_in_through],
@@ -50,7 +59,7 @@ export function renderBriefing(card, detail, helplines) {
     ["Nu veilig?", b.safe_now], ["Vraagt", b.asks_for],
     ["Waarom hier", b.routing_reason],
     ["Via afspraak", b.from_appointment ? "ja" : null],
-    ["Toestemming om door te geven", b.consent === true ? "ja" : b.consent === false ? "nee" : null],
+    ["Toestemming om door te geven", b.story_shared ? "ja" : "nee"],
   ];
   const dl = el("dl");
   for (const [name, value] of facts) {
@@ -63,6 +72,9 @@ export function renderBriefing(card, detail, helplines) {
     const qa = el("dl");
     for (const pair of b.qa) qa.append(el("dt", { text: pair.question }), el("dd", { text: pair.answer }));
     card.append(qa);
+  }
+  if (b.back_in_queue) {
+    card.append(el("h4", { text: "Terug in de wachtrij" }), el("p", { className: "note", text: "De vorige hulpverlener moest dit gesprek verlaten. De bezoeker weet dat een collega het overneemt: lees eerst het gesprek." }));
   }
   for (const note of b.transfer_notes) {
     const from = helplines.find((h) => h.id === note.from_helpline);
@@ -97,11 +109,12 @@ export function queueButton(entry) {
   const button = el("button", { type: "button" });
   if (entry.urgency !== "none") button.append(el("span", { className: "badge badge-urgent", text: URGENCY[entry.urgency] || entry.urgency }));
   if (entry.from_appointment) button.append(el("span", { className: "badge badge-appointment", text: "Afspraak" }));
+  if (entry.back_in_queue) button.append(el("span", { className: "badge badge-transfer", text: "Terug in de wachtrij" }));
   if (entry.transfer_notes.length) button.append(el("span", { className: "badge badge-transfer", text: "Doorverwezen" }));
   button.append(
     el("strong", { text: `${entry.position}. ${THEMES[entry.theme] || "Thema onbekend"}` }),
     el("br"),
-    el("span", { text: `${AGES[entry.age_group] || "Leeftijd onbekend"} · wacht ${entry.waiting_minutes} min · via ${entry.entry_point}` }),
+    el("span", { text: `${AGES[entry.age_group] || "Leeftijd onbekend"} · wacht ${entry.waiting_minutes} min · ${entry.helpline_name}` + (entry.came_in_through !== entry.helpline_name ? ` (binnengekomen via ${entry.came_in_through})` : "") }),
   );
   return button;
 }

@@ -239,6 +239,7 @@ async function refreshDetail() {
     const detail = await call(`/api/v1/counsellor/conversations/${current.id}`);
     if (!current || detail.id !== current.id) return;
     renderBriefing($("briefing"), detail, HELPLINES);
+    ingest(detail.transcript); // a story the visitor chose to show meanwhile
     addNotes(detail.notes);
     setMode(detail);
   } catch (e) { /* keep what is shown */ }
