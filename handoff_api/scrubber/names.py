@@ -217,7 +217,7 @@ class NameRules:
             elif (ctx == "kin" and tok.is_lower and len(low) >= 3 and not self.is_word(low)
                   and i >= 2 and doc[i - 1].lower_ in _KIN and doc[i - 2].lower_ in _POSSESSIVES
                   and low not in _CHAT_WORDS and low not in self.places
-                  and not low.endswith(_KIN_VERB_ENDINGS)):
+                  and not low.endswith(_KIN_VERB_ENDINGS) and not self._compound(low)):
                 is_name = True  # "mijn stiefpa ronny", "mijn vriendin chen"
             elif title and not start_of_sentence and _FLEMISH_SURNAME.match(tok.text) \
                     and not self.is_word(low) and low not in self.places and len(low) <= 14 \
@@ -230,7 +230,7 @@ class NameRules:
                 is_name = True  # an unknown capitalized word inside a sentence: "aan Kato"
             elif (title and start_of_sentence and len(low) >= 3 and not self.is_word(low)
                   and low not in self.places and low not in self.not_names and low not in _KIN
-                  and not _STRETCHED.search(low) and i + 1 < n
+                  and not _STRETCHED.search(low) and not self._compound(low) and i + 1 < n
                   and (doc[i + 1].lower_ in _PERSON_FOLLOWERS
                        or (doc[i + 1].lower_ in ("is", "was") and i + 2 < n
                            and doc[i + 2].lower_ in ("mijn", "mn", "m'n", "de", "een", "haar", "zijn")))):
@@ -281,7 +281,7 @@ class NameRules:
         if low in self.places or low in self.not_names:
             return False
         parts, written = low.split("-"), tok.text.split("-")
-        if any(p in _NOT_NAMES or p in _PARTICLES or len(p) < 2 for p in parts):
+        if any(p in _NOT_NAMES or p in _PARTICLES or p in self.not_names or len(p) < 2 for p in parts):
             return False
         listed = [p in self.first_names or p in self.surnames for p in parts]
         if not all(listed) and low in self.vocabulary:
