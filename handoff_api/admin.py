@@ -1,4 +1,5 @@
-"""`handoff-admin`: counsellor accounts, retention purge, sending queued e-mail, trainers' inbox."""
+"""`handoff-admin`: migrations (the release step), counsellor accounts, retention purge, sending
+queued e-mail, trainers' inbox."""
 
 import argparse
 import getpass
@@ -8,7 +9,7 @@ from handoff_api.config import Settings
 from handoff_api.counsellors.access import revoke_sessions, set_active
 from handoff_api.counsellors.service import AccountError, create_account
 from handoff_api.db import make_engine, make_session_factory
-from handoff_api.email.service import send_queued
+from handoff_api.email.jobs import send_queued
 from handoff_api.helplines.catalog import load_catalog
 from handoff_api.migrate import upgrade_to_head
 from handoff_api.rasa_store import RasaTrackerStore
@@ -45,6 +46,7 @@ def _parser() -> argparse.ArgumentParser:
         ("revoke-sessions", "end every login (and open socket) of an account"),
     ):
         commands.add_parser(name, help=help_text).add_argument("--username", required=True)
+    commands.add_parser("migrate", help="bring the database schema to this release (the release step)")
     command = commands.add_parser("purge", help="delete data older than the retention period")
     command.add_argument("--days", type=int, help="override HANDOFF_RETENTION_DAYS")
     commands.add_parser("send-emails", help="retry e-mail requests that were not sent yet")
@@ -75,7 +77,11 @@ def main(
     args = _parser().parse_args(argv)
     settings = settings or Settings()
     engine = make_engine(settings.database_url)
-    upgrade_to_head(engine)
+    revision = upgrade_to_head(engine)
+    if args.command == "migrate":
+        engine.dispose()
+        print(f"database schema at revision {revision}")
+        return 0
     catalog = load_catalog(settings.helplines_file)
     try:
         with make_session_factory(engine)() as session:
