@@ -66,6 +66,10 @@ class ValidateTriageForm(FormValidationAction):
         return "validate_triage_form"
 
     def _answer(self, field: str, tracker: Tracker) -> Dict[str, Any]:
+        if tracker.get_slot("requested_slot") != f"triage_{field}":
+            # Filled from the story before the form asked (Rasa validates such slots when the
+            # form starts): no question was asked, so nothing goes into the Q&A.
+            return {f"triage_{field}": tracker.get_slot(f"triage_{field}")}
         message = tracker.latest_message
         known = dict(tracker.get_slot("triage_labels") or {})
         if message.get("intent", {}).get("name") == "skip":

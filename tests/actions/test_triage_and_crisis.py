@@ -62,9 +62,19 @@ def test_a_second_message_adds_words_and_does_not_overwrite_an_answer(dispatcher
     ]
 
 
-def validate(slot, tracker, dispatcher):
+def validate(slot, tracker, dispatcher, asked=True):
+    """The form validates `slot`: the visitor's answer to its question (`asked`), or, when the
+    form starts, a slot the story filled already."""
+    tracker.slots["requested_slot"] = slot if asked else None
     form = ValidateTriageForm()
     return getattr(form, f"validate_{slot}")(None, dispatcher, tracker, DOMAIN)
+
+
+def test_a_label_the_story_gave_is_no_answer_to_a_question_never_asked(dispatcher):
+    story = "ik ben 15 en mijn stiefvader slaat mij"
+    tracker = make_tracker(story, entities=[entity("age", 15, 0.99)], slots={"triage_age_group": "minor", "qa": []})
+    assert validate("triage_age_group", tracker, dispatcher, asked=False) == {"triage_age_group": "minor"}
+    assert dispatcher.messages == []
 
 
 def test_a_skipped_question_is_unknown_and_marked_skipped(dispatcher):
