@@ -1,5 +1,5 @@
-"""`handoff-admin`: counsellor accounts, opening hours, retention purge, sending queued e-mail,
-trainers' inbox, statistics."""
+"""`handoff-admin`: migrations (the release step), counsellor accounts, opening hours, retention
+purge, sending queued e-mail, trainers' inbox, statistics."""
 
 import argparse
 import getpass
@@ -9,7 +9,7 @@ from handoff_api.config import Settings
 from handoff_api.counsellors.access import revoke_sessions, set_active
 from handoff_api.counsellors.service import AccountError, create_account
 from handoff_api.db import make_engine, make_session_factory
-from handoff_api.email.service import send_queued
+from handoff_api.email.jobs import send_queued
 from handoff_api.counsellors.presence import set_max_chats
 from handoff_api.helplines import cli as hours_cli
 from handoff_api.helplines.catalog import load_catalog
@@ -54,6 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     command.add_argument("--username", required=True)
     command.add_argument("--max", type=int, required=True)
+    commands.add_parser("migrate", help="bring the database schema to this release (the release step)")
     command = commands.add_parser("purge", help="delete data older than the retention period")
     command.add_argument("--days", type=int, help="override HANDOFF_RETENTION_DAYS")
     commands.add_parser("send-emails", help="retry e-mail requests that were not sent yet")
@@ -87,7 +88,11 @@ def main(
     args = _parser().parse_args(argv)
     settings = settings or Settings()
     engine = make_engine(settings.database_url)
-    upgrade_to_head(engine)
+    revision = upgrade_to_head(engine)
+    if args.command == "migrate":
+        engine.dispose()
+        print(f"database schema at revision {revision}")
+        return 0
     catalog = load_catalog(settings.helplines_file)
     try:
         with make_session_factory(engine)() as session:

@@ -25,6 +25,11 @@ class Settings(BaseSettings):
         default="http://127.0.0.1:5005",
         validation_alias=AliasChoices("HANDOFF_RASA_URL", "RASA_URL"),
     )
+    # The scaled shape: several Rasa instances, comma-separated; each conversation is pinned to
+    # one (handoff_api/conversations/rasa_pinning.py). Empty: HANDOFF_RASA_URL alone.
+    rasa_urls: str = Field(
+        default="", validation_alias=AliasChoices("HANDOFF_RASA_URLS", "RASA_URLS")
+    )
     rasa_timeout_seconds: float = 15.0
     # The token of Rasa's HTTP API and REST channel (`rasa run --auth-token`, bot/channels.py).
     rasa_token: str = Field(
@@ -36,6 +41,16 @@ class Settings(BaseSettings):
         default="sqlite:///./rasa_tracker.db",
         validation_alias=AliasChoices("HANDOFF_TRACKER_STORE_URL", "RASA_TRACKER_STORE_URL"),
     )
+    # The scaled shape (README "Two shapes"): Redis shared by every worker, for the rate limits
+    # and the live delivery between workers. Empty: in memory, in this process only (`make run`).
+    redis_url: str = Field(
+        default="", validation_alias=AliasChoices("HANDOFF_REDIS_URL", "REDIS_URL")
+    )
+    redis_prefix: str = "handoff"  # every key and channel; one per deployment (and per test)
+    # Migrations are a release step (`handoff-admin migrate`). None: a worker migrates at start
+    # only on SQLite (the embedded single process); elsewhere it waits for the release step.
+    migrate_at_start: bool | None = None
+    schema_wait_seconds: float = 300.0
     internal_port: int = 8001  # the internal API's loopback listener (handoff_api.internal_main)
     env: Literal["development", "test", "production"] = "development"
     allow_simulated_clock: bool = False  # refused at start unless env is "test"
@@ -72,6 +87,11 @@ class Settings(BaseSettings):
     smtp_password: str = ""
     smtp_timeout_seconds: float = 10.0
     smtp_enabled: bool = True
+
+
+    def rasa_instances(self) -> list[str]:
+        urls = [url.strip() for url in self.rasa_urls.split(",") if url.strip()]
+        return urls or [self.rasa_url]
 
 
 class ConfigurationError(RuntimeError):

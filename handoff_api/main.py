@@ -17,6 +17,7 @@ from handoff_api.counsellors.sockets import router as counsellor_sockets_router
 from handoff_api.email.router import router as email_router
 from handoff_api.helplines.router import router as helplines_router
 from handoff_api.ratelimit import RateLimiter
+from handoff_api.security import load_code_secret
 from handoff_api.stats.router import button_router as stats_button_router
 from handoff_api.stats.router import page_router as stats_page_router
 from handoff_api.stats.router import router as stats_router
@@ -50,10 +51,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Chat triage with human takeover for violence helplines.",
         on_start=_on_start,
         on_stop=_on_stop,
+        streams=True,
     )
-    app.state.rate_limiter = RateLimiter(settings.trusted_proxies)
+    app.state.rate_limiter = RateLimiter(
+        settings.trusted_proxies,
+        redis_url=settings.redis_url,
+        key_prefix=settings.redis_prefix,
+        shared_secret=load_code_secret(settings) if settings.redis_url else None,
+    )
     app.state.rasa_client = RasaClient(
-        settings.rasa_url, settings.rasa_timeout_seconds, settings.rasa_token
+        settings.rasa_instances(), settings.rasa_timeout_seconds, settings.rasa_token
     )
 
     if settings.cors_origins:

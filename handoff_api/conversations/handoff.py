@@ -3,6 +3,7 @@
 from sqlalchemy.orm import Session
 
 from handoff_api import dutch
+from handoff_api.appointments import service as appointments
 from handoff_api.conversations import consent, moves
 from handoff_api.conversations.models import Conversation, Handoff
 from handoff_api.conversations.queue import queue_position
@@ -132,4 +133,5 @@ def handoff_outcome(session: Session, catalog: Catalog, conversation: Conversati
             else None
         ),
         "now": helplines.iso(availability.now),
+        "appointment_helpline": appointments.offer_for(session, helpline, now),
     }

@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from handoff_api.conversations.service import message_view, messages_after
 from handoff_api.errors import ApiError
 
-RECHECK_SECONDS = 2.0  # the issue asks for at most 5 s
+RECHECK_SECONDS = 4.0  # the re-authorisation; issue 11 asks for at most 5 s
 CLOSE_CODES = {
     "invalid_token": 4401,  # wrong, expired, logged out, sessions revoked, replaced at check-in
     "not_a_counsellor": 4403,
@@ -84,23 +84,28 @@ async def _still_allowed(websocket: WebSocket, authorise: Callable[[], None]) ->
 
 
 async def _send_loop(websocket, app, load, conversation_id: str, after: int, event, authorise, extras) -> None:
+    """Reads the database only when woken (handoff_api.live), re-authorises at least every
+    RECHECK_SECONDS even when nothing happens; `extras` are asked on every pass."""
     last_seq = after
+    woken = True  # the first pass replays what came after `after`
     while True:
         event.clear()
         if not await _still_allowed(websocket, authorise):
             return
-        messages = await run_in_threadpool(
-            _load_after, app.state.session_factory, load, conversation_id, last_seq
-        )
-        for message in messages:
-            await websocket.send_json({"type": "message", **message})
-            last_seq = message["seq"]
+        if woken:
+            messages = await run_in_threadpool(
+                _load_after, app.state.session_factory, load, conversation_id, last_seq
+            )
+            for message in messages:
+                await websocket.send_json({"type": "message", **message})
+                last_seq = message["seq"]
         for frame in await run_in_threadpool(extras) if extras else ():
             await websocket.send_json(frame)
         try:
             await asyncio.wait_for(event.wait(), timeout=RECHECK_SECONDS)
+            woken = True
         except TimeoutError:
-            pass
+            woken = False
 
 
 async def _receive_loop(websocket: WebSocket, on_frame, authorise) -> None:

@@ -44,6 +44,11 @@ class HandoffRequest(BaseModel):
     details: HandoffDetails = HandoffDetails()
 
 
+class AppointmentHelpline(BaseModel):
+    id: str
+    name: str
+
+
 class HandoffOutcome(BaseModel):
     outcome: Literal["queued", "closed"]
     helpline: HelplineOut
@@ -55,6 +60,7 @@ class HandoffOutcome(BaseModel):
     next_opening: str | None
     reopens_sentence: str | None = None  # "De chat gaat morgen om 19 uur weer open."
     now: str
+    appointment_helpline: AppointmentHelpline | None = None
     move_sentence: str | None = Field(
         default=None, description="Said to a visitor routed away from where they came in (Dutch)"
     )
@@ -84,6 +90,9 @@ class AvailabilityOut(BaseModel):
     expected_wait: ExpectedWait | None
     opening_hours: list[OpeningHoursOut]
     appointments_possible: bool
+    appointment_helpline: AppointmentHelpline | None = Field(
+        default=None, description="Where this visitor can book a chat appointment now (null: offer none)"
+    )
 
 
 class Slot(BaseModel):

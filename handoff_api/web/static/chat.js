@@ -19,6 +19,7 @@ const WHO = { bot: "Chatbot", system: "Melding", visitor: "Jij" };
 const $ = (id) => document.getElementById(id);
 const ui = {
   start: $("start"), chat: $("chat"), messages: $("messages"), typing: $("typing"),
+  counsellorTyping: $("counsellor-typing"),
   queue: $("queue-info"), replies: $("quick-replies"), composer: $("composer"),
   input: $("message-input"), send: $("send-button"), end: $("end-button"), newChat: $("new-button"),
   notice: $("notice"), connection: $("connection"), hours: $("hours"),
@@ -262,7 +263,11 @@ function connect() {
     path: `/api/v1/conversations/${conversation.id}/live`,
     token: conversation.token,
     after: () => lastSeq,
-    onMessage: (frame) => ingest(remember([frame])),
+    onMessage: (frame) => {
+      if (frame.sender === "counsellor") hideCounsellorTyping();
+      ingest(remember([frame]));
+    },
+    onFrame: showCounsellorTyping,
     onStatus: (status) => {
       ui.connection.textContent = {
         lost: "De verbinding is even weg. We proberen opnieuw…",
@@ -274,6 +279,27 @@ function connect() {
     onRefused: lostAccess,
     probe: () => refusalOf(() => api(`/api/v1/conversations/${conversation.id}`, { token: conversation.token })),
   });
+}
+
+// Typing signals, without any text: the counsellor sees that the visitor writes, and the other way round.
+const TYPING_EVERY_MS = 2000;
+const TYPING_SHOWN_MS = 5000;
+let typingSent = 0;
+let typingTimer = null;
+ui.input.addEventListener("input", () => {
+  if (state !== "human" || !socket || Date.now() - typingSent < TYPING_EVERY_MS) return;
+  if (socket.send({ type: "typing" })) typingSent = Date.now();
+});
+function showCounsellorTyping(frame) {
+  if (frame.type !== "typing" || frame.who !== "counsellor") return;
+  ui.counsellorTyping.textContent = `${frame.name || "De hulpverlener"} typt…`;
+  ui.counsellorTyping.hidden = false;
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(hideCounsellorTyping, TYPING_SHOWN_MS);
+}
+function hideCounsellorTyping() {
+  clearTimeout(typingTimer);
+  ui.counsellorTyping.hidden = true;
 }
 
 // The server closed the socket for good (close codes in handoff_api/API.md): no more retries.

@@ -1,7 +1,7 @@
 """counsellor presence and maximum chats, operators' hours changes, queue notices
 
-Revision ID: 0008_presence_and_hours
-Revises: 0007_handed_over_seq
+Revision ID: 0009_presence_and_hours
+Revises: 0008_email_claims
 Create Date: 2026-12-02
 """
 from typing import Sequence, Union
@@ -10,8 +10,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision: str = '0008_presence_and_hours'
-down_revision: Union[str, Sequence[str], None] = '0007_handed_over_seq'
+revision: str = '0009_presence_and_hours'
+down_revision: Union[str, Sequence[str], None] = '0008_email_claims'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
