@@ -77,6 +77,7 @@ def test_the_contract_shape_of_availability(client):
             {"weekday": 3, "opens": "19:00", "closes": "22:00"},
         ],
         "appointments_possible": True,
+        "appointment_helpline": {"id": "nupraatikerover", "name": "Nupraatikerover.be"},
     }
     assert answer["now"].startswith("2026-11-22T23:30") and answer["now"].endswith("+01:00")
 
