@@ -22,12 +22,19 @@ def api(stack):
 
 @pytest.fixture
 def anna(stack, api):
+    """A Nupraatikerover.be counsellor; where the stack knows presence, available at the console
+    (only then is the helpline open)."""
     password = secrets.token_urlsafe(18)
     username = "consent_" + secrets.token_hex(4)
+    if hasattr(stack, "on_duty"):
+        duty = stack.on_duty(username, "nupraatikerover", password)
+        yield duty.headers
+        duty.stop()
+        return
     stack.create_counsellor(username, "nupraatikerover", password)
     login = api.post("/api/v1/counsellor/login", json={"username": username, "password": password})
     assert login.status_code == 200, login.text
-    return {"Authorization": f"Bearer {login.json()['token']}"}
+    yield {"Authorization": f"Bearer {login.json()['token']}"}
 
 
 def replay(stack, conversation_id: str, headers: dict) -> list[dict]:
