@@ -4,7 +4,7 @@ settings, catalog, database engine, the live hub's commit hook, logging and erro
 import asyncio
 import logging
 from collections.abc import Callable
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcontext
 
 from fastapi import FastAPI
 from sqlalchemy import event
@@ -51,6 +51,7 @@ def _notify_live_streams(session_factory, hub: LiveHub) -> None:
 def base_app(
     settings: Settings, title: str, description: str, on_start: Callable[[FastAPI], None] = lambda app: None,
     on_stop: Callable[[FastAPI], None] = lambda app: None,
+    running: Callable[[FastAPI], AbstractAsyncContextManager] | None = None,
 ) -> FastAPI:
     """An app on the shared state; the database is migrated at start (either app may be first)."""
     check_settings(settings)
@@ -61,7 +62,8 @@ def base_app(
         upgrade_to_head(app.state.engine)
         on_start(app)
         app.state.live_hub.loop = asyncio.get_running_loop()
-        yield
+        async with running(app) if running else nullcontext():  # background tasks, async clients
+            yield
         app.state.live_hub.loop = None
         on_stop(app)
         app.state.engine.dispose()
@@ -69,7 +71,13 @@ def base_app(
     app = FastAPI(title=title, version="1.0.0", description=description, lifespan=lifespan)
     app.state.settings = settings
     app.state.catalog = load_catalog(settings.helplines_file)
-    app.state.engine = make_engine(settings.database_url)
+    app.state.engine = make_engine(
+        settings.database_url,
+        pool_size=settings.database_pool_size,
+        max_overflow=settings.database_max_overflow,
+        pool_timeout=settings.database_pool_timeout_seconds,
+        lock_timeout=settings.database_lock_timeout_seconds,
+    )
     app.state.session_factory = make_session_factory(app.state.engine)
     # Both apps hash codes (the internal one books and files them, the public one looks them up).
     app.state.code_hasher = CodeHasher(load_code_secret(settings))

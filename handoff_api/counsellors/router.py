@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, WebSocket
+from fastapi import APIRouter, Depends, Query, WebSocket
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import HTTPConnection
@@ -83,9 +83,15 @@ def me(counsellor: CurrentAccount) -> dict:
 
 
 @router.get("/queue", response_model=schemas.Queue)
-def queue(counsellor: CurrentCounsellor, session: SessionDep, catalog: CatalogDep) -> dict:
-    """The queue of the counsellor's own helpline(s): urgency first, then waiting time."""
-    return {"entries": service.queue(session, catalog, counsellor)}
+def queue(
+    counsellor: CurrentCounsellor,
+    session: SessionDep,
+    catalog: CatalogDep,
+    limit: Annotated[int, Query(ge=1, le=500)] = 200,
+) -> dict:
+    """The queue of the counsellor's own helpline(s): urgency first, then waiting time; the
+    first `limit` entries, and `total`, how many wait."""
+    return service.queue(session, catalog, counsellor, limit)
 
 
 @router.get("/conversations", response_model=list[schemas.MyConversation])
