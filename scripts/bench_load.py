@@ -37,7 +37,19 @@ import httpx
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tests.e2e.conftest import start_stack, stop_stack  # noqa: E402 (the e2e tests' stack)
+
+def _e2e_stack():
+    """The e2e tests' stack starter (tests/ is not a package: loaded from its path)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("e2e_stack", REPO / "tests" / "e2e" / "conftest.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_stack = _e2e_stack()
+start_stack, stop_stack = _stack.start_stack, _stack.stop_stack
 
 CLOSED_HOUR = "2026-11-22T03:30:00+01:00"  # Sunday night: every helpline's chat is closed
 ENTRY_POINT = "nupraatikerover"
@@ -288,7 +300,7 @@ async def open_loop(target: Target, visitors: int, interval: float, seconds: flo
 def fill_queue(database_url: str, count: int) -> None:
     from datetime import timedelta
 
-    from handoff_api.conversations.models import Conversation, Handoff
+    from handoff_api.models import Conversation, Handoff
     from handoff_api.db import make_engine, make_session_factory, new_id, utcnow
 
     engine = make_engine(database_url)
