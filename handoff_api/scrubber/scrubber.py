@@ -192,7 +192,7 @@ class Scrubber(NameRules):
     def _regex_detectors(self):
         return (self._emails, self._urls, self._ibans, self._national_numbers, self._phones,
                 self._handles, self._birth_dates, self._addresses, self._postcodes,
-                self._usernames_after_platform)
+                self._usernames_after_platform, self._handle_shaped)
 
     # ------------------------------------------------------------------ structured data
     def _emails(self, text: str, found: list[Span]):
@@ -282,21 +282,48 @@ class Scrubber(NameRules):
                 continue
             yield start, start + len(handle), "GEBRUIKERSNAAM"
 
+    def _handle_shaped(self, text: str, found: list[Span]):
+        """Usernames without "@": an underscore anywhere ("boss_kev99"); a dot inside or
+        letters with digits ("mila.xx07", "yara.hz", "kev99") where a platform is named."""
+        for m in P.HANDLE_UNDERSCORE.finditer(text):
+            yield m.start(), m.end(), "GEBRUIKERSNAAM"
+        if not P.PLATFORM.search(text):
+            return
+        for m in P.HANDLE_SHAPED.finditer(text):
+            if self._handle_like(m.group(0)):
+                yield m.start(), m.end(), "GEBRUIKERSNAAM"
+
+    def _handle_like(self, word: str) -> bool:
+        low = word.lower()
+        if P.PLATFORM.search(low):
+            return False  # "insta.ik": a missing space after a platform word
+        parts = re.split(r"[._]", low)
+        if len(parts) > 1:
+            last = parts[-1]
+            if len(parts[0]) < 2 or len(last) < 2 or last in P.FILE_ENDINGS:
+                return False  # "o.a.", "d.w.z.", "foto.jpg"
+            return any(c.isdigit() for c in last) or not self.is_word(last)
+        letters = re.sub(r"\d", " ", low).split()
+        # "kev99", "sk8boy"; not "ps5", "groep7", "fifa23"
+        return len(low) >= 5 and not any(self.is_word(w) or w in P.PRODUCT_WORDS for w in letters)
+
     def _birth_dates(self, text: str, found: list[Span]):
         for m in P.BIRTH_BEFORE.finditer(text):
-            window = text[m.end():m.end() + 30]
+            window = text[m.end():m.end() + 50]
             stop = re.search(r"[.!?\n](?!\d)", window)
             window = window[:stop.start()] if stop else window
-            d = P.DATE.search(window)
-            if d:
+            dates = [d for d in (P.DATE.search(window[:30]), P.DATE_WORDS.search(window)) if d]
+            if dates:
+                d = min(dates, key=lambda d: (d.start(), -d.end()))
                 yield m.end() + d.start(), m.end() + d.end(), "DATUM"
         for d in P.DATE.finditer(text):
             if P.BIRTH_AFTER.search(text[d.end():]):
                 yield d.start(), d.end(), "DATUM"
 
     def _addresses(self, text: str, found: list[Span]):
-        for m in P.ADDRESS.finditer(text):
-            yield m.start(), m.end(), "ADRES"
+        for rx in (P.ADDRESS, P.FRENCH_STREET):
+            for m in rx.finditer(text):
+                yield m.start(), m.end(), "ADRES"
         for m in P.ADDRESS_BEFORE_POSTCODE.finditer(text):
             first = m.group("street").split()[0].lower()
             if first not in _NOT_NAMES and first not in self.vocabulary:
@@ -318,10 +345,15 @@ class Scrubber(NameRules):
         for m in P.POSTCODE_NL_LOWER.finditer(text):
             if P.POSTCODE_CONTEXT.search(text[max(0, m.start() - 20):m.start()]):
                 yield m.start(), m.end(), "POSTCODE"
+        addresses_end = {s.end for s in found if s.label == "ADRES"}
         for m in P.POSTCODE_BE.finditer(text):
             number = int(m.group(0)[-4:])
             if P.POSTCODE_CONTEXT.search(text[max(0, m.start() - 20):m.start()]):
                 yield m.start(), m.end(), "POSTCODE"
+                continue
+            before = re.search(r"[\s,]*$", text[:m.start()])
+            if before.start() in addresses_end and before.group(0):
+                yield m.start(), m.end(), "POSTCODE"  # "Veldstraat 2, 2450, meerhout"
                 continue
             after = text[m.end():]
             nxt = re.match(r"\s+([A-Za-zÀ-ÿ][\w'À-ÿ\-]*(?:\s+[A-Za-zÀ-ÿ][\w'À-ÿ\-]*){0,3})", after)

@@ -21,6 +21,7 @@ import httpx
 from handoff_api.conversations.rasa import BotReply, RasaInstance, RasaPool
 from handoff_api.internal_main import create_internal_app
 from handoff_api.main import create_app
+from handoff_api.migrate import upgrade_to_head
 from handoff_api.models import Base
 
 INTERNAL_TOKEN = "test-internal-token"
@@ -60,6 +61,9 @@ def database_url(request, tmp_path_factory) -> Iterator[str]:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
     try:
         url = base_url.update_query_dict({"options": f"-csearch_path={schema}"})
+        engine = create_engine(url)
+        upgrade_to_head(engine)  # the release step: workers on PostgreSQL do not migrate
+        engine.dispose()
         yield url.render_as_string(hide_password=False)
     finally:
         with admin.begin() as connection:

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import event
 
 from handoff_api.conversations.models import Conversation, Handoff, Transfer
-from handoff_api.conversations.queue import URGENCY_RANK, queue_position
+from handoff_api.conversations.queue import queue_position, queue_sort_key
 from handoff_api.db import new_id, utcnow
 
 from .conftest import labels
@@ -25,6 +25,7 @@ def _queue_directly(app, count: int, start: int = 0) -> list[str]:
                 helpline_id="nupraatikerover", state="queued",
                 urgency=["acute_danger", None, "suicide_risk", None, None][i % 5],
                 from_appointment=i % 7 == 0, queued_at=now - timedelta(minutes=i % 11, seconds=i),
+                requeued_at=now if i % 4 == 1 else None,
             )
             session.add(conversation)
             session.flush()
@@ -55,8 +56,7 @@ def _queries_of(app, call) -> tuple[object, int]:
 
 
 def _rule(conversation: Conversation) -> tuple:
-    return (URGENCY_RANK.get(conversation.urgency or "none", 2), not conversation.from_appointment,
-            conversation.queued_at, conversation.id)
+    return queue_sort_key(conversation)
 
 
 def test_the_queue_costs_the_same_queries_for_5_or_60_waiting(app, client, counsellors):

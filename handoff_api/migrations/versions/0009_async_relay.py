@@ -1,7 +1,7 @@
 """async relay: messages waiting for the bot, the client's message id, the queue's index
 
-Revision ID: 0005_async_relay
-Revises: 0004_login_throttles
+Revision ID: 0009_async_relay
+Revises: 0008_email_claims
 Create Date: 2026-12-02
 
 """
@@ -11,8 +11,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision: str = "0005_async_relay"
-down_revision: Union[str, Sequence[str], None] = "0004_login_throttles"
+revision: str = "0009_async_relay"
+down_revision: Union[str, Sequence[str], None] = "0008_email_claims"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
