@@ -131,3 +131,24 @@ def test_ordinary_words_the_nlu_data_check_showed_stay(scrubber, text):
 def test_peter_is_still_a_name_where_a_name_stands(scrubber):
     assert scrubber.scrub("mijn oom Peter stuurt me berichtjes") == "mijn oom [NAAM] stuurt me berichtjes"
     assert scrubber.scrub("ik heet peter") == "ik heet [NAAM]"
+
+
+# --- schools (outside the bars of issue 11, still personal data) ------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("ik zit op sint-lodewijk in het derde jaar", "ik zit op [SCHOOL] in het derde jaar"),
+    ("we zaten samen op Sint-Rita, zij was mijn beste vriendin", "we zaten samen op [SCHOOL], zij was mijn beste vriendin"),
+    ("onze school heet Het Kompas en de juf weet het", "onze school heet [SCHOOL] en de juf weet het"),
+    ("hij zit op het Stedelijk Lyceum Lange Beeldekens", "hij zit op het [SCHOOL]"),
+])
+def test_school_forms(scrubber, text, expected):
+    assert scrubber.scrub(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ik zit op Instagram de hele nacht",
+    "ik zit op de Chiro elke zondag",
+    "mijn school is echt verschrikkelijk",
+    "ik woon in Sint-Niklaas",
+])
+def test_ordinary_sentences_near_the_school_rules_stay(scrubber, text):
+    assert scrubber.find(text) == []
