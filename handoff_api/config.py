@@ -25,6 +25,11 @@ class Settings(BaseSettings):
         default="http://127.0.0.1:5005",
         validation_alias=AliasChoices("HANDOFF_RASA_URL", "RASA_URL"),
     )
+    # The scaled shape: several Rasa instances, comma-separated; each conversation is pinned to
+    # one (handoff_api/conversations/rasa_pinning.py). Empty: HANDOFF_RASA_URL alone.
+    rasa_urls: str = Field(
+        default="", validation_alias=AliasChoices("HANDOFF_RASA_URLS", "RASA_URLS")
+    )
     # The relay (handoff_api/conversations/relay.py): per Rasa instance at most
     # rasa_max_in_flight messages on their way; past that bound, or after rasa_deadline_seconds,
     # the visitor gets the safe reply at once and the bot's answer follows when it comes.
@@ -90,6 +95,11 @@ class Settings(BaseSettings):
     smtp_password: str = ""
     smtp_timeout_seconds: float = 10.0
     smtp_enabled: bool = True
+
+
+    def rasa_instances(self) -> list[str]:
+        urls = [url.strip() for url in self.rasa_urls.split(",") if url.strip()]
+        return urls or [self.rasa_url]
 
 
 class ConfigurationError(RuntimeError):

@@ -35,10 +35,10 @@ def _on_start(app: FastAPI) -> None:
 
 
 def rasa_pool(settings: Settings) -> RasaPool:
-    instance = RasaInstance(
-        settings.rasa_url, settings.rasa_timeout_seconds, settings.rasa_token, settings.rasa_max_in_flight
-    )
-    return RasaPool([instance])
+    return RasaPool([
+        RasaInstance(url, settings.rasa_timeout_seconds, settings.rasa_token, settings.rasa_max_in_flight)
+        for url in settings.rasa_instances()
+    ])
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -1,7 +1,8 @@
 """The relay's client to Rasa's REST channel (see handoff_api/README.md).
 
 One `RasaInstance` per Rasa process, each with its own bound on requests in flight; a
-`RasaPool` holds them and says which instance serves a conversation.
+`RasaPool` holds them, pins each conversation to one (handoff_api/conversations/rasa_pinning.py)
+and moves it to the next when that one is gone.
 """
 
 import asyncio
@@ -13,9 +14,20 @@ import httpx
 from fastapi import Depends
 from starlette.requests import HTTPConnection
 
+from handoff_api.conversations.rasa_pinning import DOWN_SECONDS, RasaPinning
+
 
 class RasaUnavailable(Exception):
     """Rasa could not be reached, failed, or answered something unusable."""
+
+
+class RasaGone(RasaUnavailable):
+    """Nothing reached the instance, or it went away mid-request (killed): the conversation may
+    move to the next instance. A slow answer is not this: that instance may still be working on
+    the message, and the visitor gets the safe reply instead."""
+
+
+_INSTANCE_GONE = (httpx.ConnectError, httpx.ConnectTimeout, httpx.RemoteProtocolError, httpx.ReadError)
 
 
 @dataclass(frozen=True)
@@ -88,6 +100,8 @@ class RasaInstance:
             async with asyncio.timeout(self.timeout_seconds):
                 payload = await self._post(body)
             return parse_replies(payload)
+        except _INSTANCE_GONE as error:
+            raise RasaGone(f"{type(error).__name__}: {error}") from error
         except (httpx.HTTPError, ValueError, TimeoutError) as error:
             raise RasaUnavailable(f"{type(error).__name__}: {error}") from error
 
@@ -109,16 +123,39 @@ class RasaInstance:
 
 
 class RasaPool:
-    """The Rasa instances behind the API. One instance serves every conversation for now; with
-    several, `instance_for` is where a conversation is pinned to one of them."""
+    """The Rasa instances behind the API; each conversation is pinned to one by its id."""
 
-    def __init__(self, instances: list[RasaInstance]) -> None:
-        if not instances:
-            raise ValueError("a RasaPool needs at least one instance")
-        self.instances = instances
+    def __init__(self, instances: list[RasaInstance], down_seconds: float = DOWN_SECONDS) -> None:
+        self._by_url = {instance.base_url: instance for instance in instances}
+        self.instances = list(self._by_url.values())
+        self.pinning = RasaPinning(list(self._by_url), down_seconds)
 
     def instance_for(self, conversation_id: str) -> RasaInstance:
-        return self.instances[0]
+        return self._by_url[self.pinning.candidates(conversation_id)[0]]
+
+    async def send(
+        self, conversation_id: str, message: str, entry_point: str, held: RasaInstance | None = None
+    ) -> list[BotReply]:
+        """To the conversation's instance (`held`: the caller holds a slot of it); when that one
+        is gone, to the next with a free slot."""
+        error: RasaUnavailable = RasaUnavailable("every Rasa instance is full")
+        for url in self.pinning.candidates(conversation_id):
+            instance = self._by_url[url]
+            own_slot = instance is not held
+            if own_slot and not instance.bound.try_acquire():
+                continue
+            try:
+                replies = await instance.send(conversation_id, message, entry_point)
+            except RasaGone as gone:
+                self.pinning.mark_down(url)
+                error = gone
+                continue
+            finally:
+                if own_slot:
+                    instance.bound.release()
+            self.pinning.mark_up(url)
+            return replies
+        raise error
 
     async def aclose(self) -> None:
         for instance in self.instances:

@@ -108,7 +108,7 @@ class Relay:
 
     async def _send(self, instance: RasaInstance, job: Job) -> list[dict]:
         try:
-            replies = await instance.send(job.conversation_id, job.bot_input, job.entry_point)
+            replies = await self.pool.send(job.conversation_id, job.bot_input, job.entry_point, held=instance)
         except RasaUnavailable as error:
             log.warning("Rasa unavailable: %s", error)
             replies = None
