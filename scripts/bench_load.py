@@ -69,6 +69,7 @@ BENCH_API_ENV = {
     "HANDOFF_ADDRESS_RATE": "1000000/minute",
     "HANDOFF_CONVERSATION_MESSAGE_RATE": "100000/minute",
     "HANDOFF_RASA_TIMEOUT_SECONDS": "60",
+    "HANDOFF_RASA_DEADLINE_SECONDS": "8",  # the default (the e2e stack waits 60 s for the bot)
 }
 
 
