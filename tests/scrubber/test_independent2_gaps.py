@@ -82,3 +82,40 @@ def test_school_forms(scrubber, text, expected):
 def test_a_teaching_method_alone_stays(scrubber):
     text = "we voeden onze kinderen op volgens Montessori"
     assert scrubber.scrub(text) == text
+
+
+# --- names ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    # more first names (French forms, with accents)
+    ("Maxime stuurt me elke avond berichten", "[NAAM] stuurt me elke avond berichten"),
+    ("Mathéo (14) duwde me van de trap", "[NAAM] (14) duwde me van de trap"),
+    # a name of the ambiguous list at the start, before "en" + a name or "uit mijn"
+    ("Roos en Tine lachen me elke dag uit", "[NAAM] en [NAAM] lachen me elke dag uit"),
+    ("Jade van mijn scouts zegt rare dingen", "[NAAM] van mijn scouts zegt rare dingen"),
+    # a listed surname that is also a word, after a title or initials
+    ("ik moest bij meneer Visser komen", "ik moest bij meneer [NAAM] komen"),
+    ("het geld ging naar R. Visser", "het geld ging naar [NAAM]"),
+    # what someone is called, also when it is a word
+    ("zeg maar Spekkie tegen mij", "zeg maar [NAAM] tegen mij"),
+    ("op school noemen ze me Muis", "op school noemen ze me [NAAM]"),
+])
+def test_name_forms(scrubber, text, expected):
+    assert scrubber.scrub(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a pet's name
+    "mijn kat Luna slaapt bij mij als ze roepen",
+    # a public figure after watching or listening
+    "hij kijkt elke avond video's van Kim Kardashian",
+    "ik luister heel de dag naar Lewis Capaldi",
+    # shops, English countries and English words after "I am"
+    "er kwam een pakje van Shein dat ik niet besteld had",
+    "I am from Eritrea and I am afraid to go home",
+    # the abbreviation of a data kind at the start
+    "bsn vergeten, kan ik toch bellen?",
+    # "van de" after a word-name at the start is no person
+    "Storm van de eeuw was het gisteren",
+])
+def test_ordinary_sentences_near_the_new_name_rules_stay(scrubber, text):
+    assert scrubber.scrub(text) == text
