@@ -171,6 +171,8 @@ def _ord_value(match: re.Match) -> Optional[int]:
     return None
 
 
+# the connector a school pattern starts with ("uit het 4de jaar"): whose school it is sits before it
+_SCHOOL_LEAD = re.compile(r"(?:in|uit|van|heel|im in|i'm in|i am in|we're in|were in|we are in) (?:het |t )?")
 _OTHER_NOUN = (
     r"\b(?:leerling|leerlinge|leerlingen|jongen|jongens|meisje|meisjes|kind|kinderen|kindje|jongetje|zoon|zoontje|"
     r"dochter|dochtertje|zus|zusje|broer|broertje|nicht|nichtje|neef|neefje|pupil|pupils|student|students|studente|"
@@ -217,7 +219,8 @@ def own_age(text: str) -> Optional[AgeFinding]:
             if level is None:
                 continue
             # a school level nobody else owns is the writer's ("in groep 7 pesten ze me")
-            if _belongs_to_other(text, match.start()):
+            lead = _SCHOOL_LEAD.match(text, match.start())
+            if _belongs_to_other(text, match.start()) or (lead and _belongs_to_other(text, lead.end())):
                 continue
             return AgeFinding(to_age(level), "school", match.start(), match.end())
     for pattern, age in _SCHOOL_FIXED:
