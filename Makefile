@@ -161,12 +161,21 @@ demo-stats: venv
 scrub: venv
 	@$(PY) -m handoff_api.scrubber.cli
 
-# Each set on its own, then the bars of issue 11 side by side; scrub_independent.jsonl was
-# written by another author and scored once, untuned (handoff_api/scrubber/README.md).
-SCRUB_SETS := $(addprefix tests/scrubber/,scrub_testset.jsonl scrub_challenge.jsonl scrub_blind2.jsonl \
+# Each set on its own, then the bars of issue 11 side by side with each set's role
+# (handoff_api/scrubber/README.md). scrub_independent.jsonl was written by another author and
+# scored once blind; it was tuned on after that first score. scrub_independent2.jsonl, a new
+# set by another author, is printed by its figures only (--blind) once it is added to SCRUB_SETS.
+SCRUB_DIR := tests/scrubber
+SCRUB_SETS := $(addprefix $(SCRUB_DIR)/,scrub_testset.jsonl scrub_challenge.jsonl scrub_blind2.jsonl \
               scrub_libraries.jsonl scrub_independent.jsonl)
+SCRUB_ROLES := --role "$(SCRUB_DIR)/scrub_testset.jsonl=tuned" \
+               --role "$(SCRUB_DIR)/scrub_challenge.jsonl=tuned (blind once)" \
+               --role "$(SCRUB_DIR)/scrub_blind2.jsonl=tuned (blind once)" \
+               --role "$(SCRUB_DIR)/scrub_libraries.jsonl=tuned" \
+               --role "$(SCRUB_DIR)/scrub_independent.jsonl=independent (tuned after first score)" \
+               --role "$(SCRUB_DIR)/scrub_independent2.jsonl=independent 2 (blind, scored once)"
 scrub-eval: venv
-	$(PY) -m handoff_api.scrubber.evaluate $(SCRUB_SETS) --blind tests/scrubber/scrub_independent.jsonl
+	$(PY) -m handoff_api.scrubber.evaluate $(SCRUB_SETS) $(SCRUB_ROLES) --blind $(SCRUB_DIR)/scrub_independent2.jsonl
 
 # --- running --------------------------------------------------------------
 run: $(MODEL)

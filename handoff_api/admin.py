@@ -1,4 +1,5 @@
-"""`handoff-admin`: counsellor accounts, retention purge, sending queued e-mail, trainers' inbox."""
+"""`handoff-admin`: migrations (the release step), counsellor accounts, retention purge, sending
+queued e-mail, trainers' inbox."""
 
 import argparse
 import getpass
@@ -8,12 +9,13 @@ from handoff_api.config import Settings
 from handoff_api.counsellors.access import revoke_sessions, set_active
 from handoff_api.counsellors.service import AccountError, create_account
 from handoff_api.db import make_engine, make_session_factory
-from handoff_api.email.service import send_queued
+from handoff_api.email.jobs import send_queued
 from handoff_api.helplines.catalog import load_catalog
 from handoff_api.migrate import upgrade_to_head
 from handoff_api.rasa_store import RasaTrackerStore
 from handoff_api.retention import purge
 from handoff_api.stats import cli as stats_cli
+from handoff_api.supervision import cli as supervision_cli
 from handoff_api.trainers import cli as inbox_cli
 from handoff_api.trainers.config import TrainerSettings
 from handoff_api.trainers.exports import ExportOutsideReports
@@ -23,6 +25,7 @@ ACCOUNT_COMMANDS = {
     "create-counsellor": "counsellor",
     "create-trainer": "trainer",
     "create-coordinator": "coordinator",
+    "create-supervisor": "supervisor",
 }
 
 
@@ -43,10 +46,12 @@ def _parser() -> argparse.ArgumentParser:
         ("revoke-sessions", "end every login (and open socket) of an account"),
     ):
         commands.add_parser(name, help=help_text).add_argument("--username", required=True)
+    commands.add_parser("migrate", help="bring the database schema to this release (the release step)")
     command = commands.add_parser("purge", help="delete data older than the retention period")
     command.add_argument("--days", type=int, help="override HANDOFF_RETENTION_DAYS")
     commands.add_parser("send-emails", help="retry e-mail requests that were not sent yet")
     inbox_cli.add_parser(commands)
+    supervision_cli.add_parser(commands)
     stats_cli.add_parser(commands)
     hours = commands.add_parser("hours", help="opening hours: advice from measured demand")
     hours_commands = hours.add_subparsers(dest="hours_command", required=True)
@@ -72,7 +77,11 @@ def main(
     args = _parser().parse_args(argv)
     settings = settings or Settings()
     engine = make_engine(settings.database_url)
-    upgrade_to_head(engine)
+    revision = upgrade_to_head(engine)
+    if args.command == "migrate":
+        engine.dispose()
+        print(f"database schema at revision {revision}")
+        return 0
     catalog = load_catalog(settings.helplines_file)
     try:
         with make_session_factory(engine)() as session:
@@ -89,8 +98,12 @@ def main(
                 )
                 print(f"created {role} {account.username} for helpline {account.helpline_id}")
             elif args.command in ("deactivate", "reactivate"):
-                account = set_active(session, args.username, args.command == "reactivate")
+                account, requeued = set_active(
+                    session, catalog, args.username, args.command == "reactivate"
+                )
                 print(f"{args.command}d {account.role} {account.username}")
+                if requeued:
+                    print(f"{requeued} open chats back at the head of their helpline's queue")
             elif args.command == "revoke-sessions":
                 print(f"ended {revoke_sessions(session, args.username)} sessions of {args.username}")
             elif args.command == "purge":
@@ -105,7 +118,8 @@ def main(
                     f"purged {result.conversations} conversations, {result.email_requests} "
                     f"e-mail requests, {result.appointments} appointments, "
                     f"{result.login_sessions} expired logins, {result.inbox_entries} inbox entries, "
-                    f"{result.trackers} Rasa trackers, {result.report_files} report files"
+                    f"{result.trackers} Rasa trackers, {result.report_files} report files, "
+                    f"{result.access_log} access log lines"
                 )
             elif args.command == "send-emails":
                 print(f"sent {send_queued(session, settings, catalog)} e-mail requests")
@@ -113,11 +127,13 @@ def main(
                 return inbox_cli.run(
                     args, session, settings, trainer_settings or TrainerSettings(), tracker_source
                 )
+            elif args.command in supervision_cli.COMMANDS:
+                return supervision_cli.run(args, session, catalog)
             elif args.command == "stats":
                 return stats_cli.run(args, session, catalog)
             elif args.command == "hours" and args.hours_command == "advise":
                 return stats_cli.run_advise(args, session, catalog)
-    except (AccountError, ExportOutsideReports, stats_cli.StatsError) as error:
+    except (AccountError, ExportOutsideReports, stats_cli.StatsError, supervision_cli.CliError) as error:
         print(f"handoff-admin: {error}", file=sys.stderr)
         return 2
     finally:

@@ -1,7 +1,6 @@
 """What the public app (handoff_api.main) and the internal app (handoff_api.internal_main) share:
 settings, catalog, database engine, the live hub's commit hook, logging and error handling."""
 
-import asyncio
 import logging
 from collections.abc import Callable
 from contextlib import asynccontextmanager
@@ -12,11 +11,12 @@ from sqlalchemy.orm import Session
 
 from handoff_api.config import Settings, check_settings
 from handoff_api.conversations.service import TOUCHED_KEY
+from handoff_api.conversations.typing import TypingBoard
 from handoff_api.db import make_engine, make_session_factory
 from handoff_api.errors import install_error_handlers
 from handoff_api.helplines.catalog import load_catalog
-from handoff_api.live import LiveHub
-from handoff_api.migrate import upgrade_to_head
+from handoff_api.live import DatabaseFeed, LiveHub, RedisFeed
+from handoff_api.migrate import prepare_schema
 from handoff_api.security import CodeHasher, load_code_secret
 
 log = logging.getLogger("handoff_api")
@@ -48,21 +48,28 @@ def _notify_live_streams(session_factory, hub: LiveHub) -> None:
         session.info.pop(TOUCHED_KEY, None)
 
 
+def _live_feed(settings: Settings, session_factory, streams: bool):
+    """How commits of other processes reach this one's streams (handoff_api.live)."""
+    if settings.redis_url:
+        return RedisFeed(settings.redis_url, settings.redis_prefix, listen=streams)
+    return DatabaseFeed(session_factory) if streams else None
+
+
 def base_app(
     settings: Settings, title: str, description: str, on_start: Callable[[FastAPI], None] = lambda app: None,
-    on_stop: Callable[[FastAPI], None] = lambda app: None,
+    on_stop: Callable[[FastAPI], None] = lambda app: None, streams: bool = False,
 ) -> FastAPI:
-    """An app on the shared state; the database is migrated at start (either app may be first)."""
+    """An app on the shared state; the schema is migrated or waited for at start (handoff_api.migrate)."""
     check_settings(settings)
     _silence_access_log()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        upgrade_to_head(app.state.engine)
+        prepare_schema(app.state.engine, settings)
         on_start(app)
-        app.state.live_hub.loop = asyncio.get_running_loop()
+        await app.state.live_hub.start()
         yield
-        app.state.live_hub.loop = None
+        await app.state.live_hub.stop()
         on_stop(app)
         app.state.engine.dispose()
 
@@ -73,9 +80,8 @@ def base_app(
     app.state.session_factory = make_session_factory(app.state.engine)
     # Both apps hash codes (the internal one books and files them, the public one looks them up).
     app.state.code_hasher = CodeHasher(load_code_secret(settings))
-    # Streams on the public app also poll the database, so commits made by the other
-    # process (the internal app) reach them within streaming.RECHECK_SECONDS.
-    app.state.live_hub = LiveHub()
+    app.state.live_hub = LiveHub(_live_feed(settings, app.state.session_factory, streams))
+    app.state.typing = TypingBoard()
     _notify_live_streams(app.state.session_factory, app.state.live_hub)
     install_error_handlers(app)
 

@@ -36,6 +36,16 @@ class Settings(BaseSettings):
         default="sqlite:///./rasa_tracker.db",
         validation_alias=AliasChoices("HANDOFF_TRACKER_STORE_URL", "RASA_TRACKER_STORE_URL"),
     )
+    # The scaled shape (README "Two shapes"): Redis shared by every worker, for the rate limits
+    # and the live delivery between workers. Empty: in memory, in this process only (`make run`).
+    redis_url: str = Field(
+        default="", validation_alias=AliasChoices("HANDOFF_REDIS_URL", "REDIS_URL")
+    )
+    redis_prefix: str = "handoff"  # every key and channel; one per deployment (and per test)
+    # Migrations are a release step (`handoff-admin migrate`). None: a worker migrates at start
+    # only on SQLite (the embedded single process); elsewhere it waits for the release step.
+    migrate_at_start: bool | None = None
+    schema_wait_seconds: float = 300.0
     internal_port: int = 8001  # the internal API's loopback listener (handoff_api.internal_main)
     env: Literal["development", "test", "production"] = "development"
     allow_simulated_clock: bool = False  # refused at start unless env is "test"

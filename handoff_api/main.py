@@ -10,14 +10,18 @@ from handoff_api.config import Settings, get_settings
 from handoff_api.conversations.rasa import RasaClient
 from handoff_api.conversations.router import router as visitor_router
 from handoff_api.counsellors.router import router as counsellor_router
+from handoff_api.counsellors.sockets import router as counsellor_sockets_router
 from handoff_api.email.router import router as email_router
 from handoff_api.helplines.router import router as helplines_router
 from handoff_api.ratelimit import RateLimiter
+from handoff_api.security import load_code_secret
 from handoff_api.stats.router import button_router as stats_button_router
 from handoff_api.stats.router import page_router as stats_page_router
 from handoff_api.stats.router import router as stats_router
 from handoff_api.trainers.router import page_router as trainers_page_router
 from handoff_api.trainers.router import router as trainers_router
+from handoff_api.supervision.router import access_log_router
+from handoff_api.supervision.router import router as supervision_router
 from handoff_api.web.router import router as web_router
 
 
@@ -37,8 +41,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Chat triage with human takeover for violence helplines.",
         on_start=_on_start,
         on_stop=lambda app: app.state.rasa_client.close(),
+        streams=True,
     )
-    app.state.rate_limiter = RateLimiter(settings.trusted_proxies)
+    app.state.rate_limiter = RateLimiter(
+        settings.trusted_proxies,
+        redis_url=settings.redis_url,
+        key_prefix=settings.redis_prefix,
+        shared_secret=load_code_secret(settings) if settings.redis_url else None,
+    )
     app.state.rasa_client = RasaClient(
         settings.rasa_url, settings.rasa_timeout_seconds, settings.rasa_token
     )
@@ -55,6 +65,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(appointments_router)
     app.include_router(email_router)
     app.include_router(counsellor_router)
+    app.include_router(counsellor_sockets_router)
+    app.include_router(supervision_router)
+    app.include_router(access_log_router)
     app.include_router(trainers_router)
     app.include_router(trainers_page_router)
     app.include_router(stats_button_router)

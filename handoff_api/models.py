@@ -6,8 +6,10 @@ from handoff_api.counsellors.models import Counsellor, CounsellorSession, LoginT
 from handoff_api.db import Base
 from handoff_api.email.models import EmailRequest
 from handoff_api.stats.models import Campaign, EventCount
+from handoff_api.supervision.models import AccessLogEntry, StaffNote, StandardText
 
 __all__ = [
+    "AccessLogEntry",
     "Appointment",
     "Base",
     "Campaign",
@@ -21,5 +23,7 @@ __all__ = [
     "Message",
     "Participant",
     "Registration",
+    "StaffNote",
+    "StandardText",
     "Transfer",
 ]

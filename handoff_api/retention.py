@@ -17,6 +17,7 @@ from handoff_api.counsellors.models import CounsellorSession
 from handoff_api.db import utcnow
 from handoff_api.email.models import EmailRequest
 from handoff_api.rasa_store import RasaTrackerStore
+from handoff_api.supervision.service import purge_access_log
 from handoff_api.trainers.exports import purge_exports
 from handoff_api.trainers.service import purge_inbox
 
@@ -30,6 +31,7 @@ class PurgeResult:
     inbox_entries: int = 0  # trainers' inbox items and decisions (scrubbed text)
     trackers: int = 0  # conversations deleted from Rasa's tracker store
     report_files: int = 0  # trainers' export and comparison files deleted or trimmed
+    access_log: int = 0  # lines of the supervisors' access log
 
 
 def purge(
@@ -52,7 +54,7 @@ def purge(
     trackers = tracker_store.delete(expired, inactive_before=cutoff) if tracker_store else 0
     conversations = session.execute(
         delete(Conversation).where(Conversation.last_activity_at < cutoff)
-    ).rowcount  # messages, handoffs, transfers and appointments go with them
+    ).rowcount  # messages, handoffs, transfers, appointments, notes and whispers go with them
     email_requests = session.execute(
         delete(EmailRequest).where(EmailRequest.created_at < cutoff)
     ).rowcount
@@ -61,11 +63,13 @@ def purge(
         delete(CounsellorSession).where(CounsellorSession.expires_at < now)
     ).rowcount
     inbox_entries = purge_inbox(session, cutoff)
+    access_lines = purge_access_log(session, cutoff)
     throttle.purge_stale(session, timedelta(days=1))
     session.commit()
     report_files = purge_exports(session, reports_dir) if reports_dir else 0
     return PurgeResult(
-        conversations, email_requests, appointments, login_sessions, inbox_entries, trackers, report_files
+        conversations, email_requests, appointments, login_sessions, inbox_entries, trackers, report_files,
+        access_lines,
     )
 
 

@@ -13,6 +13,9 @@ export RASA_URL="${RASA_URL:-http://127.0.0.1:${RASA_PORT:-5005}}"
 # Both Rasa and the API's purge read it (default: a SQLite file beside handoff.db).
 export RASA_TRACKER_STORE_URL="${RASA_TRACKER_STORE_URL:-sqlite:///rasa_tracker.db}"
 
+# The release step: migrations run once here, never in the workers (handoff_api/migrate.py).
+.venv/bin/handoff-admin migrate
+
 pids=()
 stop() {
   trap - INT TERM EXIT

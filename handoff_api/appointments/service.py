@@ -11,6 +11,7 @@ from handoff_api.appointments.models import Appointment
 from handoff_api.config import Settings
 from handoff_api.conversations.models import Conversation
 from handoff_api.conversations.queue import queue_position
+from handoff_api.conversations import consent
 from handoff_api.conversations.service import append_message, clock_offset_seconds
 from handoff_api.db import utcnow
 from handoff_api.errors import ApiError, not_found
@@ -226,6 +227,7 @@ def check_in(
             queued_at=utcnow(),
             queued_clock_at=conversation.now(),
             closed_at=None,
+            **consent.leaving_the_bot(),
         )
         .execution_options(synchronize_session=False)
     )
@@ -243,8 +245,13 @@ def check_in(
             conversation.id,
             "system",
             f"Welkom terug! Je staat op plaats {position} in de wachtrij van {helpline.name}. "
-            "Een hulpverlener komt zo bij je en leest eerst wat je al vertelde: "
-            "je hoeft je verhaal niet opnieuw te doen.",
+            + (
+                "Een hulpverlener komt zo bij je en leest eerst wat je al vertelde: "
+                "je hoeft je verhaal niet opnieuw te doen."
+                if consent.story_shared(session, conversation)
+                else "Een hulpverlener komt zo bij je. Wat je aan de chatbot vertelde, krijgt die "
+                "niet te lezen."
+            ),
         )
         session.commit()
     return conversation, token

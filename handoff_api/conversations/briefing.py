@@ -6,7 +6,9 @@ The visitor's own words are quoted as they wrote them, never paraphrased.
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from handoff_api.conversations import consent
 from handoff_api.conversations.models import Conversation, Handoff, Message, Transfer
+from handoff_api.counsellors.models import Registration
 from handoff_api.helplines.catalog import Catalog
 
 FACT_FIELDS = ("relation", "setting", "when", "safe_now", "asks_for")
@@ -37,17 +39,20 @@ def _facts(handoff: Handoff | None) -> dict:
 
 
 def _visitor_words(session: Session, conversation: Conversation, handoff: Handoff | None) -> list:
+    """The bot's summary of the visitor's words, else (a later yes) what they wrote to the bot."""
     if handoff is not None and handoff.visitor_words:
         return list(handoff.visitor_words)
-    if handoff is not None and not handoff.consent:
-        return []
-    cutoff = handoff.created_at if handoff else None
-    query = select(Message.text).where(
-        Message.conversation_id == conversation.id, Message.sender == "visitor"
+    query = select(Message).where(
+        Message.conversation_id == conversation.id,
+        Message.seq <= consent.bot_part(session, conversation),
     )
-    if cutoff is not None:
-        query = query.where(Message.created_at <= cutoff)
-    return list(session.scalars(query.order_by(Message.seq)))
+    words, offered = [], set()
+    for message in session.scalars(query.order_by(Message.seq)):
+        if message.sender == "visitor" and message.text not in offered:
+            words.append(message.text)
+        if message.sender == "bot":  # a visitor line equal to a button just offered was a press
+            offered = {button.get("title") for button in message.buttons or ()}
+    return words
 
 
 def transfer_notes(session: Session, catalog: Catalog, conversation_id: str) -> list[dict]:
@@ -66,8 +71,35 @@ def transfer_notes(session: Session, catalog: Catalog, conversation_id: str) -> 
 
 
 def build_briefing(session: Session, catalog: Catalog, conversation: Conversation) -> dict:
+    """The briefing as a counsellor may read it (see consent.py)."""
+    briefing = _full_briefing(session, catalog, conversation)
+    return consent.counsellor_briefing(briefing, consent.story_shared(session, conversation))
+
+
+CORRECTED = {"theme": "main_theme", "role": "role", "age_group": "age_group"}
+
+
+def _corrected(session: Session, conversation: Conversation, labels: dict) -> dict:
+    """After the registration, its labels are the counsellor's, beside what the bot thought."""
+    registration = session.scalar(
+        select(Registration).where(Registration.conversation_id == conversation.id).limit(1)
+    )
+    if registration is None:
+        return labels
+    corrected = dict(labels)
+    for name, field in CORRECTED.items():
+        bot = (labels.get(name) or {}).get("value")
+        value = getattr(registration, field)
+        corrected[name] = {
+            "value": value, "confidence": None, "source": "counsellor",
+            "bot_value": bot if bot and bot != value else None,
+        }
+    return corrected
+
+
+def _full_briefing(session: Session, catalog: Catalog, conversation: Conversation) -> dict:
     handoff = session.get(Handoff, conversation.id)
-    labels = handoff.labels if handoff else {}
+    labels = _corrected(session, conversation, handoff.labels if handoff else {})
     entry_helpline = catalog.helpline_for_entry_point(conversation.entry_point)
     return {
         "entry_point": conversation.entry_point,
@@ -84,5 +116,6 @@ def build_briefing(session: Session, catalog: Catalog, conversation: Conversatio
         "visitor_words": _visitor_words(session, conversation, handoff),
         "qa": handoff.qa if handoff else [],
         "from_appointment": conversation.from_appointment,
+        "back_in_queue": conversation.requeued_at is not None,
         "transfer_notes": transfer_notes(session, catalog, conversation.id),
     }

@@ -2,6 +2,7 @@
 
 from sqlalchemy.orm import Session
 
+from handoff_api.conversations import consent, moves
 from handoff_api.conversations.models import Conversation, Handoff
 from handoff_api.conversations.queue import queue_position
 from handoff_api.conversations.service import change_state, conversation_closed
@@ -54,15 +55,24 @@ def create_handoff(session: Session, catalog: Catalog, request: HandoffRequest) 
     if conversation.state == "closed":
         raise conversation_closed()
     now = conversation.now()
+    moved = None
     if conversation.state == "bot":
-        _route_and_store(session, catalog, conversation, request, now)
+        moved = _route_and_store(session, catalog, conversation, request, now)
         session.commit()
         session.refresh(conversation)
-    return handoff_outcome(session, catalog, conversation)
+    return {**handoff_outcome(session, catalog, conversation), "move_sentence": moved}
 
 
-def _route_and_store(session, catalog, conversation, request, now) -> None:
+def stated_age(labels: dict) -> int | None:
+    label = labels.get("age_group")
+    return label.age if label is not None and label.source != "skipped" else None
+
+
+def _route_and_store(session, catalog, conversation, request, now) -> str | None:
+    """Routes and keeps the briefing; returns the sentence that tells a moved visitor why."""
     profile = visitor_profile(conversation.entry_point, request.labels)
+    entry = catalog.helpline_for_entry_point(conversation.entry_point)
+    entry_status = helplines.availability(session, entry, now).status
     decision = route(
         catalog,
         profile,
@@ -72,6 +82,7 @@ def _route_and_store(session, catalog, conversation, request, now) -> None:
     values = {"helpline_id": decision.helpline_id, "urgency": urgency_of(request.labels)}
     if decision.outcome == "queued":
         values |= {"state": "queued", "queued_at": utcnow(), "queued_clock_at": now}
+        values |= consent.leaving_the_bot()
     # First the guarded change (it locks the row), then the briefing: a racing second
     # handoff waits, then finds the conversation queued (409) or this briefing to update.
     change_state(session, conversation.id, ("bot",), values, already_handed_over)
@@ -85,7 +96,7 @@ def _route_and_store(session, catalog, conversation, request, now) -> None:
     handoff.details = request.details.model_dump(exclude_none=True)
     handoff.outcome = decision.outcome
     handoff.routed_helpline_id = decision.helpline_id
-    handoff.routing_reason = decision.reason
+    handoff.routing_reason = moves.routing_reason(catalog, profile, decision, stated_age(request.labels))
     session.add(handoff)
     session.refresh(conversation)  # the guarded change above: helpline, urgency, state
     routed = helplines.availability(session, catalog.helpline(decision.helpline_id), now)
@@ -95,6 +106,7 @@ def _route_and_store(session, catalog, conversation, request, now) -> None:
     )
     if decision.outcome == "queued":
         events.record_for(session, catalog, "queued", conversation)
+    return moves.move_sentence(catalog, profile, decision, entry_status)
 
 
 def handoff_outcome(session: Session, catalog: Catalog, conversation: Conversation) -> dict:

@@ -27,6 +27,9 @@ class Conversation(Base):
         ForeignKey("counsellors.id", ondelete="SET NULL")
     )
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Back in the queue because its counsellor had to leave (account deactivated): it goes
+    # before every other chat of its urgency until claimed again.
+    requeued_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # For the anonymous statistics: the chat's state when the visitor came, and when (on the
     # conversation's own clock) they joined the queue.
@@ -34,6 +37,9 @@ class Conversation(Base):
     queued_clock_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     claimed_clock_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     offer_taken: Mapped[str | None] = mapped_column(String(16))  # email, appointment, numbers
+    # The last message written while with the bot (set when it first leaves the bot): without
+    # the visitor's consent, no counsellor sees a message up to here (conversations/consent.py).
+    handed_over_seq: Mapped[int | None] = mapped_column(Integer)
 
     def now(self) -> datetime:
         """The conversation's clock: real time, shifted when a simulated time was asked for."""

@@ -1,4 +1,5 @@
-"""A helpline's queue: urgency first, then appointments, then waiting time."""
+"""A helpline's queue: urgency first, then chats whose counsellor had to leave, then
+appointments, then waiting time."""
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -11,6 +12,7 @@ URGENCY_RANK = {"acute_danger": 0, "suicide_risk": 1}
 def queue_sort_key(conversation: Conversation) -> tuple:
     return (
         URGENCY_RANK.get(conversation.urgency or "none", 2),
+        conversation.requeued_at is None,
         not conversation.from_appointment,
         conversation.queued_at,
         conversation.id,

@@ -7,7 +7,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
 from handoff_api.auth import bearer_token
-from handoff_api.conversations import service
+from handoff_api.conversations import consent, service
 from handoff_api.conversations.models import Conversation
 from handoff_api.conversations.rasa import RasaDep
 from handoff_api.conversations.schemas import (
@@ -17,6 +17,7 @@ from handoff_api.conversations.schemas import (
     PostMessage,
     Replies,
 )
+from handoff_api.conversations.typing import typing_frames
 from handoff_api.conversations.streaming import refuse, stream_conversation
 from handoff_api.db import SessionDep
 from handoff_api.errors import ApiError
@@ -88,6 +89,13 @@ def end_conversation(
     return {"messages": [service.message_view(service.end_by_visitor(session, catalog, conversation))]}
 
 
+@router.post("/{conversation_id}/share-story", response_model=Replies)
+def share_story(conversation: VisitorConversation, session: SessionDep) -> dict:
+    """"Toon wat ik aan de chatbot vertelde": the visitor lets counsellors read that part."""
+    message = consent.share_story(session, conversation)
+    return {"messages": [service.message_view(message)] if message else []}
+
+
 @router.get("/{conversation_id}", response_model=ConversationOut)
 def get_conversation(
     conversation: VisitorConversation, session: SessionDep, catalog: CatalogDep
@@ -122,9 +130,20 @@ async def live(websocket: WebSocket, conversation_id: str, after: int = 0) -> No
         await refuse(websocket, error)
         return
     await websocket.accept()
+    app = websocket.app
+
+    async def on_frame(frame: dict) -> None:
+        """Only `{"type": "typing"}` (no text: that is sent over HTTP), shown to the counsellor."""
+        if isinstance(frame, dict) and frame.get("type") == "typing":
+            app.state.typing.mark(conversation_id, "visitor")
+            app.state.live_hub.notify(conversation_id)
+
+    typed = [None]
     await stream_conversation(
         websocket,
         conversation_id,
         max(after, 0),
         lambda: _authenticate_socket(websocket, conversation_id, token),
+        on_frame,
+        lambda: typing_frames(app.state.typing, conversation_id, "counsellor", typed),
     )

@@ -83,3 +83,6 @@ class ConversationOut(BaseModel):
     expected_wait_minutes: int | None
     now: str
     last_seq: int
+    story_shared: bool = Field(
+        description="Whether counsellors may read what the visitor wrote to the bot"
+    )

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from handoff_api import dutch
 from handoff_api.config import Settings
-from handoff_api.conversations.models import Conversation, Message, Participant
+from handoff_api.conversations.models import Conversation, Handoff, Message, Participant
 from handoff_api.conversations.queue import queue_position
 from handoff_api.conversations.rasa import RasaClient, RasaUnavailable
 from handoff_api.conversations.safety import contact_sentence, round_the_clock_sentence, safe_reply
@@ -370,7 +370,13 @@ def conversation_view(session: Session, catalog: Catalog, conversation: Conversa
         "expected_wait_minutes": expected_wait,
         "now": helplines.iso(availability.now),
         "last_seq": conversation.message_count,
+        "story_shared": story_shared(session, conversation),
     }
+
+
+def story_shared(session: Session, conversation: Conversation) -> bool:
+    handoff = session.get(Handoff, conversation.id)
+    return bool(handoff and handoff.consent)
 
 
 def shift_clock(conversation: Conversation, simulated_now: datetime) -> None:

@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from handoff_api.conversations.service import message_view, messages_after
 from handoff_api.errors import ApiError
 
-RECHECK_SECONDS = 2.0  # the issue asks for at most 5 s
+RECHECK_SECONDS = 4.0  # the re-authorisation; issue 11 asks for at most 5 s
 CLOSE_CODES = {
     "invalid_token": 4401,  # wrong, expired, logged out, sessions revoked, replaced at check-in
     "not_a_counsellor": 4403,
@@ -32,9 +32,13 @@ async def refuse(websocket: WebSocket, error: ApiError) -> None:
     await websocket.close(code=close_code(error), reason=error.code)
 
 
-def _load_after(session_factory, conversation_id: str, after: int) -> list[dict]:
+def visitor_messages(session, conversation_id: str, after: int) -> list:
+    return messages_after(session, conversation_id, after)
+
+
+def _load_after(session_factory, load, conversation_id: str, after: int) -> list[dict]:
     with session_factory() as session:
-        return [message_view(m) for m in messages_after(session, conversation_id, after)]
+        return [message_view(m) for m in load(session, conversation_id, after)]
 
 
 async def stream_conversation(
@@ -43,15 +47,20 @@ async def stream_conversation(
     after: int,
     authorise: Callable[[], None],
     on_frame: Callable[[dict], Awaitable[dict | None]] | None = None,
+    extras: Callable[[], list[dict]] | None = None,
+    load: Callable = visitor_messages,
 ) -> None:
     """Sends every message after `after` as it happens; frames received go to `on_frame`.
 
     `authorise` runs in a worker thread and raises ApiError when the right is gone.
+    `extras` (also in a worker thread) gives further frames on each wake-up: typing signals,
+    and for counsellors the notes and whispers they may read. `load`
+    `(session, conversation_id, after)` reads the messages this side may see.
     """
     app = websocket.app
     event = app.state.live_hub.subscribe(conversation_id)
     sender = asyncio.create_task(
-        _send_loop(websocket, app, conversation_id, after, event, authorise)
+        _send_loop(websocket, app, load, conversation_id, after, event, authorise, extras)
     )
     receiver = asyncio.create_task(_receive_loop(websocket, on_frame, authorise))
     try:
@@ -74,22 +83,29 @@ async def _still_allowed(websocket: WebSocket, authorise: Callable[[], None]) ->
     return True
 
 
-async def _send_loop(websocket, app, conversation_id: str, after: int, event, authorise) -> None:
+async def _send_loop(websocket, app, load, conversation_id: str, after: int, event, authorise, extras) -> None:
+    """Reads the database only when woken (handoff_api.live), re-authorises at least every
+    RECHECK_SECONDS even when nothing happens; `extras` are asked on every pass."""
     last_seq = after
+    woken = True  # the first pass replays what came after `after`
     while True:
         event.clear()
         if not await _still_allowed(websocket, authorise):
             return
-        messages = await run_in_threadpool(
-            _load_after, app.state.session_factory, conversation_id, last_seq
-        )
-        for message in messages:
-            await websocket.send_json({"type": "message", **message})
-            last_seq = message["seq"]
+        if woken:
+            messages = await run_in_threadpool(
+                _load_after, app.state.session_factory, load, conversation_id, last_seq
+            )
+            for message in messages:
+                await websocket.send_json({"type": "message", **message})
+                last_seq = message["seq"]
+        for frame in await run_in_threadpool(extras) if extras else ():
+            await websocket.send_json(frame)
         try:
             await asyncio.wait_for(event.wait(), timeout=RECHECK_SECONDS)
+            woken = True
         except TimeoutError:
-            pass
+            woken = False
 
 
 async def _receive_loop(websocket: WebSocket, on_frame, authorise) -> None:

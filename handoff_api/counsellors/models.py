@@ -15,7 +15,7 @@ class Counsellor(Base):
     username: Mapped[str] = mapped_column(String(128), unique=True)
     display_name: Mapped[str] = mapped_column(String(128))
     helpline_id: Mapped[str] = mapped_column(String(64))
-    role: Mapped[str] = mapped_column(String(16), default="counsellor")  # counsellor, trainer
+    role: Mapped[str] = mapped_column(String(16), default="counsellor")  # counsellor, supervisor, trainer, coordinator
     password_hash: Mapped[str] = mapped_column(String(256))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -2,16 +2,13 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, WebSocket
+from fastapi import APIRouter, Depends
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import HTTPConnection
 
-from handoff_api.auth import bearer_token
 from handoff_api.conversations.schemas import MessageOut
 from handoff_api.conversations.service import message_view
-from handoff_api.conversations.streaming import refuse, stream_conversation
-from handoff_api.counsellors import access, schemas, service
+from handoff_api.counsellors import schemas, service
 from handoff_api.counsellors.models import Counsellor
 from handoff_api.db import SessionDep
 from handoff_api.email import service as email
@@ -21,6 +18,7 @@ from handoff_api.errors import ApiError, not_found
 from handoff_api.helplines.service import CatalogDep
 from handoff_api.dependencies import CodeHasherDep, SettingsDep
 from handoff_api.ratelimit import RateLimiterDep
+from handoff_api.supervision import service as supervision
 
 router = APIRouter(prefix="/api/v1/counsellor", tags=["counsellor"])
 bearer = HTTPBearer(auto_error=False, description="The counsellor's login token")
@@ -40,8 +38,15 @@ def current_counsellor(account: Annotated[Counsellor, Depends(current_account)])
     return account
 
 
+def current_staff(account: Annotated[Counsellor, Depends(current_account)]) -> Counsellor:
+    """Counsellors and supervisors (a supervisor's every read is in the access log)."""
+    service.require_staff(account)
+    return account
+
+
 CurrentAccount = Annotated[Counsellor, Depends(current_account)]
 CurrentCounsellor = Annotated[Counsellor, Depends(current_counsellor)]
+CurrentStaff = Annotated[Counsellor, Depends(current_staff)]
 
 
 def _counsellor_view(counsellor: Counsellor) -> dict:
@@ -83,13 +88,14 @@ def me(counsellor: CurrentAccount) -> dict:
 
 
 @router.get("/queue", response_model=schemas.Queue)
-def queue(counsellor: CurrentCounsellor, session: SessionDep, catalog: CatalogDep) -> dict:
+def queue(counsellor: CurrentStaff, session: SessionDep, catalog: CatalogDep) -> dict:
     """The queue of the counsellor's own helpline(s): urgency first, then waiting time."""
+    supervision.log_read(session, counsellor, "view_queue")
     return {"entries": service.queue(session, catalog, counsellor)}
 
 
 @router.get("/conversations", response_model=list[schemas.MyConversation])
-def my_conversations(counsellor: CurrentCounsellor, session: SessionDep) -> list:
+def my_conversations(counsellor: CurrentStaff, session: SessionDep) -> list:
     """The conversations this counsellor is in now."""
     return service.my_conversations(session, counsellor)
 
@@ -99,23 +105,24 @@ def claim(
     conversation_id: str, counsellor: CurrentCounsellor, session: SessionDep, catalog: CatalogDep
 ) -> dict:
     conversation = service.claim(session, catalog, counsellor, conversation_id)
-    return service.conversation_detail(session, catalog, conversation)
+    return service.conversation_detail(session, catalog, conversation, counsellor)
 
 
 @router.get("/conversations/{conversation_id}", response_model=schemas.ConversationDetail)
 def conversation(
-    conversation_id: str, counsellor: CurrentCounsellor, session: SessionDep, catalog: CatalogDep
+    conversation_id: str, counsellor: CurrentStaff, session: SessionDep, catalog: CatalogDep
 ) -> dict:
-    """Briefing and transcript; a queued conversation can be read before claiming it."""
+    """Briefing, transcript and notes; a queued conversation can be read before claiming it."""
     found = service.visible_conversation(session, catalog, counsellor, conversation_id)
-    return service.conversation_detail(session, catalog, found)
+    supervision.log_read(session, counsellor, "view_conversation", found)
+    return service.conversation_detail(session, catalog, found, counsellor)
 
 
 @router.post("/conversations/{conversation_id}/messages", response_model=MessageOut)
 def send_message(
     conversation_id: str,
     body: schemas.SendMessage,
-    counsellor: CurrentCounsellor,
+    counsellor: CurrentStaff,  # a supervisor only once invited into it
     session: SessionDep,
     catalog: CatalogDep,
 ) -> dict:
@@ -133,7 +140,7 @@ def transfer(
 ) -> dict:
     found = service.visible_conversation(session, catalog, counsellor, conversation_id)
     moved = service.transfer(session, catalog, found, counsellor, body.to_helpline, body.note)
-    return {**service.conversation_detail(session, catalog, moved)}
+    return service.conversation_detail(session, catalog, moved)
 
 
 @router.post("/conversations/{conversation_id}/invite", response_model=schemas.Participant)
@@ -159,7 +166,7 @@ def close(
 ) -> dict:
     found = service.visible_conversation(session, catalog, counsellor, conversation_id)
     record = service.close(session, catalog, found, counsellor, body.model_dump())
-    return {"registration_id": record.id, "bot_labels": record.bot_labels}
+    return {"registration_id": record.id, "bot_labels": service.registration_labels(session, found, record)}
 
 
 @router.get("/email-requests", response_model=list[EmailRequestView])
@@ -202,58 +209,3 @@ def _email_view(request: EmailRequest) -> dict:
         "created_at": request.created_at.isoformat(timespec="seconds"),
         "reply": request.reply_text,
     }
-
-
-def _socket_counsellor(websocket: WebSocket, token: str | None, conversation_id: str) -> str:
-    """At the handshake: the counsellor the token belongs to, who must see the conversation."""
-    with websocket.app.state.session_factory() as session:
-        counsellor = service.authenticate(session, token)
-        service.require_counsellor(counsellor)
-        service.visible_conversation(session, websocket.app.state.catalog, counsellor, conversation_id)
-        return counsellor.id
-
-
-def _socket_still_allowed(app, token: str | None, counsellor_id: str, conversation_id: str) -> None:
-    """Again and again while the socket is open (see streaming.py)."""
-    with app.state.session_factory() as session:
-        access.socket_counsellor(session, app.state.catalog, token, counsellor_id, conversation_id)
-
-
-def _send_from_socket(app, counsellor_id: str, conversation_id: str, text: str) -> None:
-    with app.state.session_factory() as session:
-        counsellor = session.get(Counsellor, counsellor_id)
-        conversation = service.visible_conversation(session, app.state.catalog, counsellor, conversation_id)
-        service.send_message(session, conversation, counsellor, text)
-
-
-@router.websocket("/conversations/{conversation_id}/live")
-async def live(websocket: WebSocket, conversation_id: str, after: int = 0) -> None:
-    """Every message as it happens (`?after=N` replays); send `{"text": ...}` to write."""
-    token = bearer_token(websocket)
-    try:
-        counsellor_id = await run_in_threadpool(_socket_counsellor, websocket, token, conversation_id)
-    except ApiError as error:
-        await refuse(websocket, error)
-        return
-    await websocket.accept()
-    limit = websocket.app.state.settings.max_message_chars
-
-    async def on_frame(frame: dict) -> dict | None:
-        text = str(frame.get("text", "")).strip() if isinstance(frame, dict) else ""
-        if not text or len(text) > limit:
-            return {"type": "error", "error": "invalid_message"}
-        try:
-            await run_in_threadpool(
-                _send_from_socket, websocket.app, counsellor_id, conversation_id, text
-            )
-        except ApiError as error:
-            return {"type": "error", "error": error.code, "message": {"nl": error.nl, "en": error.en}}
-        return None
-
-    await stream_conversation(
-        websocket,
-        conversation_id,
-        max(after, 0),
-        lambda: _socket_still_allowed(websocket.app, token, counsellor_id, conversation_id),
-        on_frame,
-    )

@@ -20,7 +20,7 @@ class CounsellorOut(BaseModel):
     username: str
     display_name: str
     helpline_id: str
-    role: Literal["counsellor", "trainer", "coordinator"]
+    role: Literal["counsellor", "supervisor", "trainer", "coordinator"]
 
 
 class LoggedIn(BaseModel):
@@ -40,11 +40,14 @@ class QueueEntry(BaseModel):
     conversation_id: str
     helpline_id: str
     entry_point: str
+    helpline_name: str
+    came_in_through: str
     urgency: str
     theme: str | None
     age_group: str | None
     waiting_minutes: int
     from_appointment: bool
+    back_in_queue: bool = False  # its counsellor had to leave: it goes first among its urgency
     transfer_notes: list[TransferNote]
 
 
@@ -63,7 +66,10 @@ class MyConversation(BaseModel):
 class Label(BaseModel):
     value: str
     confidence: float | None = None
-    source: str | None = None
+    source: str | None = None  # classifier, visitor, skipped, counsellor, intent, not_assessed
+    answered_with: Literal["button", "text"] | None = None
+    age: int | None = None
+    bot_value: str | None = None  # the bot's value a counsellor's registration corrected
 
 
 class QuestionAnswer(BaseModel):
@@ -87,15 +93,28 @@ class Briefing(BaseModel):
     asks_for: str | None
     recent_sexual_assault: bool
     consent: bool | None
+    story_shared: bool = Field(description="False: nothing from the part with the bot is shown")
+    told_themselves: str | None = Field(description="Said instead of the story when it is not shared")
     visitor_words: list[str]
     qa: list[QuestionAnswer]
     from_appointment: bool
+    back_in_queue: bool = False
     transfer_notes: list[TransferNote]
 
 
 class Participant(BaseModel):
     name: str
     role: Literal["owner", "invited"]
+
+
+class StaffNote(BaseModel):
+    """A private note (`note`) or a supervisor's whisper (`whisper`): never shown to the visitor."""
+
+    id: int
+    kind: Literal["note", "whisper"]
+    author_name: str
+    text: str
+    created_at: str
 
 
 class ConversationDetail(BaseModel):
@@ -105,6 +124,7 @@ class ConversationDetail(BaseModel):
     briefing: Briefing
     transcript: list[MessageOut]
     participants: list[Participant]
+    notes: list[StaffNote] = []
 
 
 class SendMessage(BaseModel):

@@ -6,6 +6,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from handoff_api.config import Settings
+from handoff_api.conversations import consent
 from handoff_api.conversations.briefing import build_briefing, transfer_notes
 from handoff_api.conversations.models import Conversation, Handoff, Participant, Transfer
 from handoff_api.conversations.queue import queued_in
@@ -13,7 +14,6 @@ from handoff_api.conversations.service import (
     append_message,
     change_state,
     message_view,
-    messages_after,
 )
 from handoff_api.conversations.safety import round_the_clock_sentence
 from handoff_api.counsellors import throttle
@@ -23,6 +23,7 @@ from handoff_api.errors import ApiError, not_found, unauthorized
 from handoff_api.helplines.catalog import Catalog
 from handoff_api.security import CodeHasher, hash_password, hash_secret, new_token, verify_password
 from handoff_api.stats import events
+from handoff_api.supervision import service as supervision
 
 
 class AccountError(ValueError):
@@ -115,6 +116,21 @@ def require_counsellor(account: Counsellor) -> None:
         )
 
 
+STAFF_ROLES = ("counsellor", "supervisor")
+
+
+def require_staff(account: Counsellor) -> None:
+    """Counsellors and supervisors read queues, briefings and transcripts; trainers and
+    coordinators never do."""
+    if account.role not in STAFF_ROLES:
+        raise ApiError(
+            403,
+            "not_a_counsellor",
+            "Dit kan alleen een hulpverlener of supervisor.",
+            "Only counsellors and supervisors can do this.",
+        )
+
+
 def team_helplines(catalog: Catalog, counsellor: Counsellor) -> set[str]:
     return catalog.team_helpline_ids(counsellor.helpline_id)
 
@@ -144,22 +160,30 @@ def queue(session: Session, catalog: Catalog, counsellor: Counsellor) -> list[di
         queued_in(session, team_helplines(catalog, counsellor)), start=1
     ):
         handoff = session.get(Handoff, conversation.id)
-        labels = handoff.labels if handoff else {}
+        labels = consent.counsellor_labels(session, conversation, handoff.labels if handoff else {})
         entries.append(
             {
                 "position": position,
                 "conversation_id": conversation.id,
                 "helpline_id": conversation.helpline_id,
                 "entry_point": conversation.entry_point,
+                "helpline_name": catalog.helpline(conversation.helpline_id).name,
+                "came_in_through": _entry_name(catalog, conversation.entry_point),
                 "urgency": conversation.urgency or "none",
                 "theme": (labels.get("theme") or {}).get("value"),
                 "age_group": (labels.get("age_group") or {}).get("value"),
                 "waiting_minutes": int((now - conversation.queued_at).total_seconds() // 60),
                 "from_appointment": conversation.from_appointment,
+                "back_in_queue": conversation.requeued_at is not None,
                 "transfer_notes": transfer_notes(session, catalog, conversation.id),
             }
         )
     return entries
+
+
+def _entry_name(catalog: Catalog, entry_point: str) -> str:
+    helpline = catalog.helpline_for_entry_point(entry_point)
+    return helpline.name if helpline else entry_point
 
 
 def my_conversations(session: Session, counsellor: Counsellor) -> list[dict]:
@@ -182,7 +206,11 @@ def my_conversations(session: Session, counsellor: Counsellor) -> list[dict]:
     ]
 
 
-def conversation_detail(session: Session, catalog: Catalog, conversation: Conversation) -> dict:
+def conversation_detail(
+    session: Session, catalog: Catalog, conversation: Conversation, viewer: Counsellor | None = None
+) -> dict:
+    """Briefing, transcript and participants; with a `viewer`, the private notes and the
+    whispers that viewer may read (never part of the visitor's views)."""
     participants = session.execute(
         select(Counsellor.display_name, Participant.role)
         .join(Participant, Participant.counsellor_id == Counsellor.id)
@@ -193,8 +221,9 @@ def conversation_detail(session: Session, catalog: Catalog, conversation: Conver
         "state": conversation.state,
         "helpline_id": conversation.helpline_id,
         "briefing": build_briefing(session, catalog, conversation),
-        "transcript": [message_view(m) for m in messages_after(session, conversation.id, 0)],
+        "transcript": [message_view(m) for m in consent.counsellor_messages(session, conversation, 0)],
         "participants": [{"name": name, "role": role} for name, role in participants],
+        "notes": supervision.notes_for(session, conversation.id, viewer.id) if viewer else [],
     }
 
 
@@ -215,7 +244,8 @@ def claim(session: Session, catalog: Catalog, counsellor: Counsellor, conversati
         session,
         conversation_id,
         ("queued",),
-        {"state": "human", "assigned_counsellor_id": counsellor.id, "claimed_at": utcnow()},
+        {"state": "human", "assigned_counsellor_id": counsellor.id, "claimed_at": utcnow(),
+         "requeued_at": None},
         already_claimed,
         where=(Conversation.helpline_id.in_(team_helplines(catalog, counsellor)),),
     )
@@ -225,12 +255,16 @@ def claim(session: Session, catalog: Catalog, counsellor: Counsellor, conversati
     events.record_for(session, catalog, "claimed", conversation, wait=wait)
     conversation.claimed_clock_at = conversation.now()
     helpline = catalog.helpline(conversation.helpline_id)
+    read = (
+        "Die las al wat je aan de chatbot vertelde."
+        if consent.story_shared(session, conversation)
+        else "Wat je aan de chatbot vertelde, kreeg die niet te lezen: vertel het zelf, op je eigen tempo."
+    )
     append_message(
         session,
         conversation_id,
         "system",
-        f"Je praat nu met {counsellor.display_name}, een hulpverlener van {helpline.name}. "
-        "Die las al wat je aan de chatbot vertelde.",
+        f"Je praat nu met {counsellor.display_name}, een hulpverlener van {helpline.name}. {read}",
     )
     session.commit()
     session.refresh(conversation)
@@ -341,7 +375,8 @@ def invite(
         select(Counsellor).where(
             Counsellor.username == username,
             Counsellor.active.is_(True),
-            Counsellor.role == "counsellor",  # trainers never join a live conversation
+            # a supervisor joins when asked; trainers never join a live conversation
+            Counsellor.role.in_(STAFF_ROLES),
         )
     )
     if guest is None or guest.id == counsellor.id:
@@ -422,3 +457,14 @@ def _require_unregistered_former_participant(
             "This conversation has already been registered.",
         )
 
+
+
+def registration_labels(session: Session, conversation: Conversation, record: Registration) -> dict | None:
+    """The bot's labels beside the registration, as the counsellor may see them."""
+    return consent.counsellor_labels(session, conversation, record.bot_labels)
+
+
+def counsellor_messages(session: Session, conversation_id: str, after: int) -> list:
+    """The live feed's messages after `after`, as a counsellor may see them."""
+    conversation = session.get(Conversation, conversation_id)
+    return consent.counsellor_messages(session, conversation, after) if conversation else []

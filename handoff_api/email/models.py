@@ -19,9 +19,11 @@ class EmailRequest(Base):
     message: Mapped[str] = mapped_column(Text)
     reply_to: Mapped[str | None] = mapped_column(String(320))
     pickup_code_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
-    status: Mapped[str] = mapped_column(String(16), default="queued")  # queued, sent, answered
+    # queued, sending (claimed by one worker: handoff_api.email.jobs), sent, answered
+    status: Mapped[str] = mapped_column(String(16), default="queued", index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     reply_text: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     replied_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -75,11 +75,8 @@ def compose(settings: Settings, helpline: Helpline, request: EmailRequest) -> Em
     return mail
 
 
-def send(session: Session, settings: Settings, helpline: Helpline, request: EmailRequest) -> bool:
-    """Sends one request to the helpline's mailbox; it stays queued when that fails."""
-    if not settings.smtp_enabled or not helpline.email:
-        return False
-    request.attempts += 1
+def deliver(settings: Settings, helpline: Helpline, request: EmailRequest) -> bool:
+    """Hands one request to the mail server (no database work: see handoff_api.email.jobs)."""
     try:
         with smtplib.SMTP(
             settings.smtp_host, settings.smtp_port, timeout=settings.smtp_timeout_seconds
@@ -93,28 +90,8 @@ def send(session: Session, settings: Settings, helpline: Helpline, request: Emai
         # The error's type and SMTP code only: its text can quote the visitor's reply address.
         code = getattr(error, "smtp_code", "") or getattr(error, "errno", "") or ""
         log.warning("e-mail request %s not sent: %s %s", request.id, type(error).__name__, code)
-        session.commit()
         return False
-    request.status = "sent"
-    request.sent_at = utcnow()
-    session.commit()
     return True
-
-
-def send_by_id(session_factory, settings: Settings, helpline: Helpline, request_id: str) -> bool:
-    with session_factory() as session:
-        request = session.get(EmailRequest, request_id)
-        return bool(request) and send(session, settings, helpline, request)
-
-
-def send_queued(session: Session, settings: Settings, catalog) -> int:
-    sent = 0
-    queued = session.scalars(select(EmailRequest).where(EmailRequest.status == "queued")).all()
-    for request in queued:
-        helpline = catalog.helpline(request.helpline_id)
-        if helpline and send(session, settings, helpline, request):
-            sent += 1
-    return sent
 
 
 def pick_up(session: Session, codes: CodeHasher, code: str) -> EmailRequest:

@@ -21,6 +21,8 @@ class RoutingDecision:
     outcome: str  # queued, closed
     helpline_id: str
     reason: str
+    rule: RoutingRule | None = None
+    statuses: tuple[tuple[str, str], ...] = ()  # (helpline id, open/busy/closed) of those tried
 
 
 def _rule_matches(rule: RoutingRule, visitor: VisitorProfile) -> bool:
@@ -68,14 +70,19 @@ def route(
             for h in fitting
         )
         prefix = f"Regel '{rule.name}' ({rule.description}) voor {profile}. {notes}."
+        tried = tuple(statuses.items())
         for wanted in ("open", "busy"):
             chosen = next((h for h in fitting if statuses[h.id] == wanted), None)
             if chosen:
-                return RoutingDecision("queued", chosen.id, f"{prefix} → wachtrij {chosen.name}.")
+                return RoutingDecision(
+                    "queued", chosen.id, f"{prefix} → wachtrij {chosen.name}.", rule, tried
+                )
         fallback = catalog.helpline(rule.otherwise)
         return RoutingDecision(
             "closed",
             fallback.id,
             f"{prefix} → niets open: aanbod buiten de openingsuren van {fallback.name}.",
+            rule,
+            tried,
         )
     raise LookupError("no routing rule matched; the catalog requires a catch-all rule")

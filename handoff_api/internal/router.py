@@ -10,6 +10,7 @@ from handoff_api.appointments import service as appointments
 from handoff_api.conversations.handoff import create_handoff, unknown_conversation
 from handoff_api.conversations.models import Conversation
 from handoff_api.db import SessionDep, utcnow
+from handoff_api.email import jobs as email_jobs
 from handoff_api.email import service as email
 from handoff_api.errors import ApiError
 from handoff_api.helplines import service as helplines
@@ -141,7 +142,7 @@ def email_request(
         session, codes, conversation, helpline, body.message, body.reply_to
     )
     state = request.app.state
-    background.add_task(email.send_by_id, state.session_factory, state.settings, helpline, filed.id)
+    background.add_task(email_jobs.send_by_id, state.session_factory, state.settings, helpline, filed.id)
     return {"helpline": helpline.public_view(), "pickup_code": pickup_code}
 
 

@@ -12,6 +12,10 @@ class Label(BaseModel):
     value: str = Field(max_length=64)
     confidence: float | None = None
     source: str = Field(default="classifier", max_length=32)
+    answered_with: Literal["button", "text"] | None = Field(
+        default=None, description="How the visitor answered, when source is visitor"
+    )
+    age: int | None = Field(default=None, ge=0, le=120, description="The age the visitor gave")
 
 
 class QuestionAnswer(BaseModel):
@@ -48,6 +52,9 @@ class HandoffOutcome(BaseModel):
     expected_wait_minutes: int | None
     next_opening: str | None
     now: str
+    move_sentence: str | None = Field(
+        default=None, description="Said to a visitor routed away from where they came in (Dutch)"
+    )
 
 
 class OpeningHoursOut(BaseModel):

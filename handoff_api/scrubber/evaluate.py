@@ -12,6 +12,8 @@ False positives on ordinary words: predictions overlapping no labelled span at a
 Bars of issue 11 over a whole set: structured recall (every type but NAAM and SCHOOL, pooled),
 name recall, and the share of lines without personal data that are left unchanged.
 Exits 1 when a bar below is not met (a per-type bar counts only where the set has that type).
+A set given with --blind is reported by its figures only, never its texts (also in --json);
+--role PATH=ROLE prints a set's role (tuned, blind ...) beside its figures.
 """
 from __future__ import annotations
 
@@ -161,16 +163,37 @@ def _ok(hits: int, total: int, bar: float) -> str:
     return "-" if not total else ("ok" if hits / total >= bar else "FAIL")
 
 
-def print_summary(reports: list[tuple[str, Report]], out=None) -> None:
-    """One line per test set: the three bars of issue 11 side by side."""
+def print_summary(reports: list[tuple[str, Report]], out=None, roles: dict[str, str] | None = None) -> None:
+    """One line per test set: its role (tuned, blind ...) and the three bars of issue 11 side by side."""
     w = (out or sys.stdout).write
     names = list(SET_BARS)
+    roles = roles or {}
+    role_width = max([len(r) for r in roles.values()] + [4]) + 2
     w("\nSummary (issue 11 bars: " + ", ".join(f"{n} ≥{SET_BARS[n]}" for n in names) + ")\n")
-    w(f"{'set':<28}{'lines':>6}  " + "".join(f"{n:<28}" for n in names) + "bars\n")
+    w(f"{'set':<28}{'role':<{role_width}}{'lines':>6}  " + "".join(f"{n:<28}" for n in names) + "bars\n")
     for path, report in reports:
         figures = report.set_figures()
         cells = "".join(f"{_ratio(*figures[n]) + ' ' + _ok(*figures[n], SET_BARS[n]):<28}" for n in names)
-        w(f"{Path(path).name:<28}{report.sentences:>6}  {cells}{'FAIL' if report.failed_bars() else 'ok'}\n")
+        role = roles.get(_key(path), "")
+        w(f"{Path(path).name:<28}{role:<{role_width}}{report.sentences:>6}  {cells}"
+          f"{'FAIL' if report.failed_bars() else 'ok'}\n")
+
+
+def _key(path: str | Path) -> str:
+    return str(Path(path).resolve())
+
+
+def _roles(pairs: list[str], blind: set[str]) -> dict[str, str]:
+    """--role PATH=TEXT pairs by resolved path; a blind set without a role is "blind"."""
+    roles = {}
+    for pair in pairs:
+        path, sep, role = pair.partition("=")
+        if not sep or not role.strip():
+            raise SystemExit(f"--role needs PATH=ROLE, got {pair!r}")
+        roles[_key(path)] = role.strip()
+    for path in blind:
+        roles.setdefault(path, "blind")
+    return roles
 
 
 def _fmt(value: float | None) -> str:
@@ -224,6 +247,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--blind", metavar="PATH", action="append", default=[],
                         help="a set to report by figures only, without its texts (an independent set stays "
                              "blind for whoever reads the output)")
+    parser.add_argument("--role", metavar="PATH=ROLE", action="append", default=[],
+                        help="the set's role, printed beside its figures, e.g. "
+                             "'tests/scrubber/scrub_testset.jsonl=tuned'")
     parser.add_argument("--plain", metavar="PATH", action="append", default=[],
                         help="also report what is changed in unlabelled ordinary text: a .txt file (one "
                              "sentence a line) or a directory/file of Rasa NLU YAML (e.g. nlu_data); "
@@ -232,25 +258,34 @@ def main(argv: list[str] | None = None) -> int:
     scrubber = Scrubber()
     reports = [(path, evaluate(load(path), scrubber)) for path in args.testsets]
     plain = [plain_report(Path(p), scrubber) for p in args.plain]
+    blind = {_key(p) for p in args.blind}
+    roles = _roles(args.role, blind)
     if args.json:
-        out = {path: report.as_dict() for path, report in reports}
+        out = {path: _figures_only(report.as_dict()) if _key(path) in blind else report.as_dict()
+               for path, report in reports}
         out["plain"] = plain
         json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
-        blind = {Path(p).resolve() for p in args.blind}
         for path, report in reports:
-            print(f"===== {path}" + (" (blind: figures only)" if Path(path).resolve() in blind else ""))
-            print_report(report, examples=0 if Path(path).resolve() in blind else 25)
+            role = roles.get(_key(path))
+            print(f"===== {path}" + (f" — {role}" if role else "")
+                  + (" (blind: figures only)" if _key(path) in blind else ""))
+            print_report(report, examples=0 if _key(path) in blind else 25)
             print()
         if len(reports) > 1:
-            print_summary(reports)
+            print_summary(reports, roles=roles)
         for item in plain:
             print(f"\nUnlabelled text {item['path']}: {len(item['altered'])} of {item['sentences']} "
                   f"sentences changed (each change is a false positive if the text holds no personal data)")
             for change in item["altered"][:40]:
                 print(f"    {change['spans']} in: {change['text']}")
     return 1 if any(report.failed_bars() for _, report in reports) else 0
+
+
+def _figures_only(report: dict) -> dict:
+    """A blind set's JSON report: counts, not texts."""
+    return {**report, **{key: len(report[key]) for key in ("misses", "false_positives", "wrong_type")}}
 
 
 def _plain_sentences(path: Path) -> list[str]:

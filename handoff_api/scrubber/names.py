@@ -36,6 +36,11 @@ _KIN = frozenset(
 )
 _TITLES = frozenset("meneer mevrouw mevr mvr dhr mr mw juf juffrouw meester dokter dr pastoor".split())
 _PARTICLES = frozenset("van de der den ter ten 't vanden vande vander el al le la d' da di du von".split())
+# "ze noemen me mer", "hij noemt zichzelf bigD": the word after is what the person is called.
+_CALL_VERBS = frozenset("noem noemt noemen noemde noemden".split())
+_CALL_OBJECTS = frozenset("me mij hem haar zichzelf zich ons hen jou je".split())
+# Adverbs between "heet" and the name: "hij heet daar ook Kurt", "ze heet eigenlijk Lien".
+_HEET_ADVERBS = frozenset("daar hier ook eigenlijk echt officieel voluit gewoon nu daarop trouwens".split())
 _STRONG_CONTEXT = (("naam", "is"), ("naam", ":"), ("heet", "eigenlijk"), ("name", "is"), ("name", ":"))
 # "heet" is also "hot" ("het is heet"): it is a name context only after a person.
 _HEET_SUBJECTS = frozenset("ik k ikke hij zij ze je jij u die dat hem haar".split())
@@ -61,6 +66,7 @@ _PERSON_FOLLOWERS = frozenset(
     "uit van zegt zei heeft had slaat sloeg stuurt stuurde dreigt pest zit woont belt belde "
     "lacht doet deed wil zat".split()
 )
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,3}\s*$")
 _DIMINUTIVES = ("ke", "ske", "je", "tje", "ie", "eke")
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 # Around a lower-case name that is also a word: "met roos naar", "dan zegt roos dat".
@@ -127,7 +133,12 @@ class NameRules:
     def _context(self, doc: Doc, i: int) -> str | None:
         """'strong' after 'heet'/'mijn naam is', 'kin' after a kinship or title word,
         'ben' after 'ik ben', else None."""
-        prev = [t.lower_ for t in doc[max(0, i - 3):i]]
+        prev = [t.lower_ for t in doc[max(0, i - 6):i]]
+        while len(prev) > 2 and prev[-1] in _HEET_ADVERBS and prev[-2] in _HEET_ADVERBS | {"heet", "heten"}:
+            prev.pop()  # "hij heet daar ook Kurt": the context reaches over the adverbs
+        prev = prev[-3:]
+        if len(prev) >= 2 and prev[-1] in _CALL_OBJECTS and prev[-2] in _CALL_VERBS:
+            return "call"
         if prev and prev[-1] in ("heet", "heten") and len(prev) >= 2 and (
                 prev[-2] in _HEET_SUBJECTS or prev[-2] in _KIN or prev[-2] in self.first_names):
             return "strong"
@@ -165,6 +176,8 @@ class NameRules:
             ctx = self._context(doc, i)
             after_article = i > 0 and doc[i - 1].lower_ in _DETERMINERS
             after_place_word = i > 0 and (doc[i - 1].lower_ in ("in", "te", "uit") or doc[i - 1].like_num)
+            self_intro = (i == 0 and i + 1 < n and doc[i + 1].lower_ == "hier"
+                          and (i + 2 == n or not doc[i + 2].is_alpha))  # "jade hier."
             is_name = False
             end = i + 1
             if "-" in low:
@@ -173,7 +186,8 @@ class NameRules:
                 if low not in self.ambiguous_names:
                     prev = doc[i - 1] if i else None
                     is_name = not (prev is not None and prev.like_num and low == "jan")
-                elif ctx == "strong" or (ctx in ("ben", "kin") and (title or low not in _FUNCTION_WORD_NAMES)):
+                elif ctx == "strong" or self_intro or (
+                        ctx in ("ben", "kin", "call") and (title or low not in _FUNCTION_WORD_NAMES)):
                     is_name = True
                 elif tok.is_lower and low not in _FUNCTION_WORD_NAMES and self._lower_name_position(doc, i):
                     is_name = True  # "ik was met roos naar de stad", "dan zegt roos dat"
@@ -181,6 +195,9 @@ class NameRules:
                     is_name = True
                 elif title and start_of_sentence and self._person_follows(doc, i, _NAME_VERBS):
                     is_name = True
+                elif (title and i + 1 < n and self._title(doc[i + 1]) and doc[i + 1].lower_ in self.surnames
+                      and doc[i + 1].lower_ not in self.vocabulary):
+                    is_name = True  # "Roos Jansen is mijn naam": a listed surname follows
             elif low in _NOT_NAMES or low in _PARTICLES and not (ctx in ("kin", "strong") and title):
                 pass
             elif self._diminutive_name(low):
@@ -188,14 +205,19 @@ class NameRules:
             elif (i > 0 and doc[i - 1].lower_ in _TITLES and tok.is_lower
                   and (self._unknown_lower_word(low) or low in self.surnames)):
                 is_name = True  # "meneer peeters", "juf kaat"
-            elif ctx == "strong" and low not in _CHAT_WORDS and len(low) > 1:
+            elif ctx == "strong" and low not in _CHAT_WORDS and low not in _HEET_ADVERBS and len(low) > 1:
                 is_name = True
+            elif ctx == "call" and len(low) > 1 and low not in _CHAT_WORDS and not self.is_word(low) \
+                    and not _STRETCHED.search(low):
+                is_name = True  # "iedereen noemt me mer", "hij noemt zichzelf bigD"
+            elif self_intro and self._unknown_lower_word(low):
+                is_name = True  # "jade hier. het gaat niet goed": a chat's self-introduction
             elif ctx == "kin" and title and not start_of_sentence and low not in self.vocabulary:
                 is_name = True
             elif (ctx == "kin" and tok.is_lower and len(low) >= 3 and not self.is_word(low)
                   and i >= 2 and doc[i - 1].lower_ in _KIN and doc[i - 2].lower_ in _POSSESSIVES
                   and low not in _CHAT_WORDS and low not in self.places
-                  and not low.endswith(_KIN_VERB_ENDINGS)):
+                  and not low.endswith(_KIN_VERB_ENDINGS) and not self._compound(low)):
                 is_name = True  # "mijn stiefpa ronny", "mijn vriendin chen"
             elif title and not start_of_sentence and _FLEMISH_SURNAME.match(tok.text) \
                     and not self.is_word(low) and low not in self.places and len(low) <= 14 \
@@ -208,7 +230,7 @@ class NameRules:
                 is_name = True  # an unknown capitalized word inside a sentence: "aan Kato"
             elif (title and start_of_sentence and len(low) >= 3 and not self.is_word(low)
                   and low not in self.places and low not in self.not_names and low not in _KIN
-                  and not _STRETCHED.search(low) and i + 1 < n
+                  and not _STRETCHED.search(low) and not self._compound(low) and i + 1 < n
                   and (doc[i + 1].lower_ in _PERSON_FOLLOWERS
                        or (doc[i + 1].lower_ in ("is", "was") and i + 2 < n
                            and doc[i + 2].lower_ in ("mijn", "mn", "m'n", "de", "een", "haar", "zijn")))):
@@ -224,19 +246,26 @@ class NameRules:
                 is_name = True
             if ctx in ("kin", "strong") and i in surname_phrases and doc[i].is_title:
                 is_name, end = True, surname_phrases[i]  # "mevrouw Van den Broeck"
-            elif ctx in ("kin", "strong") and title and low in _PARTICLES:
+            elif ctx in ("kin", "strong") and low in _PARTICLES and (
+                    title or i > 0 and doc[i - 1].lower_ in _TITLES):
                 j = i
                 while j < n and doc[j].lower_ in _PARTICLES:
                     j += 1
-                if j < n and self._title(doc[j]) and j > i:
+                # Lower-case particles after a title ("meneer van der Berg", "mevrouw van 't Hof")
+                # need two particles or a surname after them: "juf van Engels" is a subject.
+                surname_follows = j < n and (j - i >= 2 or doc[j].lower_ in self.surnames
+                                             or not self.is_word(doc[j].lower_))
+                if j < n and self._title(doc[j]) and j > i and (title or surname_follows) \
+                        and doc[j].lower_ not in self.places and doc[j].lower_ not in self.not_names:
                     is_name, end = True, j + 1  # "meneer De Smet", "ik heet Van den Broeck-Peeters"
             if not is_name:
                 i += 1
                 continue
             end = self._extend_surname(doc, end, surname_phrases)
             span = doc[self._particles_before(doc, i, found):end]
-            if self._free(found, span.start_char, span.end_char):
-                yield span.start_char, span.end_char, "NAAM"
+            start_char = self._initials_before(doc.text, span.start_char)
+            if self._free(found, start_char, span.end_char):
+                yield start_char, span.end_char, "NAAM"
             i = end
 
     @staticmethod
@@ -252,7 +281,7 @@ class NameRules:
         if low in self.places or low in self.not_names:
             return False
         parts, written = low.split("-"), tok.text.split("-")
-        if any(p in _NOT_NAMES or p in _PARTICLES or len(p) < 2 for p in parts):
+        if any(p in _NOT_NAMES or p in _PARTICLES or p in self.not_names or len(p) < 2 for p in parts):
             return False
         listed = [p in self.first_names or p in self.surnames for p in parts]
         if not all(listed) and low in self.vocabulary:
@@ -303,6 +332,12 @@ class NameRules:
     def _compound(self, low: str) -> bool:
         """A Dutch compound the lemma tables lack: "jeugdarts", "zorgjuf", "sportmonitor"."""
         return any(self.is_word(low[k:]) and low[k:] not in self.first_names for k in range(3, len(low) - 2))
+
+    @staticmethod
+    def _initials_before(text: str, start: int) -> int:
+        """Start a name at the initials before it: "J. Pauwels", "A.M. De Wolf"."""
+        m = _INITIALS.search(text, 0, start)
+        return m.start() if m else start
 
     def _particles_before(self, doc: Doc, i: int, found: list[Span]) -> int:
         """Start a surname at its capitalized particles: "Van den Broeck-Peeters"."""

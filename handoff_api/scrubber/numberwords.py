@@ -27,7 +27,7 @@ _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }
-# "vierendertig", "tweeëntwintig", "tweeentwintig"; English "thirty-four" is two tokens.
+# "vierendertig", "tweeëntwintig", "tweeentwintig"; English "thirty-four" / "twenty two" are two tokens (joined in ``_piece``).
 _COMPOUND = re.compile(
     r"(?P<unit>een|één|eén|twee|drie|vier|vijf|zes|zeven|acht|negen)(?:ën|en)"
     r"(?P<tens>twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)"
@@ -35,6 +35,8 @@ _COMPOUND = re.compile(
 _TOKEN = re.compile(r"\d+|[^\W\d_]+")
 _GAP = re.compile(r"[\s,.\-/–—]*")
 _DOUBLE = frozenset({"dubbel", "double"})
+_ENGLISH_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
+_ENGLISH_UNITS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"})
 _AND = frozenset({"en", "and"})
 
 
@@ -115,4 +117,7 @@ def _piece(tokens: list[re.Match], i: int) -> tuple[str | None, int, bool]:
     if (len(value) == 1 and value != "0" and i + 2 < len(tokens) and tokens[i + 1].group(0).lower() in _AND
             and tokens[i + 2].group(0).lower() in _TENS):
         return str(_TENS[tokens[i + 2].group(0).lower()] + int(value)), i + 3, True
+    if (low in _ENGLISH_TENS and i + 1 < len(tokens) and tokens[i + 1].group(0).lower() in _ENGLISH_UNITS
+            and tokens[i].string[tokens[i].end():tokens[i + 1].start()] in (" ", "-")):
+        return str(_TENS[low] + _UNITS[tokens[i + 1].group(0).lower()]), i + 2, True  # "twenty two"
     return value, i + 1, True

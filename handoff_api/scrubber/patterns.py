@@ -78,6 +78,21 @@ USERNAME_CONTEXT = re.compile(
     r"(?P<handle>@?[\w][\w.#\-]*[\w]|@?\w)"
 )
 
+# A word shaped like a handle, without "@": "boss_kev99", "mila.xx07", "yara.hz", "sk8boy_lier".
+# An underscore is enough anywhere; a dot inside, or letters with digits, only where a
+# platform is named (PLATFORM) in the same message.
+HANDLE_UNDERSCORE = re.compile(r"(?<![\w@.\-/])[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)*_[A-Za-z0-9_.]*[A-Za-z0-9](?![\w@\-/]|\.\w)")
+HANDLE_SHAPED = re.compile(
+    r"(?<![\w@.\-/])(?:[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+|[A-Za-z]+\d+[A-Za-z]*\d*|[A-Za-z]+\d[A-Za-z]+)"
+    r"(?![\w@\-/]|\.\w)"
+)
+PLATFORM = re.compile(
+    r"(?i)\b(?:insta(?:gram)?|ig|snap(?:chat)?|tiktok|discord|twitter|telegram|twitch|"
+    r"gamertag|gebruikersnaam|username|psn|xbox|steam|roblox|fortnite|bereal|threads|kik)\b"
+)
+PRODUCT_WORDS = frozenset("ps xbox fifa fc gta mp cod iphone ipad galaxy covid windows pes nba wii nds gen".split())
+FILE_ENDINGS = frozenset("jpg jpeg png gif mp4 mov pdf doc docx txt heic webp zip".split())
+
 # --- dates -------------------------------------------------------------------------------------
 MONTHS = (
     r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
@@ -92,6 +107,22 @@ DATE = re.compile(
 BIRTH_BEFORE = re.compile(
     r"(?i)(?:\bgeboren\b|\bgeboortedatum\b|\bgeb\.|\bgeb\b|\bverjaardag\b|\bjarig\b|°|"
     r"\bben van\b|\bis van\b|\bword(?:t)? \d{1,2}(?: jaar)?\b|\bverjaart\b|\bdob\b)"
+)
+# A date written in words after a birth word: "zes januari tweeduizend tien",
+# "de eenentwintigste van maart negentienhonderd achtennegentig", "12 mei tweeduizend elf".
+_NUMBER_WORD = (
+    r"(?:(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)[eë]n)?"
+    r"(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|"
+    r"vijftien|zestien|zeventien|achttien|negentien|twintig|dertig|veertig|vijftig|zestig|"
+    r"zeventig|tachtig|negentig)"
+)
+_DAY_WORD = (
+    rf"(?:{_NUMBER_WORD}(?:ste|de)?|eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|"
+    r"negende|tiende|elfde|twaalfde|\d{1,2}(?:ste|de|e)?)"
+)
+_YEAR_WORDS = rf"(?:tweeduizend|negentienhonderd)(?:\s*(?:en\s*)?{_NUMBER_WORD})?"
+DATE_WORDS = re.compile(
+    rf"(?i)(?<![\w])(?:de\s+)?{_DAY_WORD}\s+(?:van\s+)?(?:{MONTHS})\.?(?:\s+(?:{_YEAR_WORDS}|'?\d{{4}}))?(?![\w])"
 )
 BIRTH_AFTER = re.compile(r"(?i)^[^.!?\n]{0,20}\b(?:verjaardag|jarig|geboren)\b")
 
@@ -125,6 +156,13 @@ ADDRESS = re.compile(
     # "Kapelleberg 3": weaker endings only when capitalized
     rf"|[A-Z]{_STREET_WORD_CHARS}*?(?:{STREET_WEAK})"
     rf")\s+{_HOUSE_NUMBER}(?!\s*(?:{_UNITS})\b)(?![\d,.]\d)(?!\w)"
+)
+# Brussels and Wallonia: "Rue de la Station 3", "avenue Louise 54", "Chaussée de Gand 12".
+FRENCH_STREET = re.compile(
+    r"(?<![\w\-])(?:[Rr]ue|[Aa]venue|[Aa]v\.|[Cc]haussée|[Bb]oulevard|[Bb]d|[Pp]lace|[Cc]hemin|[Aa]llée|"
+    r"[Qq]uai|[Ii]mpasse|[Ss]quare|[Dd]rève|[Ss]entier|[Rr]oute|[Cc]los)"
+    r"(?:\s+(?:de\s+la|de\s+l'|de|du|des|d'|la|le|les|l'|aux?)?\s*[A-ZÀ-Ý][\w'À-ÿ\-]*){1,4}"
+    rf"\s+{_HOUSE_NUMBER}(?!\s*(?:{_UNITS})\b)(?![\d,.]\d)(?!\w)"
 )
 # A street named without a house number ("ik woon in de Kerkstraat").
 STREET_ONLY = re.compile(

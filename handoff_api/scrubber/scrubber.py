@@ -3,8 +3,8 @@
 Structured data (e-mail, URLs, IBAN, national numbers, phone numbers, @handles, birth dates,
 addresses, postcodes) is found on the raw text: IBAN, national numbers and BSN are checked with
 python-stdnum (``checksums.py``), phone numbers parsed with phonenumbers (``phones.py``, also
-numbers written in words). Names (``names.py``), schools and usernames that follow a platform
-word are found on spaCy tokens (``spacy.blank("nl")`` with Matcher and PhraseMatcher patterns)
+numbers written in words). Names (``names.py``) and schools (``schools.py``) are found on spaCy
+tokens (``spacy.blank("nl")`` with Matcher and PhraseMatcher patterns)
 and the lists in ``data/``. Nothing is downloaded: there is no Dutch spaCy model on PyPI.
 
 When two findings overlap, the one found first in ``_regex_detectors`` order wins: the more
@@ -22,12 +22,18 @@ from typing import Iterable, Iterator
 
 import spacy
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from . import patterns as P
 from .checksums import IBAN_MAX_LENGTH, IBAN_MIN_LENGTH, bsn_valid, iban_valid, rrn_valid
-from .names import _NOT_NAMES, _SCHOOL_KEYWORDS, NameRules
+from .names import _NOT_NAMES, NameRules
+from .schools import (
+    _SCHOOL_COMPOUND,
+    _SCHOOL_NAMED_KEYWORDS,
+    _SCHOOL_TITLE_COMPOUND,
+    SchoolRules,
+)
 from .phones import find_phone_numbers
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -79,18 +85,7 @@ def _dutch_vocabulary() -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
-_SCHOOL_NAMED_KEYWORDS = frozenset(
-    "basisschool school lagere kleuterschool middenschool obs cbs pcbs rkbs ikc vbs gbs sbs "
-    "campus scholengroep scholengemeenschap academie".split()
-)
-_SCHOOL_COMPOUND = re.compile(
-    r"(?i)^(?:sint|st|heilig|onze-lieve-vrouw|olv)-[\w\-]*(?:college|lyceum|atheneum|instituut|gymnasium|school)$"
-)
-_SCHOOL_TITLE_COMPOUND = re.compile(r"^[A-Z][\w\-]+(?:college|lyceum|atheneum|instituut|gymnasium)$")
-_SCHOOL_ABBREV = frozenset("ka kta go vti sti tsm".split())
-
-
-class Scrubber(NameRules):
+class Scrubber(NameRules, SchoolRules):
     """Build once (loading spaCy and the lists takes about a second), then reuse.
 
     >>> s = Scrubber()
@@ -192,7 +187,7 @@ class Scrubber(NameRules):
     def _regex_detectors(self):
         return (self._emails, self._urls, self._ibans, self._national_numbers, self._phones,
                 self._handles, self._birth_dates, self._addresses, self._postcodes,
-                self._usernames_after_platform)
+                self._usernames_after_platform, self._handle_shaped)
 
     # ------------------------------------------------------------------ structured data
     def _emails(self, text: str, found: list[Span]):
@@ -282,21 +277,48 @@ class Scrubber(NameRules):
                 continue
             yield start, start + len(handle), "GEBRUIKERSNAAM"
 
+    def _handle_shaped(self, text: str, found: list[Span]):
+        """Usernames without "@": an underscore anywhere ("boss_kev99"); a dot inside or
+        letters with digits ("mila.xx07", "yara.hz", "kev99") where a platform is named."""
+        for m in P.HANDLE_UNDERSCORE.finditer(text):
+            yield m.start(), m.end(), "GEBRUIKERSNAAM"
+        if not P.PLATFORM.search(text):
+            return
+        for m in P.HANDLE_SHAPED.finditer(text):
+            if self._handle_like(m.group(0)):
+                yield m.start(), m.end(), "GEBRUIKERSNAAM"
+
+    def _handle_like(self, word: str) -> bool:
+        low = word.lower()
+        if P.PLATFORM.search(low):
+            return False  # "insta.ik": a missing space after a platform word
+        parts = re.split(r"[._]", low)
+        if len(parts) > 1:
+            last = parts[-1]
+            if len(parts[0]) < 2 or len(last) < 2 or last in P.FILE_ENDINGS:
+                return False  # "o.a.", "d.w.z.", "foto.jpg"
+            return any(c.isdigit() for c in last) or not self.is_word(last)
+        letters = re.sub(r"\d", " ", low).split()
+        # "kev99", "sk8boy"; not "ps5", "groep7", "fifa23"
+        return len(low) >= 5 and not any(self.is_word(w) or w in P.PRODUCT_WORDS for w in letters)
+
     def _birth_dates(self, text: str, found: list[Span]):
         for m in P.BIRTH_BEFORE.finditer(text):
-            window = text[m.end():m.end() + 30]
+            window = text[m.end():m.end() + 50]
             stop = re.search(r"[.!?\n](?!\d)", window)
             window = window[:stop.start()] if stop else window
-            d = P.DATE.search(window)
-            if d:
+            dates = [d for d in (P.DATE.search(window[:30]), P.DATE_WORDS.search(window)) if d]
+            if dates:
+                d = min(dates, key=lambda d: (d.start(), -d.end()))
                 yield m.end() + d.start(), m.end() + d.end(), "DATUM"
         for d in P.DATE.finditer(text):
             if P.BIRTH_AFTER.search(text[d.end():]):
                 yield d.start(), d.end(), "DATUM"
 
     def _addresses(self, text: str, found: list[Span]):
-        for m in P.ADDRESS.finditer(text):
-            yield m.start(), m.end(), "ADRES"
+        for rx in (P.ADDRESS, P.FRENCH_STREET):
+            for m in rx.finditer(text):
+                yield m.start(), m.end(), "ADRES"
         for m in P.ADDRESS_BEFORE_POSTCODE.finditer(text):
             first = m.group("street").split()[0].lower()
             if first not in _NOT_NAMES and first not in self.vocabulary:
@@ -318,10 +340,15 @@ class Scrubber(NameRules):
         for m in P.POSTCODE_NL_LOWER.finditer(text):
             if P.POSTCODE_CONTEXT.search(text[max(0, m.start() - 20):m.start()]):
                 yield m.start(), m.end(), "POSTCODE"
+        addresses_end = {s.end for s in found if s.label == "ADRES"}
         for m in P.POSTCODE_BE.finditer(text):
             number = int(m.group(0)[-4:])
             if P.POSTCODE_CONTEXT.search(text[max(0, m.start() - 20):m.start()]):
                 yield m.start(), m.end(), "POSTCODE"
+                continue
+            before = re.search(r"[\s,]*$", text[:m.start()])
+            if before.start() in addresses_end and before.group(0):
+                yield m.start(), m.end(), "POSTCODE"  # "Veldstraat 2, 2450, meerhout"
                 continue
             after = text[m.end():]
             nxt = re.match(r"\s+([A-Za-zÀ-ÿ][\w'À-ÿ\-]*(?:\s+[A-Za-zÀ-ÿ][\w'À-ÿ\-]*){0,3})", after)
@@ -342,55 +369,6 @@ class Scrubber(NameRules):
 
     def _free(self, found: list[Span], start: int, end: int) -> bool:
         return not self._overlaps(found, start, end)
-
-    def _place_spans(self, doc: Doc) -> dict[int, int]:
-        """Token index where a place starts -> token index after it."""
-        out: dict[int, int] = {}
-        for match_id, s, e in self.phrases(doc):
-            if self.nlp.vocab.strings[match_id] == "PLACE":
-                out[s] = max(out.get(s, s), e)
-        return out
-
-    def _schools(self, doc: Doc, found: list[Span]):
-        places = self._place_spans(doc)
-        spans: list[SpacySpan] = []
-        for match_id, s, e in self.matcher(doc):
-            name = self.nlp.vocab.strings[match_id]
-            if name == "SCHOOL_COMPOUND":
-                # "Don Boscocollege": take capitalized words just before
-                while s > 0 and doc[s - 1].is_title and not doc[s - 1].is_sent_start \
-                        and doc[s - 1].lower_ not in _NOT_NAMES and doc[s - 1].lower_ not in {"het", "de"}:
-                    s -= 1
-                spans.append(doc[s:self._school_place_tail(doc, e, places)])
-            elif name in ("SCHOOL_MODIFIED", "SCHOOL_NAMED"):
-                spans.append(doc[s:self._school_place_tail(doc, e, places)])
-        # keyword + place: "Atheneum in Gent", "atheneum van brugge", "KA Ekeren"
-        for tok in doc:
-            if tok.lower_ not in _SCHOOL_KEYWORDS:
-                continue
-            if tok.lower_ in _SCHOOL_ABBREV and not tok.is_upper:
-                continue
-            i = tok.i + 1
-            if i < len(doc) and doc[i].text == "!":  # "GO! Atheneum"
-                i += 1
-            j = i + 1 if i < len(doc) and doc[i].lower_ in ("in", "van", "te") else i
-            start = tok.i
-            # "GO! atheneum", "KA Ekeren", "Koninklijk Atheneum": take the prefix
-            if start >= 2 and doc[start - 1].text == "!" and doc[start - 2].lower_ in _SCHOOL_ABBREV:
-                start -= 2
-            elif start >= 1 and doc[start - 1].lower_ in _SCHOOL_ABBREV and doc[start - 1].is_upper:
-                start -= 1
-            if j in places:
-                spans.append(doc[start:places[j]])
-            elif tok.lower_ in _SCHOOL_ABBREV and j == i and i < len(doc) and doc[i].is_title:
-                spans.append(doc[tok.i:i + 1])
-        for span in filter_spans(spans):
-            if self._free(found, span.start_char, span.end_char):
-                yield span.start_char, span.end_char, "SCHOOL"
-
-    def _school_place_tail(self, doc: Doc, e: int, places: dict[int, int]) -> int:
-        j = e + 1 if e < len(doc) and doc[e].lower_ in ("in", "van", "te") else e
-        return places[j] if j in places else e
 
 
 @lru_cache(maxsize=1)

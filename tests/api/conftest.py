@@ -19,6 +19,7 @@ from handoff_api.config import Settings
 from handoff_api.conversations.rasa import BotReply, RasaClient, RasaUnavailable, get_rasa_client
 from handoff_api.internal_main import create_internal_app
 from handoff_api.main import create_app
+from handoff_api.migrate import upgrade_to_head
 from handoff_api.models import Base
 
 INTERNAL_TOKEN = "test-internal-token"
@@ -58,6 +59,9 @@ def database_url(request, tmp_path_factory) -> Iterator[str]:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
     try:
         url = base_url.update_query_dict({"options": f"-csearch_path={schema}"})
+        engine = create_engine(url)
+        upgrade_to_head(engine)  # the release step: workers on PostgreSQL do not migrate
+        engine.dispose()
         yield url.render_as_string(hide_password=False)
     finally:
         with admin.begin() as connection:

@@ -114,9 +114,10 @@ def test_claim_shows_the_briefing_with_the_visitors_own_words(client, counsellor
     briefing = detail["briefing"]
     assert briefing["visitor_words"] == [STORY]
     assert briefing["age_group"]["value"] == "minor"
-    assert briefing["theme"] == {"value": "sexual_violence", "confidence": 0.9, "source": "classifier"}
+    theme = briefing["theme"]
+    assert (theme["value"], theme["confidence"], theme["source"]) == ("sexual_violence", 0.9, "classifier")
     assert briefing["came_in_through"] == "Nupraatikerover.be"
-    assert "minderjarigen" in briefing["routing_reason"]
+    assert briefing["routing_reason"] == "Minderjarig. Nupraatikerover.be was open, 1712 was gesloten."
     assert (briefing["safe_now"], briefing["relation"]) == ("Ja, hij slaapt.", "stiefvader")
     assert briefing["recent_sexual_assault"] is True
     assert STORY in [m["text"] for m in detail["transcript"] if m["sender"] == "visitor"]
@@ -341,3 +342,26 @@ def test_a_trainer_reads_no_queue_briefing_or_transcript(client, counsellors, da
     invited = client.post(f"{base}/invite", json={"username": "npie_trainer"}, headers=anna)
     assert invited.status_code == 404
     assert client.post("/api/v1/counsellor/logout", headers=trainer).status_code == 204
+
+
+def test_the_briefing_names_each_labels_source_and_the_queue_card_the_helpline(client, counsellors):
+    answered = labels()
+    answered["age_group"] = {"value": "minor", "confidence": 1.0, "source": "visitor", "answered_with": "button"}
+    conversation = queued_conversation(client, "1712", WEDNESDAY_EVENING, labels=answered)
+    cid, anna = conversation["id"], counsellors["npie_anna"]
+    [card] = client.get("/api/v1/counsellor/queue", headers=anna).json()["entries"]
+    assert (card["helpline_name"], card["came_in_through"]) == ("Nupraatikerover.be", "1712")
+    client.post(f"/api/v1/counsellor/conversations/{cid}/claim", headers=anna)
+    briefing = client.get(f"/api/v1/counsellor/conversations/{cid}", headers=anna).json()["briefing"]
+    assert (briefing["age_group"]["source"], briefing["age_group"]["answered_with"]) == ("visitor", "button")
+    assert briefing["theme"]["source"] == "classifier"
+    client.post(
+        f"/api/v1/counsellor/conversations/{cid}/close",
+        json={"main_theme": "physical_violence", "role": "victim", "age_group": "minor", "first_contact": True},
+        headers=anna,
+    )
+    briefing = client.get(f"/api/v1/counsellor/conversations/{cid}", headers=anna).json()["briefing"]
+    theme = briefing["theme"]
+    assert (theme["value"], theme["source"], theme["bot_value"], theme["confidence"]) == (
+        "physical_violence", "counsellor", "sexual_violence", None
+    )

@@ -18,13 +18,33 @@ def test_a_minor_goes_to_nupraatikerover_when_it_is_open(client):
     assert outcome["outcome"] == "queued"
     assert outcome["helpline"]["id"] == "nupraatikerover"
     assert outcome["queue_position"] == 1
-    assert "minderjarigen" in outcome["routing_reason"]
+    assert outcome["routing_reason"] == "Minderjarig. Nupraatikerover.be was open, 1712 was open."
+    assert outcome["move_sentence"] == (
+        "Omdat Nupraatikerover.be er speciaal is voor kinderen en jongeren tot 18 jaar, "
+        "zet ik je in de wachtrij van Nupraatikerover.be."
+    )
 
 
 def test_a_minor_goes_to_1712_when_nupraatikerover_is_closed(client):
     _, outcome = handoff_at(client, "nupraatikerover", MONDAY_MORNING)
     assert (outcome["outcome"], outcome["helpline"]["id"]) == ("queued", "1712")
-    assert "Nupraatikerover.be: gesloten" in outcome["routing_reason"]
+    assert outcome["routing_reason"] == "Minderjarig. Nupraatikerover.be was gesloten, 1712 was open."
+    assert outcome["move_sentence"] == (
+        "Omdat de chat van Nupraatikerover.be nu gesloten is, zet ik je in de wachtrij van 1712, "
+        "een hulplijn voor iedereen, jong en oud."
+    )
+
+
+def test_the_reason_gives_the_age_the_visitor_wrote_and_no_internal_codes(client):
+    with_age = labels()
+    with_age["age_group"] |= {"source": "visitor", "answered_with": "text", "age": 15}
+    _, outcome = handoff_at(client, "nupraatikerover", MONDAY_MORNING, labels=with_age)
+    assert outcome["routing_reason"] == "Minderjarig (15 jaar). Nupraatikerover.be was gesloten, 1712 was open."
+
+
+def test_a_visitor_who_stays_where_they_came_in_hears_no_move(client):
+    _, outcome = handoff_at(client, "nupraatikerover", WEDNESDAY_EVENING)
+    assert outcome["helpline"]["id"] == "nupraatikerover" and outcome["move_sentence"] is None
 
 
 def test_a_minor_gets_nupraatikerovers_offers_when_everything_is_closed(client):
@@ -44,7 +64,7 @@ def test_an_adult_through_seksueelgeweld_goes_to_that_queue_of_the_1712_team(cli
         client, "seksueelgeweld", MONDAY_MORNING, labels=labels(age_group="adult")
     )
     assert (outcome["outcome"], outcome["helpline"]["id"]) == ("queued", "seksueelgeweld")
-    assert "chat-na-seksueel-geweld" in outcome["routing_reason"]
+    assert outcome["routing_reason"] == "Volwassen. Chat na seksueel geweld was open."
 
 
 def test_a_minor_through_seksueelgeweld_is_routed_as_a_minor(client):
@@ -111,7 +131,14 @@ def test_a_busy_first_choice_gives_way_to_an_open_second_choice(client):
     handoff_at(client, "nupraatikerover", WEDNESDAY_AFTERNOON)
     _, third = handoff_at(client, "nupraatikerover", WEDNESDAY_AFTERNOON)
     assert third["helpline"]["id"] == "1712"
-    assert "Nupraatikerover.be: open maar bezet" in third["routing_reason"]
+    assert third["routing_reason"] == (
+        "Minderjarig. Nupraatikerover.be was bezet (alle hulpverleners in gesprek), 1712 was open."
+    )
+    # told at the start that Nupraatikerover.be was busy: the move is said, with why
+    assert third["move_sentence"] == (
+        "Omdat alle hulpverleners van Nupraatikerover.be nu in gesprek zijn, zet ik je in de wachtrij "
+        "van 1712, een hulplijn voor iedereen, jong en oud."
+    )
 
 
 def test_handoff_for_an_unknown_conversation_is_404(client):

@@ -209,6 +209,9 @@ def start_stack(
         tracker_store_url=tracker_store_url,
     )
     services = stack.services
+    # The release step before any worker starts (handoff_api.migrate).
+    subprocess.run([str(API_VENV / "handoff-admin"), "migrate"], env=api_env, cwd=REPO, check=True,
+                   capture_output=True, timeout=120)
     try:
         for name, command, env, health, seconds in (
             ("api", [str(API_VENV / "uvicorn"), "handoff_api.main:app", "--host", "127.0.0.1",

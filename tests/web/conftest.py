@@ -107,8 +107,11 @@ class LightServer:
         finally:
             sys.stdin = stdin
 
-    def hand_off(self, conversation_id: str, entry_point: str, words: list[str], **labels) -> dict:
-        """What the action server posts when the visitor consents (the real internal API)."""
+    def hand_off(
+        self, conversation_id: str, entry_point: str, words: list[str], consent: bool = True, **labels
+    ) -> dict:
+        """What the action server posts (the real internal API): on a refusal, as the bot does,
+        only the urgency and no words."""
 
         def label(value):
             return {"value": value, "confidence": 0.9, "source": "classifier"}
@@ -122,11 +125,13 @@ class LightServer:
                 "role": label(labels.get("role", "victim")),
                 "urgency": label(labels.get("urgency", "none")),
             },
-            "consent": True,
-            "visitor_words": words,
-            "qa": [{"question": "Ben je nu veilig?", "answer": "Ja, nu wel."}],
+            "consent": consent,
+            "visitor_words": words if consent else [],
+            "qa": [{"question": "Ben je nu veilig?", "answer": "Ja, nu wel."}] if consent else [],
             "details": {"recent_sexual_assault": False},
         }
+        if not consent:
+            body["labels"] = {"urgency": body["labels"]["urgency"]}
         response = httpx.post(
             f"{self.internal_url}/internal/v1/handoffs", json=body,
             headers={"X-Internal-Token": INTERNAL_TOKEN}, timeout=30,

@@ -227,3 +227,36 @@ def test_my_conversations_keep_every_chat_in_reach_and_an_invited_colleague_find
     colleague.get_by_label("Je bericht aan de bezoeker").fill("Hoi, ik ben Jonas van 1712.")
     colleague.get_by_role("button", name="Verstuur").click()
     expect(visitor.locator("#messages li.msg-counsellor", has_text="Jonas van 1712")).to_have_count(1, timeout=15_000)
+
+
+def test_a_deactivated_counsellors_chat_reaches_the_next_counsellor_first(light, new_context):
+    """The visitor reads that their counsellor had to leave and is first in the queue; the next
+    counsellor sees it at the head of the queue, marked, with a word in the briefing."""
+    from handoff_api.admin import main as admin_main
+
+    password = secrets.token_urlsafe(12)
+    light.create_counsellor("karel", "nupraatikerover", password)
+    light.create_counsellor("lien", "nupraatikerover", password)
+    _, visitor, conversation = queued_visitor(light, new_context, ["Mijn broer slaat me."], "Mijn broer slaat me.")
+    claimed = httpx.post(f"{light.url}/api/v1/counsellor/conversations/{conversation['id']}/claim",
+                         headers=api_login(light.url, "karel", password))
+    assert claimed.status_code == 200, claimed.text
+    expect(visitor.locator("#queue-info")).to_contain_text("hulpverlener is bij je", timeout=15_000)
+    assert admin_main(["deactivate", "--username", "karel"], light.app.state.settings) == 0
+
+    told = visitor.locator("#messages li.msg-system", has_text="Je hulpverlener moest de chat verlaten")
+    expect(told).to_contain_text("Je staat vooraan in de wachtrij.", timeout=15_000)
+    expect(told).to_contain_text("112")
+    expect(visitor.get_by_role("link", name="Snel weg")).to_be_visible()
+
+    console = new_context(viewport=DESKTOP).new_page()
+    login_console(console, light.url, "lien", password)
+    entry = queue_entry(console, conversation["id"])
+    expect(entry).to_contain_text("Terug in de wachtrij", timeout=15_000)
+    expect(entry).to_contain_text("1. ")
+    entry.click()
+    expect(console.locator("#briefing")).to_contain_text("De vorige hulpverlener moest dit gesprek verlaten")
+    shot(console, "console-09-back-in-queue")
+    console.get_by_role("button", name="Neem dit gesprek aan").click()
+    expect(console.get_by_label("Je bericht aan de bezoeker")).to_be_visible()
+    expect(visitor.locator("#messages li.msg-system", has_text="Je praat nu met Lien")).to_have_count(1, timeout=15_000)

@@ -19,10 +19,11 @@ const WHO = { bot: "Chatbot", system: "Melding", visitor: "Jij" };
 const $ = (id) => document.getElementById(id);
 const ui = {
   start: $("start"), chat: $("chat"), messages: $("messages"), typing: $("typing"),
+  counsellorTyping: $("counsellor-typing"),
   queue: $("queue-info"), replies: $("quick-replies"), composer: $("composer"),
   input: $("message-input"), send: $("send-button"), end: $("end-button"), newChat: $("new-button"),
   notice: $("notice"), connection: $("connection"), hours: $("hours"),
-  conversation: $("conversation"),
+  conversation: $("conversation"), share: $("share-button"),
 };
 const announcer = createAnnouncer($("announcer"));
 
@@ -222,6 +223,8 @@ function setState(info) {
   } else {
     setStatus(ui.queue, "");
   }
+  // Only the visitor's own choice lets the counsellor read what they told the bot.
+  ui.share.hidden = info.story_shared || !(state === "queued" || state === "human");
   const closed = state === "closed";
   ui.input.disabled = closed;
   ui.send.disabled = closed;
@@ -230,6 +233,22 @@ function setState(info) {
   if (closed && socket) socket.close();
   showQuickReplies();
 }
+
+async function shareStory() {
+  if (!conversation) return;
+  notice("");
+  try {
+    const answer = await api(`/api/v1/conversations/${conversation.id}/share-story`, {
+      method: "POST", token: conversation.token,
+    });
+    ingest(remember(answer.messages));
+    ui.share.hidden = true;
+    refreshState();
+  } catch (error) {
+    notice(errorText(error));
+  }
+}
+ui.share.addEventListener("click", shareStory);
 
 let queueTimer = null;
 function watchQueue() {
@@ -244,7 +263,11 @@ function connect() {
     path: `/api/v1/conversations/${conversation.id}/live`,
     token: conversation.token,
     after: () => lastSeq,
-    onMessage: (frame) => ingest(remember([frame])),
+    onMessage: (frame) => {
+      if (frame.sender === "counsellor") hideCounsellorTyping();
+      ingest(remember([frame]));
+    },
+    onFrame: showCounsellorTyping,
     onStatus: (status) => {
       ui.connection.textContent = {
         lost: "De verbinding is even weg. We proberen opnieuw…",
@@ -256,6 +279,27 @@ function connect() {
     onRefused: lostAccess,
     probe: () => refusalOf(() => api(`/api/v1/conversations/${conversation.id}`, { token: conversation.token })),
   });
+}
+
+// Typing signals, without any text: the counsellor sees that the visitor writes, and the other way round.
+const TYPING_EVERY_MS = 2000;
+const TYPING_SHOWN_MS = 5000;
+let typingSent = 0;
+let typingTimer = null;
+ui.input.addEventListener("input", () => {
+  if (state !== "human" || !socket || Date.now() - typingSent < TYPING_EVERY_MS) return;
+  if (socket.send({ type: "typing" })) typingSent = Date.now();
+});
+function showCounsellorTyping(frame) {
+  if (frame.type !== "typing" || frame.who !== "counsellor") return;
+  ui.counsellorTyping.textContent = `${frame.name || "De hulpverlener"} typt…`;
+  ui.counsellorTyping.hidden = false;
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(hideCounsellorTyping, TYPING_SHOWN_MS);
+}
+function hideCounsellorTyping() {
+  clearTimeout(typingTimer);
+  ui.counsellorTyping.hidden = true;
 }
 
 // The server closed the socket for good (close codes in handoff_api/API.md): no more retries.

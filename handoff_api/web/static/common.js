@@ -75,12 +75,12 @@ export const REFUSED_CODES = new Set([4401, 4403, 4404, 4410]);
 
 /**
  * A WebSocket that reconnects by itself (1, 2, 4 … 15 s) and asks for what it missed
- * with ?after=<last sequence number>. A refusal code (REFUSED_CODES) means: stop trying.
+ * with ?after=<last sequence number>; frames other than messages go to `onFrame`. A refusal code (REFUSED_CODES) means: stop trying.
  * A server refuses a handshake with HTTP 403, which a browser shows only as close code 1006,
  * like a lost connection: before each retry, `probe()` asks the API over HTTP (it resolves
  * to a refusal code, or null when the right is still there), so a refused socket stops too.
  */
-export function liveSocket({ path, token, after, onMessage, onStatus, onRefused, probe }) {
+export function liveSocket({ path, token, after, onMessage, onFrame, onStatus, onRefused, probe }) {
   let socket = null;
   let closedByUs = false;
   let attempt = 0;
@@ -115,7 +115,8 @@ export function liveSocket({ path, token, after, onMessage, onStatus, onRefused,
     socket.addEventListener("message", (event) => {
       let frame;
       try { frame = JSON.parse(event.data); } catch (e) { return; }
-      if (frame && frame.type === "message") onMessage(frame);
+      if (frame && frame.type === "message") onMessage?.(frame);
+      else if (frame && frame.type) onFrame?.(frame); // typing, notes, the console's desk
     });
     socket.addEventListener("close", (event) => {
       if (closedByUs) return;

@@ -1,39 +1,36 @@
-// The counsellors' console. Visitor text is always shown with textContent, never as HTML.
+// The counsellors' console: a workspace with the queue and one's own chats (pushed over the desk
+// socket), the open conversation in tabs, and the briefing and notes beside it.
+// Visitor text is always shown with textContent, never as HTML.
 
 import { api, el, liveSocket, refusalOf } from "./common.js";
 import { createAnnouncer } from "./announcer.js";
+import { AGES, ROLES, STATES, THEMES, noteItem, renderBriefing, titleOf, transcriptItem, whoOf } from "./console-view.js";
+import { createDesk } from "./console-desk.js";
+import { installShortcuts } from "./console-keys.js";
+import { createTexts } from "./console-texts.js";
 
-const THEMES = {
-  sexual_violence: "Seksueel geweld", physical_violence: "Fysiek geweld",
-  psychological_violence: "Psychisch geweld", neglect: "Verwaarlozing", other: "Iets anders",
-};
-const ROLES = {
-  victim: "Slachtoffer", bystander: "Omstaander", perpetrator: "Pleger",
-  professional: "Professional", unknown: "Onbekend",
-};
-const AGES = { minor: "Minderjarig", adult: "Volwassen", unknown: "Onbekend" };
-const URGENCY = { acute_danger: "Acuut gevaar", suicide_risk: "Zelfmoordrisico", none: "Geen" };
-const STATES = { bot: "bij de chatbot", queued: "in de wachtrij", human: "met een hulpverlener", closed: "afgesloten" };
-const SOURCES = { classifier: "ingeschat door de chatbot", visitor: "door de bezoeker gekozen", skipped: "vraag overgeslagen" };
-const QUEUE_POLL_MS = 3000;
 const STORE = "console";
+const TYPING_EVERY_MS = 2000; // a typing signal at most this often
+const TYPING_SHOWN_MS = 5000; // the visitor's typing shows this long unless renewed
 
 const $ = (id) => document.getElementById(id);
 const HELPLINES = JSON.parse($("helplines").textContent);
 
-let session = null; // {token, counsellor, open}
+let session = null; // {token, counsellor, open, mine}
 let current = null; // the conversation detail on screen
-let socket = null;
+let socket = null; // the open conversation's live socket
+let deskSocket = null; // the desk socket: queue, own chats, live chats (supervisors)
 let lastSeq = 0;
-let seenQueue = null; // conversation ids seen in the queue (null before the first load)
-let queueTimer = null;
 let audio = null;
+let opening = null; // the conversation being opened (a later click wins)
 
 // --- helpers ---------------------------------------------------------------------------
 function notice(text) { $("notice").textContent = text || ""; }
-function errorText(error) {
-  return error?.body?.message?.nl || "Er ging iets mis. Probeer het opnieuw.";
+function cue(text, ms = 8000) {
+  $("cue").textContent = text;
+  setTimeout(() => { if ($("cue").textContent === text) $("cue").textContent = ""; }, ms);
 }
+function errorText(error) { return error?.body?.message?.nl || "Er ging iets mis. Probeer het opnieuw."; }
 function save() {
   try { session ? sessionStorage.setItem(STORE, JSON.stringify(session)) : sessionStorage.removeItem(STORE); }
   catch (e) { /* the console still works */ }
@@ -44,6 +41,7 @@ function call(path, options = {}) {
     throw error;
   });
 }
+function supervisor() { return session?.counsellor?.role === "supervisor"; }
 function fillSelect(select, labels) {
   select.replaceChildren(...Object.entries(labels).map(([value, text]) => el("option", { value, text })));
 }
@@ -60,6 +58,10 @@ function beep() {
     oscillator.stop(audio.currentTime + 0.6);
   } catch (e) { /* no sound: the visual cue remains */ }
 }
+const texts = createTexts({ $, call, notice, session: () => session, current: () => current });
+const desk = createDesk({
+  $, call, beep, cue, session: () => session, current: () => current, open: (id) => openConversation(id),
+});
 
 // --- login -----------------------------------------------------------------------------
 $("login").addEventListener("submit", async (event) => {
@@ -80,8 +82,8 @@ $("login").addEventListener("submit", async (event) => {
   }
 });
 
-async function logout(expired = false, message = "Je sessie is verlopen of beëindigd. Meld je opnieuw aan.") {
-  clearInterval(queueTimer);
+function logout(expired = false, message = "Je sessie is verlopen of beëindigd. Meld je opnieuw aan.") {
+  if (deskSocket) { deskSocket.close(); deskSocket = null; }
   if (socket) { socket.close(); socket = null; }
   if (session && !expired) api("/api/v1/counsellor/logout", { method: "POST", token: session.token }).catch(() => {});
   session = null;
@@ -92,188 +94,70 @@ async function logout(expired = false, message = "Je sessie is verlopen of beëi
   $("login").hidden = false;
   notice(expired ? message : "");
 }
+$("logout").addEventListener("click", () => logout(false));
 
-// The server closed the conversation's socket for good (close codes in handoff_api/API.md).
-function socketRefused(code) {
-  socket = null;
+// A socket closed for good by the server (close codes in handoff_api/API.md).
+function refusedForGood(code, onConversation) {
   if (code === 4401) logout(true);
   else if (code === 4410) logout(true, "Je account is uitgeschakeld. Vraag je coördinator om meer uitleg.");
+  else if (!onConversation) logout(true, "Dit kan alleen een hulpverlener of supervisor.");
   else {
     leaveConversation("");
     notice(code === 4403 ? "Dit kan alleen een hulpverlener." : "Dit gesprek is doorverbonden of niet meer zichtbaar voor jou.");
   }
 }
-$("logout").addEventListener("click", () => logout(false));
+function connectionStatus(status) {
+  if (status === "lost") notice("Verbinding weg, we proberen opnieuw…");
+  else if ($("notice").textContent.startsWith("Verbinding weg")) notice("");
+}
 
 function enter() {
   $("login").hidden = true;
   $("workspace").hidden = false;
   $("who").hidden = false;
   const helpline = HELPLINES.find((h) => h.id === session.counsellor.helpline_id);
-  $("who-name").textContent = `${session.counsellor.display_name} · ${helpline ? helpline.name : session.counsellor.helpline_id}`;
-  seenQueue = null;
-  loadQueue();
-  clearInterval(queueTimer);
-  queueTimer = setInterval(loadQueue, QUEUE_POLL_MS);
+  const role = supervisor() ? " · supervisor" : "";
+  $("who-name").textContent = `${session.counsellor.display_name}${role} · ${helpline ? helpline.name : session.counsellor.helpline_id}`;
+  $("live-pane").hidden = !supervisor();
+  $("texts-admin").hidden = !supervisor();
+  desk.reset();
+  if (deskSocket) deskSocket.close();
+  deskSocket = liveSocket({
+    path: "/api/v1/counsellor/live",
+    token: session.token,
+    after: () => 0,
+    onFrame: (frame) => { if (frame.type === "desk") desk.onFrame(frame); },
+    onStatus: connectionStatus,
+    onRefused: (code) => { deskSocket = null; refusedForGood(code, false); },
+    probe: () => refusalOf(() => api("/api/v1/counsellor/me", { token: session.token })),
+  });
+  texts.load();
   if (session.open) openConversation(session.open);
 }
 
-// --- queue ----------------------------------------------------------------------------------
-const seenSeq = new Map(); // conversation id -> last sequence number read on screen
-const flagged = new Set(); // conversations with a new message not yet read
-const titles = new Map(); // conversation id -> "Seksueel geweld · Minderjarig"
-function titleOf(detail) {
-  const b = detail.briefing;
-  return [THEMES[b.theme?.value] || "Thema onbekend", AGES[b.age_group?.value] || "leeftijd onbekend", b.came_in_through].join(" · ");
+/** Alt+↓ / Alt+↑: the next or previous open conversation. */
+function switchTab(step) {
+  const id = desk.neighbour(step);
+  if (id) openConversation(id);
 }
 
-async function loadMine() {
-  let mine;
-  try { mine = await call("/api/v1/counsellor/conversations"); } catch (e) { return; }
-  const active = new Set(mine.map((c) => c.conversation_id));
-  // Conversations the visitor ended that still wait for this counsellor's registration.
-  const toRegister = (session.mine || []).filter((id) => !active.has(id));
-  const list = $("mine");
-  list.replaceChildren();
-  $("mine-empty").hidden = mine.length + toRegister.length > 0;
-  const entries = [
-    ...mine.map((c) => ({ id: c.conversation_id, role: c.role, lastSeq: c.last_seq })),
-    ...toRegister.map((id) => ({ id, register: true })),
-  ];
-  for (const entry of entries) {
-    const item = el("li");
-    item.dataset.id = entry.id;
-    const button = el("button", { type: "button" });
-    if (current && current.id === entry.id) {
-      button.setAttribute("aria-current", "true");
-      seenSeq.set(entry.id, Math.max(lastSeq, entry.lastSeq || 0));
-    }
-    if (entry.register) button.append(el("span", { className: "badge badge-register", text: "Nog registreren" }));
-    else if (entry.lastSeq > (seenSeq.get(entry.id) ?? entry.lastSeq)) {
-      button.append(el("span", { className: "badge badge-news", text: "Nieuw bericht" }));
-      if (!flagged.has(entry.id)) { flagged.add(entry.id); beep(); }
-    } else flagged.delete(entry.id);
-    if (!seenSeq.has(entry.id) && !entry.register) seenSeq.set(entry.id, entry.lastSeq);
-    if (!titles.has(entry.id)) {
-      titles.set(entry.id, "Gesprek");
-      call(`/api/v1/counsellor/conversations/${entry.id}`).then((d) => titles.set(entry.id, titleOf(d))).catch(() => {});
-    }
-    button.append(el("span", { text: `${titles.get(entry.id)}${entry.role === "invited" ? " (uitgenodigd)" : ""}` }));
-    button.addEventListener("click", () => openConversation(entry.id));
-    item.append(button);
-    list.append(item);
-  }
-}
-
-async function loadQueue() {
-  if (!session) return;
-  loadMine();
-  let entries;
-  try { entries = (await call("/api/v1/counsellor/queue")).entries; } catch (e) { return; }
-  const fresh = seenQueue === null ? [] : entries.filter((e) => !seenQueue.has(e.conversation_id));
-  seenQueue = new Set([...(seenQueue || []), ...entries.map((e) => e.conversation_id)]);
-  renderQueue(entries, new Set(fresh.map((e) => e.conversation_id)));
-  if (fresh.length) {
-    beep();
-    $("cue").textContent = fresh.length === 1 ? "Nieuwe aanmelding in de wachtrij" : `${fresh.length} nieuwe aanmeldingen in de wachtrij`;
-    setTimeout(() => { $("cue").textContent = ""; }, 8000);
-  }
-  document.title = entries.length ? `(${entries.length}) Console` : "Console";
-}
-
-function renderQueue(entries, fresh) {
-  const list = $("queue");
-  const previous = new Set([...list.querySelectorAll("li.new")].map((li) => li.dataset.id));
-  list.replaceChildren();
-  $("queue-count").textContent = `(${entries.length})`;
-  $("queue-empty").hidden = entries.length > 0;
-  for (const entry of entries) {
-    const item = el("li");
-    item.dataset.id = entry.conversation_id;
-    if (fresh.has(entry.conversation_id) || previous.has(entry.conversation_id)) item.classList.add("new");
-    if (entry.urgency !== "none") item.classList.add("urgent");
-    const button = el("button", { type: "button" });
-    if (current && current.id === entry.conversation_id) button.setAttribute("aria-current", "true");
-    if (entry.urgency !== "none") button.append(el("span", { className: "badge badge-urgent", text: URGENCY[entry.urgency] || entry.urgency }));
-    if (entry.from_appointment) button.append(el("span", { className: "badge badge-appointment", text: "Afspraak" }));
-    if (entry.transfer_notes.length) button.append(el("span", { className: "badge badge-transfer", text: "Doorverwezen" }));
-    button.append(
-      el("strong", { text: `${entry.position}. ${THEMES[entry.theme] || "Thema onbekend"}` }),
-      el("br"),
-      el("span", { text: `${AGES[entry.age_group] || "Leeftijd onbekend"} · wacht ${entry.waiting_minutes} min · via ${entry.entry_point}` }),
-    );
-    button.addEventListener("click", () => openConversation(entry.conversation_id));
-    item.append(button);
-    list.append(item);
+/** Alt+A: the first in the queue (urgency first), claimed and opened. */
+async function claimNext() {
+  if (supervisor()) { notice("Een supervisor neemt zelf geen gesprekken aan. Vraag een hulpverlener om je uit te nodigen."); return; }
+  const first = desk.firstInQueue();
+  if (!first) { cue("Niemand in de wachtrij.", 4000); return; }
+  try {
+    await call(`/api/v1/counsellor/conversations/${first.conversation_id}/claim`, { method: "POST" });
+    session.mine = [...(session.mine || []), first.conversation_id];
+    save();
+    await openConversation(first.conversation_id);
+    $("reply").focus();
+  } catch (error) {
+    notice(error.status === 409 ? "Een collega nam dit gesprek al aan." : errorText(error));
   }
 }
 
 // --- one conversation -------------------------------------------------------------------------
-function label(name, value) {
-  if (!value) return `${name}: onbekend`;
-  const text = ({ theme: THEMES, age_group: AGES, role: ROLES, urgency: URGENCY }[name] || {})[value.value] || value.value;
-  const how = [SOURCES[value.source], value.confidence != null ? `zekerheid ${Math.round(value.confidence * 100)}%` : null].filter(Boolean).join(", ");
-  return how ? `${text} (${how})` : text;
-}
-
-function renderBriefing(detail) {
-  const b = detail.briefing;
-  const card = $("briefing");
-  card.replaceChildren(el("h3", { text: "Briefing" }));
-  if (b.urgency && b.urgency.value !== "none") card.append(el("p", { className: "alert", text: `Dringend: ${URGENCY[b.urgency.value] || b.urgency.value}` }));
-  if (b.recent_sexual_assault) card.append(el("p", { className: "alert", text: "Recent seksueel geweld: denk aan het Zorgcentrum na Seksueel Geweld (sporen, medische zorg)." }));
-  const facts = [
-    ["Binnengekomen via", b.came_in_through],
-    ["Hulplijn", b.helpline],
-    ["Thema", label("theme", b.theme)],
-    ["Leeftijd", label("age_group", b.age_group)],
-    ["Wie schrijft", label("role", b.role)],
-    ["Dringendheid", label("urgency", b.urgency)],
-    ["Wie", b.relation], ["Waar", b.setting], ["Wanneer", b.when],
-    ["Nu veilig?", b.safe_now], ["Vraagt", b.asks_for],
-    ["Waarom hier", b.routing_reason],
-    ["Via afspraak", b.from_appointment ? "ja" : null],
-    ["Toestemming om door te geven", b.consent === true ? "ja" : b.consent === false ? "nee" : null],
-  ];
-  const dl = el("dl");
-  for (const [name, value] of facts) {
-    if (value == null || value === "") continue;
-    dl.append(el("dt", { text: name }), el("dd", { text: String(value) }));
-  }
-  card.append(dl);
-  card.append(el("h4", { text: "In de eigen woorden van de bezoeker" }));
-  const words = el("div", { className: "words" });
-  if (b.visitor_words.length) for (const w of b.visitor_words) words.append(el("p", { text: w }));
-  else words.append(el("p", { className: "muted", text: b.consent === false ? "De bezoeker wilde dit niet laten doorgeven. Lees het gesprek hieronder." : "Geen woorden doorgegeven." }));
-  card.append(words);
-  if (b.qa.length) {
-    card.append(el("h4", { text: "Vragen van de chatbot" }));
-    const qa = el("dl");
-    for (const pair of b.qa) qa.append(el("dt", { text: pair.question }), el("dd", { text: pair.answer }));
-    card.append(qa);
-  }
-  for (const note of b.transfer_notes) {
-    const from = HELPLINES.find((h) => h.id === note.from_helpline);
-    card.append(el("h4", { text: `Notitie van ${from ? from.name : note.from_helpline}` }), el("p", { className: "note", text: note.note }));
-  }
-  if (detail.participants.length) {
-    card.append(el("p", { className: "muted", text: "In het gesprek: " + detail.participants.map((p) => p.name + (p.role === "invited" ? " (uitgenodigd)" : "")).join(", ") }));
-  }
-}
-
-function whoOf(message) {
-  return { visitor: "Bezoeker", bot: "Chatbot", system: "Melding aan de bezoeker", counsellor: message.counsellor_name || "Hulpverlener" }[message.sender];
-}
-
-function transcriptItem(message) {
-  const who = whoOf(message);
-  const item = el("li", { className: `t-${message.sender}` });
-  item.dataset.seq = message.seq;
-  item.append(el("span", { className: "who", text: who }), el("p", { className: "message-text", text: message.text }));
-  return item;
-}
-
-// Said once, only when it comes in live, and never the counsellor's own words.
 const announcer = createAnnouncer($("transcript-announcer"));
 function announce(message) {
   const own = message.sender === "counsellor" && message.counsellor_name === session?.counsellor?.display_name;
@@ -290,37 +174,73 @@ function ingest(messages, live = false) {
     list.insertBefore(transcriptItem(message), later || null);
     added = true;
     if (live) announce(message);
+    if (message.sender === "visitor") showTyping(false);
     // A live notice (claimed, invited, ended) changes who is in it: read the state again.
     if (live && message.sender === "system" && current && current.state !== "closed") refreshDetail();
   }
-  if (added) list.scrollTop = list.scrollHeight;
-  if (current) seenSeq.set(current.id, lastSeq);
+  if (added) {
+    list.scrollTop = list.scrollHeight;
+    requestAnimationFrame(() => { list.scrollTop = list.scrollHeight; }); // after the layout settles
+  }
+  if (current) desk.seen(current.id, lastSeq);
+}
+
+function addNotes(notes, live = false) {
+  const list = $("notes");
+  for (const note of notes) {
+    if (list.querySelector(`li[data-id="${note.id}"]`)) continue;
+    list.append(noteItem(note));
+    if (live && note.kind === "whisper" && note.author_name !== session.counsellor.display_name) {
+      cue(`Fluistering van ${note.author_name}: ${note.text}`, 12000);
+      beep();
+    }
+  }
+}
+
+let typingTimer = null;
+function showTyping(on) {
+  clearTimeout(typingTimer);
+  $("typing-status").textContent = on ? "De bezoeker typt…" : "";
+  if (on) typingTimer = setTimeout(() => showTyping(false), TYPING_SHOWN_MS);
+}
+function onFrame(frame) {
+  if (frame.type === "typing" && frame.who === "visitor") showTyping(true);
+  else if (frame.type === "note") addNotes([frame], true);
 }
 
 function claimedHere(id) { return (session.mine || []).includes(id); }
 function forget(id) { session.mine = (session.mine || []).filter((m) => m !== id); save(); }
 
+function participant(detail) {
+  return detail.participants.some((p) => p.name === session.counsellor.display_name);
+}
+
 function setMode(detail) {
   current = detail;
-  const mine = detail.state === "human" && detail.participants.some((p) => p.name === session.counsellor.display_name);
+  const mine = detail.state === "human" && participant(detail);
   // The visitor ended (or left with the quick exit): the registration is still to be done.
-  const toRegister = detail.state === "closed" && claimedHere(detail.id);
-  $("detail-state").textContent = toRegister
+  const toRegisterNow = detail.state === "closed" && claimedHere(detail.id);
+  $("detail-state").textContent = toRegisterNow
     ? "De bezoeker heeft het gesprek beëindigd. Vul de registratie nog in."
-    : `Dit gesprek is ${STATES[detail.state] || detail.state}.`;
-  $("claim").hidden = detail.state !== "queued";
+    : `Dit gesprek is ${STATES[detail.state] || detail.state}.` + (supervisor() && !mine ? " Je kijkt mee; de bezoeker ziet dat niet." : "");
+  $("claim").hidden = detail.state !== "queued" || supervisor();
   $("composer").hidden = !mine;
-  $("tools").hidden = !(mine || toRegister);
-  $("transfer-details").hidden = !mine;
+  $("whisper-form").hidden = !(supervisor() && detail.state === "human" && !mine);
+  $("tools").hidden = !(mine || toRegisterNow);
+  $("transfer-details").hidden = !mine || supervisor();
   $("invite-details").hidden = !mine;
-  if (toRegister) $("close-details").open = true;
+  if (toRegisterNow) $("close-details").open = true;
+  texts.fill();
 }
 
 async function refreshDetail() {
   if (!current) return;
   try {
     const detail = await call(`/api/v1/counsellor/conversations/${current.id}`);
-    renderBriefing(detail);
+    if (!current || detail.id !== current.id) return;
+    renderBriefing($("briefing"), detail, HELPLINES);
+    ingest(detail.transcript); // a story the visitor chose to show meanwhile
+    addNotes(detail.notes);
     setMode(detail);
   } catch (e) { /* keep what is shown */ }
 }
@@ -333,28 +253,32 @@ function prefillClose(briefing) {
 
 async function openConversation(id) {
   notice("");
-  if (socket) { socket.close(); socket = null; }
+  opening = id;
   let detail;
   try { detail = await call(`/api/v1/counsellor/conversations/${id}`); }
   catch (error) {
-    if (session) { session.open = null; save(); }
-    notice(errorText(error));
+    if (session && opening === id) { session.open = null; save(); notice(errorText(error)); }
     return;
   }
+  if (opening !== id || !session) return; // another tab was chosen meanwhile
+  if (socket) { socket.close(); socket = null; }
   session.open = id;
   save();
-  titles.set(id, titleOf(detail));
+  desk.setTitle(id, titleOf(detail));
   $("detail").hidden = false;
+  $("info").hidden = false;
   $("transcript").replaceChildren();
+  $("notes").replaceChildren();
+  $("info").scrollTop = 0; // the briefing's start: the urgency and the visitor's own words
+  showTyping(false);
   lastSeq = 0;
-  renderBriefing(detail);
+  renderBriefing($("briefing"), detail, HELPLINES);
   setMode(detail);
   prefillClose(detail.briefing);
   ingest(detail.transcript);
-  for (const button of $("queue").querySelectorAll("button")) {
-    button.toggleAttribute("aria-current", button.parentElement.dataset.id === id);
-    if (button.parentElement.dataset.id === id) button.setAttribute("aria-current", "true");
-  }
+  addNotes(detail.notes);
+  desk.render();
+  $("detail-title").textContent = `Gesprek: ${desk.title(id)}`;
   $("detail-title").focus();
   if (detail.state !== "closed") {
     socket = liveSocket({
@@ -362,8 +286,9 @@ async function openConversation(id) {
       token: session.token,
       after: () => lastSeq,
       onMessage: (frame) => ingest([frame], true),
-      onStatus: (status) => { if (status === "lost") notice("Verbinding weg, we proberen opnieuw…"); else notice(""); },
-      onRefused: socketRefused,
+      onFrame,
+      onStatus: connectionStatus,
+      onRefused: (code) => { socket = null; refusedForGood(code, true); },
       probe: () => refusalOf(() => api(`/api/v1/counsellor/conversations/${id}`, { token: session.token })),
     });
   }
@@ -375,10 +300,10 @@ $("claim").addEventListener("click", async () => {
     const detail = await call(`/api/v1/counsellor/conversations/${current.id}/claim`, { method: "POST" });
     session.mine = [...(session.mine || []), detail.id];
     save();
-    renderBriefing(detail);
+    renderBriefing($("briefing"), detail, HELPLINES);
     setMode(detail);
     ingest(detail.transcript);
-    loadQueue();
+    desk.render();
     $("reply").focus();
   } catch (error) {
     notice(error.status === 409 ? "Een collega nam dit gesprek al aan." : errorText(error));
@@ -397,9 +322,46 @@ $("composer").addEventListener("submit", async (event) => {
   } catch (error) { notice(errorText(error)); }
   $("reply").focus();
 });
+let typingSent = 0;
 $("reply").addEventListener("keydown", (event) => {
-  if (event.key === "Enter" && !event.shiftKey && !event.isComposing) { event.preventDefault(); $("composer").requestSubmit(); }
+  if (event.key === "Enter" && !event.shiftKey && !event.altKey && !event.isComposing) { event.preventDefault(); $("composer").requestSubmit(); }
 });
+$("reply").addEventListener("input", () => {
+  if (!socket || Date.now() - typingSent < TYPING_EVERY_MS || !$("reply").value.trim()) return;
+  if (socket.send({ type: "typing" })) typingSent = Date.now();
+});
+
+$("note-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const text = $("note-text").value.trim();
+  if (!text) { notice("Schrijf eerst je notitie."); return; }
+  try {
+    const note = await call(`/api/v1/counsellor/conversations/${current.id}/notes`, { method: "POST", json: { text } });
+    $("note-text").value = "";
+    addNotes([note]);
+    cue("Notitie bewaard. De bezoeker ziet ze niet.", 5000);
+  } catch (error) { notice(errorText(error)); }
+});
+
+$("whisper-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const text = $("whisper-text").value.trim();
+  if (!text) { notice("Schrijf eerst wat je wil fluisteren."); return; }
+  try {
+    const note = await call(`/api/v1/counsellor/conversations/${current.id}/whisper`, { method: "POST", json: { text } });
+    $("whisper-text").value = "";
+    addNotes([note]);
+    cue("Gefluisterd. Alleen de hulpverlener ziet het.", 5000);
+  } catch (error) { notice(errorText(error)); }
+});
+
+function toggleBriefing() {
+  const open = $("briefing").hidden;
+  $("briefing").hidden = !open;
+  $("briefing-toggle").setAttribute("aria-expanded", String(open));
+  $("briefing-toggle").textContent = open ? "Briefing verbergen" : "Briefing tonen";
+}
+$("briefing-toggle").addEventListener("click", toggleBriefing);
 
 $("transfer").addEventListener("submit", async (event) => {
   event.preventDefault();
@@ -448,15 +410,28 @@ $("close").addEventListener("submit", async (event) => {
 function leaveConversation(message) {
   if (socket) { socket.close(); socket = null; }
   current = null;
+  opening = null;
+  if (!session) return;
   session.open = null;
   save();
   $("detail").hidden = true;
+  $("info").hidden = true;
   $("close-details").open = false;
-  $("cue").textContent = message;
-  setTimeout(() => { if ($("cue").textContent === message) $("cue").textContent = ""; }, 6000);
-  loadQueue();
-  $("queue-title").focus?.();
+  if (message) cue(message, 6000);
+  desk.render();
+  $("queue-title").focus();
 }
+
+installShortcuts({
+  active: () => Boolean(session) && !$("workspace").hidden,
+  next: () => switchTab(1),
+  previous: () => switchTab(-1),
+  claimNext,
+  texts: () => texts.focus(),
+  note: () => { if (current) $("note-text").focus(); },
+  briefing: () => { if (current) toggleBriefing(); },
+  queue: () => $("queue-title").focus(),
+});
 
 // --- start ------------------------------------------------------------------------------------
 fillSelect($("close-theme"), THEMES);

@@ -1,0 +1,198 @@
+"""The console's live sockets: one per open conversation, and the desk (queue, own chats and,
+for supervisors, the helpline's live chats), both pushed as things change."""
+
+import asyncio
+import json
+
+from fastapi import APIRouter, WebSocket, WebSocketDisconnect
+from starlette.concurrency import run_in_threadpool
+
+from handoff_api.auth import bearer_token
+from handoff_api.conversations.streaming import close_code, refuse, stream_conversation
+from handoff_api.conversations.typing import typing_frames
+from handoff_api.counsellors import access, service
+from handoff_api.counsellors.models import Counsellor
+from handoff_api.errors import ApiError
+from handoff_api.live import EVERY_CONVERSATION
+from handoff_api.supervision import service as supervision
+
+router = APIRouter(prefix="/api/v1/counsellor", tags=["counsellor"])
+# The desk also reads the database this often: handovers made by the internal app (another
+# process) have no hub of ours to wake us.
+DESK_RECHECK_SECONDS = 1.0
+
+
+def _socket_counsellor(websocket: WebSocket, token: str | None, conversation_id: str) -> str:
+    """At the handshake: the account the token belongs to, who must see the conversation."""
+    with websocket.app.state.session_factory() as session:
+        counsellor = service.authenticate(session, token)
+        service.require_staff(counsellor)
+        found = service.visible_conversation(session, websocket.app.state.catalog, counsellor, conversation_id)
+        supervision.log_read(session, counsellor, "watch_conversation", found)
+        return counsellor.id
+
+
+def _socket_still_allowed(app, token: str | None, counsellor_id: str, conversation_id: str) -> None:
+    """Again and again while the socket is open (see streaming.py)."""
+    with app.state.session_factory() as session:
+        access.socket_counsellor(session, app.state.catalog, token, counsellor_id, conversation_id)
+
+
+def _send_from_socket(app, counsellor_id: str, conversation_id: str, text: str) -> None:
+    with app.state.session_factory() as session:
+        counsellor = session.get(Counsellor, counsellor_id)
+        conversation = service.visible_conversation(session, app.state.catalog, counsellor, conversation_id)
+        service.send_message(session, conversation, counsellor, text)
+
+
+def _typing_from_socket(app, counsellor_id: str, conversation_id: str) -> None:
+    """Shown to the visitor only from a counsellor who is in the conversation."""
+    with app.state.session_factory() as session:
+        if not supervision.is_participant(session, conversation_id, counsellor_id):
+            return
+        name = session.get(Counsellor, counsellor_id).display_name
+    app.state.typing.mark(conversation_id, "counsellor", name)
+    app.state.live_hub.notify(conversation_id)
+
+
+def _extras(app, counsellor_id: str, conversation_id: str):
+    """The visitor's typing, and the notes and whispers this account may read, once each."""
+    typed, last_note = [None], [0]
+
+    def frames() -> list[dict]:
+        with app.state.session_factory() as session:
+            notes = supervision.notes_for(session, conversation_id, counsellor_id, last_note[0])
+        if notes:
+            last_note[0] = notes[-1]["id"]
+        return typing_frames(app.state.typing, conversation_id, "visitor", typed) + [
+            {"type": "note", **note} for note in notes
+        ]
+
+    return frames
+
+
+@router.websocket("/conversations/{conversation_id}/live")
+async def live(websocket: WebSocket, conversation_id: str, after: int = 0) -> None:
+    """Every message as it happens (`?after=N` replays); send `{"text": ...}` to write,
+    `{"type": "typing"}` while typing. Also `typing` frames of the visitor and `note` frames."""
+    token = bearer_token(websocket)
+    try:
+        counsellor_id = await run_in_threadpool(_socket_counsellor, websocket, token, conversation_id)
+    except ApiError as error:
+        await refuse(websocket, error)
+        return
+    await websocket.accept()
+    app = websocket.app
+    limit = app.state.settings.max_message_chars
+
+    async def on_frame(frame: dict) -> dict | None:
+        if isinstance(frame, dict) and frame.get("type") == "typing":
+            await run_in_threadpool(_typing_from_socket, app, counsellor_id, conversation_id)
+            return None
+        text = str(frame.get("text", "")).strip() if isinstance(frame, dict) else ""
+        if not text or len(text) > limit:
+            return {"type": "error", "error": "invalid_message"}
+        try:
+            await run_in_threadpool(_send_from_socket, app, counsellor_id, conversation_id, text)
+        except ApiError as error:
+            return {"type": "error", "error": error.code, "message": {"nl": error.nl, "en": error.en}}
+        return None
+
+    await stream_conversation(
+        websocket,
+        conversation_id,
+        max(after, 0),
+        lambda: _socket_still_allowed(app, token, counsellor_id, conversation_id),
+        on_frame,
+        _extras(app, counsellor_id, conversation_id),
+        service.counsellor_messages,
+    )
+
+
+# --- the desk ---------------------------------------------------------------------------------
+def _desk_account(app, token: str | None, account_id: str | None = None) -> Counsellor:
+    with app.state.session_factory() as session:
+        if account_id is not None:
+            account = session.get(Counsellor, account_id)
+            if account is None or not account.active:
+                raise access.account_deactivated()
+        account = service.authenticate(session, token)
+        service.require_staff(account)
+        return account
+
+
+def _desk_handshake(app, token: str | None) -> Counsellor:
+    with app.state.session_factory() as session:
+        account = service.authenticate(session, token)
+        service.require_staff(account)
+        supervision.log_read(session, account, "watch_desk")
+        return account
+
+
+def _desk_snapshot(app, account_id: str) -> dict:
+    with app.state.session_factory() as session:
+        account = session.get(Counsellor, account_id)
+        catalog = app.state.catalog
+        snapshot = {
+            "type": "desk",
+            "queue": service.queue(session, catalog, account),
+            "mine": service.my_conversations(session, account),
+        }
+        if account.role == "supervisor":
+            snapshot["live"] = supervision.live_conversations(session, service.team_helplines(catalog, account))
+        return snapshot
+
+
+@router.websocket("/live")
+async def desk(websocket: WebSocket) -> None:
+    """`{"type": "desk", "queue", "mine", "live"?}` at once and after every change (no polling
+    by the page). Refusals and close codes as for a conversation's socket."""
+    app = websocket.app
+    token = bearer_token(websocket)
+    try:
+        account = await run_in_threadpool(_desk_handshake, app, token)
+    except ApiError as error:
+        await refuse(websocket, error)
+        return
+    await websocket.accept()
+    event = app.state.live_hub.subscribe(EVERY_CONVERSATION)
+    sender = asyncio.create_task(_desk_loop(websocket, app, token, account.id, event))
+    receiver = asyncio.create_task(_drain(websocket))
+    try:
+        await asyncio.wait({sender, receiver}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for task in (sender, receiver):
+            task.cancel()
+        app.state.live_hub.unsubscribe(EVERY_CONVERSATION, event)
+
+
+async def _desk_loop(websocket: WebSocket, app, token: str | None, account_id: str, event) -> None:
+    last = None
+    while True:
+        event.clear()
+        try:
+            await run_in_threadpool(_desk_account, app, token, account_id)
+        except ApiError as error:
+            try:
+                await websocket.close(code=close_code(error), reason=error.code)
+            except RuntimeError:
+                pass
+            return
+        snapshot = await run_in_threadpool(_desk_snapshot, app, account_id)
+        text = json.dumps(snapshot, sort_keys=True)
+        if text != last:
+            await websocket.send_text(text)
+            last = text
+        try:
+            await asyncio.wait_for(event.wait(), timeout=DESK_RECHECK_SECONDS)
+        except TimeoutError:
+            pass
+
+
+async def _drain(websocket: WebSocket) -> None:
+    """The desk takes no frames; this notices the client leaving."""
+    try:
+        while True:
+            await websocket.receive_text()
+    except WebSocketDisconnect:
+        return

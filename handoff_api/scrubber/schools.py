@@ -1,0 +1,115 @@
+"""School rules of the scrubber: which spaCy tokens are the name of a school.
+
+A mixin for ``Scrubber``, which owns the lists (``places``, ``not_names``), the spaCy
+``matcher`` and ``phrases`` (with the SCHOOL_* and PLACE patterns built from the constants
+here), ``_title`` and ``_free``. Schools come from school words ("Sint-Jozefcollege",
+"Koninklijk Atheneum Redingenhof", "basisschool De Regenboog", "KA Ekeren", "atheneum van
+Brugge") and from their position ("ik zit op sint-ursula", "mijn school is de Regenboog").
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span as SpacySpan
+from spacy.util import filter_spans
+
+from .names import _NOT_NAMES, _SCHOOL_KEYWORDS
+
+if TYPE_CHECKING:
+    from .scrubber import Span
+
+_SCHOOL_NAMED_KEYWORDS = frozenset(
+    "basisschool school lagere kleuterschool middenschool obs cbs pcbs rkbs ikc vbs gbs sbs "
+    "campus scholengroep scholengemeenschap academie".split()
+)
+_SCHOOL_COMPOUND = re.compile(
+    r"(?i)^(?:sint|st|heilig|onze-lieve-vrouw|olv)-[\w\-]*(?:college|lyceum|atheneum|instituut|gymnasium|school)$"
+)
+_SCHOOL_TITLE_COMPOUND = re.compile(r"^[A-Z][\w\-]+(?:college|lyceum|atheneum|instituut|gymnasium)$")
+_SCHOOL_ABBREV = frozenset("ka kta go vti sti tsm".split())
+_SCHOOL_TYPE_WORDS = frozenset("atheneum college lyceum gymnasium instituut scholengemeenschap".split())
+# "ik zit op sint-ursula", "we zaten allebei op Sint-Lodewijk": a saint's name after "zit op".
+_SAINT_SCHOOL = re.compile(
+    r"(?i)\b(?:zit|zat|zitten|zaten|zat ik|zit ik)\s+(?:\w+\s+){0,2}?op\s+(?:het\s+|de\s+)?"
+    r"(?P<school>(?:sint|st|heilig|onze-lieve-vrouw|olv)[-.]\s?[a-zà-ÿ][\w\-]*)",
+)
+# "mijn school is de Regenboog", "onze school heet Het Spoor"
+_SCHOOL_IS = re.compile(
+    r"(?i:\b(?:mijn|onze|zijn|haar|de)\s+school\s+(?:is|heet)\s+)"
+    r"(?P<school>(?:(?:[Dd]e|[Hh]et|'t)\s+)?[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)"
+)
+
+
+class SchoolRules:
+    """School detection on a spaCy Doc; see the module docstring for what the host provides."""
+
+    def _place_spans(self, doc: Doc) -> dict[int, int]:
+        """Token index where a place starts -> token index after it."""
+        out: dict[int, int] = {}
+        for match_id, s, e in self.phrases(doc):
+            if self.nlp.vocab.strings[match_id] == "PLACE":
+                out[s] = max(out.get(s, s), e)
+        return out
+
+    def _schools(self, doc: Doc, found: list[Span]):
+        yield from self._school_words(doc, found)
+        yield from self._schools_by_position(doc, found)
+
+    def _schools_by_position(self, doc: Doc, found: list[Span]):
+        """After the school words: "zit op sint-ursula", "mijn school is de Regenboog"."""
+        for rx in (_SAINT_SCHOOL, _SCHOOL_IS):
+            for m in rx.finditer(doc.text):
+                if m.group("school").split()[-1].lower() in self.places | self.not_names:
+                    continue
+                span = doc.char_span(m.start("school"), m.end("school"), alignment_mode="expand")
+                if span is not None and self._free(found, span.start_char, span.end_char):
+                    yield span.start_char, span.end_char, "SCHOOL"
+
+    def _school_words(self, doc: Doc, found: list[Span]):
+        places = self._place_spans(doc)
+        spans: list[SpacySpan] = []
+        for match_id, s, e in self.matcher(doc):
+            name = self.nlp.vocab.strings[match_id]
+            if name == "SCHOOL_COMPOUND":
+                # "Don Boscocollege": take capitalized words just before
+                while s > 0 and doc[s - 1].is_title and not doc[s - 1].is_sent_start \
+                        and doc[s - 1].lower_ not in _NOT_NAMES and doc[s - 1].lower_ not in {"het", "de"}:
+                    s -= 1
+                spans.append(doc[s:self._school_place_tail(doc, e, places)])
+            elif name in ("SCHOOL_MODIFIED", "SCHOOL_NAMED"):
+                spans.append(doc[s:self._school_place_tail(doc, e, places)])
+        # keyword + place: "Atheneum in Gent", "atheneum van brugge", "KA Ekeren"
+        for tok in doc:
+            if tok.lower_ not in _SCHOOL_KEYWORDS:
+                continue
+            if tok.lower_ in _SCHOOL_ABBREV and not tok.is_upper:
+                continue
+            i = tok.i + 1
+            if i < len(doc) and doc[i].text == "!":  # "GO! Atheneum"
+                i += 1
+            j = i + 1 if i < len(doc) and doc[i].lower_ in ("in", "van", "te") else i
+            start = tok.i
+            # "GO! atheneum", "KA Ekeren", "Koninklijk Atheneum": take the prefix
+            if start >= 2 and doc[start - 1].text == "!" and doc[start - 2].lower_ in _SCHOOL_ABBREV:
+                start -= 2
+            elif start >= 1 and doc[start - 1].lower_ in _SCHOOL_ABBREV and doc[start - 1].is_upper:
+                start -= 1
+            if j in places:
+                spans.append(doc[start:places[j]])
+            elif tok.lower_ in _SCHOOL_ABBREV and j == i and i < len(doc) and doc[i].is_title:
+                spans.append(doc[tok.i:i + 1])
+        for span in filter_spans(spans):
+            if self._free(found, span.start_char, span.end_char):
+                yield span.start_char, span.end_char, "SCHOOL"
+
+    def _school_place_tail(self, doc: Doc, e: int, places: dict[int, int]) -> int:
+        j = e + 1 if e < len(doc) and doc[e].lower_ in ("in", "van", "te") else e
+        if j in places:
+            return places[j]
+        # "Koninklijk Atheneum Redingenhof": a capitalized name right after the school word
+        k = e
+        while k < len(doc) and k - e < 2 and doc[e - 1].lower_ in _SCHOOL_TYPE_WORDS \
+                and self._title(doc[k]) and doc[k].lower_ not in self.not_names | _NOT_NAMES:
+            k += 1
+        return k

@@ -1,0 +1,44 @@
+"""Bodies of notes, whispers, standard texts and the access log."""
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from handoff_api.conversations.schemas import MessageText
+
+
+class NoteIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: MessageText
+
+
+class LiveConversation(BaseModel):
+    conversation_id: str
+    helpline_id: str
+    urgency: str
+    counsellor_name: str | None
+    last_seq: int
+
+
+class StandardTextIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(min_length=1, max_length=80)
+    text: str = Field(min_length=1, max_length=4000)
+    helpline_id: str | None = Field(default=None, max_length=64, description="Default: the supervisor's own")
+
+
+class StandardTextOut(BaseModel):
+    id: int
+    helpline_id: str
+    title: str
+    text: str
+
+
+class AccessLogLine(BaseModel):
+    at: str
+    username: str
+    helpline_id: str
+    action: Literal["view_queue", "view_conversation", "watch_conversation", "watch_desk", "view_live"]
+    conversation_id: str | None
