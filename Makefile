@@ -32,13 +32,14 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 
 .PHONY: help setup venv venv-rasa train validate test test-rasa test-stories test-api test-e2e \
-        test-web browser node-tools classify evaluate bench-nlu scrub scrub-eval run run-rasa run-actions \
+        test-web test-scaled run-scaled browser node-tools classify evaluate bench-nlu scrub scrub-eval run run-rasa run-actions \
         run-api run-internal shell clean
 
 help:
 	@echo "make setup   build both environments and train the model if needed"
 	@echo "make test    run every test (both environments)"
 	@echo "make run     start Rasa (:$(RASA_PORT)), the action server (:$(ACTIONS_PORT)) and the handoff API (:$(API_PORT), internal :$(INTERNAL_PORT))"
+	@echo "make run-scaled  the production shape: 2 API workers, 2 Rasa, actions, PostgreSQL and Redis of this machine"
 	@echo "make train | validate | shell | run-rasa | run-actions | run-api | run-internal"
 	@echo "make -s classify FILE=x.jsonl | evaluate | bench-nlu | compare-models | promote"
 	@echo "make -s scrub | scrub-eval | browser | node-tools | demo-stats"
@@ -81,7 +82,7 @@ $(MODEL):
 	@echo "Trained $(MODEL)"
 
 # --- tests ----------------------------------------------------------------
-test: test-rasa test-stories test-api test-e2e test-web
+test: test-rasa test-stories test-api test-e2e test-web test-scaled
 
 # Action and NLU tests run in the Rasa environment; HELPLINE_MODEL names the trained model.
 test-rasa: venv-rasa $(MODEL)
@@ -98,6 +99,14 @@ test-api: venv node-tools
 # Whole-stack tests: they start Rasa, the action server and the API on free loopback ports.
 test-e2e: venv venv-rasa $(MODEL)
 	HELPLINE_MODEL=$(MODEL) $(VENV)/bin/pytest -q tests/e2e
+
+# The scaled shape (issue 14): real uvicorn with 2 workers, 2 Rasa instances, the action server,
+# PostgreSQL (TEST_DATABASE_URL, own schemas) and Redis (TEST_REDIS_URL, own key prefix).
+TEST_DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
+test-scaled: venv venv-rasa $(MODEL)
+	HELPLINE_MODEL=$(MODEL) TEST_DATABASE_URL=$(TEST_DATABASE_URL) TEST_REDIS_URL=$(TEST_REDIS_URL) \
+	    $(VENV)/bin/pytest -q tests/scaled
 
 # Browser tests (issue 5): Playwright for Python drives Debian's Chromium headless.
 test-web: venv venv-rasa node-tools $(MODEL)
@@ -162,24 +171,32 @@ scrub: venv
 	@$(PY) -m handoff_api.scrubber.cli
 
 # Each set on its own, then the bars of issue 11 side by side with each set's role
-# (handoff_api/scrubber/README.md). scrub_independent.jsonl was written by another author and
-# scored once blind; it was tuned on after that first score. scrub_independent2.jsonl, a new
-# set by another author, is printed by its figures only (--blind) once it is added to SCRUB_SETS.
+# (handoff_api/scrubber/README.md). scrub_independent.jsonl and scrub_independent2.jsonl were
+# written by other authors, each scored once blind and tuned on after that first score.
+# scrub_independent3.jsonl, a third set for one blind score by the lead, joins SCRUB_SETS only
+# once the file exists and is printed by its figures only (--blind), never its texts.
 SCRUB_DIR := tests/scrubber
+SCRUB_BLIND := $(SCRUB_DIR)/scrub_independent3.jsonl
 SCRUB_SETS := $(addprefix $(SCRUB_DIR)/,scrub_testset.jsonl scrub_challenge.jsonl scrub_blind2.jsonl \
-              scrub_libraries.jsonl scrub_independent.jsonl)
+              scrub_libraries.jsonl scrub_independent.jsonl scrub_independent2.jsonl) \
+              $(wildcard $(SCRUB_BLIND))
 SCRUB_ROLES := --role "$(SCRUB_DIR)/scrub_testset.jsonl=tuned" \
                --role "$(SCRUB_DIR)/scrub_challenge.jsonl=tuned (blind once)" \
                --role "$(SCRUB_DIR)/scrub_blind2.jsonl=tuned (blind once)" \
                --role "$(SCRUB_DIR)/scrub_libraries.jsonl=tuned" \
                --role "$(SCRUB_DIR)/scrub_independent.jsonl=independent (tuned after first score)" \
-               --role "$(SCRUB_DIR)/scrub_independent2.jsonl=independent 2 (blind, scored once)"
+               --role "$(SCRUB_DIR)/scrub_independent2.jsonl=independent 2 (tuned after first score)" \
+               --role "$(SCRUB_BLIND)=independent 3 (blind, scored once)"
 scrub-eval: venv
-	$(PY) -m handoff_api.scrubber.evaluate $(SCRUB_SETS) $(SCRUB_ROLES) --blind $(SCRUB_DIR)/scrub_independent2.jsonl
+	$(PY) -m handoff_api.scrubber.evaluate $(SCRUB_SETS) $(SCRUB_ROLES) --blind $(SCRUB_BLIND)
 
 # --- running --------------------------------------------------------------
 run: $(MODEL)
 	scripts/run_stack.sh
+
+# The production shape on this machine (README "Two shapes"); SCALED_POSTGRES_URL, HANDOFF_REDIS_URL.
+run-scaled: $(MODEL)
+	scripts/run_scaled.sh
 
 # Rasa's HTTP API and REST channel take RASA_AUTH_TOKEN (make run makes one; the API sends it);
 # trackers go to RASA_TRACKER_STORE_URL (default sqlite:///rasa_tracker.db, bot/tracker_store.py).

@@ -25,6 +25,11 @@ class Settings(BaseSettings):
         default="http://127.0.0.1:5005",
         validation_alias=AliasChoices("HANDOFF_RASA_URL", "RASA_URL"),
     )
+    # The scaled shape: several Rasa instances, comma-separated; each conversation is pinned to
+    # one (handoff_api/conversations/rasa_pinning.py). Empty: HANDOFF_RASA_URL alone.
+    rasa_urls: str = Field(
+        default="", validation_alias=AliasChoices("HANDOFF_RASA_URLS", "RASA_URLS")
+    )
     rasa_timeout_seconds: float = 15.0
     # The token of Rasa's HTTP API and REST channel (`rasa run --auth-token`, bot/channels.py).
     rasa_token: str = Field(
@@ -77,6 +82,11 @@ class Settings(BaseSettings):
     smtp_password: str = ""
     smtp_timeout_seconds: float = 10.0
     smtp_enabled: bool = True
+
+
+    def rasa_instances(self) -> list[str]:
+        urls = [url.strip() for url in self.rasa_urls.split(",") if url.strip()]
+        return urls or [self.rasa_url]
 
 
 class ConfigurationError(RuntimeError):

@@ -50,7 +50,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         shared_secret=load_code_secret(settings) if settings.redis_url else None,
     )
     app.state.rasa_client = RasaClient(
-        settings.rasa_url, settings.rasa_timeout_seconds, settings.rasa_token
+        settings.rasa_instances(), settings.rasa_timeout_seconds, settings.rasa_token
     )
 
     if settings.cors_origins:

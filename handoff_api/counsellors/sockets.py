@@ -139,7 +139,9 @@ def _desk_snapshot(app, account_id: str) -> dict:
             "mine": service.my_conversations(session, account),
         }
         if account.role == "supervisor":
-            snapshot["live"] = supervision.live_conversations(session, service.team_helplines(catalog, account))
+            snapshot["live"] = supervision.live_conversations(
+                session, catalog, service.team_helplines(catalog, account)
+            )
         return snapshot
 
 

@@ -8,89 +8,45 @@ Flemish surname); words that are also names ("roos", "hoop", "storm") need a nam
 """
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from .name_words import (  # noqa: F401  (re-exported for schools.py, dates.py, scrubber.py)
+    _AFTER_PERSON,
+    _BEFORE_PERSON,
+    _CALL_OBJECTS,
+    _CALL_VERBS,
+    _CHAT_WORDS,
+    _DETERMINERS,
+    _DIMINUTIVES,
+    _ENGLISH_AFTER_AM,
+    _FLEMISH_SURNAME,
+    _FUNCTION_WORD_NAMES,
+    _HEET_ADVERBS,
+    _HEET_SUBJECTS,
+    _HYPHENATED,
+    _INITIALS,
+    _KIN,
+    _KIN_VERB_ENDINGS,
+    _MEDIA_BEFORE,
+    _NAME_VERBS,
+    _NOT_NAMES,
+    _PARTICLES,
+    _PERSON_FOLLOWERS,
+    _PERSON_VERBS,
+    _PETS,
+    _POSSESSIVES,
+    _SCHOOL_KEYWORDS,
+    _SENT_PUNCT,
+    _STRETCHED,
+    _STRONG_CONTEXT,
+    _TITLES,
+    _VERB_ENDINGS,
+)
+
 if TYPE_CHECKING:
     from .scrubber import Span
-
-# Words that may follow a capitalized ambiguous name at the start of a sentence
-# ("Roos is mijn zus", "Mark zei ...").
-_NAME_VERBS = frozenset(
-    "is was zegt zei heeft had haar z'n zijn wil wou doet deed stuurt stuurde komt kwam "
-    "vindt vond weet wist belt belde slaat sloeg lacht woont zit zat gaat ging moet kan mag "
-    "dreigt pest".split()
-)
-# Kinship, role and title words after which a capitalized word is a name ("mijn oom Dirk").
-_KIN = frozenset(
-    """vader moeder papa mama pa ma stiefvader stiefmoeder stiefpapa stiefmama pleegvader
-    pleegmoeder pleegpapa pleegmama stiefpa stiefma pleegpa pleegma schoonpa schoonma broer zus zuster zusje broertje halfbroer halfzus stiefbroer
-    stiefzus oom tante nonkel tantetje opa oma opi omi bompa bomma grootvader grootmoeder neef
-    nicht nichtje neefje vriend vriendin vriendje vriendinnetje lief ex buurman buurvrouw
-    buurjongen buurmeisje klasgenoot klasgenote trainer trainster coach leerkracht mentor leraar
-    lerares juf juffrouw meester meneer mevrouw mevr mvr dhr mr mw baas collega schoonvader
-    schoonmoeder dokter dr pastoor priester begeleider begeleidster opvoeder opvoedster
-    zorgcoördinator directeur directrice jongen meisje man vrouw""".split()
-)
-_TITLES = frozenset("meneer mevrouw mevr mvr dhr mr mw juf juffrouw meester dokter dr pastoor".split())
-_PARTICLES = frozenset("van de der den ter ten 't vanden vande vander el al le la d' da di du von".split())
-# "ze noemen me mer", "hij noemt zichzelf bigD": the word after is what the person is called.
-_CALL_VERBS = frozenset("noem noemt noemen noemde noemden".split())
-_CALL_OBJECTS = frozenset("me mij hem haar zichzelf zich ons hen jou je".split())
-# Adverbs between "heet" and the name: "hij heet daar ook Kurt", "ze heet eigenlijk Lien".
-_HEET_ADVERBS = frozenset("daar hier ook eigenlijk echt officieel voluit gewoon nu daarop trouwens".split())
-_STRONG_CONTEXT = (("naam", "is"), ("naam", ":"), ("heet", "eigenlijk"), ("name", "is"), ("name", ":"))
-# "heet" is also "hot" ("het is heet"): it is a name context only after a person.
-_HEET_SUBJECTS = frozenset("ik k ikke hij zij ze je jij u die dat hem haar".split())
-_CHAT_WORDS = frozenset(
-    """ni nie nt da wa wat k zn mn ma em zo nog echt gwn gewoon altijd nooit ook wel ff even
-    eens nu nou toch dus want omdat als dan""".split()
-)
-# The lemma tables miss many regular verb forms ("werkt"): an unknown lowercase word with a
-# verb ending after "mijn mama" is more likely a verb than a name.
-_VERB_ENDINGS = ("t", "en", "de", "te", "d")
-_KIN_VERB_ENDINGS = ("t", "de", "te", "d")  # after "mijn mama" a plural verb is rare; "chen", "ruben" are not
-# Ambiguous names that are everyday function words or verbs ("ik ben", "elke dag"): in lower
-# case only "ik heet ..." / "mijn naam is ..." makes them a name.
-_FUNCTION_WORD_NAMES = frozenset("ben an elke lieve lief max said job ward lot mark bas hoop".split())
-# A capitalized unknown word after an article is a thing or a place ("de Efteling", "een Opel").
-_DETERMINERS = frozenset("de het een 't 'n welke elke zo'n".split())
-_POSSESSIVES = frozenset("mijn mn m'n zijn z'n haar onze ons je jouw uw de hun".split())
-# Chat interjections and stretched words ("Heyy", "Jaaa", "Hmmm", "Okeej"): never a name.
-_STRETCHED = re.compile(r"(\w)\1\1|^(?:h+m+|e+u*h*m+|u+h*m+|p+f+|o+k+e+\w*|j+a+|n+e+|he+y+|ha+l+o+|so+r+y+)$", re.I)
-# After a capitalized word at the start of a sentence, these make it a person: "Bavo uit mijn
-# klas", "Juul is mijn beste vriendin", "Thibault van de jeugdbeweging doet raar".
-_PERSON_FOLLOWERS = frozenset(
-    "uit van zegt zei heeft had slaat sloeg stuurt stuurde dreigt pest zit woont belt belde "
-    "lacht doet deed wil zat".split()
-)
-_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,3}\s*$")
-_DIMINUTIVES = ("ke", "ske", "je", "tje", "ie", "eke")
-_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
-# Around a lower-case name that is also a word: "met roos naar", "dan zegt roos dat".
-_BEFORE_PERSON = frozenset("met van aan bij tegen zegt zei vraagt vroeg".split())
-_AFTER_PERSON = frozenset(
-    """en dat die ook niet nog naar is was heeft had gaat ging zegt zei gepraat gesproken
-    gezegd geweest gedaan gezien gechat geappt gebeld al altijd""".split()
-)
-_PERSON_VERBS = frozenset(
-    "zegt zei vraagt vroeg stuurt stuurde belt belde slaat sloeg dreigt pest appt is was".split()
-)
-_FLEMISH_SURNAME = re.compile(r"^(?:Van|Vanden|Vande|Vander|Ver|De|Den|Der|Dh|D')[a-z]{3,}[a-z]$")
-_SENT_PUNCT = frozenset(".!?:;\"'()-–—…\n")
-_NOT_NAMES = frozenset(
-    """ik jij je hij zij ze wij we jullie het de een en of maar want dat die dit deze mijn
-    zijn haar ons onze hun uw op in aan met van voor na bij om tot uit over door naar hoi hey
-    hallo dag dank sorry ok oke oké ja nee neen niet wel ook nog al""".split()
-)
-
-# School words: never a name, and the start of a school's name (scrubber.py).
-_SCHOOL_KEYWORDS = frozenset(
-    "atheneum lyceum college gymnasium instituut scholengemeenschap campus ka kta go vti sti "
-    "tsm vbs gbs sbs".split()
-)
 
 
 class NameRules:
@@ -137,8 +93,8 @@ class NameRules:
         while len(prev) > 2 and prev[-1] in _HEET_ADVERBS and prev[-2] in _HEET_ADVERBS | {"heet", "heten"}:
             prev.pop()  # "hij heet daar ook Kurt": the context reaches over the adverbs
         prev = prev[-3:]
-        if len(prev) >= 2 and prev[-1] in _CALL_OBJECTS and prev[-2] in _CALL_VERBS:
-            return "call"
+        if len(prev) >= 2 and prev[-1] in _CALL_OBJECTS and _CALL_VERBS & set(prev[-3:-1]):
+            return "call"  # "ze noemen me ...", "op school noemen ze me ..."
         if prev and prev[-1] in ("heet", "heten") and len(prev) >= 2 and (
                 prev[-2] in _HEET_SUBJECTS or prev[-2] in _KIN or prev[-2] in self.first_names):
             return "strong"
@@ -152,6 +108,9 @@ class NameRules:
         if len(prev) >= 2 and (prev[-1] == "ben" and prev[-2] in ("ik", "k", "ikke")
                                or prev[-1] == "am" and prev[-2] == "i"):
             return "ben"
+        if len(prev) >= 2 and prev[-2:] == ["zeg", "maar"] and i + 2 < len(doc) \
+                and doc[i + 1].lower_ == "tegen" and doc[i + 2].lower_ in _CALL_OBJECTS:
+            return "call"  # "zeg maar Bolle tegen mij"
         return None
 
     def _names(self, doc: Doc, found: list[Span]):
@@ -193,7 +152,8 @@ class NameRules:
                     is_name = True  # "ik was met roos naar de stad", "dan zegt roos dat"
                 elif title and not start_of_sentence and not after_article:
                     is_name = True
-                elif title and start_of_sentence and self._person_follows(doc, i, _NAME_VERBS):
+                elif title and start_of_sentence and (self._person_follows(doc, i, _NAME_VERBS)
+                                                      or self._names_pair_or_origin(doc, i)):
                     is_name = True
                 elif (title and i + 1 < n and self._title(doc[i + 1]) and doc[i + 1].lower_ in self.surnames
                       and doc[i + 1].lower_ not in self.vocabulary):
@@ -214,6 +174,11 @@ class NameRules:
                 is_name = True  # "jade hier. het gaat niet goed": a chat's self-introduction
             elif ctx == "kin" and title and not start_of_sentence and low not in self.vocabulary:
                 is_name = True
+            elif title and low in self.surnames and i > 0 and (
+                    doc[i - 1].lower_ in _TITLES or _INITIALS.search(doc.text, 0, tok.idx)):
+                is_name = True  # "mevrouw Bos", "T. Bakker": a listed surname that is also a word
+            elif ctx == "call" and title and len(low) > 1 and low not in _NOT_NAMES:
+                is_name = True  # "iedereen noemt me Mimi", "zeg maar Bolle tegen mij"
             elif (ctx == "kin" and tok.is_lower and len(low) >= 3 and not self.is_word(low)
                   and i >= 2 and doc[i - 1].lower_ in _KIN and doc[i - 2].lower_ in _POSSESSIVES
                   and low not in _CHAT_WORDS and low not in self.places
@@ -237,7 +202,8 @@ class NameRules:
                 is_name = True  # "Bavo uit mijn klas ...", "Juul is mijn beste vriendin"
             elif ctx == "ben" and title and low not in self.vocabulary:
                 is_name = True
-            elif ctx == "ben" and tok.is_lower and self._unknown_lower_word(low):
+            elif ctx == "ben" and tok.is_lower and self._unknown_lower_word(low) \
+                    and low not in _ENGLISH_AFTER_AM:
                 is_name = True  # "ik ben kato"
             elif (tok.is_lower and start_of_sentence and self._unknown_lower_word(low, _KIN_VERB_ENDINGS)
                   and self._person_follows(doc, i, _PERSON_FOLLOWERS | _PERSON_VERBS)):
@@ -258,10 +224,15 @@ class NameRules:
                 if j < n and self._title(doc[j]) and j > i and (title or surname_follows) \
                         and doc[j].lower_ not in self.places and doc[j].lower_ not in self.not_names:
                     is_name, end = True, j + 1  # "meneer De Smet", "ik heet Van den Broeck-Peeters"
+            if is_name and i > 0 and doc[i - 1].lower_ in _PETS:
+                is_name = False  # "onze hond Max"
             if not is_name:
                 i += 1
                 continue
             end = self._extend_surname(doc, end, surname_phrases)
+            if end - i >= 2 and _MEDIA_BEFORE.search(doc.text[max(0, tok.idx - 60):tok.idx]):
+                i = end
+                continue  # "filmpjes van Andrew Tate": a public figure
             span = doc[self._particles_before(doc, i, found):end]
             start_char = self._initials_before(doc.text, span.start_char)
             if self._free(found, start_char, span.end_char):
@@ -315,6 +286,17 @@ class NameRules:
         if doc[i + 1].lower_ in ("is", "was"):
             return i + 2 < n and doc[i + 2].lower_ in _POSSESSIVES | {"een", "niet", "ook", "echt"}
         return True
+
+    def _names_pair_or_origin(self, doc: Doc, i: int) -> bool:
+        """"Kris en Nadia zijn ...": another listed name after "en"; "Jade uit mijn klas":
+        "uit"/"van" before a possessive (not "de": "Storm van de eeuw")."""
+        n = len(doc)
+        if i + 2 >= n:
+            return False
+        nxt, after = doc[i + 1].lower_, doc[i + 2]
+        if nxt == "en":
+            return self._title(after) and after.lower_ in self.first_names
+        return nxt in ("uit", "van") and after.lower_ in _POSSESSIVES - {"de", "je"}
 
     def _diminutive_name(self, low: str) -> bool:
         for ending in _DIMINUTIVES:

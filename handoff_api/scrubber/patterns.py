@@ -13,9 +13,10 @@ EMAIL = re.compile(
     r"(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}(?![\w\-])",
     re.IGNORECASE,
 )
-# Written out to dodge filters: "lotte (at) gmail punt com", "jan apenstaartje telenet.be".
+# Written out to dodge filters: "lotte (at) gmail punt com", "jan apenstaartje telenet.be",
+# "an punt peeters at telenet punt be".
 EMAIL_OBFUSCATED = re.compile(
-    r"(?<![\w.+\-])[a-z0-9][a-z0-9._\-]*\s*(?:\(at\)|\[at\]|\{at\}|\s(?:at|apenstaartje|apestaart)\s)"
+    r"(?<![\w.+\-])[a-z0-9][a-z0-9._\-]*(?:\s+(?:punt|dot)\s+[a-z0-9][a-z0-9._\-]*)*\s*(?:\(at\)|\[at\]|\{at\}|\s(?:at|apenstaartje|apestaart)\s)"
     r"\s*[a-z0-9\-]+\s*(?:\.|\(dot\)|\[dot\]|\(punt\)|\[punt\]|\s(?:dot|punt)\s)\s*"
     r"(?:com|be|nl|net|org|eu|fr|de)\b",
     re.IGNORECASE,
@@ -81,7 +82,11 @@ USERNAME_CONTEXT = re.compile(
 # A word shaped like a handle, without "@": "boss_kev99", "mila.xx07", "yara.hz", "sk8boy_lier".
 # An underscore is enough anywhere; a dot inside, or letters with digits, only where a
 # platform is named (PLATFORM) in the same message.
-HANDLE_UNDERSCORE = re.compile(r"(?<![\w@.\-/])[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)*_[A-Za-z0-9_.]*[A-Za-z0-9](?![\w@\-/]|\.\w)")
+# Leading dots or underscores and trailing underscores belong to it (".noor__", "kobe_").
+HANDLE_UNDERSCORE = re.compile(
+    r"(?<![\w@.\-/])(?:[._]*[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)*_(?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"
+    r"|_+[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)*)(?![\w@\-/]|\.\w)"
+)
 HANDLE_SHAPED = re.compile(
     r"(?<![\w@.\-/])(?:[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+|[A-Za-z]+\d+[A-Za-z]*\d*|[A-Za-z]+\d[A-Za-z]+)"
     r"(?![\w@\-/]|\.\w)"
@@ -98,15 +103,20 @@ MONTHS = (
     r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
     r"jan|feb|mrt|apr|jun|jul|aug|sept|sep|okt|nov|dec"
 )
+# English months (messages in English): "born 5th of april 2009", "may 3rd 2010".
+MONTHS_EN = r"january|february|march|may|june|july|october"
+_ORDINAL = r"(?:ste|de|e|st|nd|rd|th)"
 DATE = re.compile(
-    r"(?<![\w/.\-])(?:\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*(?:\d{4}|\d{2}))?"
-    r"|\d{1,2}(?:ste|de|e)?\s+(?:van\s+)?(?:" + MONTHS + r")\.?(?:\s+'?\d{4}|\s+'\d{2})?"
-    r"|(?:" + MONTHS + r")\.?\s+\d{4})(?![\w/])",
+    r"(?<![\w/.\-])(?:(?:19|20)\d{2}-\d{1,2}-\d{1,2}"  # ISO: "2009-06-17"
+    r"|\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*(?:\d{4}|\d{2}))?"
+    r"|\d{1,2}" + _ORDINAL + r"?\s+(?:van\s+|of\s+)?(?:" + MONTHS + "|" + MONTHS_EN + r")\.?(?:,?\s+'?\d{4}|\s+'\d{2})?"
+    r"|(?:" + MONTHS + "|" + MONTHS_EN + r")\.?\s+(?:\d{1,2}" + _ORDINAL + r"?,?\s+)?\d{4})(?![\w/])",
     re.IGNORECASE,
 )
 BIRTH_BEFORE = re.compile(
     r"(?i)(?:\bgeboren\b|\bgeboortedatum\b|\bgeb\.|\bgeb\b|\bverjaardag\b|\bjarig\b|°|"
-    r"\bben van\b|\bis van\b|\bword(?:t)? \d{1,2}(?: jaar)?\b|\bverjaart\b|\bdob\b)"
+    r"\bk?ben van\b|\bis van\b|\bword(?:t)? \d{1,2}(?: jaar)?\b|\bverjaart\b|\bdob\b|"
+    r"\bborn\b|\bbirthday\b|\bdate of birth\b|\bbday\b)"
 )
 # A date written in words after a birth word: "zes januari tweeduizend tien",
 # "de eenentwintigste van maart negentienhonderd achtennegentig", "12 mei tweeduizend elf".
@@ -124,7 +134,15 @@ _YEAR_WORDS = rf"(?:tweeduizend|negentienhonderd)(?:\s*(?:en\s*)?{_NUMBER_WORD})
 DATE_WORDS = re.compile(
     rf"(?i)(?<![\w])(?:de\s+)?{_DAY_WORD}\s+(?:van\s+)?(?:{MONTHS})\.?(?:\s+(?:{_YEAR_WORDS}|'?\d{{4}}))?(?![\w])"
 )
-BIRTH_AFTER = re.compile(r"(?i)^[^.!?\n]{0,20}\b(?:verjaardag|jarig|geboren)\b")
+# After a date: "op 21/7 word ik 15", "tot 3 maart, dan wordt hij 12", "12 mei is het mijn verjaardag".
+BIRTH_AFTER = re.compile(
+    r"(?i)^[^.!?\n]{0,20}\b(?:verjaardag|jarig|geboren|birthday|"
+    r"word(?:t|en)?\s+(?:ik|k|hij|ze|zij|je|jij|we|wij)\s+\d{1,2}\b|(?:i|he|she)\s+turns?\s+\d{1,2}\b)"
+)
+# A full date in brackets right after a person: "mijn zoon Daan (17-06-2009)", "mijn dochter (12.08.2008)".
+DATE_IN_BRACKETS = re.compile(
+    r"\(\s*°?\s*(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)\d{2})\s*\)"
+)
 
 # --- addresses ---------------------------------------------------------------------------------
 STREET_STRONG = (
@@ -173,6 +191,13 @@ STREET_ONLY = re.compile(
 POSTCODE_NL = re.compile(r"(?<![\w.,/\-])(?:NL-?\s?)?[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}(?![\w])")
 POSTCODE_NL_LOWER = re.compile(r"(?i)(?<![\w.,/\-])[1-9]\d{3}\s?[a-z]{2}(?![\w])")
 POSTCODE_BE = re.compile(r"(?<![\w.,/\-€$])(?:B-|BE-)?[1-9]\d{3}(?![\w/\-]|[.,]\d|\s*(?:euro|eur|€|km|m)\b)")
+# "bij ons in 9100 kent iedereen hem", "welk centrum hoort bij 8000?": four digits where a place
+# stands (after in/bij/uit/rond), then the end of the clause or a word that starts one.
+POSTCODE_WHERE_PLACE = re.compile(r"(?i)\b(?:in|bij|uit|rond|regio|omgeving|buurt van)\s+$")
+CLAUSE_AFTER_PLACE = frozenset(
+    """kent kennen is zijn was waren woont wonen woon weet weten heeft hebben gaat gaan zit zitten
+    en of maar want dus ook iedereen niemand daar hier er al nog dan toen wordt worden""".split()
+)
 POSTCODE_CONTEXT = re.compile(r"(?i)\b(?:postcode|postnummer|postcode is|pc)\s*:?\s*(?:is\s*)?$")
 
 # "Meir 34, 2000 Antwerpen": a capitalized name + house number right before a postcode is an

@@ -34,6 +34,19 @@ _SAINT_SCHOOL = re.compile(
     r"(?i)\b(?:zit|zat|zitten|zaten|zat ik|zit ik)\s+(?:\w+\s+){0,2}?op\s+(?:het\s+|de\s+)?"
     r"(?P<school>(?:sint|st|heilig|onze-lieve-vrouw|olv)[-.]\s?[a-zà-ÿ][\w\-]*)",
 )
+# School networks and teaching methods that name a school, with the place after it:
+# "op Don Bosco Halle", "Montessori Brugge", "het Dalton in Den Haag", "op Don Bosco".
+_SCHOOL_NETWORK = re.compile(
+    r"(?<![\w\-])(?:Don\s+Bosco|Dalton|Montessori|Freinet|Steiner|Jenaplan|Waldorf)"
+    r"(?:[\s\-]?(?:school|college|lyceum|instituut|basisschool))?(?![\w\-])"
+)
+_SCHOOL_NETWORK_BEFORE = re.compile(r"(?i)\b(?:op|naar|in|van|aan|zit|zat|school)\s+(?:het\s+|de\s+)?$")
+# Kind of school before its name: "de Vrije Basisschool De Regenboog", "Stedelijk Lyceum Lange Lozana".
+_SCHOOL_ADJECTIVES = frozenset(
+    "vrije vrij gemeentelijke gemeentelijk stedelijke stedelijk katholieke katholiek openbare "
+    "openbaar christelijke christelijk provinciale provinciaal koninklijk koninklijke "
+    "protestants-christelijke".split()
+)
 # "mijn school is de Regenboog", "onze school heet Het Spoor"
 _SCHOOL_IS = re.compile(
     r"(?i:\b(?:mijn|onze|zijn|haar|de)\s+school\s+(?:is|heet)\s+)"
@@ -55,6 +68,28 @@ class SchoolRules:
     def _schools(self, doc: Doc, found: list[Span]):
         yield from self._school_words(doc, found)
         yield from self._schools_by_position(doc, found)
+        yield from self._school_networks(doc, found)
+
+    def _school_networks(self, doc: Doc, found: list[Span]):
+        """"op Don Bosco Halle", "Dalton Den Haag": a network name, with the place after it
+        or after "op"/"naar"; a network name alone elsewhere ("de methode Montessori") stays."""
+        places = self._place_spans(doc)
+        for m in _SCHOOL_NETWORK.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            j = span.end + 1 if span.end < len(doc) and doc[span.end].lower_ in ("in", "te") else span.end
+            if j in places:
+                span = doc[span.start:places[j]]
+            elif not _SCHOOL_NETWORK_BEFORE.search(doc.text[max(0, m.start() - 20):m.start()]):
+                continue
+            if self._free(found, span.start_char, span.end_char):
+                yield span.start_char, span.end_char, "SCHOOL"
+
+    @staticmethod
+    def _with_adjective(doc: Doc, s: int) -> int:
+        """Start a school's name at its kind: "Vrije Basisschool De Regenboog"."""
+        return s - 1 if s > 0 and doc[s - 1].lower_ in _SCHOOL_ADJECTIVES else s
 
     def _schools_by_position(self, doc: Doc, found: list[Span]):
         """After the school words: "zit op sint-ursula", "mijn school is de Regenboog"."""
@@ -78,7 +113,7 @@ class SchoolRules:
                     s -= 1
                 spans.append(doc[s:self._school_place_tail(doc, e, places)])
             elif name in ("SCHOOL_MODIFIED", "SCHOOL_NAMED"):
-                spans.append(doc[s:self._school_place_tail(doc, e, places)])
+                spans.append(doc[self._with_adjective(doc, s):self._school_place_tail(doc, e, places)])
         # keyword + place: "Atheneum in Gent", "atheneum van brugge", "KA Ekeren"
         for tok in doc:
             if tok.lower_ not in _SCHOOL_KEYWORDS:

@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from . import patterns as P
+from .dates import DateRules
 from .checksums import IBAN_MAX_LENGTH, IBAN_MIN_LENGTH, bsn_valid, iban_valid, rrn_valid
 from .names import _NOT_NAMES, NameRules
 from .schools import (
@@ -85,7 +86,7 @@ def _dutch_vocabulary() -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
-class Scrubber(NameRules, SchoolRules):
+class Scrubber(NameRules, SchoolRules, DateRules):
     """Build once (loading spaCy and the lists takes about a second), then reuse.
 
     >>> s = Scrubber()
@@ -302,19 +303,6 @@ class Scrubber(NameRules, SchoolRules):
         # "kev99", "sk8boy"; not "ps5", "groep7", "fifa23"
         return len(low) >= 5 and not any(self.is_word(w) or w in P.PRODUCT_WORDS for w in letters)
 
-    def _birth_dates(self, text: str, found: list[Span]):
-        for m in P.BIRTH_BEFORE.finditer(text):
-            window = text[m.end():m.end() + 50]
-            stop = re.search(r"[.!?\n](?!\d)", window)
-            window = window[:stop.start()] if stop else window
-            dates = [d for d in (P.DATE.search(window[:30]), P.DATE_WORDS.search(window)) if d]
-            if dates:
-                d = min(dates, key=lambda d: (d.start(), -d.end()))
-                yield m.end() + d.start(), m.end() + d.end(), "DATUM"
-        for d in P.DATE.finditer(text):
-            if P.BIRTH_AFTER.search(text[d.end():]):
-                yield d.start(), d.end(), "DATUM"
-
     def _addresses(self, text: str, found: list[Span]):
         for rx in (P.ADDRESS, P.FRENCH_STREET):
             for m in rx.finditer(text):
@@ -338,8 +326,9 @@ class Scrubber(NameRules, SchoolRules):
         for m in P.POSTCODE_NL.finditer(text):
             yield m.start(), m.end(), "POSTCODE"
         for m in P.POSTCODE_NL_LOWER.finditer(text):
-            if P.POSTCODE_CONTEXT.search(text[max(0, m.start() - 20):m.start()]):
-                yield m.start(), m.end(), "POSTCODE"
+            if P.POSTCODE_CONTEXT.search(text[max(0, m.start() - 20):m.start()]) \
+                    or self._place_follows(text[m.end():]):
+                yield m.start(), m.end(), "POSTCODE"  # "5611 em Eindhoven"
         addresses_end = {s.end for s in found if s.label == "ADRES"}
         for m in P.POSTCODE_BE.finditer(text):
             number = int(m.group(0)[-4:])
@@ -351,6 +340,9 @@ class Scrubber(NameRules, SchoolRules):
                 yield m.start(), m.end(), "POSTCODE"  # "Veldstraat 2, 2450, meerhout"
                 continue
             after = text[m.end():]
+            if not (1900 <= number <= 2039) and self._where_a_place_stands(text[:m.start()], after):
+                yield m.start(), m.end(), "POSTCODE"
+                continue
             nxt = re.match(r"\s+([A-Za-zÀ-ÿ][\w'À-ÿ\-]*(?:\s+[A-Za-zÀ-ÿ][\w'À-ÿ\-]*){0,3})", after)
             if not nxt:
                 continue
@@ -361,6 +353,22 @@ class Scrubber(NameRules, SchoolRules):
                               and not (1900 <= number <= 2039))
             if is_place or plausible_name:
                 yield m.start(), m.end(), "POSTCODE"
+
+    def _place_follows(self, after: str) -> bool:
+        words = re.match(r"\s+([A-Za-zÀ-ÿ][\w'À-ÿ\-]*(?:\s+[A-Za-zÀ-ÿ][\w'À-ÿ\-]*){0,2})", after)
+        if not words:
+            return False
+        words = words.group(1).split()
+        return any(" ".join(words[:k]).lower() in self.places for k in range(1, len(words) + 1))
+
+    @staticmethod
+    def _where_a_place_stands(before: str, after: str) -> bool:
+        """"bij ons in 9100 kent iedereen hem": after in/bij/uit, then the clause ends."""
+        if not P.POSTCODE_WHERE_PLACE.search(before[-20:]):
+            return False
+        nxt = re.match(r"\s*(\w+)", after)
+        return not after.strip() or after.lstrip()[0] in ".,!?;:)" or (
+            nxt is not None and nxt.group(1).lower() in P.CLAUSE_AFTER_PLACE)
 
     # ------------------------------------------------------------------ token-level data
     def _token_detectors(self, doc: Doc, found: list[Span]):

@@ -43,7 +43,7 @@ def live_conversations(account: CurrentStaff, session: SessionDep, catalog: Cata
     """For supervisors: the team's conversations with a counsellor now."""
     service.require_supervisor(account)
     service.log_read(session, account, "view_live")
-    return service.live_conversations(session, counsellors.team_helplines(catalog, account))
+    return service.live_conversations(session, catalog, counsellors.team_helplines(catalog, account))
 
 
 @router.get("/standard-texts", response_model=list[schemas.StandardTextOut])

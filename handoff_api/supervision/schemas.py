@@ -17,6 +17,9 @@ class LiveConversation(BaseModel):
     conversation_id: str
     helpline_id: str
     urgency: str
+    theme: str | None
+    age_group: str | None
+    came_in_through: str
     counsellor_name: str | None
     last_seq: int
 

@@ -5,7 +5,8 @@ from datetime import datetime
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
-from handoff_api.conversations.models import Conversation, Participant
+from handoff_api.conversations import consent
+from handoff_api.conversations.models import Conversation, Handoff, Participant
 from handoff_api.conversations.service import TOUCHED_KEY
 from handoff_api.counsellors.models import Counsellor
 from handoff_api.db import utcnow
@@ -147,24 +148,33 @@ def note_view(note: StaffNote) -> dict:
 
 
 # --- live conversations for supervisors ---------------------------------------------------------
-def live_conversations(session: Session, helpline_ids: set[str]) -> list[dict]:
-    """The helplines' conversations with a counsellor now, and who has them."""
+def live_conversations(session: Session, catalog: Catalog, helpline_ids: set[str]) -> list[dict]:
+    """The helplines' conversations with a counsellor now, and who has them; with the labels a
+    list needs (as the queue shows them), so that listing reads no transcript."""
     rows = session.execute(
         select(Conversation, Counsellor.display_name)
         .outerjoin(Counsellor, Counsellor.id == Conversation.assigned_counsellor_id)
         .where(Conversation.state == "human", Conversation.helpline_id.in_(helpline_ids))
         .order_by(Conversation.claimed_at)
     ).all()
-    return [
-        {
-            "conversation_id": conversation.id,
-            "helpline_id": conversation.helpline_id,
-            "urgency": conversation.urgency or "none",
-            "counsellor_name": name,
-            "last_seq": conversation.message_count,
-        }
-        for conversation, name in rows
-    ]
+    entries = []
+    for conversation, name in rows:
+        handoff = session.get(Handoff, conversation.id)
+        labels = consent.counsellor_labels(session, conversation, handoff.labels if handoff else {})
+        entry_helpline = catalog.helpline_for_entry_point(conversation.entry_point)
+        entries.append(
+            {
+                "conversation_id": conversation.id,
+                "helpline_id": conversation.helpline_id,
+                "urgency": conversation.urgency or "none",
+                "theme": (labels.get("theme") or {}).get("value"),
+                "age_group": (labels.get("age_group") or {}).get("value"),
+                "came_in_through": entry_helpline.name if entry_helpline else conversation.entry_point,
+                "counsellor_name": name,
+                "last_seq": conversation.message_count,
+            }
+        )
+    return entries
 
 
 def is_participant(session: Session, conversation_id: str, account_id: str) -> bool:

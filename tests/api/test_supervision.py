@@ -44,6 +44,8 @@ def test_a_supervisor_sees_the_queue_and_live_chats_read_only(client, staff):
     assert [e["conversation_id"] for e in queue] == [waiting]
     live = client.get("/api/v1/counsellor/live-conversations", headers=sofie).json()
     assert [(c["conversation_id"], c["counsellor_name"]) for c in live] == [(cid, "Anna")]
+    assert (live[0]["theme"], live[0]["came_in_through"]) == ("sexual_violence", "Nupraatikerover.be")
+    assert STORY not in str(live)  # a list reads no transcript
     detail = client.get(f"/api/v1/counsellor/conversations/{cid}", headers=sofie).json()
     assert STORY in [m["text"] for m in detail["transcript"]]
     # Read-only: no claim, no message to the visitor until invited.

@@ -73,6 +73,8 @@ def page(request):
 def test_a_trainer_works_the_inbox_in_the_browser(served, page, trackers, nlu_copy, trainer_settings, database_url, monkeypatch):
     from playwright.sync_api import expect
 
+    expect.set_options(timeout=15_000)  # a loaded 2-core machine: accepting scrubs and writes YAML
+
     with httpx.Client(base_url=served) as client:
         ended_conversation(client, trackers, ("Ik ben Lotte Peeters (0470 12 34 56) en mijn papa slaat me", parse("tell_story", 0.4)))
         ended_conversation(client, trackers, ("hallo?? <b>is daar iemand</b>", parse("greet", 0.3, theme=("other", 0.9))))
@@ -129,6 +131,8 @@ def test_a_trainer_works_the_inbox_in_the_browser(served, page, trackers, nlu_co
 @pytest.mark.parametrize("page", [True], ids=["axe"], indirect=True)
 def test_the_trainers_page_has_no_serious_axe_violation(served, page, trackers, database_url, monkeypatch):
     from playwright.sync_api import expect
+
+    expect.set_options(timeout=15_000)  # a loaded 2-core machine: accepting scrubs and writes YAML
 
     with httpx.Client(base_url=served) as client:
         ended_conversation(client, trackers, ("mijn papa slaat me", parse("tell_story", 0.4)))

@@ -2,7 +2,7 @@
 // the open conversations, drawn from the snapshots the desk socket pushes (no polling).
 
 import { el } from "./common.js";
-import { queueButton, tabButton, titleOf } from "./console-view.js";
+import { entryTitle, queueButton, tabButton, titleOf } from "./console-view.js";
 
 export function createDesk({ $, session, current, open, call, beep, cue }) {
   let snapshot = { queue: [], mine: [], live: [] };
@@ -54,6 +54,8 @@ export function createDesk({ $, session, current, open, call, beep, cue }) {
   }
 
   function title(id) {
+    const live = snapshot.live.find((c) => c.conversation_id === id);
+    if (!titles.has(id) && live) return entryTitle(live); // a list entry reads no transcript
     if (!titles.has(id)) {
       titles.set(id, "Gesprek");
       call(`/api/v1/counsellor/conversations/${id}`).then((d) => { titles.set(id, titleOf(d)); render(); }).catch(() => {});

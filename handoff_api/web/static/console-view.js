@@ -25,6 +25,11 @@ export function titleOf(detail) {
   return [THEMES[b.theme?.value] || "Thema onbekend", AGES[b.age_group?.value] || "leeftijd onbekend", b.came_in_through].join(" · ");
 }
 
+/** The same title from an entry of the supervisors' live list (which carries its labels). */
+export function entryTitle(entry) {
+  return [THEMES[entry.theme] || "Thema onbekend", AGES[entry.age_group] || "leeftijd onbekend", entry.came_in_through].join(" · ");
+}
+
 function label(name, value) {
   if (!value) return `${name}: onbekend`;
   const text = ({ theme: THEMES, age_group: AGES, role: ROLES, urgency: URGENCY }[name] || {})[value.value] || value.value;

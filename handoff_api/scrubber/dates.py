@@ -1,0 +1,55 @@
+"""Birth-date rules of the scrubber: which dates in a message are someone's birth date.
+
+A mixin for ``Scrubber``. Only birth dates are personal data here; an incident date stays.
+A date counts after a birth word ("geboren", "geb.", "ik ben van", "born"), before one
+("op 21/7 word ik 15", "12 mei is mijn verjaardag") or in brackets right after a person
+("mijn zoon Daan (17-06-2009)").
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from . import patterns as P
+from .names import _KIN
+
+if TYPE_CHECKING:
+    from .scrubber import Span
+
+_PERSON_WORDS = _KIN | frozenset(
+    "zoon zoontje dochter dochtertje kind kindje baby kleinzoon kleindochter pleegzoon pleegdochter "
+    "stiefzoon stiefdochter leerling cliënt client slachtoffer".split()
+)
+# "mijn zoon Daan (", "mijn dochter (", "Lisa Peeters (": a kin word and/or up to two names.
+_PERSON_BEFORE_BRACKET = re.compile(
+    r"(?:\b(?P<kin>\w+)\s+)?(?P<names>(?:[A-Z][\w'À-ÿ\-]+\s+){0,2})$"
+)
+
+
+class DateRules:
+    """Birth dates on the raw text; the host provides ``first_names``."""
+
+    def _birth_dates(self, text: str, found: list[Span]):
+        for m in P.BIRTH_BEFORE.finditer(text):
+            window = text[m.end():m.end() + 50]
+            stop = re.search(r"[.!?\n](?!\d)", window)
+            window = window[:stop.start()] if stop else window
+            dates = [d for d in (P.DATE.search(window[:30]), P.DATE_WORDS.search(window)) if d]
+            if dates:
+                d = min(dates, key=lambda d: (d.start(), -d.end()))
+                yield m.end() + d.start(), m.end() + d.end(), "DATUM"
+        for d in P.DATE.finditer(text):
+            if P.BIRTH_AFTER.search(text[d.end():]):
+                yield d.start(), d.end(), "DATUM"
+        for m in P.DATE_IN_BRACKETS.finditer(text):
+            if self._person_before(text[max(0, m.start() - 60):m.start()]):
+                yield m.start("date"), m.end("date"), "DATUM"
+
+    def _person_before(self, before: str) -> bool:
+        m = _PERSON_BEFORE_BRACKET.search(before.rstrip() + " ")
+        if not m:
+            return False
+        if m.group("kin") and m.group("kin").lower() in _PERSON_WORDS:
+            return True
+        names = m.group("names").split()
+        return bool(names) and names[0].lower() in self.first_names

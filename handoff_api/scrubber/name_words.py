@@ -1,0 +1,96 @@
+"""Word lists and patterns of the name rules (names.py): context words, kin and title words,
+particles, and the shapes of words that are or are not a name."""
+from __future__ import annotations
+
+import re
+
+# Words that may follow a capitalized ambiguous name at the start of a sentence
+# ("Roos is mijn zus", "Mark zei ...").
+_NAME_VERBS = frozenset(
+    "is was zegt zei heeft had haar z'n zijn wil wou doet deed stuurt stuurde komt kwam "
+    "vindt vond weet wist belt belde slaat sloeg lacht woont zit zat gaat ging moet kan mag "
+    "dreigt pest".split()
+)
+# Kinship, role and title words after which a capitalized word is a name ("mijn oom Dirk").
+_KIN = frozenset(
+    """vader moeder papa mama pa ma stiefvader stiefmoeder stiefpapa stiefmama pleegvader
+    pleegmoeder pleegpapa pleegmama stiefpa stiefma pleegpa pleegma schoonpa schoonma broer zus zuster zusje broertje halfbroer halfzus stiefbroer
+    stiefzus oom tante nonkel tantetje opa oma opi omi bompa bomma grootvader grootmoeder neef
+    nicht nichtje neefje vriend vriendin vriendje vriendinnetje lief ex buurman buurvrouw
+    buurjongen buurmeisje klasgenoot klasgenote trainer trainster coach leerkracht mentor leraar
+    lerares juf juffrouw meester meneer mevrouw mevr mvr dhr mr mw baas collega schoonvader
+    schoonmoeder dokter dr pastoor priester begeleider begeleidster opvoeder opvoedster
+    zorgcoördinator directeur directrice jongen meisje man vrouw""".split()
+)
+_TITLES = frozenset("meneer mevrouw mevr mvr dhr mr mw juf juffrouw meester dokter dr pastoor".split())
+_PARTICLES = frozenset("van de der den ter ten 't vanden vande vander el al le la d' da di du von".split())
+# "ze noemen me mer", "hij noemt zichzelf bigD": the word after is what the person is called.
+_CALL_VERBS = frozenset("noem noemt noemen noemde noemden".split())
+_CALL_OBJECTS = frozenset("me mij hem haar zichzelf zich ons hen jou je".split())
+# Adverbs between "heet" and the name: "hij heet daar ook Kurt", "ze heet eigenlijk Lien".
+_HEET_ADVERBS = frozenset("daar hier ook eigenlijk echt officieel voluit gewoon nu daarop trouwens".split())
+_STRONG_CONTEXT = (("naam", "is"), ("naam", ":"), ("heet", "eigenlijk"), ("name", "is"), ("name", ":"))
+# "heet" is also "hot" ("het is heet"): it is a name context only after a person.
+_HEET_SUBJECTS = frozenset("ik k ikke hij zij ze je jij u die dat hem haar".split())
+_CHAT_WORDS = frozenset(
+    """ni nie nt da wa wat k zn mn ma em zo nog echt gwn gewoon altijd nooit ook wel ff even
+    eens nu nou toch dus want omdat als dan""".split()
+)
+# The lemma tables miss many regular verb forms ("werkt"): an unknown lowercase word with a
+# verb ending after "mijn mama" is more likely a verb than a name.
+_VERB_ENDINGS = ("t", "en", "de", "te", "d")
+_KIN_VERB_ENDINGS = ("t", "de", "te", "d")  # after "mijn mama" a plural verb is rare; "chen", "ruben" are not
+# Ambiguous names that are everyday function words or verbs ("ik ben", "elke dag"): in lower
+# case only "ik heet ..." / "mijn naam is ..." makes them a name.
+_FUNCTION_WORD_NAMES = frozenset("ben an elke lieve lief max said job ward lot mark bas hoop".split())
+# A capitalized unknown word after an article is a thing or a place ("de Efteling", "een Opel").
+_DETERMINERS = frozenset("de het een 't 'n welke elke zo'n".split())
+_POSSESSIVES = frozenset("mijn mn m'n zijn z'n haar onze ons je jouw uw de hun".split())
+# Chat interjections and stretched words ("Heyy", "Jaaa", "Hmmm", "Okeej"): never a name.
+_STRETCHED = re.compile(r"(\w)\1\1|^(?:h+m+|e+u*h*m+|u+h*m+|p+f+|o+k+e+\w*|j+a+|n+e+|he+y+|ha+l+o+|so+r+y+)$", re.I)
+# After a capitalized word at the start of a sentence, these make it a person: "Bavo uit mijn
+# klas", "Juul is mijn beste vriendin", "Thibault van de jeugdbeweging doet raar".
+_PERSON_FOLLOWERS = frozenset(
+    "uit van zegt zei heeft had slaat sloeg stuurt stuurde dreigt pest zit woont belt belde "
+    "lacht doet deed wil zat".split()
+)
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){1,3}\s*$")
+_DIMINUTIVES = ("ke", "ske", "je", "tje", "ie", "eke")
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+# Around a lower-case name that is also a word: "met roos naar", "dan zegt roos dat".
+_BEFORE_PERSON = frozenset("met van aan bij tegen zegt zei vraagt vroeg".split())
+_AFTER_PERSON = frozenset(
+    """en dat die ook niet nog naar is was heeft had gaat ging zegt zei gepraat gesproken
+    gezegd geweest gedaan gezien gechat geappt gebeld al altijd""".split()
+)
+_PERSON_VERBS = frozenset(
+    "zegt zei vraagt vroeg stuurt stuurde belt belde slaat sloeg dreigt pest appt is was".split()
+)
+# A pet's name is no person's: "onze hond Max", "mijn kat Luna".
+_PETS = frozenset("hond hondje kat katje poes poesje konijn konijntje paard pony hamster cavia puppy kitten".split())
+# A full name after watching or listening is a public figure's: "filmpjes van Andrew Tate",
+# "ik luister naar Billie Eilish", "hij kijkt altijd naar Andrew Tate".
+_MEDIA_BEFORE = re.compile(
+    r"(?i)(?:\b(?:filmpjes?|video'?s?|muziek|liedjes?|nummers|songs?|podcasts?|reels|posts|concert|"
+    r"albums?|boeken|fan|fans)\s+van|\b(?:luister|luistert|luisteren|luisterde|kijk|kijkt|kijken|keek)"
+    r"(?:\s+\w+){0,4}?\s+naar)\s+$"
+)
+# English words after "I am"/"im" that are no name: "I am from Ukraine", "im so scared".
+_ENGLISH_AFTER_AM = frozenset(
+    """from in at the a an so very really not here there too also just still only alone afraid
+    scared okay ok fine sorry sad lost tired confused being going living staying working new
+    pregnant married single gay trans""".split()
+)
+_FLEMISH_SURNAME = re.compile(r"^(?:Van|Vanden|Vande|Vander|Ver|De|Den|Der|Dh|D')[a-z]{3,}[a-z]$")
+_SENT_PUNCT = frozenset(".!?:;\"'()-–—…\n")
+_NOT_NAMES = frozenset(
+    """ik jij je hij zij ze wij we jullie het de een en of maar want dat die dit deze mijn
+    zijn haar ons onze hun uw op in aan met van voor na bij om tot uit over door naar hoi hey
+    hallo dag dank sorry ok oke oké ja nee neen niet wel ook nog al""".split()
+)
+
+# School words: never a name, and the start of a school's name (scrubber.py).
+_SCHOOL_KEYWORDS = frozenset(
+    "atheneum lyceum college gymnasium instituut scholengemeenschap campus ka kta go vti sti "
+    "tsm vbs gbs sbs".split()
+)
