@@ -50,9 +50,12 @@ async def offer(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Even
         utter_fallback(dispatcher, tracker, "utter_appointment_failed")
         return []
     if not slots:
-        dispatcher.utter_message(response="utter_no_appointments")
-        dispatcher.utter_message(response="utter_offers")
-        return [SlotSet("offered_appointments", [])]
+        if tracker.get_slot("appointments_offered"):  # offered, but taken meanwhile
+            dispatcher.utter_message(response="utter_no_appointments")
+        else:  # asked in words where this visitor has no appointment at all
+            dispatcher.utter_message(response="utter_no_appointments_here", helpline_name=tracker.get_slot("helpline_name"))
+        dispatcher.utter_message(response="utter_offers_without_appointment")
+        return [SlotSet("offered_appointments", []), SlotSet("appointments_offered", False), SlotSet("appointment_helpline", None)]
     offered = [{**slot, "title": slot_title(datetime.fromisoformat(slot["start"]))} for slot in slots]
     dispatcher.utter_message(
         response="utter_appointment_intro",

@@ -8,14 +8,18 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import offers
 from actions.fallback import entry_point_of, utter_fallback
 from actions.dutch_time import moment_from_now, opening_hours_text
 from actions.handoff_client import HandoffUnavailable, get_client
 
 
 def next_opening_text(availability: Dict[str, Any]) -> str:
+    """The API's ready phrase ("morgen om 19 uur") when it gives one, else our own."""
+    if availability.get("next_opening_text"):
+        return str(availability["next_opening_text"])
     if not availability.get("next_opening"):
-        return "later (de uren vind je op de website)"
+        return "later"
     now = datetime.fromisoformat(availability["now"])
     return moment_from_now(datetime.fromisoformat(availability["next_opening"]), now)
 
@@ -53,17 +57,20 @@ class ActionCheckAvailability(Action):
             dispatcher.utter_message(
                 response="utter_status_busy",
                 helpline_name=name,
-                queue_length=availability.get("queue_length") or 0,
-                expected_wait_minutes=availability.get("expected_wait_minutes") or "enkele",
+                queue_sentence=offers.queue_sentence(availability),
+                wait_sentence=offers.wait_sentence(availability),
             )
             dispatcher.utter_message(response="utter_invite_story")
-            dispatcher.utter_message(response="utter_offers")
+            offers.utter_offers(dispatcher, availability)
         else:
             dispatcher.utter_message(
                 response="utter_status_closed", helpline_name=name, next_opening=next_opening_text(availability)
             )
-            dispatcher.utter_message(response="utter_offers")
-        return [SlotSet("helpline_status", status), SlotSet("helpline_name", name)]
+            offers.utter_own_line(dispatcher, availability["helpline"])
+            offers.utter_offers(dispatcher, availability)
+        return [
+            SlotSet("helpline_status", status), SlotSet("helpline_name", name), *offers.offer_slots(availability)
+        ]
 
 
 class ActionTellHours(Action):
@@ -86,4 +93,5 @@ class ActionTellHours(Action):
             dispatcher.utter_message(
                 response="utter_status_closed", helpline_name=name, next_opening=next_opening_text(availability)
             )
+            offers.utter_own_line(dispatcher, availability["helpline"])
         return [SlotSet("helpline_status", availability["status"])]

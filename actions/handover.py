@@ -9,7 +9,7 @@ from rasa_sdk.events import ConversationPaused, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import labels
+from actions import labels, offers
 from actions.fallback import entry_point_of, utter_fallback
 from actions.details import briefing_details
 from actions.dutch_time import moment_from_now, slot_title
@@ -62,6 +62,8 @@ def uncertain_labels(label_set: Dict[str, Any]) -> List[str]:
 
 
 def _next_opening(outcome: Dict[str, Any]) -> str:
+    if outcome.get("next_opening_text"):
+        return str(outcome["next_opening_text"])
     if not outcome.get("next_opening"):
         return "later"
     opening = datetime.fromisoformat(outcome["next_opening"])
@@ -81,6 +83,8 @@ async def send_handoff(
         return [SlotSet("consent", None), SlotSet("handoff_status", None)]
 
     name = outcome["helpline"]["name"]
+    if outcome.get("move_sentence") and (announce_stored or outcome["outcome"] == "queued"):
+        dispatcher.utter_message(text=outcome["move_sentence"])  # where, why, and for whom
     if outcome["outcome"] == "queued":
         dispatcher.utter_message(
             response="utter_queued", helpline_name=name, queue_position=outcome.get("queue_position") or 1
@@ -96,8 +100,9 @@ async def send_handoff(
         dispatcher.utter_message(
             response="utter_stored_closed", helpline_name=name, next_opening=_next_opening(outcome)
         )
-        dispatcher.utter_message(response="utter_offers")
-    return [SlotSet("handoff_status", "stored"), SlotSet("helpline_name", name)]
+        offers.utter_own_line(dispatcher, outcome["helpline"])
+        offers.utter_offers(dispatcher, outcome)
+    return [SlotSet("handoff_status", "stored"), SlotSet("helpline_name", name), *offers.offer_slots(outcome)]
 
 
 class ValidateHandoverForm(FormValidationAction):

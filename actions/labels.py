@@ -48,7 +48,7 @@ def stated_age_group(message: Dict[str, Any]) -> Optional[Dict[str, Any]]:
     except (TypeError, ValueError):
         return None
     source = "classifier" if age.get("extractor") else "visitor"
-    return {"value": group, "confidence": round(confidence(age), 3), "source": source}
+    return {"value": group, "confidence": round(confidence(age), 3), "source": source, "age": int(age["value"])}
 
 
 def guess(message: Dict[str, Any], field: str) -> Optional[Dict[str, Any]]:

@@ -66,6 +66,10 @@ class ValidateTriageForm(FormValidationAction):
         return "validate_triage_form"
 
     def _answer(self, field: str, tracker: Tracker) -> Dict[str, Any]:
+        if tracker.get_slot("requested_slot") != f"triage_{field}":
+            # Filled from the story before the form asked (Rasa validates such slots when the
+            # form starts): no question was asked, so nothing goes into the Q&A.
+            return {f"triage_{field}": tracker.get_slot(f"triage_{field}")}
         message = tracker.latest_message
         known = dict(tracker.get_slot("triage_labels") or {})
         if message.get("intent", {}).get("name") == "skip":
@@ -78,7 +82,7 @@ class ValidateTriageForm(FormValidationAction):
             )
             value = guess["value"] if usable else None
             if usable:
-                known[field] = {**guess, "source": "visitor"}
+                known[field] = {**guess, "source": "visitor", "answered_with": "text" if labels.visitor_text(tracker) else "button"}
         if field == "theme" and known.get(field, {}).get("value") == "unknown":
             known.pop(field)
         qa = list(tracker.get_slot("qa") or []) + [

@@ -21,6 +21,13 @@ from handoff_api.security import CodeHasher, hash_secret, new_code, new_token
 from handoff_api.stats import events
 
 
+def offer_for(session: Session, helpline: Helpline, now: datetime) -> dict | None:
+    """The helpline whose chat appointment the bot may offer: only one with a free slot."""
+    if not helpline.appointments.enabled or not free_slots(session, helpline, now, limit=1):
+        return None
+    return {"id": helpline.id, "name": helpline.name}
+
+
 def slot_taken() -> ApiError:
     return ApiError(
         409,

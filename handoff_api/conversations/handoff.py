@@ -2,6 +2,7 @@
 
 from sqlalchemy.orm import Session
 
+from handoff_api.appointments import service as appointments
 from handoff_api.conversations import consent, moves
 from handoff_api.conversations.models import Conversation, Handoff
 from handoff_api.conversations.queue import queue_position
@@ -127,4 +128,5 @@ def handoff_outcome(session: Session, catalog: Catalog, conversation: Conversati
         "expected_wait_minutes": expected_wait,
         "next_opening": helplines.iso(availability.next_opening),
         "now": helplines.iso(availability.now),
+        "appointment_helpline": appointments.offer_for(session, helpline, now),
     }

@@ -60,6 +60,9 @@ def availability(
         "queue_length": state.queue_length,
         "expected_wait_minutes": state.expected_wait_minutes,
         "appointments_possible": bool(appointments.free_slots(session, helpline, now, limit=1)),
+        "appointment_helpline": appointments.offer_for(
+            session, _appointment_helpline(catalog, conversation, entry_point), now
+        ),
     }
 
 

@@ -44,6 +44,11 @@ class HandoffRequest(BaseModel):
     details: HandoffDetails = HandoffDetails()
 
 
+class AppointmentHelpline(BaseModel):
+    id: str
+    name: str
+
+
 class HandoffOutcome(BaseModel):
     outcome: Literal["queued", "closed"]
     helpline: HelplineOut
@@ -52,6 +57,7 @@ class HandoffOutcome(BaseModel):
     expected_wait_minutes: int | None
     next_opening: str | None
     now: str
+    appointment_helpline: AppointmentHelpline | None = None
     move_sentence: str | None = Field(
         default=None, description="Said to a visitor routed away from where they came in (Dutch)"
     )
@@ -74,6 +80,9 @@ class AvailabilityOut(BaseModel):
     expected_wait_minutes: int | None
     opening_hours: list[OpeningHoursOut]
     appointments_possible: bool
+    appointment_helpline: AppointmentHelpline | None = Field(
+        default=None, description="Where this visitor can book a chat appointment now (null: offer none)"
+    )
 
 
 class Slot(BaseModel):

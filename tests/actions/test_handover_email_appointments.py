@@ -102,9 +102,36 @@ def test_closed_keeps_the_briefing_and_offers_email_or_appointment(client, dispa
     events = run(ActionHandover(), dispatcher, make_tracker(slots={**TRIAGED, "consent": True}))
     assert dispatcher.messages == [
         utterance("utter_stored_closed", helpline_name="Nupraatikerover.be", next_opening="morgen om 19 uur"),
-        utterance("utter_offers"),
+        utterance("utter_offers_without_appointment"),
     ]
-    assert events == [SlotSet("handoff_status", "stored"), SlotSet("helpline_name", "Nupraatikerover.be")]
+    assert events == [
+        SlotSet("handoff_status", "stored"), SlotSet("helpline_name", "Nupraatikerover.be"),
+        SlotSet("appointments_offered", False), SlotSet("appointment_helpline", None),
+    ]
+
+
+def test_a_minor_moved_from_1712_hears_why_and_is_offered_nupraatikerovers_appointment(client, dispatcher):
+    moved = "Omdat Nupraatikerover.be er speciaal is voor kinderen en jongeren tot 18 jaar, zet ik je vraag klaar voor Nupraatikerover.be."
+    client.handoff_answer = {
+        **CLOSED, "move_sentence": moved,
+        "appointment_helpline": {"id": "nupraatikerover", "name": "Nupraatikerover.be"},
+    }
+    tracker = make_tracker(slots={**TRIAGED, "consent": True, "entry_point": "1712"})
+    events = run(ActionHandover(), dispatcher, tracker)
+    assert dispatcher.messages == [
+        {**utterance(None), "text": moved},
+        utterance("utter_stored_closed", helpline_name="Nupraatikerover.be", next_opening="morgen om 19 uur"),
+        utterance("utter_offers_with_appointment", appointment_helpline="Nupraatikerover.be"),
+    ]
+    assert events[-2:] == [SlotSet("appointments_offered", True), SlotSet("appointment_helpline", "Nupraatikerover.be")]
+
+
+def test_a_queued_visitor_moved_to_another_helpline_hears_it_before_the_queue(client, dispatcher):
+    moved = "Omdat de chat van Nupraatikerover.be nu gesloten is, zet ik je in de wachtrij van 1712, een hulplijn voor iedereen, jong en oud."
+    client.handoff_answer = {**QUEUED, "move_sentence": moved}
+    run(ActionHandover(), dispatcher, make_tracker(slots={**TRIAGED, "consent": True}))
+    assert dispatcher.messages[0]["text"] == moved
+    assert responses(dispatcher)[1:] == ["utter_queued", "utter_queued_wait"]
 
 
 def test_handover_failure_is_no_dead_end(client, dispatcher):
@@ -254,4 +281,8 @@ def test_an_unclear_choice_shows_the_slots_again(client, dispatcher):
 
 def test_no_free_slots_offers_the_rest(client, dispatcher):
     run(ActionOfferAppointments(), dispatcher, make_tracker("/ask_appointment", intent="ask_appointment"))
-    assert responses(dispatcher) == ["utter_no_appointments", "utter_offers"]
+    assert responses(dispatcher) == ["utter_no_appointments_here", "utter_offers_without_appointment"]
+    dispatcher.messages.clear()
+    offered = make_tracker("/ask_appointment", intent="ask_appointment", slots={"appointments_offered": True})
+    run(ActionOfferAppointments(), dispatcher, offered)  # offered, then taken by others meanwhile
+    assert responses(dispatcher) == ["utter_no_appointments", "utter_offers_without_appointment"]

@@ -27,6 +27,7 @@ def availability(status, **extra):
         "expected_wait_minutes": None,
         "opening_hours": NPIE_HOURS,
         "appointments_possible": True,
+        "appointment_helpline": {"id": "nupraatikerover", "name": "Nupraatikerover.be"},
     }
     answer.update(extra)
     return answer
@@ -90,9 +91,50 @@ def test_closed_says_when_it_opens_in_dutch_and_offers_the_alternatives(client, 
     assert client.calls == [("availability", "nupraatikerover", "c-42")]
     assert dispatcher.messages == [
         utterance("utter_status_closed", helpline_name="Nupraatikerover.be", next_opening="morgen om 19 uur"),
-        utterance("utter_offers"),
+        utterance("utter_offers_with_appointment", appointment_helpline="Nupraatikerover.be"),
     ]
-    assert events == [SlotSet("helpline_status", "closed"), SlotSet("helpline_name", "Nupraatikerover.be")]
+    assert events == [
+        SlotSet("helpline_status", "closed"), SlotSet("helpline_name", "Nupraatikerover.be"),
+        SlotSet("appointments_offered", True), SlotSet("appointment_helpline", "Nupraatikerover.be"),
+    ]
+
+
+ONE_SEVEN_ONE_TWO = {"id": "1712", "name": "1712", "email": None, "country": "BE",
+                     "phones": [{"name": "1712", "number": "1712", "hours": "OPERATOR: fill in"}]}
+VEILIG_THUIS = {"id": "veiligthuis", "name": "Veilig Thuis", "email": None, "country": "NL",
+                "phones": [{"name": "Veilig Thuis", "number": "0800-2000", "hours": "dag en nacht"}]}
+
+
+def test_a_1712_visitor_at_three_at_night_gets_no_appointment_button(client, dispatcher):
+    client.availability_answer = availability(
+        "closed", entry_point="1712", helpline=ONE_SEVEN_ONE_TWO, now="2026-11-24T03:00:00+01:00",
+        next_opening="2026-11-24T09:00:00+01:00", appointments_possible=False, appointment_helpline=None,
+    )
+    events = run(ActionCheckAvailability(), dispatcher, make_tracker(slots={"entry_point": "1712"}))
+    assert dispatcher.messages == [
+        utterance("utter_status_closed", helpline_name="1712", next_opening="vandaag om 9 uur"),
+        utterance("utter_offers_without_appointment"),
+    ]
+    assert events[-2:] == [SlotSet("appointments_offered", False), SlotSet("appointment_helpline", None)]
+    assert "/ask_appointment" not in [b["payload"] for b in DOMAIN["responses"]["utter_offers_without_appointment"][0]["buttons"]]
+
+
+def test_the_closed_message_names_the_helplines_own_round_the_clock_line(client, dispatcher):
+    client.availability_answer = availability(
+        "closed", entry_point="veiligthuis", helpline=VEILIG_THUIS, now="2026-11-21T10:00:00+01:00",
+        next_opening="2026-11-23T09:00:00+01:00", appointments_possible=False, appointment_helpline=None,
+    )
+    run(ActionCheckAvailability(), dispatcher, make_tracker(slots={"entry_point": "veiligthuis"}))
+    assert dispatcher.messages[1] == utterance("utter_own_line", phone_name="Veilig Thuis", phone_number="0800-2000")
+    assert responses(dispatcher) == ["utter_status_closed", "utter_own_line", "utter_offers_without_appointment"]
+
+
+def test_the_api_s_own_time_phrase_is_used_when_it_gives_one(client, dispatcher):
+    client.availability_answer = availability(
+        "closed", next_opening="2026-11-23T19:00:00+01:00", next_opening_text="maandag om 19 uur"
+    )
+    run(ActionCheckAvailability(), dispatcher, make_tracker())
+    assert dispatcher.messages[0]["next_opening"] == "maandag om 19 uur"
 
 
 def test_closed_over_a_weekend_names_the_weekday(client, dispatcher):
@@ -113,9 +155,32 @@ def test_open_invites_the_story(client, dispatcher):
 def test_busy_gives_the_queue_and_the_same_offers(client, dispatcher):
     client.availability_answer = availability("busy", queue_length=3, expected_wait_minutes=25)
     run(ActionCheckAvailability(), dispatcher, make_tracker())
-    assert responses(dispatcher) == ["utter_status_busy", "utter_invite_story", "utter_offers"]
-    assert dispatcher.messages[0]["queue_length"] == 3
-    assert dispatcher.messages[0]["expected_wait_minutes"] == 25
+    assert responses(dispatcher) == ["utter_status_busy", "utter_invite_story", "utter_offers_with_appointment"]
+    assert dispatcher.messages[0]["queue_sentence"] == "Er wachten nu 3 mensen."
+    assert dispatcher.messages[0]["wait_sentence"] == "Je wacht ongeveer 25 minuten."
+
+
+def test_busy_with_nobody_waiting_never_says_zero_people(client, dispatcher):
+    client.availability_answer = availability("busy", queue_length=0, expected_wait_minutes=None)
+    run(ActionCheckAvailability(), dispatcher, make_tracker())
+    said = dispatcher.messages[0]
+    assert (said["queue_sentence"], said["wait_sentence"]) == ("Er wacht nu niemand anders.", "Even geduld.")
+    one = availability("busy", queue_length=1, expected_wait_minutes=10)
+    client.availability_answer = one
+    run(ActionCheckAvailability(), dispatcher, make_tracker())
+    assert dispatcher.messages[-3]["queue_sentence"] == "Er wacht nu 1 iemand voor je."
+
+
+def test_busy_uses_the_api_s_own_sentences_when_it_gives_them(client, dispatcher):
+    client.availability_answer = availability(
+        "busy", queue_length=2, waiting_sentence="Er wachten nu 2 mensen voor je.",
+        expected_wait={"min_minutes": 10, "max_minutes": 20, "text": "ongeveer 10 tot 20 minuten"},
+    )
+    run(ActionCheckAvailability(), dispatcher, make_tracker())
+    said = dispatcher.messages[0]
+    assert (said["queue_sentence"], said["wait_sentence"]) == (
+        "Er wachten nu 2 mensen voor je.", "Je wacht ongeveer 10 tot 20 minuten."
+    )
 
 
 def test_api_down_still_gives_numbers_and_the_helpline_email(client, dispatcher):
@@ -134,3 +199,4 @@ def test_hours_in_plain_dutch(client, dispatcher):
         "maandag, dinsdag en donderdag van 19 tot 22 uur; woensdag van 14 tot 22 uur"
     )
     assert responses(dispatcher) == ["utter_hours", "utter_status_closed"]
+    assert "weer open" in DOMAIN["responses"]["utter_status_closed"][0]["text"].split("{next_opening}")[1]

@@ -36,7 +36,7 @@ def test_story_is_kept_verbatim_and_sure_labels_fill_the_questions(dispatcher):
             "triage_labels",
             {
                 "theme": {"value": "sexual_violence", "confidence": 0.93, "source": "classifier"},
-                "age_group": {"value": "minor", "confidence": 0.99, "source": "classifier"},
+                "age_group": {"value": "minor", "confidence": 0.99, "source": "classifier", "age": 14},
                 "role": {"value": "victim", "confidence": 0.41, "source": "classifier"},
             },
         ),
@@ -62,9 +62,19 @@ def test_a_second_message_adds_words_and_does_not_overwrite_an_answer(dispatcher
     ]
 
 
-def validate(slot, tracker, dispatcher):
+def validate(slot, tracker, dispatcher, asked=True):
+    """The form validates `slot`: the visitor's answer to its question (`asked`), or, when the
+    form starts, a slot the story filled already."""
+    tracker.slots["requested_slot"] = slot if asked else None
     form = ValidateTriageForm()
     return getattr(form, f"validate_{slot}")(None, dispatcher, tracker, DOMAIN)
+
+
+def test_a_label_the_story_gave_is_no_answer_to_a_question_never_asked(dispatcher):
+    story = "ik ben 15 en mijn stiefvader slaat mij"
+    tracker = make_tracker(story, entities=[entity("age", 15, 0.99)], slots={"triage_age_group": "minor", "qa": []})
+    assert validate("triage_age_group", tracker, dispatcher, asked=False) == {"triage_age_group": "minor"}
+    assert dispatcher.messages == []
 
 
 def test_a_skipped_question_is_unknown_and_marked_skipped(dispatcher):
@@ -85,7 +95,9 @@ def test_a_button_answer_is_the_visitors_own_label(dispatcher):
     tracker = make_tracker('/inform{"age_group": "minor"}', intent="inform", entities=[entity("age_group", "minor")])
     assert validate("triage_age_group", tracker, dispatcher) == {
         "triage_age_group": "minor",
-        "triage_labels": {"age_group": {"value": "minor", "confidence": 1.0, "source": "visitor"}},
+        "triage_labels": {
+            "age_group": {"value": "minor", "confidence": 1.0, "source": "visitor", "answered_with": "button"}
+        },
         "qa": [{"question": "Hoe oud ben je?", "answer": "jonger dan 18"}],
     }
 
@@ -95,6 +107,9 @@ def test_a_typed_age_answers_the_age_question(dispatcher):
     result = validate("triage_age_group", tracker, dispatcher)
     assert result["triage_age_group"] == "adult"
     assert result["qa"] == [{"question": "Hoe oud ben je?", "answer": "ik ben 19"}]
+    assert result["triage_labels"]["age_group"] == {
+        "value": "adult", "confidence": 0.99, "source": "visitor", "answered_with": "text", "age": 19
+    }
 
 
 def test_an_unclear_answer_ends_the_question_as_unknown(dispatcher):
