@@ -157,6 +157,7 @@ def start_scaled_stack(work: Path, database_url: str, redis_url: str, prefix: st
         "HANDOFF_TRACKER_STORE_URL": tracker,
         "HANDOFF_SMTP_ENABLED": "false",
         "HANDOFF_RASA_TIMEOUT_SECONDS": "60",
+        "HANDOFF_RASA_DEADLINE_SECONDS": "60",  # these tests read the bot's own answer
         "HANDOFF_REDIS_URL": redis_url,
         "HANDOFF_REDIS_PREFIX": prefix,
         "HANDOFF_CONVERSATION_MESSAGE_RATE": f"{MESSAGE_RATE}/minute",
