@@ -54,6 +54,7 @@ start_stack, stop_stack = _stack.start_stack, _stack.stop_stack
 CLOSED_HOUR = "2026-11-22T03:30:00+01:00"  # Sunday night: every helpline's chat is closed
 ENTRY_POINT = "nupraatikerover"
 BUSY = "de chatbot is nu erg druk"
+POLL_SECONDS = 2.0  # a client without socket polls; the widget's socket rechecks every 2 s too
 TEXTS = [
     "hallo",
     "ik weet niet goed hoe ik moet beginnen",
@@ -178,7 +179,7 @@ async def _wait_for_bot(http, conversation: dict, after: int, started: float, ru
     url = f"/api/v1/conversations/{conversation['id']}/messages"
     deadline = time.perf_counter() + 120
     while time.perf_counter() < deadline:
-        await asyncio.sleep(0.5)
+        await asyncio.sleep(POLL_SECONDS)
         try:
             response = await http.get(url, params={"after": after}, headers=headers)
         except httpx.TransportError:
