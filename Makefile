@@ -42,6 +42,7 @@ help:
 	@echo "make run-scaled  the production shape: 2 API workers, 2 Rasa, actions, PostgreSQL and Redis of this machine"
 	@echo "make train | validate | shell | run-rasa | run-actions | run-api | run-internal"
 	@echo "make -s classify FILE=x.jsonl | evaluate | bench-nlu | compare-models | promote"
+	@echo "make bench-load | bench-turn   load and per-turn benchmarks (issue 14)"
 	@echo "make -s scrub | scrub-eval | browser | node-tools | demo-stats"
 
 setup: venv venv-rasa browser node-tools train
@@ -134,6 +135,22 @@ evaluate: venv venv-rasa
 
 bench-nlu: venv-rasa $(MODEL)
 	$(RASA_PY) -m bot.nlu_tools.bench --config $(CONFIG) --domain $(DOMAIN) --data $(NLU_DATA) --model $(MODEL)
+
+# --- load (issue 14) ---------------------------------------------------------
+.PHONY: bench-load bench-turn
+# 1, 20, 50, 100 visitors through the API and straight to Rasa, side by side; an open loop of
+# 20 visitors; the counsellors' queue with 2,000 queued. Starts its own stack (a few minutes).
+# BENCH_ARGS="--shapes single,scaled" adds a registered shape; --help lists the knobs.
+BENCH_ARGS ?=
+bench-load: venv venv-rasa $(MODEL)
+	HELPLINE_MODEL=$(MODEL) $(PY) scripts/bench_load.py $(BENCH_ARGS)
+
+# A bot turn's time per NLU component, policy and action call, and its CPU per message;
+# BENCH_TURN_MODELS="models/a.tar.gz models/b.tar.gz" compares models side by side.
+BENCH_TURN_MODELS ?= $(MODEL)
+BENCH_TURN_ARGS ?=
+bench-turn: venv venv-rasa $(MODEL)
+	$(RASA_PY) scripts/bench_turn.py $(addprefix --model ,$(BENCH_TURN_MODELS)) $(BENCH_TURN_ARGS)
 
 # --- trainers' loop (issue 6): candidate vs live model, promotion -----------
 # models/live.json names the live model (bot/nlu_tools/promote.py); run-rasa uses it when present.

@@ -3,7 +3,7 @@ settings, catalog, database engine, the live hub's commit hook, logging and erro
 
 import logging
 from collections.abc import Callable
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcontext
 
 from fastapi import FastAPI
 from sqlalchemy import event
@@ -58,6 +58,7 @@ def _live_feed(settings: Settings, session_factory, streams: bool):
 def base_app(
     settings: Settings, title: str, description: str, on_start: Callable[[FastAPI], None] = lambda app: None,
     on_stop: Callable[[FastAPI], None] = lambda app: None, streams: bool = False,
+    running: Callable[[FastAPI], AbstractAsyncContextManager] | None = None,
 ) -> FastAPI:
     """An app on the shared state; the schema is migrated or waited for at start (handoff_api.migrate)."""
     check_settings(settings)
@@ -68,7 +69,8 @@ def base_app(
         prepare_schema(app.state.engine, settings)
         on_start(app)
         await app.state.live_hub.start()
-        yield
+        async with running(app) if running else nullcontext():  # background tasks, async clients
+            yield
         await app.state.live_hub.stop()
         on_stop(app)
         app.state.engine.dispose()
@@ -76,7 +78,13 @@ def base_app(
     app = FastAPI(title=title, version="1.0.0", description=description, lifespan=lifespan)
     app.state.settings = settings
     app.state.catalog = load_catalog(settings.helplines_file)
-    app.state.engine = make_engine(settings.database_url)
+    app.state.engine = make_engine(
+        settings.database_url,
+        pool_size=settings.database_pool_size,
+        max_overflow=settings.database_max_overflow,
+        pool_timeout=settings.database_pool_timeout_seconds,
+        lock_timeout=settings.database_lock_timeout_seconds,
+    )
     app.state.session_factory = make_session_factory(app.state.engine)
     # Both apps hash codes (the internal one books and files them, the public one looks them up).
     app.state.code_hasher = CodeHasher(load_code_secret(settings))

@@ -30,7 +30,14 @@ class Settings(BaseSettings):
     rasa_urls: str = Field(
         default="", validation_alias=AliasChoices("HANDOFF_RASA_URLS", "RASA_URLS")
     )
-    rasa_timeout_seconds: float = 15.0
+    # The relay (handoff_api/conversations/relay.py): per Rasa instance at most
+    # rasa_max_in_flight messages on their way; past that bound, or after rasa_deadline_seconds,
+    # the visitor gets the safe reply at once and the bot's answer follows when it comes.
+    # No single call to Rasa lasts longer than rasa_timeout_seconds.
+    rasa_timeout_seconds: float = 30.0
+    rasa_deadline_seconds: float = 8.0
+    rasa_max_in_flight: int = 32
+    relay_drain_seconds: float = 2.0  # how often the drain looks for waiting messages
     # The token of Rasa's HTTP API and REST channel (`rasa run --auth-token`, bot/channels.py).
     rasa_token: str = Field(
         default="", validation_alias=AliasChoices("HANDOFF_RASA_TOKEN", "RASA_AUTH_TOKEN")
@@ -41,6 +48,12 @@ class Settings(BaseSettings):
         default="sqlite:///./rasa_tracker.db",
         validation_alias=AliasChoices("HANDOFF_TRACKER_STORE_URL", "RASA_TRACKER_STORE_URL"),
     )
+    # Database connections per process, and how long a request waits for one or for a lock
+    # before it answers 503 with the safe reply (never a 500 under load).
+    database_pool_size: int = 10
+    database_max_overflow: int = 30
+    database_pool_timeout_seconds: float = 10.0
+    database_lock_timeout_seconds: float = 10.0
     # The scaled shape (README "Two shapes"): Redis shared by every worker, for the rate limits
     # and the live delivery between workers. Empty: in memory, in this process only (`make run`).
     redis_url: str = Field(

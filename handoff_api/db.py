@@ -54,20 +54,45 @@ def normalise_database_url(database_url: str) -> str:
     return database_url
 
 
-def make_engine(database_url: str) -> Engine:
+def make_engine(
+    database_url: str,
+    pool_size: int = 10,
+    max_overflow: int = 30,
+    pool_timeout: float = 10.0,
+    lock_timeout: float = 10.0,
+) -> Engine:
+    """A waited-out lock or pool raises OperationalError / TimeoutError after the timeouts:
+    handoff_api.errors answers those 503 with the safe reply."""
     # hide_parameters: a failing statement's error (and so any log of it) never shows the
     # bound values, which hold visitors' messages, e-mail addresses and codes.
     database_url = normalise_database_url(database_url)
+    pool = {"pool_size": pool_size, "max_overflow": max_overflow, "pool_timeout": pool_timeout}
     if database_url.startswith("sqlite"):
+        memory = ":memory:" in database_url or database_url.rstrip("/") in ("sqlite:", "sqlite+pysqlite:")
         engine = create_engine(
             database_url,
-            connect_args={"check_same_thread": False, "timeout": 30},
+            connect_args={"check_same_thread": False, "timeout": lock_timeout},
             hide_parameters=True,
+            **({} if memory else pool),
         )
         event.listen(engine, "connect", _configure_sqlite)
         event.listen(engine, "begin", _begin_immediate_sqlite)
         return engine
-    return create_engine(database_url, pool_pre_ping=True, hide_parameters=True)
+    engine = create_engine(database_url, pool_pre_ping=True, hide_parameters=True, **pool)
+    if engine.dialect.name == "postgresql":
+        event.listen(engine, "connect", _postgres_lock_timeout(lock_timeout))
+    return engine
+
+
+def _postgres_lock_timeout(seconds: float):
+    def configure(dbapi_connection, _record) -> None:
+        # Outside a transaction, so that a rollback cannot undo it.
+        dbapi_connection.autocommit = True
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute(f"SET lock_timeout = {int(seconds * 1000)}")
+        dbapi_connection.autocommit = False
+
+    return configure
 
 
 def _configure_sqlite(dbapi_connection, _record) -> None:

@@ -6,6 +6,8 @@ import traceback
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger("handoff_api.errors")
@@ -54,6 +56,17 @@ def rate_limited() -> ApiError:
     )
 
 
+def busy() -> ApiError:
+    """A lock or a database connection not had in time: load, never a 500."""
+    return ApiError(
+        503,
+        "busy",
+        "Het is nu erg druk. Je bericht is misschien niet aangekomen: probeer het zo opnieuw.",
+        "The service is very busy right now. Your request may not have arrived: please try again shortly.",
+        headers={"Retry-After": "2"},
+    )
+
+
 _VALIDATION_MESSAGES = {
     ("text", "string_too_long"): (
         "message_too_long",
@@ -91,6 +104,16 @@ def install_error_handlers(app: FastAPI) -> None:
         return JSONResponse(
             error_body(exc.code, exc.nl, exc.en), status_code=exc.status, headers=exc.headers
         )
+
+    @app.exception_handler(OperationalError)
+    @app.exception_handler(PoolTimeoutError)
+    async def _database_busy(request: Request, exc: Exception) -> JSONResponse:
+        # SQLite's "database is locked", PostgreSQL's lock_timeout, the pool's timeout, a
+        # database that is restarting: 503 with the numbers, and the client may retry.
+        route = getattr(request.scope.get("route"), "path", "?")
+        log.warning("database busy in %s %s: %s", request.method, route, describe_exception(exc))
+        error = busy()
+        return JSONResponse(error_body(error.code, error.nl, error.en), status_code=503, headers=error.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -9,7 +9,8 @@ from fastapi.middleware.cors import CORSMiddleware
 from handoff_api.appbase import base_app, log
 from handoff_api.appointments.router import router as appointments_router
 from handoff_api.config import Settings, get_settings
-from handoff_api.conversations.rasa import RasaClient
+from handoff_api.conversations.rasa import RasaInstance, RasaPool
+from handoff_api.conversations.relay import Relay
 from handoff_api.conversations.router import router as visitor_router
 from handoff_api.conversations.unserved import watch_waiting
 from handoff_api.counsellors.router import router as counsellor_router
@@ -43,6 +44,13 @@ def _on_stop(app: FastAPI) -> None:
     app.state.rasa_client.close()
 
 
+def rasa_pool(settings: Settings) -> RasaPool:
+    return RasaPool([
+        RasaInstance(url, settings.rasa_timeout_seconds, settings.rasa_token, settings.rasa_max_in_flight)
+        for url in settings.rasa_instances()
+    ])
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     app = base_app(
@@ -51,6 +59,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Chat triage with human takeover for violence helplines.",
         on_start=_on_start,
         on_stop=_on_stop,
+        running=lambda app: app.state.relay.running(),
         streams=True,
     )
     app.state.rate_limiter = RateLimiter(
@@ -59,9 +68,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         key_prefix=settings.redis_prefix,
         shared_secret=load_code_secret(settings) if settings.redis_url else None,
     )
-    app.state.rasa_client = RasaClient(
-        settings.rasa_instances(), settings.rasa_timeout_seconds, settings.rasa_token
-    )
+    app.state.rasa_pool = rasa_pool(settings)
+    app.state.relay = Relay(app.state)
 
     if settings.cors_origins:
         app.add_middleware(

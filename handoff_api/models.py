@@ -1,7 +1,7 @@
 """Every ORM model, imported in one place so Alembic sees the whole schema."""
 
 from handoff_api.appointments.models import Appointment
-from handoff_api.conversations.models import Conversation, Handoff, Message, Participant, Transfer
+from handoff_api.conversations.models import BotRelay, Conversation, Handoff, Message, Participant, Transfer
 from handoff_api.counsellors.models import Counsellor, CounsellorSession, LoginThrottle, Registration
 from handoff_api.db import Base
 from handoff_api.email.models import EmailRequest
@@ -13,6 +13,7 @@ __all__ = [
     "AccessLogEntry",
     "Appointment",
     "Base",
+    "BotRelay",
     "Campaign",
     "Conversation",
     "Counsellor",

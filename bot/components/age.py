@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from bot.components.professions import professional_opening
+
 NUMBER_WORDS = {
     "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12,
     "dertien": 13, "veertien": 14, "vijftien": 15, "zestien": 16, "zeventien": 17,
@@ -90,6 +92,18 @@ _OWN_NUMBER_PATTERNS = [
     re.compile(r"\b" + _NUM + r" (?:jaar|j) (?:oud )?hier\b"),
     # ik werd net 16 / ik word volgende maand 16
     re.compile(r"\bik (?:werd|ben net|ben pas) (?:net |pas |vorige week |gisteren |vorige maand )?" + _NUM + r"\b"),
+    # dialect and Limburg: 'k zyn 14 / ich bin 22; "nu ben ik 41"
+    re.compile(r"\b(?:ik|ich) (?:zyn|zijn|bin|zen) (?:nu |al |pas |bijna )?" + _NUM + r"\b"),
+    re.compile(r"\bben ik (?:nu |al |pas |inmiddels |intussen )?" + _NUM + r"\b"),
+    re.compile(r"\bik ben (?:inmiddels|intussen|ondertussen|sinds kort|vandaag) " + _NUM + r"\b"),
+    # English: i'm 15 / im 16 / i am 14 / i'm a 15 year old / 15 year old here
+    re.compile(r"\b(?:i'm|im|i am|i m) (?:only |just |almost |nearly |now |turning )?(?:a )?" + _NUM + r"\b(?! (?:minutes|hours|days|weeks|months|times|km|miles|euros?)\b)"),
+    re.compile(r"^(?:hi |hey |hello )?" + _NUM + r" ?(?:year old|yo|y o|yrs?|years old)\b"),
+    # French: j'ai 14 ans / moi 15 ans
+    re.compile(r"\b(?:j'ai|j ai|jai|moi,?) " + _NUM + r" ans\b"),
+    # the writer in a group of the same age: "we zijn 16", "we're both 19", "she's 16 like me"
+    re.compile(r"\b(?:we zijn|wij zijn|we're|were|we are) (?:allebei |alle twee |both |all |ook )?" + _NUM + r"\b(?! (?:jaar samen|jaar getrouwd|years together|married))"),
+    re.compile(r"\b" + _NUM + r" (?:like me|zoals ik|net als ik|net zoals ik)\b"),
 ]
 _WILL_TURN = re.compile(
     r"\bik word (?:binnenkort |bijna |volgende (?:week|maand) |deze maand |straks |morgen |overmorgen |in (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) )?"
@@ -107,14 +121,25 @@ _SCHOOL_PATTERNS = [
     (re.compile(r"^groep (?P<o>[3-8])\b()"), lambda n: n + 4),
     (re.compile(r"\b(?:havo|vwo|vmbo|mavo|atheneum|gymnasium|gym|tl|kader|vmbo-t|vmbo-b|vmbo-k) ?(?P<o>[1-6])\b()"), lambda n: n + 11),
     (re.compile(r"\b(?P<o>[1-6]) ?(?:havo|vwo|vmbo|mavo|atheneum|gymnasium)\b()"), lambda n: n + 11),
+    # Flanders: "in het 4de jaar", "uit het 1ste" (secondary school years without the word middelbaar)
+    (re.compile(r"\b(?:in|uit|van|heel) (?:het|t) (?:" + _ORD + r") (?:jaar\b|(?=[.,!?]|$))"), lambda n: n + 11),
+    # England and international schools: "year 9"; the US: "grade 7", "7th grade"
+    (re.compile(r"(?:^|\b(?:in|im in|i'm in|i am in|we're in|were in|we are in) )year (?P<o>[1-9]|1[0-3])\b()"), lambda n: n + 4),
+    (re.compile(r"\b(?:in|im in|i'm in|i am in) (?:the )?(?P<o>[1-9]|1[0-2]) ?(?:st|nd|rd|th)? grade\b()"), lambda n: n + 6),
+    (re.compile(r"\b(?:in|im in|i'm in|i am in) grade (?P<o>[1-9]|1[0-2])\b()"), lambda n: n + 6),
+    # French (Brussels): "en 6eme primaire", "en 3eme secondaire"
+    (re.compile(r"\b(?P<o>[1-6]) ?(?:e|eme|ieme|de|ste|ere|er)? (?:annee )?primaire\b()"), lambda n: n + 5),
+    (re.compile(r"\b(?P<o>[1-6]) ?(?:e|eme|ieme|de|ste|ere|er)? (?:annee )?(?:secondaire|humanite|humanites)\b()"), lambda n: n + 11),
+    # higher education: "2de bach", "1ste master"
+    (re.compile(r"\b(?:" + _ORD + r") (?:bach|bachelor|ba|master|ma|jaar unief|jaar universiteit|jaar hogeschool)\b"), lambda n: n + 17),
 ]
 _SCHOOL_FIXED = [
     (re.compile(r"\bbrugklas(ser)?\b"), 12),
     (re.compile(r"\b(lagere school|basisschool|basis school|het lager|lagere)\b"), 10),
     (re.compile(r"\b(middelbaar|middelbare|secundair|het middelbaar|de middelbare)\b"), 15),
     (re.compile(r"\b(op kot|op kamers|unief|universiteit|hogeschool|hoge school|bachelor|1ste bach|eerste bach|ba1|hbo|mbo)\b"), 19),
+    (re.compile(r"\b(high school|middle school|secondary school|primary school|elementary school|lycee|secondaire|primaire)\b"), 14),
 ]
-_SELF_CONTEXT = re.compile(r"\bik\b[^.?!]{0,25}$")
 # "ik ben leerkracht in het 2de leerjaar": the school level is where they work, not their age.
 _TEACHING = re.compile(
     r"\b(ik ben|als|ik werk|ik geef|wij zijn|ik sta)\b[^.?!]{0,30}\b(\w*leerkracht|\w*juf|meester|leraar|lerares|docent|"
@@ -146,10 +171,27 @@ def _ord_value(match: re.Match) -> Optional[int]:
     return None
 
 
+# the connector a school pattern starts with ("uit het 4de jaar"): whose school it is sits before it
+_SCHOOL_LEAD = re.compile(r"(?:in|uit|van|heel|im in|i'm in|i am in|we're in|were in|we are in) (?:het |t )?")
+_OTHER_NOUN = (
+    r"\b(?:leerling|leerlinge|leerlingen|jongen|jongens|meisje|meisjes|kind|kinderen|kindje|jongetje|zoon|zoontje|"
+    r"dochter|dochtertje|zus|zusje|broer|broertje|nicht|nichtje|neef|neefje|pupil|pupils|student|students|studente|"
+    r"girl|boy|kid|kids|child|daughter|son|sister|brother|cousin|friend|classmate|eleve|fille|fils|soeur|frere|"
+    r"cliente?|patiente?|bewoner|bewoonster|speler|speelster|sporter)\b"
+)
+
+
 def _belongs_to_other(text: str, start: int) -> bool:
-    """True when a person noun ("mijn zus", "haar dochter") sits right before position `start`."""
+    """True when a person noun ("mijn zus", "haar dochter", "een leerling uit") sits right before `start`."""
     before = text[max(0, start - 40):start]
-    return re.search(_OTHER_PERSON + r" ?(?:van|is|zit in|zit op|zit|gaat naar|in|op|\()?\s*(?:het|de)?\s*$", before) is not None
+    if re.search(r"\b(?:hij|zij|ze|he|she|il|elle|they|zijn \w+|haar \w+|his \w+|her \w+)(?: \w+)? (?:zit|zat|is|gaat|ging|zit nog|is in|goes|went|est|va) (?:in|naar|op|to|en|a)?\s*(?:het|de|t|the)?\s*$", before):
+        return True
+    if re.search(_OTHER_PERSON + r" ?(?:van|is|zit in|zit op|zit|gaat naar|in|op|uit|\()?\s*(?:het|de)?\s*$", before):
+        return True
+    return re.search(
+        _OTHER_NOUN + r"(?: \w+){0,2} (?:van|uit|in|zit in|zit op|gaat naar|is in|in the|from|of|from the|de|du)\s*(?:het|de|t|the)?\s*$",
+        before,
+    ) is not None
 
 
 def own_age(text: str) -> Optional[AgeFinding]:
@@ -168,7 +210,7 @@ def own_age(text: str) -> Optional[AgeFinding]:
         value = _num_value(match)
         if value and 7 <= value <= 99:
             return AgeFinding(value - 1, "number", match.start(), match.end())
-    if _TEACHING.search(text):
+    if _TEACHING.search(text) or professional_opening(text):
         return None
     short_answer = len(text.split()) <= 6
     for pattern, to_age in _SCHOOL_PATTERNS:
@@ -176,10 +218,11 @@ def own_age(text: str) -> Optional[AgeFinding]:
             level = _ord_value(match)
             if level is None:
                 continue
-            if _belongs_to_other(text, match.start()):
+            # a school level nobody else owns is the writer's ("in groep 7 pesten ze me")
+            lead = _SCHOOL_LEAD.match(text, match.start())
+            if _belongs_to_other(text, match.start()) or (lead and _belongs_to_other(text, lead.end())):
                 continue
-            if short_answer or _SELF_CONTEXT.search(text[:match.start()]):
-                return AgeFinding(to_age(level), "school", match.start(), match.end())
+            return AgeFinding(to_age(level), "school", match.start(), match.end())
     for pattern, age in _SCHOOL_FIXED:
         for match in pattern.finditer(text):
             if _belongs_to_other(text, match.start()):

@@ -11,6 +11,7 @@ import re
 from typing import Optional
 
 from bot.components.age import adult_by_context
+from bot.components.professions import professional_opening
 
 PROFESSIONAL = re.compile(
     r"\b(ik ben|als|ik werk als|ik werk in|werk als|ik werk op|ik werk bij|wij zijn|ik geef les|als een) (een |de |het )?"
@@ -47,7 +48,7 @@ PERPETRATOR = re.compile(
 )
 
 _SPOUSE_OR_IN_LAW = re.compile(
-    r"\bmijn (man|vrouw|echtgenoot|echtgenote|partner|ex-man|ex-vrouw|exman|exvrouw|ex-partner|expartner|"
+    r"\bmijn ex - (man|vrouw|partner)\b|\bmijn (man|vrouw|echtgenoot|echtgenote|partner|ex-man|ex-vrouw|exman|exvrouw|ex-partner|expartner|"
     r"schoonmoeder|schoonvader|schoonbroer|schoonzus|schoonfamilie|schoonzoon|schoondochter|schoonouders)\b"
 )
 _WORK = re.compile(
@@ -58,6 +59,18 @@ _RETROSPECTIVE = re.compile(
     r"\btoen ik (klein|kind|jong|een kind|nog klein|tiener|een tiener|een meisje|een jongen|\d{1,2})\b"
     r"|\bals (kind|tiener|klein meisje|kleine jongen)\b|\bin mijn jeugd\b|\bopgegroeid\b|\bmijn jeugd\b"
 )
+# Student life, husband or wife, own children, a job: in English, French, Flemish
+_ADULT_LIFE = re.compile(
+    r"\b(kot\w+|studentenhome|studentenkamer|studentenhuis|studentenflat|masterproef|thesis|cantus|"
+    r"student flat|student house|student party|uni|university|international student|exchange student|"
+    r"au pair|expat|residence card|verblijfsvergunning|werkvergunning|op kot|mijn kot)\b"
+    r"|\b(onze|mijn|de) kinders\b|\bmijn (vent|ventje|wijf|venten)\b"
+    r"|\bmy (husband|wife|hubby|ex-husband|ex-wife|boss|manager|colleague|colleagues|coworker|kids|children|son|"
+    r"daughter|baby|grandson|granddaughter|grandchildren|in-laws|mother-in-law|father-in-law|landlord|pension)\b"
+    r"|\b(single|stay at home|working) (mum|mom|dad|mother|father|parent)\b|\bmy (own )?(job|work|shift)\b|\bat work\b"
+    r"|\b(mon|ma|mes) (mari|femme|epoux|epouse|enfants|fils|fille|patron|patronne|chef|collegues|boulot|travail)\b"
+    r"|\b(mi|my) (esposo|esposa|marido|mujer)\b|\bmoje dzieci|\bmoj maz\b"
+)
 _SELF_PARENT = re.compile(
     r"\bik ben (nu |zelf |nu zelf |zelf ook |ook )?(een )?(mama|papa|vader|moeder|oma|opa|grootmoeder|grootvader|"
     r"alleenstaande (moeder|vader|mama|papa)|zwanger|volwassen|meerderjarig|student|studente)\b"
@@ -65,7 +78,9 @@ _SELF_PARENT = re.compile(
 )
 _OLD_PARENT = re.compile(
     r"\bmijn (moeder|vader|mama|papa|ouders) (van|is|zijn) ([4-9]\d|100)\b"
-    r"|\bmijn (oude|bejaarde|hoogbejaarde|dementerende) (vader|moeder|mama|papa|ouders)\b|\b(rusthuis|woonzorgcentrum|verzorgingstehuis)\b"
+    r"|\bmijn (oude|bejaarde|hoogbejaarde|dementerende) (vader|moeder|mama|papa|ouders)\b"
+    r"|\b(?<!opa )(?<!oma )(?<!opa zit in een )(?<!oma zit in een )(?<!opa ligt in het )(?<!oma ligt in het )"
+    r"(rusthuis|woonzorgcentrum|verzorgingstehuis|verpleeghuis)\b(?![^.?!]{0,60}\b(opa|oma|grootmoeder|grootvader)\b)"
 )
 
 # "papa"/"mama" as a child names their own parents: "mijn papa", or bare "papa slaat mama".
@@ -73,9 +88,14 @@ _CHILD_PARENT_WORD = re.compile(
     r"(?<!\bzijn )(?<!\bhaar )(?<!\bhun )(?<!\bje )(?<!\bjouw )(?<!\bde )(?<!\been )(?<!\bonze )(?<!\bons )"
     r"\b(papa|mama|mammie|pappie|plusmama|pluspapa|mamie|papie)\b"
 )
+# the guide: papa/mama are a minor cue as parents who set the rules ("papa zegt dat ik niet mag")
+_HOUSE_RULES = re.compile(
+    r"\b(mag ik|ik mag|mogen we|we mogen|moet ik|ik moet|straf|gestraft|huisarrest|verbiedt|verboden|"
+    r"laat (me|mij) niet|wil niet dat ik|zakgeld|thuis blijven|uitgaan)\b"
+)
 _SCHOOL_LIFE = re.compile(
-    r"\b(in|op|van|uit) (mijn|onze|de) (klas|school|speelplaats)\b|\bik [^.?!]{0,20}\b(naar|na|op) school\b"
-    r"|\b(de|mijn|onze) (juf|meester|leerkracht|leraar|lerares|turnleraar|turnleerkracht|klastitularis)\b"
+    r"\b(in|op|van|uit|naar|aan) (mijn|onze|de) (klas|school|speelplaats)\b|\bop een (andere |nieuwe )?school\b|\bik [^.?!]{0,20}\b(naar|na|op) school\b"
+    r"|\b(de|mijn|onze) (juf|meester|mentor|klasmentor|leerkracht|leraar|lerares|turnleraar|turnleerkracht|klastitularis)\b"
     r"|\b(huiswerk|rapport|oudercontact|speeltijd|turnles|schoolreis|boekentas|klasgenoot|klasgenote|klasgenoten|"
     r"huisarrest|zakgeld|brugklas|middelbare|lagere school|basisschool)\b"
 )
@@ -90,6 +110,8 @@ _MINOR_LIFE = re.compile(
 
 def adult_cue(norm: str) -> Optional[str]:
     """Why the writer is an adult, or None."""
+    if professional_opening(norm):
+        return "professional"
     for name, pattern in (
         ("professional", PROFESSIONAL),
         ("own child", None),
@@ -98,6 +120,7 @@ def adult_cue(norm: str) -> Optional[str]:
         ("looks back on childhood", _RETROSPECTIVE),
         ("parent, student or adult", _SELF_PARENT),
         ("old parent", _OLD_PARENT),
+        ("adult life", _ADULT_LIFE),
     ):
         if pattern is None:
             if adult_by_context(norm):
@@ -109,13 +132,25 @@ def adult_cue(norm: str) -> Optional[str]:
 
 def minor_cue(norm: str) -> Optional[str]:
     """Why the writer is a minor, or None."""
-    if _CHILD_PARENT_WORD.search(norm):
+    if _CHILD_PARENT_WORD.search(norm) and _HOUSE_RULES.search(norm):
         return "papa/mama as own carers"
     if _SCHOOL_LIFE.search(norm):
         return "school life"
     if _MINOR_LIFE.search(norm):
         return "lives as a child"
+    if _MINOR_LIFE_OTHER_LANGUAGES.search(norm):
+        return "school or home life (English, French)"
     return None
+
+
+_MINOR_LIFE_OTHER_LANGUAGES = re.compile(
+    r"\b(at|in|to|from|after|before) (my |our )?(school|class)\b|\bmy (teacher|classmate|classmates|class|school|form tutor)\b"
+    r"|\b(homework|report card|grounded|pocket money|school trip|detention|klasgroep|klasgenoten)\b"
+    r"|\b(my )?(mum|mom|dad)('s|s)? (boyfriend|girlfriend|new boyfriend|won't let me|says i can't|took my phone)\b"
+    r"|\bmy (stepdad|stepmum|stepmom|step-dad|step-mum)\b"
+    r"|\b(a|à) l'?ecole\b|\bau (college|lycee)\b|\ben classe\b|\bma classe\b|\bmon (prof|beau-pere|beau pere)\b|\bun prof\b"
+    r"|\bmes parents (me|m'|ne|veulent|disent)\b|\bmon pere (me|m')\b|\bma mere (me|m')\b"
+)
 
 # The writer is the one it happens to: "hij slaat me", "ik werd verkracht", "heeft me verkracht".
 VICTIM_FIRST_PERSON = re.compile(

@@ -22,6 +22,7 @@ from bot.components import age, clauses, lexicon
 from bot.components.cues import PERPETRATOR as _PERPETRATOR
 from bot.components.cues import PROFESSIONAL as _PROFESSIONAL
 from bot.components.cues import VICTIM_FIRST_PERSON
+from bot.components.professions import professional_opening
 from bot.components.textnorm import normalize
 
 _LEMMA_TOKEN = re.compile(r"[a-z]+|\d+")
@@ -36,7 +37,7 @@ def cue_vector(norm: str) -> List[float]:
         1.0 if found and found.age < 18 else 0.0,
         1.0 if found and found.age >= 18 else 0.0,
         1.0 if age.adult_by_context(norm) else 0.0,
-        1.0 if _PROFESSIONAL.search(norm) else 0.0,
+        1.0 if _PROFESSIONAL.search(norm) or professional_opening(norm) else 0.0,
         1.0 if _PERPETRATOR.search(norm) else 0.0,
         1.0 if lexicon.suicide_hit(norm) else 0.0,
         1.0 if lexicon.danger_hit(norm) else 0.0,

@@ -83,7 +83,7 @@ _TOKEN_MAP = {
 # "kben", "kheb", "kweet" ... -> "ik ben", "ik heb", "ik weet".
 _K_VERBS = (
     "ben", "heb", "wil", "weet", "ga", "zit", "kan", "moet", "voel", "denk", "zou", "durf",
-    "mag", "word", "was", "had", "snap", "hoop", "zie", "woon", "vind", "krijg", "hou", "werk",
+    "mag", "word", "was", "zyn", "zijn", "zen", "had", "snap", "hoop", "zie", "woon", "vind", "krijg", "hou", "werk",
     "wist", "dacht", "zeg", "zei", "wou", "kon", "mocht", "sta", "lig", "slaap",
 )
 _K_PREFIX = re.compile(r"^k(" + "|".join(_K_VERBS) + r")$")

@@ -32,10 +32,13 @@ FALLBACK = {"theme": {"other": 1.0}, "age_group": {"unknown": 1.0}, "role": {"un
 def age_rule(norm: str) -> Optional[Tuple[str, str]]:
     """(rule name, age group) of the first age rule that fires on a normalised text, or None."""
     found = age_rules.own_age(norm)
-    if found is not None:
-        return ("stated_" + found.source, age_rules.age_group_of(found.age))
+    if found is not None and found.source == "number":
+        return ("stated_number", age_rules.age_group_of(found.age))
+    # the guide: when cues conflict the adult cue wins, also over a school level
     if cues.adult_cue(norm):
         return ("adult_cue", "adult")
+    if found is not None:
+        return ("stated_" + found.source, age_rules.age_group_of(found.age))
     if cues.minor_cue(norm):
         return ("minor_cue", "minor")
     return None

@@ -3,7 +3,8 @@
 - Rasa: trains the NLU pipeline of config.yml (NLU only, into a temporary directory),
   loads the trained full model given by --model with rasa's Agent, and times
   Agent.parse_message for single messages (the live bot's path), plus 1,000
-  messages through the `make classify` path.
+  messages through the `make classify` path after loading (median of --thousand-repeat passes;
+  the issue's bar is under 30 s).
 - Baseline: the scikit-learn model of `baseline.py`: fit, joblib save+load, and
   one message at a time through the four field classifiers.
 
@@ -43,6 +44,7 @@ def main(argv=None) -> int:
     parser.add_argument("--heldout", default="tests/nlu/heldout.jsonl", help="messages to parse")
     parser.add_argument("--repeat", type=int, default=2, help="passes over the messages for latency")
     parser.add_argument("--skip-train", action="store_true", help="do not time Rasa NLU training")
+    parser.add_argument("--thousand-repeat", type=int, default=3, help="passes of 1,000 messages (the median counts)")
     args = parser.parse_args(argv)
     # time a real training: no reuse of Rasa's training cache (.rasa/cache)
     os.environ["RASA_MAX_CACHE_SIZE"] = "0"
@@ -79,13 +81,17 @@ def main(argv=None) -> int:
             loop.run_until_complete(agent.parse_message(text))
             rasa_latency.append(time.perf_counter() - start)
     thousand = (texts * (1000 // len(texts) + 1))[:1000]
-    start = time.perf_counter()
 
     async def classify_path():
         return [await agent.parse_message(text) for text in thousand]
 
-    loop.run_until_complete(classify_path())
-    rasa_thousand = time.perf_counter() - start
+    # the `make -s classify` path after loading: 1,000 messages one by one, median of the passes
+    passes = []
+    for _ in range(max(1, args.thousand_repeat)):
+        start = time.perf_counter()
+        loop.run_until_complete(classify_path())
+        passes.append(time.perf_counter() - start)
+    rasa_thousand = statistics.median(passes)
     loop.close()
 
     start = time.perf_counter()
@@ -104,17 +110,20 @@ def main(argv=None) -> int:
             start = time.perf_counter()
             baseline.predict([text])
             base_latency.append(time.perf_counter() - start)
-    start = time.perf_counter()
-    for text in thousand:
-        baseline.predict([text])
-    base_thousand = time.perf_counter() - start
+    base_passes = []
+    for _ in range(max(1, args.thousand_repeat)):
+        start = time.perf_counter()
+        for text in thousand:
+            baseline.predict([text])
+        base_passes.append(time.perf_counter() - start)
+    base_thousand = statistics.median(base_passes)
 
     rows = [
         ("training (s)", rasa_train, base_train, 1),
         ("model load (s)", rasa_load, base_load, 1),
         ("parse p50 (ms)", 1000 * statistics.median(rasa_latency), 1000 * statistics.median(base_latency), 1),
         ("parse p95 (ms)", 1000 * percentile(rasa_latency, 0.95), 1000 * percentile(base_latency, 0.95), 1),
-        ("1000 messages, one by one (s)", rasa_thousand, base_thousand, 1),
+        (f"1000 messages, median of {len(passes)} (s)", rasa_thousand, base_thousand, 1),
     ]
     print()
     print(f"{len(examples)} training examples; latency over {len(rasa_latency)} single-message parses")

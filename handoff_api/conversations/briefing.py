@@ -56,18 +56,29 @@ def _visitor_words(session: Session, conversation: Conversation, handoff: Handof
 
 
 def transfer_notes(session: Session, catalog: Catalog, conversation_id: str) -> list[dict]:
+    return transfer_notes_of(session, catalog, [conversation_id]).get(conversation_id, [])
+
+
+def transfer_notes_of(session: Session, catalog: Catalog, conversation_ids: list[str]) -> dict[str, list[dict]]:
+    """The notes of several conversations in one query, oldest first."""
+    notes: dict[str, list[dict]] = {}
+    if not conversation_ids:
+        return notes
     transfers = session.scalars(
-        select(Transfer).where(Transfer.conversation_id == conversation_id).order_by(Transfer.created_at)
+        select(Transfer)
+        .where(Transfer.conversation_id.in_(conversation_ids))
+        .order_by(Transfer.created_at, Transfer.id)
     )
-    return [
-        {
-            "from_helpline": catalog.helpline(t.from_helpline_id).name,
-            "to_helpline": catalog.helpline(t.to_helpline_id).name,
-            "note": t.note,
-            "created_at": t.created_at.isoformat(timespec="seconds"),
-        }
-        for t in transfers
-    ]
+    for t in transfers:
+        notes.setdefault(t.conversation_id, []).append(
+            {
+                "from_helpline": catalog.helpline(t.from_helpline_id).name,
+                "to_helpline": catalog.helpline(t.to_helpline_id).name,
+                "note": t.note,
+                "created_at": t.created_at.isoformat(timespec="seconds"),
+            }
+        )
+    return notes
 
 
 def build_briefing(session: Session, catalog: Catalog, conversation: Conversation) -> dict:

@@ -2,7 +2,7 @@
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from handoff_api.db import Base, UTCDateTime, new_id, utcnow
@@ -10,6 +10,8 @@ from handoff_api.db import Base, UTCDateTime, new_id, utcnow
 
 class Conversation(Base):
     __tablename__ = "conversations"
+    # The counsellors' queue: queued conversations of some helplines, oldest first.
+    __table_args__ = (Index("ix_conversations_queue", "state", "helpline_id", "queued_at"),)
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
     token_hash: Mapped[str] = mapped_column(String(64))
@@ -51,7 +53,11 @@ class Conversation(Base):
 
 class Message(Base):
     __tablename__ = "messages"
-    __table_args__ = (UniqueConstraint("conversation_id", "seq"),)
+    __table_args__ = (
+        UniqueConstraint("conversation_id", "seq"),
+        # A retry of the same message (same id, made by the widget) is stored once.
+        UniqueConstraint("conversation_id", "client_message_id", name="uq_messages_client_message_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     conversation_id: Mapped[str] = mapped_column(
@@ -62,6 +68,26 @@ class Message(Base):
     text: Mapped[str] = mapped_column(Text)
     buttons: Mapped[list | None] = mapped_column(JSON)
     counsellor_name: Mapped[str | None] = mapped_column(String(128))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    client_message_id: Mapped[str | None] = mapped_column(String(64))
+
+
+class BotRelay(Base):
+    """A message for the bot not answered yet: waiting for room (`pending`) or on its way
+    (`sent`, since `sent_at`). The row goes when the bot's answer (or its failure) is stored."""
+
+    __tablename__ = "bot_relays"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    conversation_id: Mapped[str] = mapped_column(
+        ForeignKey("conversations.id", ondelete="CASCADE"), index=True
+    )
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id", ondelete="CASCADE"))
+    after_seq: Mapped[int] = mapped_column(Integer)  # the turn's answer comes after this message
+    bot_input: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    busy_reply_given: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

@@ -1,5 +1,12 @@
-"""The relay to Rasa's REST channel (see handoff_api/README.md)."""
+"""The relay's client to Rasa's REST channel (see handoff_api/README.md).
 
+One `RasaInstance` per Rasa process, each with its own bound on requests in flight; a
+`RasaPool` holds them, pins each conversation to one (handoff_api/conversations/rasa_pinning.py)
+and moves it to the next when that one is gone.
+"""
+
+import asyncio
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Annotated
 
@@ -7,11 +14,20 @@ import httpx
 from fastapi import Depends
 from starlette.requests import HTTPConnection
 
-from handoff_api.conversations.rasa_pinning import RasaPinning
+from handoff_api.conversations.rasa_pinning import DOWN_SECONDS, RasaPinning
 
 
 class RasaUnavailable(Exception):
     """Rasa could not be reached, failed, or answered something unusable."""
+
+
+class RasaGone(RasaUnavailable):
+    """Nothing reached the instance, or it went away mid-request (killed): the conversation may
+    move to the next instance. A slow answer is not this: that instance may still be working on
+    the message, and the visitor gets the safe reply instead."""
+
+
+_INSTANCE_GONE = (httpx.ConnectError, httpx.ConnectTimeout, httpx.RemoteProtocolError, httpx.ReadError)
 
 
 @dataclass(frozen=True)
@@ -20,55 +36,130 @@ class BotReply:
     buttons: list[dict] = field(default_factory=list)
 
 
-# Nothing reached Rasa, or the instance went away mid-request (killed): the conversation may
-# move to the next instance. A slow answer (ReadTimeout) is not retried: that instance may
-# still be working on the message, and the visitor gets the safe reply instead.
-_INSTANCE_GONE = (httpx.ConnectError, httpx.ConnectTimeout, httpx.RemoteProtocolError, httpx.ReadError)
+class InFlightBound:
+    """At most `limit` requests in flight. `try_acquire` never waits and gives way to those who
+    wait in `acquire` (first come, first served), so a backlog is never overtaken."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = max(1, limit)
+        self.in_flight = 0
+        self._waiters: deque[asyncio.Future] = deque()
+
+    @property
+    def waiting(self) -> int:
+        return sum(1 for waiter in self._waiters if not waiter.done())
+
+    def try_acquire(self) -> bool:
+        if self.in_flight < self.limit and not self.waiting:
+            self.in_flight += 1
+            return True
+        return False
+
+    async def acquire(self) -> None:
+        if self.try_acquire():
+            return
+        waiter = asyncio.get_running_loop().create_future()
+        self._waiters.append(waiter)
+        try:
+            await waiter
+        except asyncio.CancelledError:
+            if waiter.done() and not waiter.cancelled():
+                self.release()  # a slot was handed over just as we were cancelled
+            raise
+        finally:
+            if waiter in self._waiters:
+                self._waiters.remove(waiter)
+
+    def release(self) -> None:
+        while self._waiters:
+            waiter = self._waiters.popleft()
+            if not waiter.done():
+                waiter.set_result(None)  # the slot passes on: in_flight stays the same
+                return
+        self.in_flight = max(0, self.in_flight - 1)
 
 
-class RasaClient:
-    def __init__(self, base_url: str | list[str], timeout_seconds: float, token: str = "") -> None:
-        urls = base_url if isinstance(base_url, list) else base_url.split(",")
-        self.pinning = RasaPinning(urls)
+class RasaInstance:
+    """One Rasa process: an async HTTP client and its own bound."""
+
+    def __init__(
+        self, base_url: str, timeout_seconds: float, token: str = "", max_in_flight: int = 32
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.webhook_url = self.base_url + "/webhooks/rest/webhook"
         self.timeout_seconds = timeout_seconds
         # Rasa's REST channel (bot/channels.py) refuses a relay without this token.
         self.headers = {"Authorization": f"Bearer {token}"} if token else {}
-        self._http: httpx.Client | None = None  # one pooled client, made on first use
+        self.bound = InFlightBound(max_in_flight)
+        self._http: httpx.AsyncClient | None = None  # one pooled client, made on first use
 
-    def send(self, sender: str, message: str, entry_point: str) -> list[BotReply]:
-        """To the conversation's pinned instance; to the next one when that one is down."""
+    async def send(self, sender: str, message: str, entry_point: str) -> list[BotReply]:
+        """Posts one message (the caller holds a slot of `bound`); at most `timeout_seconds`."""
         body = {"sender": sender, "message": message, "metadata": {"entry_point": entry_point}}
-        error: Exception | None = None
-        for base_url in self.pinning.candidates(sender):
-            try:
-                response = self._client().post(webhook_url(base_url), json=body, headers=self.headers)
-            except _INSTANCE_GONE as gone:
-                self.pinning.mark_down(base_url)
-                error = gone
-                continue
-            except httpx.HTTPError as failed:
-                raise RasaUnavailable(str(failed)) from failed
-            self.pinning.mark_up(base_url)
-            try:
-                response.raise_for_status()
-                return parse_replies(response.json())
-            except (httpx.HTTPError, ValueError) as failed:
-                raise RasaUnavailable(str(failed)) from failed
-        raise RasaUnavailable(str(error)) from error
+        try:
+            async with asyncio.timeout(self.timeout_seconds):
+                payload = await self._post(body)
+            return parse_replies(payload)
+        except _INSTANCE_GONE as error:
+            raise RasaGone(f"{type(error).__name__}: {error}") from error
+        except (httpx.HTTPError, ValueError, TimeoutError) as error:
+            raise RasaUnavailable(f"{type(error).__name__}: {error}") from error
 
-    def close(self) -> None:
+    async def _post(self, body: dict) -> object:
+        response = await self._client().post(self.webhook_url, json=body, headers=self.headers)
+        response.raise_for_status()
+        return response.json()
+
+    async def aclose(self) -> None:
         if self._http is not None:
-            self._http.close()
+            await self._http.aclose()
             self._http = None
 
-    def _client(self) -> httpx.Client:
+    def _client(self) -> httpx.AsyncClient:
         if self._http is None:
-            self._http = httpx.Client(timeout=self.timeout_seconds)
+            limits = httpx.Limits(max_connections=self.bound.limit + 4, max_keepalive_connections=self.bound.limit)
+            self._http = httpx.AsyncClient(timeout=self.timeout_seconds, limits=limits)
         return self._http
 
 
-def webhook_url(base_url: str) -> str:
-    return base_url.rstrip("/") + "/webhooks/rest/webhook"
+class RasaPool:
+    """The Rasa instances behind the API; each conversation is pinned to one by its id."""
+
+    def __init__(self, instances: list[RasaInstance], down_seconds: float = DOWN_SECONDS) -> None:
+        self._by_url = {instance.base_url: instance for instance in instances}
+        self.instances = list(self._by_url.values())
+        self.pinning = RasaPinning(list(self._by_url), down_seconds)
+
+    def instance_for(self, conversation_id: str) -> RasaInstance:
+        return self._by_url[self.pinning.candidates(conversation_id)[0]]
+
+    async def send(
+        self, conversation_id: str, message: str, entry_point: str, held: RasaInstance | None = None
+    ) -> list[BotReply]:
+        """To the conversation's instance (`held`: the caller holds a slot of it); when that one
+        is gone, to the next with a free slot."""
+        error: RasaUnavailable = RasaUnavailable("every Rasa instance is full")
+        for url in self.pinning.candidates(conversation_id):
+            instance = self._by_url[url]
+            own_slot = instance is not held
+            if own_slot and not instance.bound.try_acquire():
+                continue
+            try:
+                replies = await instance.send(conversation_id, message, entry_point)
+            except RasaGone as gone:
+                self.pinning.mark_down(url)
+                error = gone
+                continue
+            finally:
+                if own_slot:
+                    instance.bound.release()
+            self.pinning.mark_up(url)
+            return replies
+        raise error
+
+    async def aclose(self) -> None:
+        for instance in self.instances:
+            await instance.aclose()
 
 
 def parse_replies(payload: object) -> list[BotReply]:
@@ -89,8 +180,8 @@ def parse_replies(payload: object) -> list[BotReply]:
     return replies
 
 
-def get_rasa_client(connection: HTTPConnection) -> RasaClient:
-    return connection.app.state.rasa_client
+def get_rasa_pool(connection: HTTPConnection) -> RasaPool:
+    return connection.app.state.rasa_pool
 
 
-RasaDep = Annotated[RasaClient, Depends(get_rasa_client)]
+RasaPoolDep = Annotated[RasaPool, Depends(get_rasa_pool)]

@@ -2,14 +2,15 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, WebSocket, status
+from fastapi import APIRouter, Depends, Query, Request, WebSocket, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
 from handoff_api.auth import bearer_token
 from handoff_api.conversations import consent, service
 from handoff_api.conversations.models import Conversation
-from handoff_api.conversations.rasa import RasaDep
+from handoff_api.conversations.relay import Relay
+from handoff_api.conversations.relay_store import VisitorMessage
 from handoff_api.conversations.schemas import (
     ConversationOut,
     CreateConversation,
@@ -22,8 +23,7 @@ from handoff_api.conversations.streaming import refuse, stream_conversation
 from handoff_api.db import SessionDep
 from handoff_api.errors import ApiError
 from handoff_api.helplines.service import CatalogDep
-from handoff_api.dependencies import SettingsDep
-from handoff_api.ratelimit import RateLimiterDep, limit_per_address
+from handoff_api.ratelimit import limit_per_address
 
 router = APIRouter(
     prefix="/api/v1/conversations",
@@ -45,40 +45,27 @@ def visitor_conversation(
 VisitorConversation = Annotated[Conversation, Depends(visitor_conversation)]
 
 
+def _relay(request: Request) -> Relay:
+    return request.app.state.relay
+
+
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=CreatedConversation)
-def create_conversation(
-    body: CreateConversation,
-    session: SessionDep,
-    settings: SettingsDep,
-    catalog: CatalogDep,
-    rasa: RasaDep,
-) -> dict:
-    conversation, token, replies = service.create_conversation(
-        session, settings, catalog, rasa, body.entry_point, body.simulated_now
-    )
-    return {
-        "id": conversation.id,
-        "token": token,
-        "state": conversation.state,
-        "messages": [service.message_view(m) for m in replies],
-    }
+async def create_conversation(body: CreateConversation, request: Request) -> dict:
+    """Async: no worker thread or database connection is held while the bot greets."""
+    return await _relay(request).new_conversation(body.entry_point, body.simulated_now)
 
 
 @router.post("/{conversation_id}/messages", response_model=Replies)
-def post_message(
+async def post_message(
+    conversation_id: str,
     body: PostMessage,
-    conversation: VisitorConversation,
-    session: SessionDep,
-    settings: SettingsDep,
-    catalog: CatalogDep,
-    rasa: RasaDep,
-    limiter: RateLimiterDep,
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> dict:
-    replies = service.post_visitor_message(
-        session, settings, catalog, rasa, limiter, conversation, body.text, body.payload,
-        body.simulated_now,
-    )
-    return {"messages": [service.message_view(m) for m in replies]}
+    """Async, like creation; a retry with the same `client_message_id` is stored once."""
+    message = VisitorMessage(body.text, body.payload, body.client_message_id, body.simulated_now)
+    token = credentials.credentials if credentials else None
+    return {"messages": await _relay(request).visitor_message(conversation_id, token, message)}
 
 
 @router.post("/{conversation_id}/end", response_model=Replies)

@@ -27,6 +27,17 @@ def safe_reply(catalog: Catalog, helpline: Helpline) -> str:
     return " ".join(s for s in sentences if s)
 
 
+def busy_reply(catalog: Catalog, helpline: Helpline) -> str:
+    """Past the relay's bound or deadline: the bot's answer follows as soon as it comes."""
+    sentences = [
+        "Sorry, de chatbot is nu erg druk. Je bericht is bewaard. Het antwoord komt zo snel "
+        "mogelijk hier in de chat.",
+        round_the_clock_sentence(catalog, helpline.country),
+        contact_sentence(helpline),
+    ]
+    return " ".join(s for s in sentences if s)
+
+
 def _join(parts: list[str]) -> str:
     if len(parts) <= 1:
         return "".join(parts)

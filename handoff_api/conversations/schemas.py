@@ -48,6 +48,13 @@ class PostMessage(BaseModel):
 
     text: MessageText
     payload: str | None = Field(default=None, max_length=200, description="A button's payload")
+    client_message_id: str | None = Field(
+        default=None,
+        min_length=8,
+        max_length=64,
+        pattern=r"^[A-Za-z0-9_-]+$",
+        description="Made by the client for each message and sent again on a retry: stored once.",
+    )
     simulated_now: datetime | None = Field(
         default=None,
         description="Only with the simulated clock allowed: the conversation's clock moves to this time.",

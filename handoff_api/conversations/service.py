@@ -1,4 +1,5 @@
-"""The visitor's side of a conversation: creating it, messages, the relay to the bot."""
+"""The visitor's side of a conversation: messages, states, views (the relay to the bot is in
+handoff_api/conversations/relay.py)."""
 
 import logging
 from datetime import datetime
@@ -10,14 +11,12 @@ from handoff_api import dutch
 from handoff_api.config import Settings
 from handoff_api.conversations.models import Conversation, Handoff, Message, Participant
 from handoff_api.conversations.queue import queue_position
-from handoff_api.conversations.rasa import RasaClient, RasaUnavailable
-from handoff_api.conversations.safety import contact_sentence, round_the_clock_sentence, safe_reply
+from handoff_api.conversations.safety import contact_sentence, round_the_clock_sentence
 from handoff_api.db import utcnow
 from handoff_api.errors import ApiError, not_found, unauthorized
 from handoff_api.helplines import service as helplines
 from handoff_api.helplines.catalog import Catalog, Helpline
-from handoff_api.ratelimit import RateLimiter
-from handoff_api.security import hash_secret, new_token, secret_matches
+from handoff_api.security import secret_matches
 from handoff_api.stats import events
 
 log = logging.getLogger(__name__)
@@ -110,6 +109,7 @@ def append_message(
     text: str,
     buttons: list[dict] | None = None,
     counsellor_name: str | None = None,
+    client_message_id: str | None = None,
 ) -> Message:
     """Adds a message with the conversation's next sequence number (atomically)."""
     seq = session.execute(
@@ -125,68 +125,11 @@ def append_message(
         text=text,
         buttons=buttons or None,
         counsellor_name=counsellor_name,
+        client_message_id=client_message_id,
     )
     session.add(message)
     session.info.setdefault(TOUCHED_KEY, set()).add(conversation_id)
     return message
-
-
-def relay_to_bot(
-    session: Session, catalog: Catalog, rasa: RasaClient, conversation: Conversation, text: str
-) -> list[Message]:
-    """Sends one message to Rasa outside any transaction and stores its replies.
-
-    Returns every message of the turn after `text`: the bot's replies and what the API wrote
-    meanwhile (an appointment or pick-up code, say)."""
-    session.flush()
-    session.refresh(conversation)
-    before = conversation.message_count
-    session.commit()  # never hold a database lock while the bot (and its actions) work
-    try:
-        replies = rasa.send(conversation.id, text, conversation.entry_point)
-    except RasaUnavailable as error:
-        log.warning("Rasa unavailable: %s", error)
-        replies = []
-    session.refresh(conversation)  # the action server may have handed it over meanwhile
-    if not replies and conversation.state == "bot":
-        # Down, failing, or silent while it should talk: never leave the visitor without a step.
-        safe = safe_reply(catalog, helpline_of(catalog, conversation))
-        stored = [append_message(session, conversation.id, "system", safe)]
-    else:
-        for reply in replies:
-            append_message(session, conversation.id, "bot", reply.text, reply.buttons)
-    session.commit()
-    return messages_after(session, conversation.id, before)
-
-
-def create_conversation(
-    session: Session,
-    settings: Settings,
-    catalog: Catalog,
-    rasa: RasaClient,
-    entry_point: str,
-    simulated_now: datetime | None,
-) -> tuple[Conversation, str, list[Message]]:
-    helpline = catalog.helpline_for_entry_point(entry_point)
-    if helpline is None:
-        raise unknown_entry_point()
-    token = new_token()
-    conversation = Conversation(
-        token_hash=hash_secret(token),
-        entry_point=entry_point,
-        helpline_id=helpline.id,
-        state="bot",
-        clock_offset_seconds=clock_offset_seconds(settings, simulated_now),
-    )
-    session.add(conversation)
-    session.flush()
-    arrival = helplines.availability(session, catalog, helpline, conversation.now())
-    conversation.arrival_status = arrival.status
-    events.record_for(
-        session, catalog, "chat_started", conversation, arrival=arrival.status, reason=arrival.reason
-    )
-    replies = relay_to_bot(session, catalog, rasa, conversation, "/greet")
-    return conversation, token, replies
 
 
 def authenticate_visitor(session: Session, conversation_id: str, token: str | None) -> Conversation:
@@ -196,37 +139,6 @@ def authenticate_visitor(session: Session, conversation_id: str, token: str | No
     if not token or not secret_matches(token, conversation.token_hash):
         raise unauthorized()
     return conversation
-
-
-def post_visitor_message(
-    session: Session,
-    settings: Settings,
-    catalog: Catalog,
-    rasa: RasaClient,
-    limiter: RateLimiter,
-    conversation: Conversation,
-    text: str,
-    payload: str | None,
-    simulated_now: datetime | None = None,
-) -> list[Message]:
-    if conversation.state == "closed":
-        raise conversation_closed()
-    if simulated_now is not None:
-        conversation.clock_offset_seconds = clock_offset_seconds(settings, simulated_now)
-    limiter.hit(settings.conversation_message_rate, "conversation", conversation.id)
-    offered = offered_payloads(session, conversation.id)
-    append_message(session, conversation.id, "visitor", text)
-    session.commit()
-    session.refresh(conversation)
-    if conversation.state == "queued":
-        return _closed_while_waiting(session, catalog, conversation)
-    if conversation.state != "bot":
-        return []  # with a counsellor: the bot gets nothing
-    message = bot_input(text, payload, offered)
-    if message == NUMBERS_PAYLOAD:
-        conversation.offer_taken = "numbers"
-        events.record_for(session, catalog, "numbers_given", conversation, arrival=conversation.arrival_status)
-    return relay_to_bot(session, catalog, rasa, conversation, message)
 
 
 def offered_payloads(session: Session, conversation_id: str) -> set[str]:
@@ -252,7 +164,7 @@ def bot_input(text: str, payload: str | None, offered: set[str]) -> str:
     return as_text or "..."
 
 
-def _closed_while_waiting(session: Session, catalog: Catalog, conversation: Conversation) -> list:
+def closed_while_waiting(session: Session, catalog: Catalog, conversation: Conversation) -> list:
     """Still in the queue when the chat closed: say so, with what is open now."""
     helpline = helpline_of(catalog, conversation)
     state = helplines.availability(session, catalog, helpline, conversation.now())

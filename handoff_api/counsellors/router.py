@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Query
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.requests import HTTPConnection
 
@@ -110,10 +110,16 @@ def presence_heartbeat(counsellor: CurrentCounsellor, session: SessionDep) -> di
 
 
 @router.get("/queue", response_model=schemas.Queue)
-def queue(counsellor: CurrentStaff, session: SessionDep, catalog: CatalogDep) -> dict:
-    """The queue of the counsellor's own helpline(s): urgency first, then waiting time."""
+def queue(
+    counsellor: CurrentStaff,
+    session: SessionDep,
+    catalog: CatalogDep,
+    limit: Annotated[int, Query(ge=1, le=500)] = 200,
+) -> dict:
+    """The queue of the counsellor's own helpline(s): urgency first, then waiting time; the
+    first `limit` entries, and `total`, how many wait."""
     supervision.log_read(session, counsellor, "view_queue")
-    return {"entries": service.queue(session, catalog, counsellor)}
+    return service.queue(session, catalog, counsellor, limit)
 
 
 @router.get("/conversations", response_model=list[schemas.MyConversation])

@@ -53,6 +53,7 @@ class QueueEntry(BaseModel):
 
 class Queue(BaseModel):
     entries: list[QueueEntry]
+    total: int
 
 
 class MyConversation(BaseModel):

@@ -7,9 +7,9 @@ from sqlalchemy.orm import Session
 
 from handoff_api.config import Settings
 from handoff_api.conversations import consent
-from handoff_api.conversations.briefing import build_briefing, transfer_notes
+from handoff_api.conversations.briefing import build_briefing, transfer_notes_of
 from handoff_api.conversations.models import Conversation, Handoff, Participant, Transfer
-from handoff_api.conversations.queue import queued_in
+from handoff_api.conversations.queue import queue_page
 from handoff_api.conversations.service import (
     append_message,
     change_state,
@@ -153,13 +153,14 @@ def visible_conversation(
     return conversation
 
 
-def queue(session: Session, catalog: Catalog, counsellor: Counsellor) -> list[dict]:
+def queue(session: Session, catalog: Catalog, counsellor: Counsellor, limit: int) -> dict:
+    """The first `limit` entries and the total: a fixed number of queries however long it is."""
     now = utcnow()
+    rows, total = queue_page(session, team_helplines(catalog, counsellor), limit)
+    notes = transfer_notes_of(session, catalog, [conversation.id for conversation, _ in rows])
     entries = []
-    for position, conversation in enumerate(
-        queued_in(session, team_helplines(catalog, counsellor)), start=1
-    ):
-        handoff = session.get(Handoff, conversation.id)
+    for position, (conversation, handoff) in enumerate(rows, start=1):
+        # the handoff is loaded with the page: consent's look-up finds it without a query
         labels = consent.counsellor_labels(session, conversation, handoff.labels if handoff else {})
         entries.append(
             {
@@ -175,10 +176,10 @@ def queue(session: Session, catalog: Catalog, counsellor: Counsellor) -> list[di
                 "waiting_minutes": int((now - conversation.queued_at).total_seconds() // 60),
                 "from_appointment": conversation.from_appointment,
                 "back_in_queue": conversation.requeued_at is not None,
-                "transfer_notes": transfer_notes(session, catalog, conversation.id),
+                "transfer_notes": notes.get(conversation.id, []),
             }
         )
-    return entries
+    return {"entries": entries, "total": total}
 
 
 def _entry_name(catalog: Catalog, entry_point: str) -> str:

@@ -20,12 +20,6 @@ _PERSON_WORDS = _KIN | frozenset(
     "zoon zoontje dochter dochtertje kind kindje baby kleinzoon kleindochter pleegzoon pleegdochter "
     "stiefzoon stiefdochter leerling cliënt client slachtoffer".split()
 )
-# "mijn zoon Daan (", "mijn dochter (", "Lisa Peeters (": a kin word and/or up to two names.
-_PERSON_BEFORE_BRACKET = re.compile(
-    r"(?:\b(?P<kin>\w+)\s+)?(?P<names>(?:[A-Z][\w'À-ÿ\-]+\s+){0,2})$"
-)
-
-
 class DateRules:
     """Birth dates on the raw text; the host provides ``first_names``."""
 
@@ -46,10 +40,16 @@ class DateRules:
                 yield m.start("date"), m.end("date"), "DATUM"
 
     def _person_before(self, before: str) -> bool:
-        m = _PERSON_BEFORE_BRACKET.search(before.rstrip() + " ")
-        if not m:
+        """"mijn zoon Daan", "mijn dochter", "Lisa Peeters": a person word, or up to two
+        capitalized words of which the first is a listed first name or follows a person word."""
+        words = re.findall(r"[\w'À-ÿ\-]+", before)[-3:]
+        if not words:
             return False
-        if m.group("kin") and m.group("kin").lower() in _PERSON_WORDS:
+        if words[-1].lower() in _PERSON_WORDS:
             return True
-        names = m.group("names").split()
-        return bool(names) and names[0].lower() in self.first_names
+        k = len(words)
+        while k > 0 and len(words) - k < 2 and words[k - 1][0].isupper():
+            k -= 1
+        names = words[k:]
+        return bool(names) and (names[0].lower() in self.first_names
+                                or k > 0 and words[k - 1].lower() in _PERSON_WORDS)

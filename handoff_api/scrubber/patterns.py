@@ -196,7 +196,7 @@ POSTCODE_BE = re.compile(r"(?<![\w.,/\-€$])(?:B-|BE-)?[1-9]\d{3}(?![\w/\-]|[.,
 POSTCODE_WHERE_PLACE = re.compile(r"(?i)\b(?:in|bij|uit|rond|regio|omgeving|buurt van)\s+$")
 CLAUSE_AFTER_PLACE = frozenset(
     """kent kennen is zijn was waren woont wonen woon weet weten heeft hebben gaat gaan zit zitten
-    en of maar want dus ook iedereen niemand daar hier er al nog dan toen wordt worden""".split()
+    maar want dus ook iedereen niemand daar hier er al nog dan toen wordt worden""".split()
 )
 POSTCODE_CONTEXT = re.compile(r"(?i)\b(?:postcode|postnummer|postcode is|pc)\s*:?\s*(?:is\s*)?$")
 

@@ -2,7 +2,7 @@
 
 Each run makes its own database (a temporary SQLite file; a fresh PostgreSQL schema) and
 drops it at the end; tables are emptied between tests. Rasa is faked only at the
-RasaClient boundary, through a dependency override.
+RasaInstance's HTTP call (its bound and deadline stay real), as the app's Rasa pool.
 """
 
 import os
@@ -16,7 +16,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, make_url, text
 
 from handoff_api.config import Settings
-from handoff_api.conversations.rasa import BotReply, RasaClient, RasaUnavailable, get_rasa_client
+import httpx
+
+from handoff_api.conversations.rasa import BotReply, RasaInstance, RasaPool
 from handoff_api.internal_main import create_internal_app
 from handoff_api.main import create_app
 from handoff_api.migrate import upgrade_to_head
@@ -69,25 +71,27 @@ def database_url(request, tmp_path_factory) -> Iterator[str]:
         admin.dispose()
 
 
-class FakeRasa(RasaClient):
+class FakeRasa(RasaInstance):
     """Stands in for Rasa's REST channel: records what it is sent, answers from a script."""
 
     def __init__(self) -> None:
-        super().__init__("http://rasa.invalid", timeout_seconds=1)
+        super().__init__("http://rasa.invalid", timeout_seconds=5)
         self.down = False
         self.calls: list[dict] = []
         self.script: dict[str, list[BotReply]] = {}
         self.on_send = None  # called as on_send(sender, message) before answering
 
-    def send(self, sender: str, message: str, entry_point: str) -> list[BotReply]:
-        self.calls.append({"sender": sender, "message": message, "entry_point": entry_point})
+    async def _post(self, body: dict) -> object:
+        sender, message = body["sender"], body["message"]
+        self.calls.append({"sender": sender, "message": message, "entry_point": body["metadata"]["entry_point"]})
         if self.on_send:
             self.on_send(sender, message)
         if self.down:
-            raise RasaUnavailable("fake Rasa is down")
+            raise httpx.ConnectError("fake Rasa is down")
         if message == "/greet":
-            return [BotReply("Hoi! Ik ben de chatbot.", [{"title": "Start", "payload": "/start"}])]
-        return self.script.get(message, [BotReply(f"bot heard: {message}")])
+            return [{"text": "Hoi! Ik ben de chatbot.", "buttons": [{"title": "Start", "payload": "/start"}]}]
+        replies = self.script.get(message, [BotReply(f"bot heard: {message}")])
+        return [{"text": reply.text, "buttons": reply.buttons} for reply in replies]
 
     def messages_for(self, sender: str) -> list[str]:
         return [call["message"] for call in self.calls if call["sender"] == sender]
@@ -133,7 +137,7 @@ def fake_rasa() -> FakeRasa:
 @pytest.fixture
 def app(database_url, settings_overrides, fake_rasa):
     application = create_app(make_settings(database_url, **settings_overrides))
-    application.dependency_overrides[get_rasa_client] = lambda: fake_rasa
+    application.state.rasa_pool = RasaPool([fake_rasa])
     yield application
     _empty_tables(database_url)
 

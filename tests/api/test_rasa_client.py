@@ -1,12 +1,25 @@
-"""The RasaClient itself, against a real HTTP server on loopback speaking the REST channel."""
+"""The Rasa client itself (RasaInstance), against a real HTTP server on loopback speaking the REST channel."""
 
+import asyncio
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from handoff_api.conversations.rasa import BotReply, RasaClient, RasaUnavailable
+from handoff_api.conversations.rasa import BotReply, InFlightBound, RasaInstance, RasaUnavailable
+
+
+def send(base_url: str, timeout: float, message: str, entry_point: str, token: str = "") -> list:
+    instance = RasaInstance(base_url, timeout, token)
+
+    async def once():
+        try:
+            return await instance.send("c1", message, entry_point)
+        finally:
+            await instance.aclose()
+
+    return asyncio.run(once())
 
 
 class FakeRestChannel(BaseHTTPRequestHandler):
@@ -48,7 +61,7 @@ def test_posts_the_contract_body_and_parses_text_and_buttons(rest_channel):
         {"recipient_id": "c1", "text": "Kies:", "buttons": [{"title": "Ja", "payload": "/affirm"}]},
         {"recipient_id": "c1", "custom": {"ignored": True}},
     ]
-    replies = RasaClient(rest_channel + "/", 5).send("c1", "/greet", "veiligthuis")
+    replies = send(rest_channel + "/", 5, "/greet", "veiligthuis")
     assert FakeRestChannel.received == [
         (
             "/webhooks/rest/webhook",
@@ -65,11 +78,11 @@ def test_posts_the_contract_body_and_parses_text_and_buttons(rest_channel):
 def test_errors_and_unusable_answers_raise_rasa_unavailable(rest_channel, status, answer):
     FakeRestChannel.status, FakeRestChannel.answer = status, answer
     with pytest.raises(RasaUnavailable):
-        RasaClient(rest_channel, 5).send("c1", "hallo", "1712")
+        send(rest_channel, 5, "hallo", "1712")
 
 
 def test_every_relay_carries_rasas_token(rest_channel):
-    RasaClient(rest_channel, 5, token="s3cret-token").send("c1", "hallo", "1712")
+    send(rest_channel, 5, "hallo", "1712", token="s3cret-token")
     assert FakeRestChannel.authorization == ["Bearer s3cret-token"]
 
 
@@ -79,7 +92,8 @@ def test_the_app_gives_the_relay_the_token_setting(database_url):
     from .conftest import make_settings
 
     app = create_app(make_settings(database_url, rasa_token="from-settings"))
-    assert app.state.rasa_client.headers == {"Authorization": "Bearer from-settings"}
+    [instance] = app.state.rasa_pool.instances
+    assert instance.headers == {"Authorization": "Bearer from-settings"}
 
 
 def test_an_unreachable_rasa_raises_rasa_unavailable():
@@ -89,7 +103,7 @@ def test_an_unreachable_rasa_raises_rasa_unavailable():
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     with pytest.raises(RasaUnavailable):
-        RasaClient(f"http://127.0.0.1:{port}", 2).send("c1", "hallo", "1712")
+        send(f"http://127.0.0.1:{port}", 2, "hallo", "1712")
 
 
 def test_the_trainers_tracker_reads_carry_rasas_token():
@@ -120,3 +134,29 @@ def test_the_trainers_tracker_reads_carry_rasas_token():
         server.shutdown()
         server.server_close()
     assert seen == ["/conversations/c1/tracker?include_events=ALL&token=t0k3n"]
+
+
+def test_the_bound_gives_way_to_those_waiting_first_come_first_served():
+    async def scenario():
+        bound = InFlightBound(2)
+        assert bound.try_acquire() and bound.try_acquire()
+        assert not bound.try_acquire()  # full
+        order = []
+
+        async def waiter(name):
+            await bound.acquire()
+            order.append(name)
+
+        tasks = [asyncio.create_task(waiter(name)) for name in ("first", "second")]
+        await asyncio.sleep(0)
+        bound.release()
+        assert not bound.try_acquire()  # the freed slot went to a waiter, not to a newcomer
+        await asyncio.sleep(0)
+        bound.release()
+        await asyncio.gather(*tasks)
+        assert order == ["first", "second"] and bound.in_flight == 2
+        bound.release()
+        bound.release()
+        assert bound.in_flight == 0 and bound.try_acquire()
+
+    asyncio.run(scenario())

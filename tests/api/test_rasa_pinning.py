@@ -1,6 +1,7 @@
 """Several Rasa instances behind the API: each conversation pinned to one by its id, moved to
 the next when that one is down (real HTTP servers on loopback speaking the REST channel)."""
 
+import asyncio
 import json
 import socket
 import threading
@@ -8,8 +9,25 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from handoff_api.conversations.rasa import RasaClient, RasaUnavailable
+from handoff_api.conversations.rasa import RasaInstance, RasaPool, RasaUnavailable
 from handoff_api.conversations.rasa_pinning import RasaPinning
+
+
+class RasaClient:
+    """The relay's RasaPool, one message at a time (each in its own event loop)."""
+
+    def __init__(self, urls: list[str], timeout: float) -> None:
+        self.pool = RasaPool([RasaInstance(url, timeout) for url in urls])
+        self.pinning = self.pool.pinning
+
+    def send(self, sender: str, message: str, entry_point: str):
+        async def once():
+            try:
+                return await self.pool.send(sender, message, entry_point)
+            finally:
+                await self.pool.aclose()
+
+        return asyncio.run(once())
 
 
 def _instance(name: str, seen: list):

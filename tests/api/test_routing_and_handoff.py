@@ -43,14 +43,14 @@ def test_a_minor_goes_to_1712_when_nupraatikerover_is_closed(client):
     )
 
 
-def test_the_reason_gives_the_age_the_visitor_wrote_and_no_internal_codes(client):
+def test_the_reason_gives_the_age_the_visitor_wrote_and_no_internal_codes(client, counsellors):
     with_age = labels()
     with_age["age_group"] |= {"source": "visitor", "answered_with": "text", "age": 15}
     _, outcome = handoff_at(client, "nupraatikerover", MONDAY_MORNING, labels=with_age)
     assert outcome["routing_reason"] == "Minderjarig (15 jaar). Nupraatikerover.be was gesloten, 1712 was open."
 
 
-def test_a_visitor_who_stays_where_they_came_in_hears_no_move(client):
+def test_a_visitor_who_stays_where_they_came_in_hears_no_move(client, counsellors):
     _, outcome = handoff_at(client, "nupraatikerover", WEDNESDAY_EVENING)
     assert outcome["helpline"]["id"] == "nupraatikerover" and outcome["move_sentence"] is None
 

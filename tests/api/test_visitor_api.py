@@ -159,13 +159,13 @@ def test_flood_from_one_address_gets_429_in_dutch_and_english(client):
 def test_simulated_clock_is_refused_unless_allowed(database_url, fake_rasa):
     from fastapi.testclient import TestClient
 
-    from handoff_api.conversations.rasa import get_rasa_client
+    from handoff_api.conversations.rasa import RasaPool
     from handoff_api.main import create_app
 
     from .conftest import make_settings
 
     application = create_app(make_settings(database_url, allow_simulated_clock=False))
-    application.dependency_overrides[get_rasa_client] = lambda: fake_rasa
+    application.state.rasa_pool = RasaPool([fake_rasa])
     with TestClient(application) as plain_client:
         response = plain_client.post(
             "/api/v1/conversations",
@@ -196,14 +196,13 @@ def test_the_widget_can_show_hours_and_round_the_clock_numbers_before_starting(c
 
 def test_a_silent_bot_is_no_dead_end(client, fake_rasa):
     # Rasa answers 200 with no messages when its pipeline fails (seen with a stale model).
-    fake_rasa.script["/greet"] = []
-    original_send = fake_rasa.send
+    original_post = fake_rasa._post
 
-    def silent_send(sender, message, entry_point):
-        original_send(sender, message, entry_point)
+    async def silent_post(body):
+        await original_post(body)
         return []
 
-    fake_rasa.send = silent_send
+    fake_rasa._post = silent_post
     created = start_conversation(client, "nupraatikerover")
     [reply] = created["messages"]
     assert reply["sender"] == "system" and "112" in reply["text"]

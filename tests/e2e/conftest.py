@@ -245,6 +245,7 @@ def start_stack(
         "HANDOFF_SMTP_ENABLED": "false",
         "HANDOFF_RASA_TIMEOUT_SECONDS": "60",
         "HANDOFF_WAIT_CHECK_SECONDS": "1",  # the queue watch (nobody comes) looks every second
+        "HANDOFF_RASA_DEADLINE_SECONDS": "60",  # these tests read the bot's own answer
     } | (api_overrides or {})
     actions_env = base_env | {
         "HANDOFF_INTERNAL_URL": f"http://127.0.0.1:{internal_port}",

@@ -22,11 +22,19 @@ def api(stack):
 
 @pytest.fixture
 def anna(stack, api):
-    """A Nupraatikerover.be counsellor, available at her console (so the chat is open)."""
+    """A Nupraatikerover.be counsellor; where the stack knows presence, available at the console
+    (only then is the helpline open)."""
     password = secrets.token_urlsafe(18)
-    at_console = stack.on_duty("consent_" + secrets.token_hex(4), "nupraatikerover", password)
-    yield at_console.headers
-    at_console.stop()
+    username = "consent_" + secrets.token_hex(4)
+    if hasattr(stack, "on_duty"):
+        duty = stack.on_duty(username, "nupraatikerover", password)
+        yield duty.headers
+        duty.stop()
+        return
+    stack.create_counsellor(username, "nupraatikerover", password)
+    login = api.post("/api/v1/counsellor/login", json={"username": username, "password": password})
+    assert login.status_code == 200, login.text
+    yield {"Authorization": f"Bearer {login.json()['token']}"}
 
 
 def replay(stack, conversation_id: str, headers: dict) -> list[dict]:

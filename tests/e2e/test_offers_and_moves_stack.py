@@ -40,10 +40,22 @@ def test_veilig_thuis_closed_names_its_own_round_the_clock_line(api):
 def test_the_re_route_is_said_in_one_sentence_and_the_briefing_tells_the_truth(stack, api):
     password = secrets.token_urlsafe(18)
     username = "moves_" + secrets.token_hex(4)
-    stack.create_counsellor(username, "1712", password)
-    login = api.post("/api/v1/counsellor/login", json={"username": username, "password": password})
-    counsellor = {"Authorization": f"Bearer {login.json()['token']}"}
+    duty = None
+    if hasattr(stack, "on_duty"):  # where the stack knows presence: 1712 is open only with one on duty
+        duty = stack.on_duty(username, "1712", password)
+        counsellor = duty.headers
+    else:
+        stack.create_counsellor(username, "1712", password)
+        login = api.post("/api/v1/counsellor/login", json={"username": username, "password": password})
+        counsellor = {"Authorization": f"Bearer {login.json()['token']}"}
+    try:
+        _re_route_and_briefing(api, counsellor)
+    finally:
+        if duty is not None:
+            duty.stop()
 
+
+def _re_route_and_briefing(api, counsellor) -> None:
     chat = Chat(api, "nupraatikerover", MONDAY_MORNING)
     replies = chat.say("ik ben 15 en mijn stiefvader slaat mij als mijn moeder weg is")
     consent_question = skip_questions_until_consent(chat.say, replies)

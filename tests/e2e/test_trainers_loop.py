@@ -99,6 +99,7 @@ def test_message_to_inbox_to_page_to_nlu_data_to_retrain_to_compare_to_promote(m
         "HANDOFF_TRAINER_EXPORTS_DIR": str(work / "reports"),
         "HANDOFF_SMTP_ENABLED": "false",
         "HANDOFF_RASA_TIMEOUT_SECONDS": "60",
+        "HANDOFF_RASA_DEADLINE_SECONDS": "60",  # these tests read the bot's own answer
         "HANDOFF_TRAINER_NLU_DATA_DIR": str(nlu),
         "HANDOFF_TRAINER_MODELS_DIR": str(models),
         "HANDOFF_TRAINER_REPORTS_DIR": str(reports),

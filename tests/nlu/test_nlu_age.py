@@ -31,6 +31,15 @@ from bot.components.textnorm import normalize
         ("ik zit op kot in gent", 19),
         ("ik ben 34 en mijn man slaat me", 34),
         ("mijn zus van 12 en ik (15) worden geslagen", 15),
+        ("i'm 16 and my stepdad reads my messages", 16),
+        ("j'ai 13 ans et mon frère me frappe", 13),
+        ("kzyn 14 en ik durf ni naar huis", 14),
+        ("nu ben ik 52 en ik droom er nog van", 52),
+        ("we zijn allebei 17 en haar lief slaat haar", 17),
+        ("in groep 6 lachen ze me elke dag uit", 10),
+        ("im in year 8 and they post stuff about me", 12),
+        ("je suis en 5eme primaire", 10),
+        ("ik zit in het 3de jaar en mijn lief controleert mijn gsm", 14),
     ],
 )
 def test_own_age_is_found(text, age):
@@ -50,10 +59,47 @@ def test_own_age_is_found(text, age):
         "mijn dochter zit in het derde middelbaar",
         "een leerling uit het 6de leerjaar vertelde me iets",
         "ik ben 3 dagen niet naar school geweest",
+        "twee leerlingen uit het 4de jaar sturen naaktfoto's rond",
+        "Leerkracht groep 5. Een jongen vertelde iets over thuis",
+        "a year 9 pupil told me her uncle touches her",
+        "hij zit in het 2de middelbaar en wordt gepest",
+        "i'm 5 minutes from home",
     ],
 )
 def test_someone_elses_age_or_a_count_is_not_the_writers_age(text):
     assert own_age(normalize(text)) is None
+
+
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        ("Huisarts. Een patiënte vertelde me vandaag iets over haar man", "adult"),
+        ("CLB-medewerker: een leerling uit het 1ste middelbaar komt hongerig naar school", "adult"),
+        ("youth worker here, a boy told me his dad hits him", "adult"),
+        ("sinds ik op kot zit belt mijn ex elke nacht", "adult"),
+        ("my husband takes my bank card every month", "adult"),
+        ("mon mari me crie dessus tous les soirs", "adult"),
+        ("ik mag van papa nooit naar buiten als straf", "minor"),
+        ("y'a un prof qui m'envoie des messages bizarres", "minor"),
+    ],
+)
+def test_age_group_rules(text, group):
+    from bot.components.triage_model import age_rule
+
+    rule = age_rule(normalize(text))
+    assert rule is not None and rule[1] == group
+
+
+def test_papa_or_mama_alone_is_not_an_age_cue():
+    from bot.components.triage_model import age_rule
+
+    assert age_rule(normalize("papa slaat mama als hij gedronken heeft")) is None
+
+
+def test_politie_as_the_subject_is_not_a_title():
+    from bot.components.professions import professional_opening
+
+    assert not professional_opening(normalize("Politie heeft hem gisteren meegenomen, wat nu?"))
 
 
 def test_own_child_makes_the_writer_an_adult():

@@ -131,14 +131,7 @@ def start_scaled_stack(work: Path, database_url: str, redis_url: str, prefix: st
     url = lambda name: f"http://127.0.0.1:{ports[name]}"  # noqa: E731
     internal_token, rasa_token = secrets.token_urlsafe(24), secrets.token_urlsafe(24)
     redis_parts = urlsplit(redis_url)
-    endpoints = work / "endpoints-scaled.yml"
-    endpoints.write_text(
-        f'action_endpoint:\n  url: "{url("actions")}/webhook"\n'
-        "tracker_store:\n  type: bot.tracker_store.HelplineSQLTrackerStore\n"
-        f"lock_store:\n  type: redis\n  url: {redis_parts.hostname}\n  port: {redis_parts.port or 6379}\n"
-        f"  db: {redis_parts.path.strip('/') or 0}\n  key_prefix: {prefix}\n",
-        encoding="utf-8",
-    )
+    endpoints = REPO / "bot" / "endpoints-scaled.yml"  # the operators' file, filled from the environment
     api_database = make_url(database_url).update_query_dict({"options": f"-csearch_path={api_schema}"})
     tracker_url = make_url(database_url).set(drivername="postgresql").update_query_dict({"schema": rasa_schema})
     tracker = tracker_url.render_as_string(hide_password=False)
@@ -157,6 +150,7 @@ def start_scaled_stack(work: Path, database_url: str, redis_url: str, prefix: st
         "HANDOFF_TRACKER_STORE_URL": tracker,
         "HANDOFF_SMTP_ENABLED": "false",
         "HANDOFF_RASA_TIMEOUT_SECONDS": "60",
+        "HANDOFF_RASA_DEADLINE_SECONDS": "60",  # these tests read the bot's own answer
         "HANDOFF_REDIS_URL": redis_url,
         "HANDOFF_REDIS_PREFIX": prefix,
         "HANDOFF_CONVERSATION_MESSAGE_RATE": f"{MESSAGE_RATE}/minute",
@@ -164,8 +158,12 @@ def start_scaled_stack(work: Path, database_url: str, redis_url: str, prefix: st
     }
     actions_env = base_env | {"HANDOFF_INTERNAL_URL": url("internal"), "SANIC_HOST": "127.0.0.1",
                               "HANDOFF_INTERNAL_TOKEN": internal_token}
-    rasa_env = base_env | {"RASA_AUTH_TOKEN": rasa_token, "RASA_TRACKER_STORE_URL": tracker,
-                           "TICKET_LOCK_LIFETIME": LOCK_LIFETIME}
+    rasa_env = base_env | {
+        "RASA_AUTH_TOKEN": rasa_token, "RASA_TRACKER_STORE_URL": tracker, "TICKET_LOCK_LIFETIME": LOCK_LIFETIME,
+        "RASA_ACTION_ENDPOINT_URL": f"{url('actions')}/webhook", "RASA_LOCK_STORE_HOST": redis_parts.hostname,
+        "RASA_LOCK_STORE_PORT": str(redis_parts.port or 6379), "RASA_LOCK_STORE_DB": redis_parts.path.strip("/") or "0",
+        "RASA_LOCK_STORE_PREFIX": prefix,
+    }
     envs = {"api-a": api_env, "api-b": api_env, "internal": api_env, "actions": actions_env,
             "rasa-1": rasa_env, "rasa-2": rasa_env}
     health = {name: f"{url(name)}/healthz" for name in ("api-a", "api-b", "internal")}

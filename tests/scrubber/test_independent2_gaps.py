@@ -22,6 +22,7 @@ import pytest
     ("mijn dochter (03.11.2011) wordt gepest", "mijn dochter ([DATUM]) wordt gepest"),
     ("mijn pleegzoon Stan (2012-05-30) zegt dat zijn vader hem slaat",
      "mijn pleegzoon [NAAM] ([DATUM]) zegt dat zijn vader hem slaat"),
+    ("Lien Claes (01/04/2010) is mijn nichtje", "[NAAM] ([DATUM]) is mijn nichtje"),
 ])
 def test_birth_date_forms(scrubber, text, expected):
     assert scrubber.scrub(text) == expected
@@ -64,6 +65,7 @@ def test_postcode_forms(scrubber, text, expected):
     "bij 1500 euro moet je het melden",
     "in 2018 is hij vertrokken",
     "hij heeft al 3400 berichten gestuurd",
+    "in 3000 en meer gevallen gebeurt dat",
 ])
 def test_numbers_that_are_no_postcode_stay(scrubber, text):
     assert scrubber.scrub(text) == text

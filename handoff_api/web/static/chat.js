@@ -33,6 +33,27 @@ let state = "bot";
 let socket = null;
 let exiting = false;
 const pending = []; // the visitor's own messages not yet confirmed by the server
+const RETRY_STATUSES = new Set([0, 502, 503, 504]); // a dropped connection or a busy server
+const RETRY_DELAYS_MS = [1000, 3000];
+let unsent = null; // {text, id}: a message that failed, sent again with the same id
+
+/** A random id per message (the server stores a retry once). */
+function newMessageId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Posts a message; a dropped connection or a busy server is tried again with the same id. */
+async function postMessage(json) {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await api(`/api/v1/conversations/${conversation.id}/messages`, { method: "POST", token: conversation.token, json });
+    } catch (error) {
+      if (!RETRY_STATUSES.has(error.status) || attempt >= RETRY_DELAYS_MS.length) throw error;
+      await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt]));
+    }
+  }
+}
 
 // --- quick exit -----------------------------------------------------------
 function quickExit() {
@@ -386,10 +407,12 @@ async function send(text, payload) {
   scrollToEnd(ui.conversation);
   if (state === "bot") ui.typing.hidden = false;
   const before = lastSeq;
+  // Typed again after a failure: the same message, so the same id (it may have arrived).
+  const id = unsent && unsent.text === text && !payload ? unsent.id : newMessageId();
+  unsent = null;
   try {
-    const answer = await api(`/api/v1/conversations/${conversation.id}/messages`, {
-      method: "POST", token: conversation.token, json: payload ? { text, payload } : { text },
-    });
+    const json = payload ? { text, payload, client_message_id: id } : { text, client_message_id: id };
+    const answer = await postMessage(json);
     ingest(remember(answer.messages));
     if (pending.some((p) => p.item === item)) {
       // The socket has not brought our own message yet (or is down): read it once.
@@ -400,7 +423,7 @@ async function send(text, payload) {
   } catch (error) {
     const index = pending.findIndex((p) => p.item === item);
     if (index >= 0) { pending.splice(index, 1); item.remove(); }
-    if (!payload) ui.input.value = text;
+    if (!payload) { ui.input.value = text; unsent = { text, id }; }
     notice(errorText(error));
     showQuickReplies();
   } finally {

@@ -1,0 +1,254 @@
+"""`make bench-turn`: where a bot turn's time goes, and its CPU cost per message, per model.
+
+Runs in .venv-rasa. Starts the real action server and the API (public and internal apps, a
+temporary SQLite database; the conversations are made through the API so that the actions find
+them), loads each model in this process with the SQL tracker store of bot/endpoints.yml, and
+sends the same conversations to each. Per graph node (NLU components, policies) and per call
+to the action server it sums wall time; per message it measures the CPU of this process and of
+the action server and API processes (from /proc). `--profile` also writes cProfile's top
+functions to reports/bench_turn_<model>.txt.
+"""
+
+import argparse
+import asyncio
+import cProfile
+import io
+import os
+import pstats
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import requests
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+API_BIN = REPO / ".venv" / "bin"
+RASA_BIN = REPO / ".venv-rasa" / "bin"
+CLOSED_HOUR = "2026-11-22T03:30:00+01:00"
+ENTRY_POINT = "nupraatikerover"
+TEXTS = [
+    "hallo",
+    "ik weet niet goed hoe ik moet beginnen",
+    "mijn stiefvader doet dingen bij mij die ik niet wil",
+    "ik ben 15",
+    "ja",
+    "wat kunnen jullie voor mij doen?",
+    "ik durf het aan niemand te vertellen",
+    "dank je",
+]
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process and its waited-for children, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(value) for value in fields[11:15]) / TICKS
+
+
+def _wait(url: str, seconds: float = 180) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(url, timeout=5).status_code == 200:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"{url} did not answer in {seconds}s")
+
+
+class Services:
+    """The action server and the API's two apps, on free loopback ports."""
+
+    def __init__(self, work: Path) -> None:
+        self.work = work
+        self.api_port, self.internal_port, self.actions_port = _free_port(), _free_port(), _free_port()
+        token = secrets.token_urlsafe(16)
+        base = {k: v for k, v in os.environ.items() if not k.startswith(("HANDOFF_", "RASA_URL", "DATABASE_URL"))}
+        api_env = base | {
+            "DATABASE_URL": f"sqlite:///{work / 'handoff.db'}", "HANDOFF_ENV": "test",
+            "HANDOFF_ALLOW_SIMULATED_CLOCK": "1", "HANDOFF_INTERNAL_TOKEN": token,
+            "HANDOFF_CODE_SECRET_FILE": str(work / "code.key"), "HANDOFF_SMTP_ENABLED": "false",
+            "HANDOFF_RASA_URL": "http://127.0.0.1:9", "HANDOFF_ADDRESS_RATE": "100000/minute",
+            "HANDOFF_TRACKER_STORE_URL": f"sqlite:///{work / 'tracker.db'}",
+        }
+        actions_env = base | {"HANDOFF_INTERNAL_URL": f"http://127.0.0.1:{self.internal_port}",
+                              "HANDOFF_INTERNAL_TOKEN": token, "SANIC_HOST": "127.0.0.1"}
+        log = open(work / "services.log", "w")  # noqa: SIM115 (lives as long as the processes)
+        self.processes = {
+            "api": subprocess.Popen([str(API_BIN / "uvicorn"), "handoff_api.main:app", "--port", str(self.api_port),
+                                     "--no-access-log"], cwd=REPO, env=api_env, stdout=log, stderr=log),
+            "internal": subprocess.Popen([str(API_BIN / "uvicorn"), "handoff_api.internal_main:app", "--port",
+                                          str(self.internal_port), "--no-access-log"], cwd=REPO, env=api_env,
+                                         stdout=log, stderr=log),
+            "actions": subprocess.Popen([str(RASA_BIN / "python"), "-m", "rasa_sdk", "--actions", "actions",
+                                         "--port", str(self.actions_port)], cwd=REPO, env=actions_env,
+                                        stdout=log, stderr=log),
+        }
+        _wait(f"http://127.0.0.1:{self.api_port}/healthz")
+        _wait(f"http://127.0.0.1:{self.internal_port}/healthz")
+        _wait(f"http://127.0.0.1:{self.actions_port}/health")
+
+    def conversation(self) -> str:
+        response = requests.post(f"http://127.0.0.1:{self.api_port}/api/v1/conversations",
+                                 json={"entry_point": ENTRY_POINT, "simulated_now": CLOSED_HOUR}, timeout=60)
+        response.raise_for_status()
+        return response.json()["id"]
+
+    def cpu(self) -> dict[str, float]:
+        return {name: _cpu_seconds(p.pid) for name, p in self.processes.items()}
+
+    def stop(self) -> None:
+        for process in self.processes.values():
+            process.terminate()
+        for process in self.processes.values():
+            process.wait(timeout=30)
+
+
+class NodeTimes:
+    """Wall time per graph node and per action-server call, summed over the timed messages."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = defaultdict(float)
+        self.enabled = False
+
+    def install(self) -> None:
+        from rasa.core.actions.action import RemoteAction
+        from rasa.engine.graph import GraphNode
+
+        times = self
+        node_call, action_run = GraphNode.__call__, RemoteAction.run
+
+        def timed_call(node, *inputs):
+            started = time.perf_counter()
+            try:
+                return node_call(node, *inputs)
+            finally:
+                if times.enabled:
+                    times.seconds[f"{node._component_class.__name__}.{node._fn_name}"] += time.perf_counter() - started
+
+        async def timed_run(action, *args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return await action_run(action, *args, **kwargs)
+            finally:
+                if times.enabled:
+                    times.seconds["action server call (RemoteAction.run)"] += time.perf_counter() - started
+
+        GraphNode.__call__ = timed_call
+        RemoteAction.run = timed_run
+
+
+async def _load(model: Path, endpoints: Path):
+    from rasa.core.agent import load_agent
+    from rasa.core.utils import AvailableEndpoints
+
+    return await load_agent(model_path=str(model), endpoints=AvailableEndpoints.read_endpoints(str(endpoints)))
+
+
+async def _turn(agent, sender: str, text: str) -> None:
+    from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+
+    await agent.handle_message(UserMessage(text, CollectingOutputChannel(), sender, metadata={"entry_point": ENTRY_POINT}))
+
+
+async def bench_model(model: Path, services: Services, times: NodeTimes, conversations: int, profile: bool) -> dict:
+    endpoints = services.work / "endpoints.yml"
+    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{services.actions_port}/webhook"\n'
+                         "tracker_store:\n  type: bot.tracker_store.HelplineSQLTrackerStore\n")
+    os.environ["RASA_TRACKER_STORE_URL"] = f"sqlite:///{services.work / ('tracker-' + model.stem + '.db')}"
+    started = time.perf_counter()
+    agent = await _load(model, endpoints)
+    load_seconds = time.perf_counter() - started
+    warm = services.conversation()
+    for text in ["/greet", *TEXTS[:3]]:  # the first turns trace TensorFlow's graphs
+        await _turn(agent, warm, text)
+    senders = [services.conversation() for _ in range(conversations)]
+    times.seconds.clear()
+    times.enabled = True
+    profiler = cProfile.Profile() if profile else None
+    cpu_before, own_before, wall_before = services.cpu(), time.process_time(), time.perf_counter()
+    if profiler:
+        profiler.enable()
+    messages = 0
+    for sender in senders:
+        for text in ["/greet", *TEXTS]:
+            await _turn(agent, sender, text)
+            messages += 1
+    if profiler:
+        profiler.disable()
+    wall = time.perf_counter() - wall_before
+    own = time.process_time() - own_before
+    cpu_after = services.cpu()
+    times.enabled = False
+    result = {
+        "model": model.name, "messages": messages, "load_seconds": round(load_seconds, 1),
+        "wall_ms_per_message": round(wall / messages * 1000, 1),
+        "cpu_ms_per_message": {"rasa": round(own / messages * 1000, 1)} | {
+            name: round((cpu_after[name] - cpu_before[name]) / messages * 1000, 1) for name in cpu_before},
+        "nodes_ms_per_message": {name: round(seconds / messages * 1000, 2) for name, seconds in
+                                 sorted(times.seconds.items(), key=lambda item: -item[1])},
+    }
+    result["cpu_ms_per_message"]["total"] = round(sum(result["cpu_ms_per_message"].values()), 1)
+    if profiler:
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(40)
+        path = REPO / "reports" / f"bench_turn_{model.stem}.txt"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(out.getvalue())
+        result["profile"] = str(path.relative_to(REPO))
+    return result
+
+
+def print_table(results: list[dict]) -> None:
+    names = [r["model"] for r in results]
+    print("\n| per message | " + " | ".join(names) + " |")
+    print("|---|" + "---|" * len(names))
+    print("| wall ms (one at a time) | " + " | ".join(str(r["wall_ms_per_message"]) for r in results) + " |")
+    for part in ("rasa", "actions", "api", "internal", "total"):
+        print(f"| CPU ms, {part} | " + " | ".join(str(r["cpu_ms_per_message"].get(part)) for r in results) + " |")
+    nodes = []
+    for r in results:
+        nodes += [n for n in r["nodes_ms_per_message"] if n not in nodes]
+    for node in nodes:
+        print(f"| {node} ms | " + " | ".join(str(r["nodes_ms_per_message"].get(node, "-")) for r in results) + " |")
+    print("| model load s | " + " | ".join(str(r["load_seconds"]) for r in results) + " |")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", action="append", required=True, help="a trained model (repeat to compare)")
+    parser.add_argument("--conversations", type=int, default=8, help="each: /greet and %d messages" % len(TEXTS))
+    parser.add_argument("--profile", action="store_true", help="cProfile's top functions per model, to reports/")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    times = NodeTimes()
+    times.install()
+    with tempfile.TemporaryDirectory(prefix="bench-turn-") as work:
+        services = Services(Path(work))
+        try:
+            results = []
+            for model in args.model:
+                result = asyncio.run(bench_model(Path(model), services, times, args.conversations, args.profile))
+                print(result, flush=True)
+                results.append(result)
+        finally:
+            services.stop()
+    print_table(results)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
