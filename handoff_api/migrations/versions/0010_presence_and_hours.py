@@ -1,7 +1,7 @@
 """counsellor presence and maximum chats, operators' hours changes, queue notices
 
-Revision ID: 0009_presence_and_hours
-Revises: 0008_email_claims
+Revision ID: 0010_presence_and_hours
+Revises: 0009_async_relay
 Create Date: 2026-12-02
 """
 from typing import Sequence, Union
@@ -10,8 +10,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision: str = '0009_presence_and_hours'
-down_revision: Union[str, Sequence[str], None] = '0008_email_claims'
+revision: str = '0010_presence_and_hours'
+down_revision: Union[str, Sequence[str], None] = '0009_async_relay'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
