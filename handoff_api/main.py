@@ -41,7 +41,6 @@ def _on_start(app: FastAPI) -> None:
 
 def _on_stop(app: FastAPI) -> None:
     app.state.waiting_watch.cancel()
-    app.state.rasa_client.close()
 
 
 def rasa_pool(settings: Settings) -> RasaPool:
