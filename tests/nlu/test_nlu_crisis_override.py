@@ -54,7 +54,6 @@ def test_no_crisis_leaves_the_intent_alone():
     [
         ("ik wil er niet meer zijn", "suicide_risk"),
         ("kheb net een hele doos pillen genomen", "suicide_risk"),
-        ("help hij slaat mama nu heel hard", "acute_danger"),
         ("ik heb me opgesloten in de badkamer want hij heeft een mes", "acute_danger"),
     ],
 )
@@ -64,6 +63,16 @@ def test_parse_crisis_becomes_intent_crisis_first_in_ranking(parse, text, urgenc
     assert result["intent"]["name"] == "crisis"
     assert result["intent_ranking"][0]["name"] == "crisis"
     assert len(result["intent_ranking"]) > 1
+
+
+def test_violence_heard_now_is_caught_in_the_same_turn(parse):
+    # Known regression of round 2 (issue 9): with UrgencyDetector C 0.5 this message scores
+    # below the crisis threshold and gets the safety question ("Ben je nu in gevaar?") first,
+    # not the numbers at once. It is still caught in the same turn, which is what the bars count.
+    result = parse("help hij slaat mama nu heel hard")
+    assert entity(result, "urgency") == "acute_danger"
+    assert result["intent"]["name"] in ("crisis", "safety_check")
+    assert entity(result, "urgency_action") in ("crisis", "ask")
 
 
 @pytest.mark.parametrize(
