@@ -3,6 +3,7 @@ for supervisors, the helpline's live chats), both pushed as things change."""
 
 import asyncio
 import json
+import logging
 
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 from starlette.concurrency import run_in_threadpool
@@ -16,10 +17,13 @@ from handoff_api.errors import ApiError
 from handoff_api.live import EVERY_CONVERSATION
 from handoff_api.supervision import service as supervision
 
+logger = logging.getLogger(__name__)
+
 router = APIRouter(prefix="/api/v1/counsellor", tags=["counsellor"])
 # The desk also reads the database this often: handovers made by the internal app (another
 # process) have no hub of ours to wake us.
 DESK_RECHECK_SECONDS = 1.0
+DESK_QUEUE_LIMIT = 200  # as the queue endpoint's default: the first entries, and the total
 
 
 def _socket_counsellor(websocket: WebSocket, token: str | None, conversation_id: str) -> str:
@@ -133,9 +137,11 @@ def _desk_snapshot(app, account_id: str) -> dict:
     with app.state.session_factory() as session:
         account = session.get(Counsellor, account_id)
         catalog = app.state.catalog
+        queue = service.queue(session, catalog, account, DESK_QUEUE_LIMIT)
         snapshot = {
             "type": "desk",
-            "queue": service.queue(session, catalog, account),
+            "queue": queue["entries"],
+            "queue_total": queue["total"],
             "mine": service.my_conversations(session, account),
         }
         if account.role == "supervisor":
@@ -180,7 +186,12 @@ async def _desk_loop(websocket: WebSocket, app, token: str | None, account_id: s
             except RuntimeError:
                 pass
             return
-        snapshot = await run_in_threadpool(_desk_snapshot, app, account_id)
+        try:
+            snapshot = await run_in_threadpool(_desk_snapshot, app, account_id)
+        except Exception as error:  # never a silent desk: the page reconnects on 1011
+            logger.error("desk snapshot failed: %s", type(error).__name__)
+            await websocket.close(code=1011, reason="internal_error")
+            return
         text = json.dumps(snapshot, sort_keys=True)
         if text != last:
             await websocket.send_text(text)

@@ -5,7 +5,7 @@ import { el } from "./common.js";
 import { entryTitle, queueButton, tabButton, titleOf } from "./console-view.js";
 
 export function createDesk({ $, session, current, open, call, beep, cue }) {
-  let snapshot = { queue: [], mine: [], live: [] };
+  let snapshot = { queue: [], total: 0, mine: [], live: [] };
   let seenQueue = null; // conversation ids seen in the queue (null before the first snapshot)
   const seenSeq = new Map(); // conversation id -> last sequence number read on screen
   const flagged = new Set(); // conversations with a new message not yet read
@@ -13,7 +13,7 @@ export function createDesk({ $, session, current, open, call, beep, cue }) {
   const supervisor = () => session()?.counsellor?.role === "supervisor";
 
   function onFrame(frame) {
-    snapshot = { queue: frame.queue, mine: frame.mine, live: frame.live || [] };
+    snapshot = { queue: frame.queue, total: frame.queue_total ?? frame.queue.length, mine: frame.mine, live: frame.live || [] };
     const fresh = seenQueue === null ? [] : frame.queue.filter((e) => !seenQueue.has(e.conversation_id));
     seenQueue = new Set([...(seenQueue || []), ...frame.queue.map((e) => e.conversation_id)]);
     renderQueue(new Set(fresh.map((e) => e.conversation_id)));
@@ -21,7 +21,7 @@ export function createDesk({ $, session, current, open, call, beep, cue }) {
       beep();
       cue(fresh.length === 1 ? "Nieuwe aanmelding in de wachtrij" : `${fresh.length} nieuwe aanmeldingen in de wachtrij`);
     }
-    document.title = frame.queue.length ? `(${frame.queue.length}) Console` : "Console";
+    document.title = frame.queue.length ? `(${frame.queue_total ?? frame.queue.length}) Console` : "Console";
     renderMine();
     renderLive();
     renderTabs();
@@ -38,7 +38,7 @@ export function createDesk({ $, session, current, open, call, beep, cue }) {
     const list = $("queue");
     const previous = new Set([...list.querySelectorAll("li.new")].map((li) => li.dataset.id));
     list.replaceChildren();
-    $("queue-count").textContent = `(${snapshot.queue.length})`;
+    $("queue-count").textContent = `(${snapshot.total})`;
     $("queue-empty").hidden = snapshot.queue.length > 0;
     for (const entry of snapshot.queue) {
       const item = el("li");
