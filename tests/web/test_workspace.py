@@ -44,6 +44,13 @@ def visitor_handed_over(light, new_context, story: str, ended):
     return page, conversation
 
 
+def be_available(console) -> None:
+    """The counsellor sets themselves available, as at the start of a shift: only then is the
+    helpline open and does a handover reach its queue."""
+    console.locator("#presence").select_option("available")
+    expect(console.locator("#presence-note")).to_contain_text("Je bent beschikbaar")
+
+
 def in_view(page, selector: str) -> bool:
     return page.locator(selector).evaluate(
         """el => { const r = el.getBoundingClientRect();
@@ -67,6 +74,7 @@ def test_a_counsellors_evening_in_the_workspace(light, new_context, ended_afterw
     polled = []
     console.on("request", lambda r: polled.append(r.url) if "/api/v1/counsellor/queue" in r.url else None)
     login_console(console, light.url, "wanda", password)
+    be_available(console)
     no_violations(console, "01-empty")
 
     # A handover appears by itself: pushed over the desk socket, no reload, no polling.
@@ -154,11 +162,12 @@ def test_a_supervisor_watches_and_whispers_to_the_counsellor_only(light, new_con
     create_account(light, "yusuf", "veiligthuis", password, "create-counsellor")
     create_account(light, "sara", "veiligthuis", password, "create-supervisor")
     create_account(light, "otto", "nupraatikerover", password, "create-supervisor")
+    counsellor = new_context(viewport=WIDE).new_page()
+    login_console(counsellor, light.url, "xena", password)
+    be_available(counsellor)  # Veilig Thuis is open only with a counsellor on duty
     visitor, conversation = visitor_handed_over(light, new_context, "Thuis wordt er veel geroepen.", ended_afterwards)
     cid = conversation["id"]
 
-    counsellor = new_context(viewport=WIDE).new_page()
-    login_console(counsellor, light.url, "xena", password)
     queue_entry(counsellor, cid).click()
     counsellor.get_by_role("button", name="Neem dit gesprek aan").click()
     expect(counsellor.get_by_label("Je bericht aan de bezoeker")).to_be_visible()
