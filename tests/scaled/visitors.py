@@ -50,6 +50,13 @@ def hand_off(stack, conversation: dict) -> None:
     assert response.status_code == 201, response.text
 
 
+def be_available(api: str, headers: dict) -> None:
+    """The counsellor sets themselves available, as in the console (presence decides 'open')."""
+    response = httpx.post(f"{api}/api/v1/counsellor/presence", json={"status": "available"},
+                          headers=headers, timeout=TIMEOUT)
+    assert response.status_code == 200, response.text
+
+
 def login(api: str, username: str) -> dict:
     response = httpx.post(f"{api}/api/v1/counsellor/login", timeout=TIMEOUT,
                           json={"username": username, "password": PASSWORD})
