@@ -33,6 +33,7 @@ from pathlib import Path
 from tempfile import TemporaryDirectory
 
 import httpx
+from bench_texts import TEXTS
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -55,16 +56,6 @@ CLOSED_HOUR = "2026-11-22T03:30:00+01:00"  # Sunday night: every helpline's chat
 ENTRY_POINT = "nupraatikerover"
 BUSY = "de chatbot is nu erg druk"
 POLL_SECONDS = 2.0  # a client without socket polls; the widget's socket rechecks every 2 s too
-TEXTS = [
-    "hallo",
-    "ik weet niet goed hoe ik moet beginnen",
-    "mijn stiefvader doet dingen bij mij die ik niet wil",
-    "ik ben 15",
-    "ja",
-    "wat kunnen jullie voor mij doen?",
-    "ik durf het aan niemand te vertellen",
-    "dank je",
-]
 # Bench settings of the API: rate limits out of the way (one address sends everything).
 BENCH_API_ENV = {
     "HANDOFF_ADDRESS_RATE": "1000000/minute",
@@ -194,20 +185,11 @@ async def api_message(http, conversation: dict, text: str, run: Run, wait_for_an
     headers = {"Authorization": f"Bearer {conversation['token']}"}
     body = {"text": text, "client_message_id": uuid.uuid4().hex}
     started = time.perf_counter()
-    try:
-        response = await http.post(f"/api/v1/conversations/{conversation['id']}/messages",
-                                   json=body, headers=headers)
-    except httpx.TransportError:
-        run.kinds["connection"] += 1
+    response = await _timed_post(http, run, started, f"/api/v1/conversations/{conversation['id']}/messages",
+                                 json=body, headers=headers)
+    if response is None:
         return
-    elapsed = time.perf_counter() - started
-    if response.status_code >= 500:
-        run.kinds["5xx"] += 1
-        return
-    if response.status_code >= 400:
-        run.kinds["4xx"] += 1
-        return
-    run.latencies.append(elapsed)
+    elapsed = run.latencies[-1]
     messages = response.json()["messages"]
     if any(m["sender"] == "bot" for m in messages):
         run.kinds["bot"] += 1
@@ -222,23 +204,32 @@ async def api_message(http, conversation: dict, text: str, run: Run, wait_for_an
         run.kinds["safe" if messages else "empty"] += 1
 
 
-async def rasa_message(http, rasa_url: str, token: str, conversation: dict, text: str, run: Run) -> None:
-    body = {"sender": conversation["id"], "message": text, "metadata": {"entry_point": ENTRY_POINT}}
-    started = time.perf_counter()
+async def _timed_post(http, run: "Run", started: float, url: str, **kwargs):
+    """POST and count the outcome; the response of a 2xx answer (its latency recorded), else None."""
     try:
-        response = await http.post(f"{rasa_url}/webhooks/rest/webhook", json=body,
-                                   headers={"Authorization": f"Bearer {token}"})
+        response = await http.post(url, **kwargs)
     except httpx.TransportError:
         run.kinds["connection"] += 1
-        return
+        return None
     elapsed = time.perf_counter() - started
     if response.status_code >= 500:
         run.kinds["5xx"] += 1
-        return
+        return None
     if response.status_code >= 400:
         run.kinds["4xx"] += 1
-        return
+        return None
     run.latencies.append(elapsed)
+    return response
+
+
+async def rasa_message(http, rasa_url: str, token: str, conversation: dict, text: str, run: Run) -> None:
+    body = {"sender": conversation["id"], "message": text, "metadata": {"entry_point": ENTRY_POINT}}
+    started = time.perf_counter()
+    response = await _timed_post(http, run, started, f"{rasa_url}/webhooks/rest/webhook", json=body,
+                                 headers={"Authorization": f"Bearer {token}"})
+    if response is None:
+        return
+    elapsed = run.latencies[-1]
     if any(m.get("text") for m in response.json()):
         run.kinds["bot"] += 1
         run.to_answer.append(elapsed)

@@ -25,6 +25,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import requests
+from bench_texts import TEXTS
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -32,16 +33,6 @@ API_BIN = REPO / ".venv" / "bin"
 RASA_BIN = REPO / ".venv-rasa" / "bin"
 CLOSED_HOUR = "2026-11-22T03:30:00+01:00"
 ENTRY_POINT = "nupraatikerover"
-TEXTS = [
-    "hallo",
-    "ik weet niet goed hoe ik moet beginnen",
-    "mijn stiefvader doet dingen bij mij die ik niet wil",
-    "ik ben 15",
-    "ja",
-    "wat kunnen jullie voor mij doen?",
-    "ik durf het aan niemand te vertellen",
-    "dank je",
-]
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
