@@ -284,15 +284,15 @@ class NameRules:
             return True
         return self._sentence_start(doc, i) and self._person_follows(doc, i, _PERSON_VERBS)
 
-    @staticmethod
-    def _person_follows(doc: Doc, i: int, verbs: frozenset[str]) -> bool:
+    def _person_follows(self, doc: Doc, i: int, verbs: frozenset[str]) -> bool:
         """The next word is a verb a person does; "is"/"was" only before "mijn", "de" ...:
         "Roos is mijn zus" but not "Hoop is alles" or "Storm is voorbij"."""
         n = len(doc)
         if i + 1 >= n or doc[i + 1].lower_ not in verbs:
             return False
         if doc[i + 1].lower_ in ("is", "was"):
-            if i + 2 < n and doc[i + 2].like_num and doc[i + 2].text.isdigit() and int(doc[i + 2].text) < 100:
+            if i + 2 < n and doc[i].lower_ in self.first_names and doc[i + 2].text.isdigit() \
+                    and int(doc[i + 2].text) < 100:
                 # "Bo is 9 en zegt ...": an age; not "Storm is 12 uur bezig"
                 return i + 3 >= n or doc[i + 3].lower_ in _AGE_FOLLOWERS or not doc[i + 3].is_alpha
             return i + 2 < n and doc[i + 2].lower_ in _POSSESSIVES | {"een", "niet", "ook", "echt"}
