@@ -99,8 +99,9 @@ class SchoolRules:
                 words = [w.lower() for w in m.group(0).split()]
                 if words[0] in _NOT_NAMES or words[0] in self.not_names:
                     continue
-                if rx is _SCHOOL_ENGLISH and all(self.is_word(w) for w in words[:-1] if w not in ("school", "high")):
-                    continue  # "de Middelbare School": Dutch words before it
+                english = " of " in m.group(0) or re.search(r"(?i)\b(?:the|at|to)\s+$", text[:m.start()])
+                if rx is _SCHOOL_ENGLISH and not english and all(self.is_word(w) for w in words[:-1]):
+                    continue  # "de Middelbare School": Dutch words before it, no English around
                 if self._free(found, m.start(), m.end()):
                     yield m.start(), m.end(), "SCHOOL"
         for m in _SCHOOL_ABBREV_AT.finditer(text):
