@@ -105,7 +105,8 @@ class SchoolRules:
                 if self._free(found, m.start(), m.end()):
                     yield m.start(), m.end(), "SCHOOL"
         for m in _SCHOOL_ABBREV_AT.finditer(text):
-            if m.group("place").lower() in self.places and not self.is_word(m.group("school").lower()) \
+            short = m.group("school").lower()
+            if m.group("place").lower() in self.places and not self.is_word(short) and short not in self.not_names \
                     and self._free(found, m.start("school"), m.end("school")):
                 yield m.start("school"), m.end("school"), "SCHOOL"
         if not _SCHOOL_TALK.search(text):

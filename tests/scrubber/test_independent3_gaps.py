@@ -110,6 +110,7 @@ def test_school_forms(scrubber, text, expected):
     "met Sint-Maarten krijgen de kinderen van de klas snoep",
     "mijn mama ligt in het ziekenhuis Sint-Jozef sinds maandag",
     "ik zit op het werk in gent en kan niet bellen",
+    "ik zit op het ksa in genk, dat is onze jeugdbeweging",
 ])
 def test_ordinary_sentences_near_the_school_rules_stay(scrubber, text):
     assert scrubber.scrub(text) == text
