@@ -3,9 +3,9 @@
 Structured data (e-mail, URLs, IBAN, national numbers, phone numbers, @handles, birth dates,
 addresses, postcodes) is found on the raw text: IBAN, national numbers and BSN are checked with
 python-stdnum (``checksums.py``), phone numbers parsed with phonenumbers (``phones.py``, also
-numbers written in words), addresses and postcodes by ``addresses.py``. Names (``names.py``) and schools (``schools.py``) are found on spaCy
-tokens (``spacy.blank("nl")`` with Matcher and PhraseMatcher patterns)
-and the lists in ``data/``. Nothing is downloaded: there is no Dutch spaCy model on PyPI.
+numbers written in words), addresses and postcodes by ``addresses.py``. Names (``names.py``)
+and schools (``schools.py``) are found on spaCy tokens (``spacy.blank("nl")`` with Matcher and
+PhraseMatcher patterns) and the lists in ``data/``. Nothing is downloaded: there is no Dutch spaCy model on PyPI.
 
 When two findings overlap, the one found first in ``_regex_detectors`` order wins: the more
 specific, checksummed kinds come first; names come last.
