@@ -95,7 +95,8 @@ class AddressRules:
             after = text[m.end():]
             year_like = 1900 <= number <= 2039
             if not year_like and (self._where_a_place_stands(text[:m.start()], after)
-                                  or P.POSTCODE_AFTER_LIVING.search(text[max(0, m.start() - 40):m.start()])):
+                                  or P.POSTCODE_AFTER_LIVING.search(text[max(0, m.start() - 40):m.start()])
+                                  or self._after_place_and_comma(text[max(0, m.start() - 40):m.start()], after)):
                 yield m.start(), m.end(), "POSTCODE"  # "bij ons in 9100 kent ...", "ik woon in 8630 veurne"
                 continue
             nxt = re.match(r"\s+([A-Za-zÀ-ÿ][\w'À-ÿ\-]*(?:\s+[A-Za-zÀ-ÿ][\w'À-ÿ\-]*){0,3})", after)
@@ -115,11 +116,24 @@ class AddressRules:
         words = words.group(1).split()
         return any(" ".join(words[:k]).lower() in self.places for k in range(1, len(words) + 1))
 
-    @staticmethod
-    def _where_a_place_stands(before: str, after: str) -> bool:
+    @classmethod
+    def _where_a_place_stands(cls, before: str, after: str) -> bool:
         """"bij ons in 9100 kent iedereen hem": after in/bij/uit, then the clause ends."""
-        if not P.POSTCODE_WHERE_PLACE.search(before[-20:]):
+        return bool(P.POSTCODE_WHERE_PLACE.search(before[-20:])) and cls._clause_ends(after)
+
+    def _after_place_and_comma(self, before: str, after: str) -> bool:
+        """"ik woon in Rotterdam-Zuid, 3074.": a place, a comma, the digits, the clause ends.
+        The place is listed (also its first part: "Rotterdam-Zuid") or follows in/te/uit."""
+        m = P.POSTCODE_AFTER_PLACE.search(before)
+        if not m or not self._clause_ends(after):
             return False
+        place = m.group("place").lower()
+        if place in _NOT_NAMES or place in self.not_names:
+            return False
+        return bool(m.group("before")) or place in self.places or place.split("-")[0] in self.places
+
+    @staticmethod
+    def _clause_ends(after: str) -> bool:
         nxt = re.match(r"\s*(\w+)", after)
         return not after.strip() or after.lstrip()[0] in ".,!?;:)" or (
             nxt is not None and nxt.group(1).lower() in P.CLAUSE_AFTER_PLACE)

@@ -56,10 +56,14 @@ PUBLIC_SITES = frozenset({
 # --- IBAN --------------------------------------------------------------------------------------
 IBAN_START = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}[ \-]?\d{2}")
 
+# The start of an IBAN ("NL36 ASNB ", "BE71 "): digits right after it, when no valid IBAN was
+# found there, are a mistyped account number, not a phone number.
+IBAN_BEFORE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}[ \-]?(?:[A-Z]{4}[ \-]?)?(?:\d{4}[ \-]?)*$")
+
 # --- national numbers --------------------------------------------------------------------------
 _NUM_END = r"(?!\d|[.\-/]\d)"
 RRN = re.compile(
-    r"(?<![\w+.\-/])\d{2}[ ./]?\d{2}[ ./]?\d{2}\s?[ .\-/]?\s?\d{3}\s?[ .\-/]?\s?\d{2}" + _NUM_END
+    r"(?<![\w+.\-/])\d{2}[ ./\-]?\d{2}[ ./\-]?\d{2}\s?[ .\-/]?\s?\d{3}\s?[ .\-/]?\s?\d{2}" + _NUM_END
 )
 BSN = re.compile(
     r"(?<![\w+.\-/])(?:\d{9}|\d{4}[ .\-]\d{2}[ .\-]\d{3}|\d{3}[ .\-]\d{3}[ .\-]\d{3}|\d{2}\.\d{3}\.\d{2}\.\d{2})"
@@ -71,6 +75,8 @@ BSN_CONTEXT = re.compile(r"(?i)\b(?:bsn|burgerservice|sofi)")
 
 # --- usernames ---------------------------------------------------------------------------------
 HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+# A Discord tag: a name with "#" and four digits ("maanlicht#0912", "storm_gamer#4421").
+DISCORD_TAG = re.compile(r"(?<![\w@#.])[A-Za-z0-9_.]*[A-Za-z0-9_]#\d{4}(?!\w)")
 USERNAME_CONTEXT = re.compile(
     r"(?i)\b(?:insta(?:gram)?|ig|snap(?:chat)?|sc|tiktok|tt|discord|twitter|telegram|twitch|"
     r"gamertag|gebruikersnaam|username|user|account|psn|xbox|steam|roblox|fortnite|bereal|"
@@ -94,9 +100,12 @@ HANDLE_SHAPED = re.compile(
 )
 PLATFORM = re.compile(
     r"(?i)\b(?:insta(?:gram)?|ig|snap(?:chat)?|tiktok|discord|twitter|telegram|twitch|"
-    r"gamertag|gebruikersnaam|username|psn|xbox|steam|roblox|fortnite|bereal|threads|kik)\b"
+    r"gamertag|gebruikersnaam|gebruikersnamen|username|psn|xbox|steam|roblox|fortnite|bereal|"
+    r"threads|kik|(?:nep|fake|nieuwe\s+)?accounts?|nepprofiel(?:en)?)\b"
 )
 PRODUCT_WORDS = frozenset("ps xbox fifa fc gta mp cod iphone ipad galaxy covid windows pes nba wii nds gen".split())
+# Greetings a chat message ends with, often with a kiss glued on ("dankje.x"): no handle.
+SIGN_OFFS = frozenset("dankje thanks thank xoxo love welterusten kus kiss bedankt merci".split())
 FILE_ENDINGS = frozenset("jpg jpeg png gif mp4 mov pdf doc docx txt heic webp zip".split())
 
 # --- dates -------------------------------------------------------------------------------------
@@ -146,7 +155,8 @@ BIRTH_AFTER = re.compile(
 )
 # A full date in brackets right after a person: "mijn zoon Daan (17-06-2009)", "mijn dochter (12.08.2008)".
 DATE_IN_BRACKETS = re.compile(
-    r"\(\s*°?\s*(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)\d{2})\s*\)"
+    r"\(\s*°?\s*(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)\d{2}"
+    r"|\d{1,2}\s+(?i:" + MONTHS + r")\.?\s+(?:19|20)\d{2})\s*\)"  # "Tygo (13 juni 2013)"
 )
 
 # --- addresses ---------------------------------------------------------------------------------
@@ -166,8 +176,10 @@ _UNITS = (
     r"berichten|berichtjes|stuks|graden|punten|per"
 )
 _HOUSE_NUMBER = (
-    r"(?:(?:nr|nummer|no)\.?\s*)?\d{1,4}(?:\s?[a-zA-Z](?![\w]))?(?:\s*[-/]\s*\d{1,4}(?!\d)|-(?:I{1,3}|IV|hs|bis)\b)?"
-    r"(?:,?\s*(?:bus|bte|b\.)\s*\d{1,4}[a-zA-Z]?)?"
+    r"(?:(?:nr|nummer|no)\.?\s*)?\d{1,4}(?:\s?[a-zA-Z](?![\w]))?(?:\s*[-/]\s*\d{1,4}(?!\d)|-(?:I{1,3}|IV|hs|bis)\b"
+    # a floor in Amsterdam's way after a space: "Vechtstraat 41 III", "Kinkerstraat 12 hs"
+    r"|\s(?:II|III|IV|hs|bis)(?![\w']))?"
+    r"(?:,?\s*(?:bus|bte|b\.|bo[îi]te)\s*\d{1,4}[a-zA-Z]?)?"
 )
 _STREET_WORD_CHARS = r"[\w'À-ÿ\-]"
 ADDRESS = re.compile(
@@ -220,6 +232,11 @@ CLAUSE_AFTER_PLACE = frozenset(
 POSTCODE_AFTER_LIVING = re.compile(
     r"(?i)\b(?:woon|woont|wonen|woonde|woonden|verhuisd|verhuizen|verhuisden)(?:\s+\w+){0,3}?\s+(?:in|te|naar)\s+$"
 )
+# "ik woon in Rotterdam-Zuid, 3074.", "in Edingen, 7850": four digits after a place and a comma,
+# before the end of the clause (the caller asks for a listed place or "in"/"te"/"uit" before it).
+POSTCODE_AFTER_PLACE = re.compile(
+    r"(?P<before>\b(?:in|te|uit)\s+)?(?P<place>[A-Z][\w'À-ÿ]+(?:-[A-Z][\w'À-ÿ]+)*),\s*$"
+)
 POSTCODE_CONTEXT = re.compile(r"(?i)\b(?:postcode|postnummer|postcode is|pc)\s*:?\s*(?:is\s*)?$")
 
 # "Meir 34, 2000 Antwerpen": a capitalized name + house number right before a postcode is an
@@ -236,7 +253,9 @@ STREET_AFTER_LIVING = re.compile(
 # "we wonen op de Coupure Links 650": capitalized words + house number after a living verb,
 # even without a street suffix (a place name there is skipped by the caller).
 CAPITALIZED_STREET_AFTER_LIVING = re.compile(
-    r"(?i:\b(?:woon|woont|wonen|woonde|woonden|verhuisd naar|adres is)\s+(?:op|aan|in)\s+(?:de\s+|het\s+)?)"
+    r"(?i:\b(?:woon|woont|wonen|woonde|woonden|verhuisd naar|adres is)\s+(?:op|aan|in)\s+(?:de\s+|het\s+)?"
+    # "ik woon met mn mama in een appartement op de Meir 50": words between, then "op"/"aan"
+    r"|\b(?:woon|woont|wonen|woonde|woonden)(?:\s+[^\s.!?,;:]+){1,8}?\s+(?:op|aan)\s+(?:de\s+|het\s+)?)"
     rf"(?P<street>[A-Z][\w'À-ÿ\-]+(?:\s+[A-Z][\w'À-ÿ\-]+){{0,2}}\s+{_HOUSE_NUMBER})"
     rf"(?!\s*(?:{_UNITS})\b)(?![\d,.]\d)(?!\w)"
 )

@@ -28,8 +28,9 @@ PERSONAL_TYPES = frozenset({
 # reader): national significant numbers that start like a service range stay readable.
 _SERVICE_STARTS = {32: ("70", "78", "80", "90"), 31: ("800", "84", "85", "87", "88", "90")}
 
-# A run of digits with the separators visitors use, at most ~40 characters (stays linear).
-CANDIDATE = re.compile(r"(?<![\w+/.\-(])\(?(?:\+|00)?\d[\d \t./\-\u2010-\u2015()]{0,38}\d(?!\d)")
+# A run of digits with the separators visitors use, at most ~40 characters (stays linear); a
+# line break inside counts as a space ("0486\n12 34 56": the chat wrapped or Enter was hit).
+CANDIDATE = re.compile(r"(?<![\w+/.\-(])\(?(?:\+|00)?\d[\d \t\n./\-\u2010-\u2015()]{0,38}\d(?!\d)")
 _NON_DIGIT = re.compile(r"\D")
 # A group of digits with a letter O among them: "2O", "O4", "1OO".
 _O_IN_DIGITS = re.compile(r"(?<![^\W\d_])(?=[\doO]*\d)(?=[\doO]*[oO])[\doO]+(?![^\W\d_])")
@@ -113,9 +114,9 @@ def _numbers_in(pieces: Sequence[tuple[int, int]], as_number) -> Iterator[tuple[
 def _digits_as_number(text: str, start: int, end: int) -> tuple[int, int] | None:
     start, end = _outside_brackets(text, start, start + len(text[start:end].rstrip(" -./(")))
     written = text[start:end]
-    if not _balanced(written):
-        return None
-    return (start, end) if is_personal_number(written) else None
+    if not _balanced(written) or "\n\n" in written:
+        return None  # an empty line between digits parts two messages
+    return (start, end) if is_personal_number(written.replace("\n", " ")) else None
 
 
 def _outside_brackets(text: str, start: int, end: int) -> tuple[int, int]:

@@ -256,12 +256,16 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
 
     def _phones(self, text: str, found: list[Span]):
         for start, end in find_phone_numbers(text):
+            iban = P.IBAN_BEFORE.search(text, max(0, start - 30), start)
+            if iban and not self._overlaps(found, iban.start(), iban.end()):
+                continue  # "NL36 ASNB 0461 0876 89": a mistyped IBAN
             yield start, end, "TELEFOON"
 
     def _handles(self, text: str, found: list[Span]):
-        for m in P.HANDLE.finditer(text):
-            if len(m.group(0)) >= 3:
-                yield m.start(), m.end(), "GEBRUIKERSNAAM"
+        for rx in (P.HANDLE, P.DISCORD_TAG):
+            for m in rx.finditer(text):
+                if len(m.group(0)) >= 3:
+                    yield m.start(), m.end(), "GEBRUIKERSNAAM"
 
     def _usernames_after_platform(self, text: str, found: list[Span]):
         for m in P.USERNAME_CONTEXT.finditer(text):
@@ -297,6 +301,10 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
         parts = re.split(r"[._]", low)
         if len(parts) > 1:
             last = parts[-1]
+            if len(last) == 1 and len(parts) == 2:
+                # "lenaaa.x", "mila.b": one letter after a first part that is no word; not the
+                # kiss after a greeting ("doei.x", "dankje.x")
+                return len(parts[0]) >= 3 and not self.is_word(parts[0]) and parts[0] not in P.SIGN_OFFS
             if len(parts[0]) < 2 or len(last) < 2 or last in P.FILE_ENDINGS:
                 return False  # "o.a.", "d.w.z.", "foto.jpg"
             return any(c.isdigit() for c in last) or not self.is_word(last)
