@@ -43,6 +43,21 @@ _KIN_VERB_ENDINGS = ("t", "de", "te", "d")  # after "mijn mama" a plural verb is
 # Ambiguous names that are everyday function words or verbs ("ik ben", "elke dag"): in lower
 # case only "ik heet ..." / "mijn naam is ..." makes them a name.
 _FUNCTION_WORD_NAMES = frozenset("ben an elke lieve lief max said job ward lot mark bas hoop".split())
+# Listed names that are abstract words ("Hoop doet leven", "Storm komt eraan"): at a sentence
+# start only a verb a person does makes them a name.
+_ABSTRACT_NAMES = frozenset("hoop hope lief lieve storm".split())
+# Body parts and "leven" after "van mijn": "Iris van mijn oog", "de hoop van mijn leven".
+_BODY_AND_LIFE = frozenset(
+    """oog ogen hoofd hand handen arm armen been benen voet voeten buik rug nek neus mond oor
+    oren huid haar haren lichaam gezicht hart borst keel lip lippen tand tanden vinger vingers
+    knie knieën schouder schouders leven""".split()
+)
+# Greetings and sign-offs that close a chat message ("groetjes, Christel", "dankje.x").
+_GREETINGS = frozenset(
+    """groetjes groeten groet gr grtjs mvg liefs doei dag bye ciao xx x xxx kusjes kus kusje
+    dank dankje dankjewel danku dankuwel bedankt merci mercikes thanks thank thx tnx xoxo love
+    welterusten slaapwel kiss grtz doeg ajb svp please""".split()
+)
 # A capitalized unknown word after an article is a thing or a place ("de Efteling", "een Opel").
 _DETERMINERS = frozenset("de het een 't 'n welke elke zo'n".split())
 _POSSESSIVES = frozenset("mijn mn m'n zijn z'n haar onze ons je jouw uw de hun".split())
@@ -100,5 +115,5 @@ _NOT_NAMES = frozenset(
 # School words: never a name, and the start of a school's name (scrubber.py).
 _SCHOOL_KEYWORDS = frozenset(
     "atheneum lyceum college gymnasium instituut scholengemeenschap campus ka kta go vti sti "
-    "tsm vbs gbs sbs".split()
+    "tsm vbs gbs sbs humaniora roc".split()
 )

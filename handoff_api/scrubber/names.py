@@ -23,6 +23,7 @@ from .name_words import (  # noqa: F401  (re-exported for schools.py, dates.py, 
     _ENGLISH_AFTER_AM,
     _FLEMISH_SURNAME,
     _FUNCTION_WORD_NAMES,
+    _GREETINGS,
     _HEET_ADVERBS,
     _HEET_SUBJECTS,
     _HYPHENATED,
@@ -47,11 +48,13 @@ from .name_words import (  # noqa: F401  (re-exported for schools.py, dates.py, 
     _VERB_ENDINGS,
 )
 
+from .name_positions import NamePositions
+
 if TYPE_CHECKING:
     from .scrubber import Span
 
 
-class NameRules:
+class NameRules(NamePositions):
     """Name detection on a spaCy Doc; see the module docstring for what the host provides."""
 
     def is_word(self, low: str) -> bool:
@@ -76,44 +79,6 @@ class NameRules:
             if candidates & self.vocabulary:
                 return True
         return False
-
-    def _sentence_start(self, doc: Doc, i: int) -> bool:
-        if i == 0 or doc[i].is_sent_start:
-            return True
-        prev = doc[i - 1].text
-        return prev in _SENT_PUNCT or prev.isspace() or not any(c.isalnum() for c in prev) and prev != ","
-
-    @staticmethod
-    def _title(tok) -> bool:
-        t = tok.text
-        return len(t) > 1 and t[0].isupper() and not t.isupper()
-
-    def _context(self, doc: Doc, i: int) -> str | None:
-        """'strong' after 'heet'/'mijn naam is', 'kin' after a kinship or title word,
-        'ben' after 'ik ben', else None."""
-        prev = [t.lower_ for t in doc[max(0, i - 6):i]]
-        while len(prev) > 2 and prev[-1] in _HEET_ADVERBS and prev[-2] in _HEET_ADVERBS | {"heet", "heten"}:
-            prev.pop()  # "hij heet daar ook Kurt": the context reaches over the adverbs
-        prev = prev[-3:]
-        if len(prev) >= 2 and prev[-1] in _CALL_OBJECTS and _CALL_VERBS & set(prev[-3:-1]):
-            return "call"  # "ze noemen me ...", "op school noemen ze me ..."
-        if prev and prev[-1] in ("heet", "heten") and len(prev) >= 2 and (
-                prev[-2] in _HEET_SUBJECTS or prev[-2] in _KIN or prev[-2] in self.first_names):
-            return "strong"
-        for pattern in _STRONG_CONTEXT:
-            if tuple(prev[-len(pattern):]) == pattern:
-                return "strong"
-        if prev and prev[-1] in _KIN:
-            return "kin"
-        if len(prev) >= 2 and prev[-1] == "," and prev[-2] in _KIN:
-            return "kin"
-        if len(prev) >= 2 and (prev[-1] == "ben" and prev[-2] in ("ik", "k", "ikke")
-                               or prev[-1] == "am" and prev[-2] == "i"):
-            return "ben"
-        if len(prev) >= 2 and prev[-2:] == ["zeg", "maar"] and i + 2 < len(doc) \
-                and doc[i + 1].lower_ == "tegen" and doc[i + 2].lower_ in _CALL_OBJECTS:
-            return "call"  # "zeg maar Bolle tegen mij"
-        return None
 
     def _names(self, doc: Doc, found: list[Span]):
         surname_phrases = {}
@@ -148,13 +113,14 @@ class NameRules:
                     prev = doc[i - 1] if i else None
                     is_name = not (prev is not None and prev.like_num and low == "jan")
                 elif ctx == "strong" or self_intro or (
-                        ctx in ("ben", "kin", "call") and (title or low not in _FUNCTION_WORD_NAMES)):
+                        ctx in ("ben", "kin", "call") and (title or low not in _FUNCTION_WORD_NAMES)) \
+                        or ctx == "ben" and self._name_after_ik_ben(doc, i) or self._sign_off(doc, i):
                     is_name = True
                 elif tok.is_lower and low not in _FUNCTION_WORD_NAMES and self._lower_name_position(doc, i):
                     is_name = True  # "ik was met roos naar de stad", "dan zegt roos dat"
                 elif title and not start_of_sentence and not after_article:
                     is_name = True
-                elif title and start_of_sentence and (self._person_follows(doc, i, _NAME_VERBS)
+                elif title and start_of_sentence and (self._person_follows(doc, i, self._verbs_after_start(low))
                                                       or self._names_pair_or_origin(doc, i)):
                     is_name = True
                 elif (title and i + 1 < n and self._title(doc[i + 1]) and doc[i + 1].lower_ in self.surnames
@@ -174,6 +140,8 @@ class NameRules:
                 is_name = True  # "iedereen noemt me mer", "hij noemt zichzelf bigD"
             elif self_intro and self._unknown_lower_word(low):
                 is_name = True  # "jade hier. het gaat niet goed": a chat's self-introduction
+            elif self._sign_off(doc, i):
+                is_name = True  # "... op mijn naam. Christel"
             elif ctx == "kin" and title and not start_of_sentence and low not in self.vocabulary:
                 is_name = True
             elif title and low in self.surnames and i > 0 and (
@@ -234,6 +202,9 @@ class NameRules:
                 i += 1
                 continue
             end = self._extend_surname(doc, end, surname_phrases)
+            while end > i + 1 and (not self._free(found, doc[i].idx, doc[end - 1].idx + len(doc[end - 1].text))
+                                   or doc[end - 1].lower_ in _PARTICLES):
+                end -= 1  # "ik ben Amélie van [SCHOOL]": the name stops before what was found
             if end - i >= 2 and _MEDIA_BEFORE.search(doc.text[max(0, tok.idx - 60):tok.idx]):
                 i = end
                 continue  # "filmpjes van Andrew Tate": a public figure
@@ -272,54 +243,6 @@ class NameRules:
         if all(p in self.ambiguous_names for p in parts) and not (ctx or tok.text[0].isupper() and not start_of_sentence):
             return False
         return any(listed) or ctx is not None or not start_of_sentence
-
-    def _lower_name_position(self, doc: Doc, i: int) -> bool:
-        """A lower-case word of the ambiguous list where a person stands: after "met",
-        "van", "zegt" ... and before the end of the clause or a word that follows a person
-        ("ik was met roos naar de stad"), or first, before a verb a person does ("bo zegt")."""
-        n = len(doc)
-        nxt = doc[i + 1].lower_ if i + 1 < n else None
-        clause_ends = nxt is None or not any(c.isalnum() for c in nxt) or nxt in _AFTER_PERSON
-        if i > 0 and doc[i - 1].lower_ in _BEFORE_PERSON and clause_ends:
-            return True
-        return self._sentence_start(doc, i) and self._person_follows(doc, i, _PERSON_VERBS)
-
-    def _person_follows(self, doc: Doc, i: int, verbs: frozenset[str]) -> bool:
-        """The next word is a verb a person does; "is"/"was" only before "mijn", "de" ...:
-        "Roos is mijn zus" but not "Hoop is alles" or "Storm is voorbij"."""
-        n = len(doc)
-        if i + 1 >= n or doc[i + 1].lower_ not in verbs:
-            return False
-        if doc[i + 1].lower_ in ("is", "was"):
-            if i + 2 < n and doc[i].lower_ in self.first_names and doc[i + 2].text.isdigit() \
-                    and int(doc[i + 2].text) < 100:
-                # "Bo is 9 en zegt ...": an age; not "Storm is 12 uur bezig"
-                return i + 3 >= n or doc[i + 3].lower_ in _AGE_FOLLOWERS or not doc[i + 3].is_alpha
-            return i + 2 < n and doc[i + 2].lower_ in _POSSESSIVES | {"een", "niet", "ook", "echt"}
-        return True
-
-    def _names_pair_or_origin(self, doc: Doc, i: int) -> bool:
-        """"Kris en Nadia zijn ...": another listed name after "en"; "Jade uit mijn klas":
-        "uit"/"van" before a possessive (not "de": "Storm van de eeuw")."""
-        n = len(doc)
-        if i + 2 >= n:
-            return False
-        nxt, after = doc[i + 1].lower_, doc[i + 2]
-        if nxt == "en":
-            return self._title(after) and after.lower_ in self.first_names
-        return nxt in ("uit", "van") and after.lower_ in _POSSESSIVES - {"de", "je"}
-
-    def _not_a_person(self, doc: Doc, i: int, found: list[Span]) -> bool:
-        """A pet's name ("onze hond Max", "mijn hamster heet Storm"), a storm's ("Storm
-        Ciarán"), or the place right after a postcode ("3722 AK Bilthoven")."""
-        prev = doc[i - 1].lower_ if i > 0 else ""
-        if prev in _PETS or prev in _STORM_WORDS:
-            return True
-        if i > 1 and prev in ("heet", "heette", "noemt", "noemde") and doc[i - 2].lower_ in _PETS:
-            return True
-        start = doc[i].idx
-        return any(s.label == "POSTCODE" and s.end <= start and not doc.text[s.end:start].strip()
-                   for s in found)
 
     def _diminutive_name(self, low: str) -> bool:
         for ending in _DIMINUTIVES:

@@ -104,8 +104,6 @@ PLATFORM = re.compile(
     r"threads|kik|(?:nep|fake|nieuwe\s+)?accounts?|nepprofiel(?:en)?)\b"
 )
 PRODUCT_WORDS = frozenset("ps xbox fifa fc gta mp cod iphone ipad galaxy covid windows pes nba wii nds gen".split())
-# Greetings a chat message ends with, often with a kiss glued on ("dankje.x"): no handle.
-SIGN_OFFS = frozenset("dankje thanks thank xoxo love welterusten kus kiss bedankt merci".split())
 FILE_ENDINGS = frozenset("jpg jpeg png gif mp4 mov pdf doc docx txt heic webp zip".split())
 
 # --- dates -------------------------------------------------------------------------------------

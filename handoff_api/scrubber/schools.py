@@ -27,8 +27,8 @@ _SCHOOL_COMPOUND = re.compile(
     r"(?i)^(?:sint|st|heilig|onze-lieve-vrouw|olv)-[\w\-]*(?:college|lyceum|atheneum|instituut|gymnasium|school)$"
 )
 _SCHOOL_TITLE_COMPOUND = re.compile(r"^[A-Z][\w\-]+(?:college|lyceum|atheneum|instituut|gymnasium)$")
-_SCHOOL_ABBREV = frozenset("ka kta go vti sti tsm".split())
-_SCHOOL_TYPE_WORDS = frozenset("atheneum college lyceum gymnasium instituut scholengemeenschap".split())
+_SCHOOL_ABBREV = frozenset("ka kta go vti sti tsm roc".split())
+_SCHOOL_TYPE_WORDS = frozenset("atheneum college lyceum gymnasium instituut scholengemeenschap humaniora".split())
 # "ik zit op sint-ursula", "we zaten allebei op Sint-Lodewijk": a saint's name after "zit op".
 _SAINT_SCHOOL = re.compile(
     r"(?i)\b(?:zit|zat|zitten|zaten|zat ik|zit ik)\s+(?:\w+\s+){0,2}?op\s+(?:het\s+|de\s+)?"
@@ -66,6 +66,18 @@ _SCHOOL_ADJECTIVES = frozenset(
     "openbaar christelijke christelijk provinciale provinciaal koninklijk koninklijke "
     "protestants-christelijke".split()
 )
+# "groep 8 van De Vuurvogel", "in groep 5 op de Wingerd": a primary school's grade, then its name.
+_SCHOOL_AFTER_GRADE = re.compile(
+    r"(?i:\b(?:groep|klas)\s+[1-8]\s+(?:van|op|in)\s+)"
+    r"(?P<school>(?:[Dd]e|[Hh]et|'t)\s+[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)"
+)
+# "ik word gepest op Het Baken Almere", "ik zit op De Klimop in Gent": a capitalized article
+# inside a sentence after "zit op"/"gepest op" starts a name; the caller asks for a place
+# after it or a message about school.
+_SCHOOL_AFTER_OP = re.compile(
+    r"(?i:\b(?:zit|zat|zitten|zaten|gepest|ga|gaat|gaan|ging)\s+(?:\w+\s+){0,2}?op\s+)"
+    r"(?P<school>(?:De|Het|'t)\s+[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)"
+)
 # "mijn school is de Regenboog", "onze school heet Het Spoor"
 _SCHOOL_IS = re.compile(
     r"(?i:\b(?:mijn|onze|zijn|haar|de)\s+school\s+(?:is|heet)\s+)"
@@ -87,6 +99,7 @@ class SchoolRules:
     def _schools(self, doc: Doc, found: list[Span]):
         yield from self._school_words(doc, found)
         yield from self._schools_by_position(doc, found)
+        yield from self._schools_after_article(doc, found)
         yield from self._school_networks(doc, found)
         yield from self._schools_in_other_languages(doc, found)
 
@@ -146,6 +159,26 @@ class SchoolRules:
                 span = doc.char_span(m.start("school"), m.end("school"), alignment_mode="expand")
                 if span is not None and self._free(found, span.start_char, span.end_char):
                     yield span.start_char, span.end_char, "SCHOOL"
+
+    def _schools_after_article(self, doc: Doc, found: list[Span]):
+        """"groep 8 van De Vuurvogel"; "gepest op Het Baken Almere" (with the place after it
+        belonging to the name), only before a place or in a message about school."""
+        places = self._place_spans(doc)
+        for rx in (_SCHOOL_AFTER_GRADE, _SCHOOL_AFTER_OP):
+            for m in rx.finditer(doc.text):
+                span = doc.char_span(m.start("school"), m.end("school"), alignment_mode="expand")
+                if span is None:
+                    continue
+                name_end = next((k for k in range(span.start + 1, span.end) if k in places), span.end)
+                if name_end == span.start + 1 or span.start in places \
+                        or doc[span.start + 1].lower_ in self.not_names | self.places:
+                    continue  # "op De Panne", a place or brand after the article
+                j = name_end + 1 if name_end < len(doc) and doc[name_end].lower_ in ("in", "te") else name_end
+                end = places.get(j, name_end)
+                if rx is _SCHOOL_AFTER_OP and end == name_end and not _SCHOOL_TALK.search(doc.text):
+                    continue
+                if self._free(found, span.start_char, doc[end - 1].idx + len(doc[end - 1].text)):
+                    yield span.start_char, doc[end - 1].idx + len(doc[end - 1].text), "SCHOOL"
 
     def _school_words(self, doc: Doc, found: list[Span]):
         places = self._place_spans(doc)

@@ -29,7 +29,7 @@ from . import patterns as P
 from .addresses import AddressRules
 from .dates import DateRules
 from .checksums import IBAN_MAX_LENGTH, IBAN_MIN_LENGTH, bsn_valid, iban_valid, rrn_valid
-from .names import _NOT_NAMES, NameRules
+from .names import _GREETINGS, _NOT_NAMES, NameRules
 from .schools import (
     _SCHOOL_COMPOUND,
     _SCHOOL_NAMED_KEYWORDS,
@@ -122,7 +122,7 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
         self.matcher.add("SCHOOL_MODIFIED", [[
             {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(_NOT_NAMES | {"het", "de"})}},
             {"LOWER": {"IN": ["college", "lyceum", "gymnasium", "atheneum", "instituut",
-                              "scholengemeenschap"]}, "IS_TITLE": True},
+                              "scholengemeenschap", "humaniora"]}, "IS_TITLE": True},
         ]])
         # "basisschool De Regenboog", "OBS De Klimop", "basisschool 't Klavertje"
         self.matcher.add("SCHOOL_NAMED", [
@@ -133,7 +133,8 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
              {"TEXT": {"REGEX": r"^(?:Sint|St|Heilig)-\w+"}}],
             # "sint jozef college", "Sint Jozef Instituut"
             [{"LOWER": {"IN": ["sint", "st", "st.", "heilig", "onze-lieve-vrouw"]}}, {"IS_ALPHA": True},
-             {"LOWER": {"IN": ["college", "lyceum", "atheneum", "instituut", "gymnasium", "school"]}}],
+             {"LOWER": {"IN": ["college", "lyceum", "atheneum", "instituut", "gymnasium", "school",
+                               "humaniora"]}}],
         ])
 
     # ------------------------------------------------------------------ public API
@@ -304,7 +305,7 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
             if len(last) == 1 and len(parts) == 2:
                 # "lenaaa.x", "mila.b": one letter after a first part that is no word; not the
                 # kiss after a greeting ("doei.x", "dankje.x")
-                return len(parts[0]) >= 3 and not self.is_word(parts[0]) and parts[0] not in P.SIGN_OFFS
+                return len(parts[0]) >= 3 and not self.is_word(parts[0]) and parts[0] not in _GREETINGS
             if len(parts[0]) < 2 or len(last) < 2 or last in P.FILE_ENDINGS:
                 return False  # "o.a.", "d.w.z.", "foto.jpg"
             return any(c.isdigit() for c in last) or not self.is_word(last)

@@ -1,0 +1,177 @@
+"""Where a name stands: the position rules of the name detector (names.py).
+
+A mixin for ``Scrubber`` (through ``NameRules``), which owns the lists (``first_names``,
+``surnames``) and ``is_word``. The context before a word ("ik heet", "mijn zus", "ik ben",
+"ze noemen me"), the words after it ("Roos zegt", "Jade uit mijn klas", "Bo is 9"), a name
+that signs a message ("... op mijn naam. Christel"), and the positions where a name-shaped
+word is no person ("onze hond Max", "Storm Ciarán", "Iris van mijn oog").
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from .name_words import (
+    _ABSTRACT_NAMES,
+    _AFTER_PERSON,
+    _AGE_FOLLOWERS,
+    _BEFORE_PERSON,
+    _BODY_AND_LIFE,
+    _CALL_OBJECTS,
+    _CALL_VERBS,
+    _CHAT_WORDS,
+    _FUNCTION_WORD_NAMES,
+    _GREETINGS,
+    _HEET_ADVERBS,
+    _HEET_SUBJECTS,
+    _KIN,
+    _NAME_VERBS,
+    _PERSON_VERBS,
+    _PETS,
+    _POSSESSIVES,
+    _SENT_PUNCT,
+    _STORM_WORDS,
+    _STRETCHED,
+    _STRONG_CONTEXT,
+)
+
+if TYPE_CHECKING:
+    from .scrubber import Span
+
+
+class NamePositions:
+    """Position rules of the name detector; see the module docstring."""
+
+    def _sentence_start(self, doc: Doc, i: int) -> bool:
+        if i == 0 or doc[i].is_sent_start:
+            return True
+        prev = doc[i - 1].text
+        return prev in _SENT_PUNCT or prev.isspace() or not any(c.isalnum() for c in prev) and prev != ","
+
+    @staticmethod
+    def _title(tok) -> bool:
+        t = tok.text
+        return len(t) > 1 and t[0].isupper() and not t.isupper()
+
+    def _context(self, doc: Doc, i: int) -> str | None:
+        """'strong' after 'heet'/'mijn naam is', 'kin' after a kinship or title word,
+        'ben' after 'ik ben', else None."""
+        prev = [t.lower_ for t in doc[max(0, i - 6):i]]
+        while len(prev) > 2 and prev[-1] in _HEET_ADVERBS and prev[-2] in _HEET_ADVERBS | {"heet", "heten"}:
+            prev.pop()  # "hij heet daar ook Kurt": the context reaches over the adverbs
+        prev = prev[-3:]
+        if len(prev) >= 2 and prev[-1] in _CALL_OBJECTS and _CALL_VERBS & set(prev[-3:-1]):
+            return "call"  # "ze noemen me ...", "op school noemen ze me ..."
+        if prev and prev[-1] in ("heet", "heten") and len(prev) >= 2 and (
+                prev[-2] in _HEET_SUBJECTS or prev[-2] in _KIN or prev[-2] in self.first_names):
+            return "strong"
+        if prev and prev[-1] == "kheet":
+            return "strong"  # "kheet lien": Flemish chat glues the "k" of "ik" to the verb
+        for pattern in _STRONG_CONTEXT:
+            if tuple(prev[-len(pattern):]) == pattern:
+                return "strong"
+        if prev and prev[-1] in _KIN:
+            return "kin"
+        if len(prev) >= 2 and prev[-1] == "," and prev[-2] in _KIN:
+            return "kin"
+        if len(prev) >= 2 and (prev[-1] == "ben" and prev[-2] in ("ik", "k", "ikke")
+                               or prev[-1] == "am" and prev[-2] == "i"):
+            return "ben"
+        if prev and prev[-1] in ("kben", "kbn", "ikben"):
+            return "ben"  # "kben kyano", "hallo. kben fleur."
+        if len(prev) >= 2 and prev[-2:] == ["zeg", "maar"] and i + 2 < len(doc) \
+                and doc[i + 1].lower_ == "tegen" and doc[i + 2].lower_ in _CALL_OBJECTS:
+            return "call"  # "zeg maar Bolle tegen mij"
+        return None
+
+    def _lower_name_position(self, doc: Doc, i: int) -> bool:
+        """A lower-case word of the ambiguous list where a person stands: after "met",
+        "van", "zegt" ... and before the end of the clause or a word that follows a person
+        ("ik was met roos naar de stad"), or first, before a verb a person does ("bo zegt")."""
+        n = len(doc)
+        nxt = doc[i + 1].lower_ if i + 1 < n else None
+        clause_ends = nxt is None or not any(c.isalnum() for c in nxt) or nxt in _AFTER_PERSON
+        if i > 0 and doc[i - 1].lower_ in _BEFORE_PERSON and clause_ends:
+            return True
+        return self._sentence_start(doc, i) and self._person_follows(doc, i, _PERSON_VERBS)
+
+    def _person_follows(self, doc: Doc, i: int, verbs: frozenset[str]) -> bool:
+        """The next word is a verb a person does; "is"/"was" only before "mijn", "de" ...:
+        "Roos is mijn zus" but not "Hoop is alles" or "Storm is voorbij"."""
+        n = len(doc)
+        if i + 1 >= n or doc[i + 1].lower_ not in verbs:
+            return False
+        if doc[i + 1].lower_ in ("is", "was"):
+            if i + 2 < n and doc[i].lower_ in self.first_names and doc[i + 2].text.isdigit() \
+                    and int(doc[i + 2].text) < 100:
+                # "Bo is 9 en zegt ...": an age; not "Storm is 12 uur bezig"
+                return i + 3 >= n or doc[i + 3].lower_ in _AGE_FOLLOWERS or not doc[i + 3].is_alpha
+            return i + 2 < n and doc[i + 2].lower_ in _POSSESSIVES | {"een", "niet", "ook", "echt"}
+        return True
+
+    def _names_pair_or_origin(self, doc: Doc, i: int) -> bool:
+        """"Kris en Nadia zijn ...": another listed name after "en"; "Jade uit mijn klas":
+        "uit"/"van" before a possessive (not "de": "Storm van de eeuw")."""
+        n = len(doc)
+        if i + 2 >= n:
+            return False
+        nxt, after = doc[i + 1].lower_, doc[i + 2]
+        if nxt == "en":
+            return self._title(after) and after.lower_ in self.first_names
+        if i + 3 < n and doc[i + 3].lower_ in _BODY_AND_LIFE:
+            return False  # "Iris van mijn oog is rood", "Hoop van mijn leven"
+        return nxt in ("uit", "van") and after.lower_ in _POSSESSIVES - {"de", "je"}
+
+    @staticmethod
+    def _verbs_after_start(low: str) -> frozenset[str]:
+        """The verbs that make a capitalized listed name at a sentence start a person's:
+        a name that is an abstract word ("Hoop doet leven", "Storm komt eraan") needs a verb
+        only a person does ("Hoop zegt", "Storm slaat")."""
+        return _PERSON_VERBS if low in _ABSTRACT_NAMES else _NAME_VERBS
+
+    @staticmethod
+    def _name_after_ik_ben(doc: Doc, i: int) -> bool:
+        """"ik ben ben", "ik ben hoop. ja echt mijn naam": a name that is also an everyday word,
+        right after "ik ben" and before the end of the clause; not an adjective or
+        determiner ("ik ben lief", "ik ben elke dag bang")."""
+        low = doc[i].lower_
+        if low not in _FUNCTION_WORD_NAMES or low in ("lief", "lieve", "elke"):
+            return False
+        nxt = doc[i + 1].lower_ if i + 1 < len(doc) else None
+        return nxt is None or not any(c.isalnum() for c in nxt) or nxt in ("en", "van", "uit", "hier")
+
+    def _sign_off(self, doc: Doc, i: int) -> bool:
+        """"... op mijn naam. Roos", "groetjes,\nKyra": one capitalized word that closes a longer
+        message: a listed first name after the end of a sentence, a line break or a greeting;
+        a word that is no Dutch word only after a greeting (a word alone at the end is as often
+        chat: "Shukran", "Grtz", "Nvm")."""
+        tok = doc[i]
+        if any(t.is_alpha or t.like_num for t in doc[i + 1:]) or not self._title(tok):
+            return False
+        k, closed, greeting = i - 1, False, False
+        while k >= 0 and (doc[k].is_space or doc[k].text == "," or doc[k].lower_ in _GREETINGS):
+            closed = closed or doc[k].text != ","  # a line break or a greeting before the name
+            greeting = greeting or doc[k].lower_ in _GREETINGS
+            k -= 1
+        if k < 1 or not (closed or doc[k].text in _SENT_PUNCT):
+            return False
+        low = tok.lower_
+        if low in _FUNCTION_WORD_NAMES or low in _ABSTRACT_NAMES or low in _GREETINGS:
+            return False
+        return low in self.first_names or greeting and (
+            len(low) >= 3 and not self.is_word(low) and low not in self.places and low not in self.not_names
+            and low not in _CHAT_WORDS and not _STRETCHED.search(low))
+
+    def _not_a_person(self, doc: Doc, i: int, found: list[Span]) -> bool:
+        """A pet's name ("onze hond Max", "mijn hamster heet Storm"), a storm's ("Storm
+        Ciarán"), or the place right after a postcode ("3722 AK Bilthoven")."""
+        prev = doc[i - 1].lower_ if i > 0 else ""
+        if prev in _PETS or prev in _STORM_WORDS:
+            return True
+        if i > 1 and prev in ("heet", "heette", "noemt", "noemde") and doc[i - 2].lower_ in _PETS:
+            return True
+        start = doc[i].idx
+        return any(s.label == "POSTCODE" and s.end <= start and not doc.text[s.end:start].strip()
+                   for s in found)
+
