@@ -157,7 +157,7 @@ class NamePositions:
         if k < 1 or not (closed or doc[k].text in _SENT_PUNCT):
             return False
         low = tok.lower_
-        if low in _FUNCTION_WORD_NAMES or low in _ABSTRACT_NAMES or low in _GREETINGS:
+        if low in _FUNCTION_WORD_NAMES or low in _ABSTRACT_NAMES or low in _GREETINGS or low in self.places:
             return False
         return low in self.first_names or greeting and (
             len(low) >= 3 and not self.is_word(low) and low not in self.places and low not in self.not_names

@@ -115,5 +115,5 @@ _NOT_NAMES = frozenset(
 # School words: never a name, and the start of a school's name (scrubber.py).
 _SCHOOL_KEYWORDS = frozenset(
     "atheneum lyceum college gymnasium instituut scholengemeenschap campus ka kta go vti sti "
-    "tsm vbs gbs sbs humaniora roc".split()
+    "tsm vbs gbs sbs roc".split()
 )

@@ -205,6 +205,9 @@ class NameRules(NamePositions):
             while end > i + 1 and (not self._free(found, doc[i].idx, doc[end - 1].idx + len(doc[end - 1].text))
                                    or doc[end - 1].lower_ in _PARTICLES):
                 end -= 1  # "ik ben Amélie van [SCHOOL]": the name stops before what was found
+            if all(t.lower_ in _PARTICLES for t in doc[i:end]):
+                i = end
+                continue  # "de juf van [SCHOOL]": no name left
             if end - i >= 2 and _MEDIA_BEFORE.search(doc.text[max(0, tok.idx - 60):tok.idx]):
                 i = end
                 continue  # "filmpjes van Andrew Tate": a public figure

@@ -58,7 +58,10 @@ IBAN_START = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}[ \-]?\d{2}")
 
 # The start of an IBAN ("NL36 ASNB ", "BE71 "): digits right after it, when no valid IBAN was
 # found there, are a mistyped account number, not a phone number.
-IBAN_BEFORE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}[ \-]?(?:[A-Z]{4}[ \-]?)?(?:\d{4}[ \-]?)*$")
+IBAN_BEFORE = re.compile(
+    r"(?<![A-Za-z0-9])(?:BE|NL|DE|FR|LU|GB|ES|IT|PT|AT|CH|IE|PL|RO|BG|HU|CZ|SK|SI|HR|GR|CY|MT|LT|LV|EE|"
+    r"FI|SE|DK|NO|IS|TR)\d{2}[ \-]?(?:[A-Z]{4}[ \-]?)?(?:\d{4}[ \-]?)*$"
+)
 
 # --- national numbers --------------------------------------------------------------------------
 _NUM_END = r"(?!\d|[.\-/]\d)"

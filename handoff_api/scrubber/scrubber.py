@@ -305,13 +305,22 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
             if len(last) == 1 and len(parts) == 2:
                 # "lenaaa.x", "mila.b": one letter after a first part that is no word; not the
                 # kiss after a greeting ("doei.x", "dankje.x")
-                return len(parts[0]) >= 3 and not self.is_word(parts[0]) and parts[0] not in _GREETINGS
+                return len(parts[0]) >= 3 and self._name_or_no_word(parts[0])
             if len(parts[0]) < 2 or len(last) < 2 or last in P.FILE_ENDINGS:
                 return False  # "o.a.", "d.w.z.", "foto.jpg"
             return any(c.isdigit() for c in last) or not self.is_word(last)
         letters = re.sub(r"\d", " ", low).split()
         # "kev99", "sk8boy"; not "ps5", "groep7", "fifa23"
         return len(low) >= 5 and not any(self.is_word(w) or w in P.PRODUCT_WORDS for w in letters)
+
+    def _name_or_no_word(self, word: str) -> bool:
+        """"lenaaa" (a stretched name) or "xyra", not "doeiii" or "bedanktt" (a stretched word or
+        greeting): stretched letters are undone to one or two before the lists are asked."""
+        forms = {word, re.sub(r"(\w)\1{2,}", r"\1", word), re.sub(r"(\w)\1{2,}", r"\1\1", word),
+                 re.sub(r"(\w)\1+", r"\1", word)}
+        if forms & self.first_names:
+            return True
+        return not any(self.is_word(f) or f in _GREETINGS for f in forms)
 
     # ------------------------------------------------------------------ token-level data
     def _token_detectors(self, doc: Doc, found: list[Span]):
