@@ -8,6 +8,7 @@ word is no person ("onze hond Max", "Storm Ciarán", "Iris van mijn oog").
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
@@ -119,8 +120,8 @@ class NamePositions:
         nxt, after = doc[i + 1].lower_, doc[i + 2]
         if nxt == "en":
             return self._title(after) and after.lower_ in self.first_names
-        if i + 3 < n and doc[i + 3].lower_ in _BODY_AND_LIFE:
-            return False  # "Iris van mijn oog is rood", "Hoop van mijn leven"
+        if i + 3 < n and re.sub(r"^(?:linker|rechter|boven|onder)", "", doc[i + 3].lower_) in _BODY_AND_LIFE:
+            return False  # "Iris van mijn (linker)oog is rood", "Hoop van mijn leven"
         return nxt in ("uit", "van") and after.lower_ in _POSSESSIVES - {"de", "je"}
 
     @staticmethod
