@@ -77,7 +77,7 @@ BSN_CONTEXT = re.compile(r"(?i)\b(?:bsn|burgerservice|sofi)")
 # Phone numbers: phones.py (phonenumbers).
 
 # --- usernames ---------------------------------------------------------------------------------
-HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?(?:#\d{4}(?!\w))?")
 # A Discord tag: a name with "#" and four digits ("maanlicht#0912", "storm_gamer#4421").
 DISCORD_TAG = re.compile(r"(?<![\w@#.])[A-Za-z0-9_.]*[A-Za-z0-9_]#\d{4}(?!\w)")
 USERNAME_CONTEXT = re.compile(
