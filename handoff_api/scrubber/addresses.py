@@ -41,6 +41,10 @@ class AddressRules:
         for m in P.CAPITALIZED_STREET_AFTER_LIVING.finditer(text):
             if m.group("street").split()[0].lower() not in self.places:
                 yield m.start("street"), m.end("street"), "ADRES"
+        for m in P.CAPITALIZED_STREET_FAR_AFTER_LIVING.finditer(text):
+            first = m.group("street").split()[0].lower()
+            if first not in self.places and first not in _NOT_NAMES and not self.is_word(first):
+                yield m.start("street"), m.end("street"), "ADRES"  # "ik woon met mn mama ... op de Meir 50"
         for rx in (P.STREET_ONLY, P.STREET_ONLY_WEAK):
             for m in rx.finditer(text):
                 before = text[:m.start()].rstrip()

@@ -253,10 +253,17 @@ STREET_AFTER_LIVING = re.compile(
 )
 # "we wonen op de Coupure Links 650": capitalized words + house number after a living verb,
 # even without a street suffix (a place name there is skipped by the caller).
-CAPITALIZED_STREET_AFTER_LIVING = re.compile(
-    r"(?i:\b(?:woon|woont|wonen|woonde|woonden|verhuisd naar|adres is)\s+(?:op|aan|in)\s+(?:de\s+|het\s+)?"
-    # "ik woon met mn mama in een appartement op de Meir 50": words between, then "op"/"aan"
-    r"|\b(?:woon|woont|wonen|woonde|woonden)(?:\s+[^\s.!?,;:]+){1,8}?\s+(?:op|aan)\s+(?:de\s+|het\s+)?)"
+_CAPITALIZED_STREET = (
     rf"(?P<street>[A-Z][\w'À-ÿ\-]+(?:\s+[A-Z][\w'À-ÿ\-]+){{0,2}}\s+{_HOUSE_NUMBER})"
     rf"(?!\s*(?:{_UNITS})\b)(?![\d,.]\d)(?!\w)"
+)
+CAPITALIZED_STREET_AFTER_LIVING = re.compile(
+    r"(?i:\b(?:woon|woont|wonen|woonde|woonden|verhuisd naar|adres is)\s+(?:op|aan|in)\s+(?:de\s+|het\s+)?)"
+    + _CAPITALIZED_STREET
+)
+# "ik woon met mn mama in een appartement op de Meir 50": words between, then "op"/"aan"; the
+# caller asks that the first word is no Dutch word ("op Kamer 12" stays).
+CAPITALIZED_STREET_FAR_AFTER_LIVING = re.compile(
+    r"(?i:\b(?:woon|woont|wonen|woonde|woonden)(?:\s+[^\s.!?,;:]+){1,8}?\s+(?:op|aan)\s+(?:de\s+|het\s+)?)"
+    + _CAPITALIZED_STREET
 )

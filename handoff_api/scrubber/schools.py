@@ -51,7 +51,10 @@ _SCHOOL_ABBREV_AT = re.compile(
 )
 # "de groepsapp van Sint-Rembert" in a message about school: a saint's name is the school's.
 _SAINT_NAME = re.compile(r"(?<![\w\-])(?:Sint|St\.?|Heilig)-[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?(?![\w\-])")
-_SCHOOL_TALK = re.compile(r"(?i)\b(?:school|klas|klasgeno\w*|leerling\w*|juf|meester|leerkracht\w*|speelplaats)\b")
+_SCHOOL_TALK = re.compile(
+    r"(?i)\b(?:school|klas|klasgeno\w*|leerling\w*|juf|meester|leerkracht\w*|speelplaats|mentor|"
+    r"groep\s*[1-8]|havo|vwo|vmbo|mbo)\b"
+)
 _NOT_SCHOOL_BEFORE = re.compile(r"(?i)\b(?:az|ziekenhuis|kliniek|kerk|parochie|feest|met|tot)\s+$")
 # School networks and teaching methods that name a school, with the place after it:
 # "op Don Bosco Halle", "Montessori Brugge", "het Dalton in Den Haag", "op Don Bosco".
