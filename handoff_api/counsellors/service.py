@@ -24,6 +24,7 @@ from handoff_api.helplines.catalog import Catalog
 from handoff_api.security import CodeHasher, hash_password, hash_secret, new_token, verify_password
 from handoff_api.stats import events
 from handoff_api.supervision import service as supervision
+from handoff_api.supervision import takeover
 
 
 class AccountError(ValueError):
@@ -225,6 +226,7 @@ def conversation_detail(
         "transcript": [message_view(m) for m in consent.counsellor_messages(session, conversation, 0)],
         "participants": [{"name": name, "role": role} for name, role in participants],
         "notes": supervision.notes_for(session, conversation.id, viewer.id) if viewer else [],
+        "takeover": takeover.request_view(session, conversation),
     }
 
 
@@ -385,6 +387,8 @@ def invite(
         raise not_found("Die collega vinden we niet.", "No such colleague.")
     change_state(session, conversation.id, ("human",), {"last_activity_at": utcnow()})
     _join(session, conversation.id, guest, "invited")
+    if guest.role == "supervisor":
+        supervision.record(session, guest, "join", conversation)
     append_message(
         session,
         conversation.id,
