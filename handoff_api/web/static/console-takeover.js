@@ -27,7 +27,7 @@ export function createTakeover({ $, call, notice, cue, errorText, session, curre
 
   /** The row under the conversation's title, for the detail on screen. */
   function render(detail, inIt) {
-    noticeRelease(detail, inIt);
+    if (noticeRelease(detail, inIt)) cue(`${released.get(detail.id)} nam dit gesprek over. Je kan het nog lezen.`, 8000);
     if (detail.state !== "human") return show();
     const owner = ownerOf(detail);
     if (released.has(detail.id) && !inIt) {

@@ -69,7 +69,7 @@ const desk = createDesk({
 const notes = createNotes({ $, call, notice, cue, beep, errorText, session: () => session, current: () => current });
 const takeover = createTakeover({
   $, call, notice, cue, errorText, session: () => session, current: () => current,
-  claimed: (id) => claimedHere(id), forget: (id) => forget(id), refresh: () => refreshDetail(), adopt: (detail) => adopt(detail),
+  claimed: (id) => claimedHere(id), forget: (id) => { forget(id); desk.render(); }, refresh: () => refreshDetail(), adopt: (detail) => adopt(detail),
 });
 
 // --- login -----------------------------------------------------------------------------
