@@ -5,7 +5,7 @@ import secrets
 from playwright.sync_api import expect
 
 from conftest import MONDAY_EVENING
-from helpers import conversation_of, login_console, open_chat, queue_entry, say, start_chat
+from helpers import be_available, conversation_of, login_console, open_chat, queue_entry, say, start_chat
 
 DESKTOP = {"width": 1280, "height": 900}
 STORY = "Mijn buurman Jos volgt me elke dag naar school."
@@ -26,6 +26,7 @@ def test_refused_consent_hides_the_story_until_the_visitor_shows_it(light, new_c
     console_context = new_context(viewport=DESKTOP)
     console = console_context.new_page()
     login_console(console, light.url, "femke", password)
+    be_available(console)
     queue_entry(console, conversation["id"]).click()
     expect(console.locator("#briefing .words")).to_contain_text("koos ervoor om het zelf te vertellen")
     console.get_by_role("button", name="Neem dit gesprek aan").click()
