@@ -417,7 +417,8 @@ def close(
         conversation_id=conversation.id,
         helpline_id=conversation.helpline_id,
         counsellor_id=counsellor.id,
-        bot_labels=handoff.labels if handoff else None,
+        # kept for statistics: only what the visitor agreed to share
+        bot_labels=consent.counsellor_labels(session, conversation, handoff.labels) if handoff else None,
         registered_on=utcnow().date(),
         **registration,
     )

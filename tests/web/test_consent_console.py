@@ -32,6 +32,7 @@ def test_refused_consent_hides_the_story_until_the_visitor_shows_it(light, new_c
     console.get_by_role("button", name="Neem dit gesprek aan").click()
     expect(console.locator("#transcript li.t-system").first).to_contain_text("kreeg die niet te lezen")
     assert "Jos" not in console.locator("#briefing").inner_text()
+    assert "Seksueel geweld" not in console.locator("#briefing").inner_text()  # no label either
     assert "Jos" not in console.locator("#transcript").inner_text()
 
     share = visitor.get_by_role("button", name="Toon wat ik aan de chatbot vertelde")
@@ -40,5 +41,6 @@ def test_refused_consent_hides_the_story_until_the_visitor_shows_it(light, new_c
     expect(share).to_be_hidden()
     expect(visitor.locator("#messages li.msg-system").last).to_contain_text("kan het nu lezen")
     expect(console.locator("#briefing .words p").first).to_have_text(STORY, timeout=15_000)
+    expect(console.locator("#briefing")).to_contain_text("Seksueel geweld")  # the labels, as a yes in time
     expect(console.locator("#transcript li.t-visitor .message-text").first).to_have_text(STORY)
     assert visitor_context.errors == [] and console_context.errors == []
