@@ -5,7 +5,8 @@ import secrets
 import httpx
 from playwright.sync_api import expect
 
-from conftest import MONDAY_EVENING
+from axe import axe_violations
+from conftest import MONDAY_EVENING, shot
 from helpers import api_login, be_available, conversation_of, login_console, open_chat, queue_entry, say, start_chat
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -25,7 +26,7 @@ def test_the_claim_controls_follow_the_counsellors_presence(light, new_context):
     conversation = conversation_of(visitor)
     light.hand_off(conversation["id"], "nupraatikerover", ["Ik wil iets vertellen."])
 
-    console_context = new_context(viewport=DESKTOP)
+    console_context = new_context(viewport=DESKTOP, bypass_csp=True)  # bypass: axe-core is injected
     console = console_context.new_page()
     login_console(console, light.url, "noor", password)
     queue_entry(console, conversation["id"]).click()
@@ -37,6 +38,8 @@ def test_the_claim_controls_follow_the_counsellors_presence(light, new_context):
     console.locator("#presence").select_option("pause")
     expect(console.locator("#claim-why")).to_have_text(PAUSE)
     expect(claim).to_be_disabled()
+    shot(console, "console-claim-on-a-break")
+    assert axe_violations(console) == []
     console.keyboard.press("Alt+KeyA")  # "claim the next" says why too, and changes nothing
     expect(console.locator("#notice")).to_have_text(PAUSE)
     headers = api_login(light.url, "noor", password)
