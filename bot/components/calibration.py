@@ -36,8 +36,8 @@ class CalibratedLogisticRegression:
         if self.kind == "svm":
             # a linear SVM trains ~10x faster than lbfgs on sparse n-grams; the temperature makes
             # its margins probabilities
-            return LinearSVC(C=self.C, class_weight=self.class_weight)
-        return LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=5000)
+            return LinearSVC(C=self.C, class_weight=self.class_weight, random_state=0)
+        return LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=5000, random_state=0)
 
     @property
     def classes_(self) -> np.ndarray:
