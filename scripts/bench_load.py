@@ -25,7 +25,6 @@ counsellor: every message of the run goes to the bot.
 import argparse
 import asyncio
 import json
-import signal
 import sys
 import time
 import uuid
@@ -36,7 +35,7 @@ from tempfile import TemporaryDirectory
 
 import httpx
 from bench_report import compare_shapes, print_report
-from bench_shapes import REPO, SHAPES, Target, register_shape  # noqa: F401 (register_shape: the hook)
+from bench_shapes import REPO, SHAPES, Target, register_shape, stop_on_signals  # noqa: F401 (the hook)
 from bench_texts import TEXTS
 
 CLOSED_HOUR = "2026-11-22T03:30:00+01:00"  # Sunday night: every helpline's chat is closed
@@ -62,6 +61,7 @@ class Run:
     kinds: Counter = field(default_factory=Counter)  # bot, busy, safe, empty, 4xx, 5xx, connection
     answered: int = 0
     wall: float = 0.0
+    spread: dict = field(default_factory=dict)  # visitors per API worker and per Rasa instance
 
     def summary(self) -> dict:
         sent = sum(self.kinds.values())
@@ -77,6 +77,7 @@ class Run:
             "errors_4xx": self.kinds["4xx"],
             "errors_connection": self.kinds["connection"],
             "kinds": dict(self.kinds),
+            "visitors_per": self.spread,
         }
 
 
@@ -136,6 +137,12 @@ async def _visitors(http: httpx.AsyncClient, target: Target, count: int) -> list
 
     await asyncio.gather(*(one(i) for i in range(count)))
     return [visitor for visitor in made if visitor]
+
+
+def _spread(target: Target, visitors: list[Visitor]) -> dict:
+    """How many visitors each API worker and each Rasa instance had (in the Target's order)."""
+    return {"api_worker": [sum(v.api == url for v in visitors) for url in target.api_urls],
+            "rasa_instance": [sum(v.rasa == url for v in visitors) for url in target.rasa_urls]}
 
 
 async def _wait_for_bot(http, visitor: Visitor, after: int, started: float, run: Run) -> None:
@@ -224,6 +231,7 @@ async def closed_loop(target: Target, visitors: int, messages: int, side: str) -
     run = Run()
     async with _client(visitors + 20) as http:
         started_visitors = await _visitors(http, target, visitors)
+        run.spread = _spread(target, started_visitors)
         run.kinds["connection"] += visitors - len(started_visitors)  # could not even start
 
         async def visitor(index: int, who: Visitor) -> None:
@@ -241,6 +249,7 @@ async def open_loop(target: Target, visitors: int, interval: float, seconds: flo
     run = Run()
     async with _client(visitors * 4 + 20) as http:
         started_visitors = await _visitors(http, target, visitors)
+        run.spread = _spread(target, started_visitors)
         tasks = []
         started = time.perf_counter()
         rounds = int(seconds / interval)
@@ -353,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
 
     report = {"started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "api_env": api_env,
               "levels": args.levels, "messages_each": args.messages, "shapes": {}}
-    _stop_on_signals()
+    stop_on_signals()
     for shape in shapes:
         with TemporaryDirectory(prefix=f"bench-{shape}-") as work, \
                 SHAPES[shape].starter(Path(work), api_env) as target:
@@ -370,22 +379,9 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _stop_on_signals() -> None:
-    """Ctrl-C or SIGTERM stops the run once; the stack's stopping (its processes, and the scaled
-    shape's schemas and Redis keys) is not cut short by another one."""
-
-    def still_stopping(signum, frame) -> None:
-        print("bench-load: still stopping the stack, a moment", file=sys.stderr, flush=True)
-
-    def interrupt(signum, frame) -> None:
-        signal.signal(signal.SIGINT, still_stopping)
-        signal.signal(signal.SIGTERM, still_stopping)
-        print("bench-load: interrupted; stopping the stack and removing what it made", file=sys.stderr, flush=True)
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGINT, interrupt)
-    signal.signal(signal.SIGTERM, interrupt)
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:  # the stacks are stopped and cleaned up by then
+        print("bench-load: stopped before the end; no report written", file=sys.stderr)
+        sys.exit(130)

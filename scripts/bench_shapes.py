@@ -20,6 +20,7 @@ pins its conversation to (handoff_api's RasaPinning, the same hash of the conver
 import contextlib
 import importlib.util
 import os
+import signal
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -122,3 +123,20 @@ def scaled_shape(work: Path, api_env: dict):
 
 register_shape("single", single_shape)
 register_shape("scaled", scaled_shape, check_scaled)
+
+
+def stop_on_signals() -> None:
+    """Ctrl-C or SIGTERM stops the run once; the stack's stopping (its processes, and the scaled
+    shape's schemas and Redis keys) is not cut short by another one."""
+
+    def still_stopping(signum, frame) -> None:
+        print("bench-load: still stopping the stack, a moment", file=sys.stderr, flush=True)
+
+    def interrupt(signum, frame) -> None:
+        signal.signal(signal.SIGINT, still_stopping)
+        signal.signal(signal.SIGTERM, still_stopping)
+        print("bench-load: interrupted; stopping the stack and removing what it made", file=sys.stderr, flush=True)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, interrupt)
+    signal.signal(signal.SIGTERM, interrupt)
