@@ -193,14 +193,16 @@ scrub: venv
 	@$(PY) -m handoff_api.scrubber.cli
 
 # Each set on its own, then the bars of issue 11 side by side with each set's role
-# (handoff_api/scrubber/README.md). scrub_independent.jsonl and scrub_independent2.jsonl were
-# written by other authors, each scored once blind and tuned on after that first score.
-# scrub_independent3.jsonl, a third set for one blind score by the lead, joins SCRUB_SETS only
-# once the file exists and is printed by its figures only (--blind), never its texts.
+# (handoff_api/scrubber/README.md). scrub_independent.jsonl, scrub_independent2.jsonl and
+# scrub_independent3.jsonl were written by other authors, each scored once blind and tuned on
+# after that first score. scrub_independent4.jsonl, a fourth set for one blind score by the
+# lead, joins SCRUB_SETS only once the file exists and is printed by its figures only
+# (--blind), never its texts.
 SCRUB_DIR := tests/scrubber
-SCRUB_BLIND := $(SCRUB_DIR)/scrub_independent3.jsonl
+SCRUB_BLIND := $(SCRUB_DIR)/scrub_independent4.jsonl
 SCRUB_SETS := $(addprefix $(SCRUB_DIR)/,scrub_testset.jsonl scrub_challenge.jsonl scrub_blind2.jsonl \
-              scrub_libraries.jsonl scrub_independent.jsonl scrub_independent2.jsonl) \
+              scrub_libraries.jsonl scrub_independent.jsonl scrub_independent2.jsonl \
+              scrub_independent3.jsonl) \
               $(wildcard $(SCRUB_BLIND))
 SCRUB_ROLES := --role "$(SCRUB_DIR)/scrub_testset.jsonl=tuned" \
                --role "$(SCRUB_DIR)/scrub_challenge.jsonl=tuned (blind once)" \
@@ -208,7 +210,8 @@ SCRUB_ROLES := --role "$(SCRUB_DIR)/scrub_testset.jsonl=tuned" \
                --role "$(SCRUB_DIR)/scrub_libraries.jsonl=tuned" \
                --role "$(SCRUB_DIR)/scrub_independent.jsonl=independent (tuned after first score)" \
                --role "$(SCRUB_DIR)/scrub_independent2.jsonl=independent 2 (tuned after first score)" \
-               --role "$(SCRUB_BLIND)=independent 3 (blind, scored once)"
+               --role "$(SCRUB_DIR)/scrub_independent3.jsonl=independent 3 (tuned after first score)" \
+               --role "$(SCRUB_BLIND)=independent 4 (blind, scored once)"
 scrub-eval: venv
 	$(PY) -m handoff_api.scrubber.evaluate $(SCRUB_SETS) $(SCRUB_ROLES) --blind $(SCRUB_BLIND)
 

@@ -31,7 +31,10 @@ class DateRules:
             dates = [d for d in (P.DATE.search(window[:30]), P.DATE_WORDS.search(window)) if d]
             if dates:
                 d = min(dates, key=lambda d: (d.start(), -d.end()))
-                yield m.end() + d.start(), m.end() + d.end(), "DATUM"
+                start = m.end() + d.start()
+                if start > 0 and text[start - 1] == "°":
+                    start -= 1  # "geboren °14/3/09": the birth sign glued to the date is part of it
+                yield start, m.end() + d.end(), "DATUM"
         for d in P.DATE.finditer(text):
             if P.BIRTH_AFTER.search(text[d.end():]):
                 yield d.start(), d.end(), "DATUM"

@@ -67,7 +67,15 @@ _PERSON_VERBS = frozenset(
     "zegt zei vraagt vroeg stuurt stuurde belt belde slaat sloeg dreigt pest appt is was".split()
 )
 # A pet's name is no person's: "onze hond Max", "mijn kat Luna".
-_PETS = frozenset("hond hondje kat katje poes poesje konijn konijntje paard pony hamster cavia puppy kitten".split())
+_PETS = frozenset(
+    """hond hondje kat katje poes poesje konijn konijntje paard pony hamster hamstertje cavia
+    caviaatje puppy kitten vis visje goudvis parkiet papegaai vogel vogeltje kanarie schildpad
+    rat ratje muis muisje fret fretje slang hagedis kip kippen geit ezel veulen""".split()
+)
+# A storm's name is no person's: "Storm Ciarán", "orkaan Katrina".
+_STORM_WORDS = frozenset("storm orkaan hurricane tyfoon cycloon".split())
+# After "Bo is 9": an age ("Bo is 9 en zegt", "Roos is 15 jaar").
+_AGE_FOLLOWERS = frozenset("jaar jaartjes en maar of".split())
 # A full name after watching or listening is a public figure's: "filmpjes van Andrew Tate",
 # "ik luister naar Billie Eilish", "hij kijkt altijd naar Andrew Tate".
 _MEDIA_BEFORE = re.compile(

@@ -36,6 +36,8 @@ from .name_words import (  # noqa: F401  (re-exported for schools.py, dates.py, 
     _PERSON_FOLLOWERS,
     _PERSON_VERBS,
     _PETS,
+    _STORM_WORDS,
+    _AGE_FOLLOWERS,
     _POSSESSIVES,
     _SCHOOL_KEYWORDS,
     _SENT_PUNCT,
@@ -219,13 +221,15 @@ class NameRules:
                     j += 1
                 # Lower-case particles after a title ("meneer van der Berg", "mevrouw van 't Hof")
                 # need two particles or a surname after them: "juf van Engels" is a subject.
+                # One "de"/"ter"/... after a title is a surname's: "meneer de Wit", "juf de Bruin".
                 surname_follows = j < n and (j - i >= 2 or doc[j].lower_ in self.surnames
-                                             or not self.is_word(doc[j].lower_))
+                                             or not self.is_word(doc[j].lower_)
+                                             or low != "van" and i > 0 and doc[i - 1].lower_ in _TITLES)
                 if j < n and self._title(doc[j]) and j > i and (title or surname_follows) \
                         and doc[j].lower_ not in self.places and doc[j].lower_ not in self.not_names:
                     is_name, end = True, j + 1  # "meneer De Smet", "ik heet Van den Broeck-Peeters"
-            if is_name and i > 0 and doc[i - 1].lower_ in _PETS:
-                is_name = False  # "onze hond Max"
+            if is_name and self._not_a_person(doc, i, found):
+                is_name = False  # "onze hond Max", "Storm Ciarán", "3722 AK Bilthoven"
             if not is_name:
                 i += 1
                 continue
@@ -237,6 +241,10 @@ class NameRules:
             start_char = self._initials_before(doc.text, span.start_char)
             if self._free(found, start_char, span.end_char):
                 yield start_char, span.end_char, "NAAM"
+                if end + 2 < n and doc[end].text == "(" and doc[end + 2].text == ")" \
+                        and self._title(doc[end + 1]) and doc[end + 1].lower_ not in self.not_names:
+                    nick = doc[end + 1]  # "Charlotte (Charlie)": a nickname in brackets
+                    yield nick.idx, nick.idx + len(nick.text), "NAAM"
             i = end
 
     @staticmethod
@@ -276,14 +284,17 @@ class NameRules:
             return True
         return self._sentence_start(doc, i) and self._person_follows(doc, i, _PERSON_VERBS)
 
-    @staticmethod
-    def _person_follows(doc: Doc, i: int, verbs: frozenset[str]) -> bool:
+    def _person_follows(self, doc: Doc, i: int, verbs: frozenset[str]) -> bool:
         """The next word is a verb a person does; "is"/"was" only before "mijn", "de" ...:
         "Roos is mijn zus" but not "Hoop is alles" or "Storm is voorbij"."""
         n = len(doc)
         if i + 1 >= n or doc[i + 1].lower_ not in verbs:
             return False
         if doc[i + 1].lower_ in ("is", "was"):
+            if i + 2 < n and doc[i].lower_ in self.first_names and doc[i + 2].text.isdigit() \
+                    and int(doc[i + 2].text) < 100:
+                # "Bo is 9 en zegt ...": an age; not "Storm is 12 uur bezig"
+                return i + 3 >= n or doc[i + 3].lower_ in _AGE_FOLLOWERS or not doc[i + 3].is_alpha
             return i + 2 < n and doc[i + 2].lower_ in _POSSESSIVES | {"een", "niet", "ook", "echt"}
         return True
 
@@ -297,6 +308,18 @@ class NameRules:
         if nxt == "en":
             return self._title(after) and after.lower_ in self.first_names
         return nxt in ("uit", "van") and after.lower_ in _POSSESSIVES - {"de", "je"}
+
+    def _not_a_person(self, doc: Doc, i: int, found: list[Span]) -> bool:
+        """A pet's name ("onze hond Max", "mijn hamster heet Storm"), a storm's ("Storm
+        Ciarán"), or the place right after a postcode ("3722 AK Bilthoven")."""
+        prev = doc[i - 1].lower_ if i > 0 else ""
+        if prev in _PETS or prev in _STORM_WORDS:
+            return True
+        if i > 1 and prev in ("heet", "heette", "noemt", "noemde") and doc[i - 2].lower_ in _PETS:
+            return True
+        start = doc[i].idx
+        return any(s.label == "POSTCODE" and s.end <= start and not doc.text[s.end:start].strip()
+                   for s in found)
 
     def _diminutive_name(self, low: str) -> bool:
         for ending in _DIMINUTIVES:

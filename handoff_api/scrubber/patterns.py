@@ -14,10 +14,11 @@ EMAIL = re.compile(
     re.IGNORECASE,
 )
 # Written out to dodge filters: "lotte (at) gmail punt com", "jan apenstaartje telenet.be",
-# "an punt peeters at telenet punt be".
+# "an punt peeters at telenet punt be", French "yanis.bxl arobase gmail point com".
 EMAIL_OBFUSCATED = re.compile(
-    r"(?<![\w.+\-])[a-z0-9][a-z0-9._\-]*(?:\s+(?:punt|dot)\s+[a-z0-9][a-z0-9._\-]*)*\s*(?:\(at\)|\[at\]|\{at\}|\s(?:at|apenstaartje|apestaart)\s)"
-    r"\s*[a-z0-9\-]+\s*(?:\.|\(dot\)|\[dot\]|\(punt\)|\[punt\]|\s(?:dot|punt)\s)\s*"
+    r"(?<![\w.+\-])[a-z0-9][a-z0-9._\-]*(?:\s+(?:punt|dot|point)\s+[a-z0-9][a-z0-9._\-]*)*\s*(?:\(at\)|\[at\]|\{at\}|\(arobase\)|"
+    r"\s(?:at|apenstaartje|apestaart|apenstaart|arobase|arrobase|arobas)\s)"
+    r"\s*[a-z0-9\-]+\s*(?:\.|\(dot\)|\[dot\]|\(punt\)|\[punt\]|\(point\)|\s(?:dot|punt|point)\s)\s*"
     r"(?:com|be|nl|net|org|eu|fr|de)\b",
     re.IGNORECASE,
 )
@@ -105,18 +106,22 @@ MONTHS = (
 )
 # English months (messages in English): "born 5th of april 2009", "may 3rd 2010".
 MONTHS_EN = r"january|february|march|may|june|july|october"
+# French months (messages in French): "née le 12 mars 2009".
+MONTHS_FR = r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre"
 _ORDINAL = r"(?:ste|de|e|st|nd|rd|th)"
 DATE = re.compile(
     r"(?<![\w/.\-])(?:(?:19|20)\d{2}-\d{1,2}-\d{1,2}"  # ISO: "2009-06-17"
     r"|\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*(?:\d{4}|\d{2}))?"
-    r"|\d{1,2}" + _ORDINAL + r"?\s+(?:van\s+|of\s+)?(?:" + MONTHS + "|" + MONTHS_EN + r")\.?(?:,?\s+'?\d{4}|\s+'\d{2})?"
-    r"|(?:" + MONTHS + "|" + MONTHS_EN + r")\.?\s+(?:\d{1,2}" + _ORDINAL + r"?,?\s+)?\d{4})(?![\w/])",
+    r"|\d{1,2}" + _ORDINAL + r"?\s+(?:van\s+|of\s+)?(?:" + MONTHS + "|" + MONTHS_EN + "|" + MONTHS_FR + r")\.?(?:,?\s+'?\d{4}|\s+'\d{2})?"
+    r"|(?:" + MONTHS + "|" + MONTHS_EN + "|" + MONTHS_FR + r")\.?\s+(?:\d{1,2}" + _ORDINAL + r"?,?\s+)?\d{4})(?![\w/])",
     re.IGNORECASE,
 )
 BIRTH_BEFORE = re.compile(
     r"(?i)(?:\bgeboren\b|\bgeboortedatum\b|\bgeb\.|\bgeb\b|\bverjaardag\b|\bjarig\b|°|"
     r"\bk?ben van\b|\bis van\b|\bword(?:t)? \d{1,2}(?: jaar)?\b|\bverjaart\b|\bdob\b|"
-    r"\bborn\b|\bbirthday\b|\bdate of birth\b|\bbday\b)"
+    r"\bborn\b|\bbirthday\b|\bdate of birth\b|\bbday\b|\bgeboorte(?:dag|jaar)\b|"
+    # French: "né le 2/11/08", "née le 12 mars 2009", "date de naissance", "anniversaire"
+    r"\bn(?:é|ée|ee|és|ées|é\(e\))\s+le\b|\bnaissance\b|\banniversaire\b)"
 )
 # A date written in words after a birth word: "zes januari tweeduizend tien",
 # "de eenentwintigste van maart negentienhonderd achtennegentig", "12 mei tweeduizend elf".
@@ -173,6 +178,8 @@ ADDRESS = re.compile(
     rf"|[A-Za-zÀ-ÿ]{_STREET_WORD_CHARS}*?(?:{STREET_STRONG})"
     # "Kapelleberg 3": weaker endings only when capitalized
     rf"|[A-Z]{_STREET_WORD_CHARS}*?(?:{STREET_WEAK})"
+    # "STATIONSSTRAAT 3": a message in capitals
+    rf"|[A-Z][A-Z'À-Ý\-]+?(?:{STREET_STRONG.upper()})"
     rf")\s+{_HOUSE_NUMBER}(?!\s*(?:{_UNITS})\b)(?![\d,.]\d)(?!\w)"
 )
 # Brussels and Wallonia: "Rue de la Station 3", "avenue Louise 54", "Chaussée de Gand 12".
@@ -186,6 +193,17 @@ FRENCH_STREET = re.compile(
 STREET_ONLY = re.compile(
     r"(?<![\w\-])[A-Z][a-zà-ÿ'\-]{2,}(?:straat|laan|steenweg|dreef|plein|gracht|kade|singel)(?![\w\-])"
 )
+# Endings that also end ordinary compounds ("Loopbaan", "Snelweg"): the caller asks that the
+# word is no Dutch word ("op de Turnhoutsebaan", "aan de Frankrijklei").
+STREET_ONLY_WEAK = re.compile(r"(?<![\w\-])[A-Z][a-zà-ÿ'\-]{2,}(?:baan|lei|kaai|dijk|weg|dries|vest)(?![\w\-])")
+# A street word first, then particles and a name: "Laan van Meerdervoort 530", "Kade van de
+# Zuid 4", "de Weg naar Zwolle 12"; without a house number only after "de" ("op de Laan van ...").
+_STREET_FIRST_WORDS = r"Laan|Weg|Plein|Kade|Singel|Gracht|Dijk|Dreef|Kaai"
+_STREET_PARTICLES = r"(?:van|de|der|den|het|'t|op|naar|ter|ten|aan|bij|in)"
+STREET_WORD_FIRST = re.compile(
+    rf"(?<![\w\-])(?:{_STREET_FIRST_WORDS})(?:\s+{_STREET_PARTICLES}){{1,3}}\s+[A-Z][\w'À-ÿ\-]*"
+    rf"(?:\s+[A-Z][\w'À-ÿ\-]*)?(?P<number>\s+{_HOUSE_NUMBER}(?!\s*(?:{_UNITS})\b)(?![\d,.]\d)(?!\w))?"
+)
 
 # --- postcodes ---------------------------------------------------------------------------------
 POSTCODE_NL = re.compile(r"(?<![\w.,/\-])(?:NL-?\s?)?[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}(?![\w])")
@@ -197,6 +215,10 @@ POSTCODE_WHERE_PLACE = re.compile(r"(?i)\b(?:in|bij|uit|rond|regio|omgeving|buur
 CLAUSE_AFTER_PLACE = frozenset(
     """kent kennen is zijn was waren woont wonen woon weet weten heeft hebben gaat gaan zit zitten
     maar want dus ook iedereen niemand daar hier er al nog dan toen wordt worden""".split()
+)
+# "ik woon in 8630 veurne": four digits where someone lives (years 1900-2039 excepted by the caller).
+POSTCODE_AFTER_LIVING = re.compile(
+    r"(?i)\b(?:woon|woont|wonen|woonde|woonden|verhuisd|verhuizen|verhuisden)(?:\s+\w+){0,3}?\s+(?:in|te|naar)\s+$"
 )
 POSTCODE_CONTEXT = re.compile(r"(?i)\b(?:postcode|postnummer|postcode is|pc)\s*:?\s*(?:is\s*)?$")
 

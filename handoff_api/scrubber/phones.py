@@ -31,6 +31,8 @@ _SERVICE_STARTS = {32: ("70", "78", "80", "90"), 31: ("800", "84", "85", "87", "
 # A run of digits with the separators visitors use, at most ~40 characters (stays linear).
 CANDIDATE = re.compile(r"(?<![\w+/.\-(])\(?(?:\+|00)?\d[\d \t./\-\u2010-\u2015()]{0,38}\d(?!\d)")
 _NON_DIGIT = re.compile(r"\D")
+# A group of digits with a letter O among them: "2O", "O4", "1OO".
+_O_IN_DIGITS = re.compile(r"(?<![^\W\d_])(?=[\doO]*\d)(?=[\doO]*[oO])[\doO]+(?![^\W\d_])")
 
 
 def _parses(candidate: str) -> list[pn.PhoneNumber]:
@@ -79,12 +81,19 @@ def find_phone_numbers(text: str) -> Iterator[tuple[int, int]]:
         for match in pn.PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE):
             if is_personal_number(match.raw_string):
                 yield _outside_brackets(text, match.start, match.end)
-    for m in CANDIDATE.finditer(text):
+    digits_text = _letter_o_as_zero(text)
+    for m in CANDIDATE.finditer(digits_text):
         groups = [(m.start() + g.start(), m.start() + g.end()) for g in re.finditer(r"\S+", m.group(0))]
-        yield from _numbers_in(groups, lambda start, end: _digits_as_number(text, start, end))
+        yield from _numbers_in(groups, lambda start, end: _digits_as_number(digits_text, start, end))
     for run in number_word_runs(text):
         yield from _numbers_in(run.pieces, lambda start, end, run=run: (
             (start, end) if is_personal_number(run.digits_between(start, end)) else None))
+
+
+def _letter_o_as_zero(text: str) -> str:
+    """"0485 2O 17 66": a letter O typed for a zero inside a group of digits reads as 0
+    (same length, so the offsets stay those of the text)."""
+    return _O_IN_DIGITS.sub(lambda m: re.sub("[oO]", "0", m.group(0)), text)
 
 
 def _numbers_in(pieces: Sequence[tuple[int, int]], as_number) -> Iterator[tuple[int, int]]:

@@ -32,8 +32,27 @@ _SCHOOL_TYPE_WORDS = frozenset("atheneum college lyceum gymnasium instituut scho
 # "ik zit op sint-ursula", "we zaten allebei op Sint-Lodewijk": a saint's name after "zit op".
 _SAINT_SCHOOL = re.compile(
     r"(?i)\b(?:zit|zat|zitten|zaten|zat ik|zit ik)\s+(?:\w+\s+){0,2}?op\s+(?:het\s+|de\s+)?"
-    r"(?P<school>(?:sint|st|heilig|onze-lieve-vrouw|olv)[-.]\s?[a-zà-ÿ][\w\-]*)",
+    r"(?P<school>(?:sint|st|heilig|onze-lieve-vrouw|olv)(?:\.-|[-.\s]\s?)[a-zà-ÿ][\w\-]*)",
 )
+# French and English school names: "l'Athénée Royal d'Uccle", "Lycée Émile Jacqmain",
+# "the International School of Brussels", "Brussels English Academy".
+_SCHOOL_FRENCH = re.compile(
+    r"(?<![\w\-])(?:[AÀ]th[ée]n[ée]e|Lyc[ée]e|Coll[èe]ge|Institut|[ÉE]cole)"
+    r"(?:\s+(?:(?:de\s+la|de\s+l'|des|du|de|d'|l'|la|le)\s*)?[A-ZÀ-Ý][\w\-À-ÿ]*){1,3}"
+)
+_SCHOOL_ENGLISH = re.compile(
+    r"(?<![\w\-])(?:[A-Z][\w\-]+\s+){1,3}(?:High\s+)?(?:School|Academy)(?:\s+of\s+[A-Z][\w\-]+)?(?![\w\-])"
+)
+# "ik zit op het sjc in genk": a short abbreviation that is no word, after "zit op het", before
+# "in"/"te" and a place.
+_SCHOOL_ABBREV_AT = re.compile(
+    r"(?i)\b(?:zit|zat|zitten|zaten|ga|gaat|gaan|ging)\s+(?:\w+\s+){0,2}?op\s+(?:het|de|'t)\s+"
+    r"(?P<school>[a-z]{2,5})\s+(?:in|te)\s+(?P<place>[\w\-]+)"
+)
+# "de groepsapp van Sint-Rembert" in a message about school: a saint's name is the school's.
+_SAINT_NAME = re.compile(r"(?<![\w\-])(?:Sint|St\.?|Heilig)-[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?(?![\w\-])")
+_SCHOOL_TALK = re.compile(r"(?i)\b(?:school|klas|klasgeno\w*|leerling\w*|juf|meester|leerkracht\w*|speelplaats)\b")
+_NOT_SCHOOL_BEFORE = re.compile(r"(?i)\b(?:az|ziekenhuis|kliniek|kerk|parochie|feest|met|tot)\s+$")
 # School networks and teaching methods that name a school, with the place after it:
 # "op Don Bosco Halle", "Montessori Brugge", "het Dalton in Den Haag", "op Don Bosco".
 _SCHOOL_NETWORK = re.compile(
@@ -69,6 +88,33 @@ class SchoolRules:
         yield from self._school_words(doc, found)
         yield from self._schools_by_position(doc, found)
         yield from self._school_networks(doc, found)
+        yield from self._schools_in_other_languages(doc, found)
+
+    def _schools_in_other_languages(self, doc: Doc, found: list[Span]):
+        """French and English names, a short abbreviation after "zit op het", and a saint's
+        name in a message about school."""
+        text = doc.text
+        for rx in (_SCHOOL_FRENCH, _SCHOOL_ENGLISH):
+            for m in rx.finditer(text):
+                words = [w.lower() for w in m.group(0).split()]
+                if words[0] in _NOT_NAMES or words[0] in self.not_names:
+                    continue
+                english = " of " in m.group(0) or re.search(r"(?i)\b(?:the|at|to)\s+$", text[:m.start()])
+                if rx is _SCHOOL_ENGLISH and not english and all(self.is_word(w) for w in words[:-1]):
+                    continue  # "de Middelbare School": Dutch words before it, no English around
+                if self._free(found, m.start(), m.end()):
+                    yield m.start(), m.end(), "SCHOOL"
+        for m in _SCHOOL_ABBREV_AT.finditer(text):
+            short = m.group("school").lower()
+            if m.group("place").lower() in self.places and not self.is_word(short) and short not in self.not_names \
+                    and self._free(found, m.start("school"), m.end("school")):
+                yield m.start("school"), m.end("school"), "SCHOOL"
+        if not _SCHOOL_TALK.search(text):
+            return
+        for m in _SAINT_NAME.finditer(text):
+            if m.group(0).lower() not in self.places and not _NOT_SCHOOL_BEFORE.search(text[max(0, m.start() - 20):m.start()]) \
+                    and self._free(found, m.start(), m.end()):
+                yield m.start(), m.end(), "SCHOOL"
 
     def _school_networks(self, doc: Doc, found: list[Span]):
         """"op Don Bosco Halle", "Dalton Den Haag": a network name, with the place after it
@@ -132,6 +178,9 @@ class SchoolRules:
                 start -= 1
             if j in places:
                 spans.append(doc[start:places[j]])
+            elif tok.lower_ in _SCHOOL_TYPE_WORDS and tok.is_title and i < len(doc) and self._title(doc[i]) \
+                    and doc[i].lower_ not in self.not_names | _NOT_NAMES | self.places:
+                spans.append(doc[start:self._school_place_tail(doc, i, places)])  # "Atheneum Redingenhof"
             elif tok.lower_ in _SCHOOL_ABBREV and j == i and i < len(doc) and doc[i].is_title:
                 spans.append(doc[tok.i:i + 1])
         for span in filter_spans(spans):

@@ -3,9 +3,9 @@
 Structured data (e-mail, URLs, IBAN, national numbers, phone numbers, @handles, birth dates,
 addresses, postcodes) is found on the raw text: IBAN, national numbers and BSN are checked with
 python-stdnum (``checksums.py``), phone numbers parsed with phonenumbers (``phones.py``, also
-numbers written in words). Names (``names.py``) and schools (``schools.py``) are found on spaCy
-tokens (``spacy.blank("nl")`` with Matcher and PhraseMatcher patterns)
-and the lists in ``data/``. Nothing is downloaded: there is no Dutch spaCy model on PyPI.
+numbers written in words), addresses and postcodes by ``addresses.py``. Names (``names.py``)
+and schools (``schools.py``) are found on spaCy tokens (``spacy.blank("nl")`` with Matcher and
+PhraseMatcher patterns) and the lists in ``data/``. Nothing is downloaded: there is no Dutch spaCy model on PyPI.
 
 When two findings overlap, the one found first in ``_regex_detectors`` order wins: the more
 specific, checksummed kinds come first; names come last.
@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from . import patterns as P
+from .addresses import AddressRules
 from .dates import DateRules
 from .checksums import IBAN_MAX_LENGTH, IBAN_MIN_LENGTH, bsn_valid, iban_valid, rrn_valid
 from .names import _NOT_NAMES, NameRules
@@ -86,7 +87,7 @@ def _dutch_vocabulary() -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
-class Scrubber(NameRules, SchoolRules, DateRules):
+class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
     """Build once (loading spaCy and the lists takes about a second), then reuse.
 
     >>> s = Scrubber()
@@ -302,73 +303,6 @@ class Scrubber(NameRules, SchoolRules, DateRules):
         letters = re.sub(r"\d", " ", low).split()
         # "kev99", "sk8boy"; not "ps5", "groep7", "fifa23"
         return len(low) >= 5 and not any(self.is_word(w) or w in P.PRODUCT_WORDS for w in letters)
-
-    def _addresses(self, text: str, found: list[Span]):
-        for rx in (P.ADDRESS, P.FRENCH_STREET):
-            for m in rx.finditer(text):
-                yield m.start(), m.end(), "ADRES"
-        for m in P.ADDRESS_BEFORE_POSTCODE.finditer(text):
-            first = m.group("street").split()[0].lower()
-            if first not in _NOT_NAMES and first not in self.vocabulary:
-                yield m.start("street"), m.end("street"), "ADRES"
-        for m in P.STREET_AFTER_LIVING.finditer(text):
-            yield m.start("street"), m.end("street"), "ADRES"
-        for m in P.CAPITALIZED_STREET_AFTER_LIVING.finditer(text):
-            if m.group("street").split()[0].lower() not in self.places:
-                yield m.start("street"), m.end("street"), "ADRES"
-        for m in P.STREET_ONLY.finditer(text):
-            before = text[:m.start()].rstrip()
-            if not before or before[-1] in ".!?\n":
-                continue  # sentence start: could be any capitalized word
-            yield m.start(), m.end(), "ADRES"
-
-    def _postcodes(self, text: str, found: list[Span]):
-        for m in P.POSTCODE_NL.finditer(text):
-            yield m.start(), m.end(), "POSTCODE"
-        for m in P.POSTCODE_NL_LOWER.finditer(text):
-            if P.POSTCODE_CONTEXT.search(text[max(0, m.start() - 20):m.start()]) \
-                    or self._place_follows(text[m.end():]):
-                yield m.start(), m.end(), "POSTCODE"  # "5611 em Eindhoven"
-        addresses_end = {s.end for s in found if s.label == "ADRES"}
-        for m in P.POSTCODE_BE.finditer(text):
-            number = int(m.group(0)[-4:])
-            if P.POSTCODE_CONTEXT.search(text[max(0, m.start() - 20):m.start()]):
-                yield m.start(), m.end(), "POSTCODE"
-                continue
-            before = re.search(r"[\s,]*$", text[:m.start()])
-            if before.start() in addresses_end and before.group(0):
-                yield m.start(), m.end(), "POSTCODE"  # "Veldstraat 2, 2450, meerhout"
-                continue
-            after = text[m.end():]
-            if not (1900 <= number <= 2039) and self._where_a_place_stands(text[:m.start()], after):
-                yield m.start(), m.end(), "POSTCODE"
-                continue
-            nxt = re.match(r"\s+([A-Za-zÀ-ÿ][\w'À-ÿ\-]*(?:\s+[A-Za-zÀ-ÿ][\w'À-ÿ\-]*){0,3})", after)
-            if not nxt:
-                continue
-            words = nxt.group(1).split()
-            is_place = any(" ".join(words[:k]).lower() in self.places for k in range(1, len(words) + 1))
-            first = words[0]
-            plausible_name = (first[0].isupper() and first.lower() not in _NOT_NAMES
-                              and not (1900 <= number <= 2039))
-            if is_place or plausible_name:
-                yield m.start(), m.end(), "POSTCODE"
-
-    def _place_follows(self, after: str) -> bool:
-        words = re.match(r"\s+([A-Za-zÀ-ÿ][\w'À-ÿ\-]*(?:\s+[A-Za-zÀ-ÿ][\w'À-ÿ\-]*){0,2})", after)
-        if not words:
-            return False
-        words = words.group(1).split()
-        return any(" ".join(words[:k]).lower() in self.places for k in range(1, len(words) + 1))
-
-    @staticmethod
-    def _where_a_place_stands(before: str, after: str) -> bool:
-        """"bij ons in 9100 kent iedereen hem": after in/bij/uit, then the clause ends."""
-        if not P.POSTCODE_WHERE_PLACE.search(before[-20:]):
-            return False
-        nxt = re.match(r"\s*(\w+)", after)
-        return not after.strip() or after.lstrip()[0] in ".,!?;:)" or (
-            nxt is not None and nxt.group(1).lower() in P.CLAUSE_AFTER_PLACE)
 
     # ------------------------------------------------------------------ token-level data
     def _token_detectors(self, doc: Doc, found: list[Span]):

@@ -1,0 +1,125 @@
+"""Address and postcode rules of the scrubber, on the raw text (character offsets).
+
+A mixin for ``Scrubber``, which owns the lists (``places``, ``first_names``, ``surnames``), the
+Dutch ``vocabulary`` and ``is_word``. Streets come from their ending ("Kerkstraat 12"), a street
+word first ("Laan van Meerdervoort 530"), French street words, the place before a postcode and
+a living verb before them; the capitalized words before a street word belong to its name
+("de Karel van de Woestijnestraat"). Postcodes come from a place after them, a living verb or
+"in"/"bij" before them, or the address just before.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from . import patterns as P
+from .name_words import _DETERMINERS, _NOT_NAMES, _PARTICLES
+
+if TYPE_CHECKING:
+    from .scrubber import Span
+
+_STREET_PREFIXES = frozenset(w.lower() for w in P.STREET_PREFIX.split("|"))
+_WORD = re.compile(r"[\w'À-ÿ\-]+")
+
+
+class AddressRules:
+    """Addresses and postcodes; see the module docstring for what the host provides."""
+
+    def _addresses(self, text: str, found: list[Span]):
+        for rx in (P.ADDRESS, P.FRENCH_STREET):
+            for m in rx.finditer(text):
+                yield self._street_start(text, m.start()), m.end(), "ADRES"
+        for m in P.STREET_WORD_FIRST.finditer(text):
+            if m.group("number") or text[:m.start()].lower().endswith("de "):
+                yield m.start(), m.end(), "ADRES"  # "Laan van Meerdervoort 530", "op de Laan van ..."
+        for m in P.ADDRESS_BEFORE_POSTCODE.finditer(text):
+            first = m.group("street").split()[0].lower()
+            if first not in _NOT_NAMES and first not in self.vocabulary:
+                yield m.start("street"), m.end("street"), "ADRES"
+        for m in P.STREET_AFTER_LIVING.finditer(text):
+            yield m.start("street"), m.end("street"), "ADRES"
+        for m in P.CAPITALIZED_STREET_AFTER_LIVING.finditer(text):
+            if m.group("street").split()[0].lower() not in self.places:
+                yield m.start("street"), m.end("street"), "ADRES"
+        for rx in (P.STREET_ONLY, P.STREET_ONLY_WEAK):
+            for m in rx.finditer(text):
+                before = text[:m.start()].rstrip()
+                if not before or before[-1] in ".!?\n":
+                    continue  # sentence start: could be any capitalized word
+                if rx is P.STREET_ONLY_WEAK and (self.is_word(m.group(0).lower())
+                                                 or m.group(0).lower() in self.places):
+                    continue  # "de Loopbaan", "de Afsluitdijk" as a word
+                yield self._street_start(text, m.start()), m.end(), "ADRES"
+
+    def _street_start(self, text: str, start: int) -> int:
+        """Start a street at the capitalized words (with particles between them) just before
+        its street word: "de Pastoor Coplaan", "de Karel van de Woestijnestraat"."""
+        words = list(_WORD.finditer(text, max(0, start - 60), start))
+        new_start, k, pos = start, len(words) - 1, start
+        taken = 0
+        while k >= 0 and taken < 5:
+            w = words[k]
+            if text[w.end():pos].strip() or not text[w.end():pos]:
+                break  # not a single run of spaces between the words
+            low = w.group(0).lower()
+            if w.group(0)[0].isupper() and self._street_name_word(low):
+                new_start = w.start()
+            elif low not in _PARTICLES:
+                break
+            pos, k, taken = w.start(), k - 1, taken + 1
+        return new_start
+
+    def _street_name_word(self, low: str) -> bool:
+        if low in _NOT_NAMES or low in _DETERMINERS or low in self.places:
+            return False
+        return (low in _STREET_PREFIXES or low in self.first_names or low in self.surnames
+                or not self.is_word(low))
+
+    def _postcodes(self, text: str, found: list[Span]):
+        for m in P.POSTCODE_NL.finditer(text):
+            yield m.start(), m.end(), "POSTCODE"
+        for m in P.POSTCODE_NL_LOWER.finditer(text):
+            if P.POSTCODE_CONTEXT.search(text[max(0, m.start() - 20):m.start()]) \
+                    or self._place_follows(text[m.end():]):
+                yield m.start(), m.end(), "POSTCODE"  # "5611 em Eindhoven"
+        addresses_end = {s.end for s in found if s.label == "ADRES"}
+        for m in P.POSTCODE_BE.finditer(text):
+            number = int(m.group(0)[-4:])
+            if P.POSTCODE_CONTEXT.search(text[max(0, m.start() - 20):m.start()]):
+                yield m.start(), m.end(), "POSTCODE"
+                continue
+            before = re.search(r"[\s,]*$", text[:m.start()])
+            if before.start() in addresses_end and before.group(0):
+                yield m.start(), m.end(), "POSTCODE"  # "Veldstraat 2, 2450, meerhout"
+                continue
+            after = text[m.end():]
+            year_like = 1900 <= number <= 2039
+            if not year_like and (self._where_a_place_stands(text[:m.start()], after)
+                                  or P.POSTCODE_AFTER_LIVING.search(text[max(0, m.start() - 40):m.start()])):
+                yield m.start(), m.end(), "POSTCODE"  # "bij ons in 9100 kent ...", "ik woon in 8630 veurne"
+                continue
+            nxt = re.match(r"\s+([A-Za-zÀ-ÿ][\w'À-ÿ\-]*(?:\s+[A-Za-zÀ-ÿ][\w'À-ÿ\-]*){0,3})", after)
+            if not nxt:
+                continue
+            words = nxt.group(1).split()
+            is_place = any(" ".join(words[:k]).lower() in self.places for k in range(1, len(words) + 1))
+            first = words[0]
+            plausible_name = first[0].isupper() and first.lower() not in _NOT_NAMES and not year_like
+            if is_place or plausible_name:
+                yield m.start(), m.end(), "POSTCODE"
+
+    def _place_follows(self, after: str) -> bool:
+        words = re.match(r"\s+([A-Za-zÀ-ÿ][\w'À-ÿ\-]*(?:\s+[A-Za-zÀ-ÿ][\w'À-ÿ\-]*){0,2})", after)
+        if not words:
+            return False
+        words = words.group(1).split()
+        return any(" ".join(words[:k]).lower() in self.places for k in range(1, len(words) + 1))
+
+    @staticmethod
+    def _where_a_place_stands(before: str, after: str) -> bool:
+        """"bij ons in 9100 kent iedereen hem": after in/bij/uit, then the clause ends."""
+        if not P.POSTCODE_WHERE_PLACE.search(before[-20:]):
+            return False
+        nxt = re.match(r"\s*(\w+)", after)
+        return not after.strip() or after.lstrip()[0] in ".,!?;:)" or (
+            nxt is not None and nxt.group(1).lower() in P.CLAUSE_AFTER_PLACE)
