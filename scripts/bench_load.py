@@ -1,8 +1,8 @@
 """`make bench-load`: visitors against the real stack, through the API and straight to Rasa.
 
 It starts its own stack of each shape asked for (scripts/bench_shapes.py: the tests' own
-starters) and, for 1, 20, 50 and 100 visitors each
-sending their messages as fast as the answers come (a closed loop), measures per message:
+starters) and, for 1, 20, 50 and 100 visitors each sending their messages as fast as the
+answers come (a closed loop), measures per message:
   - through the API: the time to the HTTP answer (p50/p95), what it was (the bot's answer, the
     busy reply, another safe reply, an error), and when the busy reply came first, the time
     until the bot's answer reached the transcript (polled as a client without socket does);
