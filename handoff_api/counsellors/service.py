@@ -16,7 +16,7 @@ from handoff_api.conversations.service import (
     message_view,
 )
 from handoff_api.conversations.safety import round_the_clock_sentence
-from handoff_api.counsellors import throttle
+from handoff_api.counsellors import presence, throttle
 from handoff_api.counsellors.models import Counsellor, CounsellorSession, Registration
 from handoff_api.db import utcnow
 from handoff_api.errors import ApiError, not_found, unauthorized
@@ -240,8 +240,10 @@ def already_claimed() -> ApiError:
 
 
 def claim(session: Session, catalog: Catalog, counsellor: Counsellor, conversation_id: str) -> Conversation:
-    """Atomic: of several counsellors claiming at once, exactly one wins; the others get 409."""
+    """Atomic: of several counsellors claiming at once, exactly one wins; the others get 409.
+    Only while available (not on a break, not offline): 409 `not_available` otherwise."""
     conversation = visible_conversation(session, catalog, counsellor, conversation_id)
+    presence.require_available(counsellor)
     session.commit()  # end the read transaction: the claim below decides on its own
     change_state(
         session,
@@ -419,7 +421,8 @@ def close(
         conversation_id=conversation.id,
         helpline_id=conversation.helpline_id,
         counsellor_id=counsellor.id,
-        bot_labels=handoff.labels if handoff else None,
+        # kept for statistics: only what the visitor agreed to share
+        bot_labels=consent.counsellor_labels(session, conversation, handoff.labels) if handoff else None,
         registered_on=utcnow().date(),
         **registration,
     )

@@ -10,7 +10,7 @@ import { installShortcuts } from "./console-keys.js";
 import { createTexts } from "./console-texts.js";
 import { createNotes } from "./console-notes.js";
 import { createTakeover } from "./console-takeover.js";
-import { startPresence, stopPresence } from "./console-presence.js";
+import { claimRefusal, startPresence, stopPresence } from "./console-presence.js";
 
 const STORE = "console";
 const TYPING_EVERY_MS = 2000; // a typing signal at most this often
@@ -156,6 +156,7 @@ function switchTab(step) {
 /** Alt+A: the first in the queue (urgency first), claimed and opened. */
 async function claimNext() {
   if (supervisor()) { notice("Een supervisor neemt zelf geen gesprekken aan. Vraag een hulpverlener om je uit te nodigen."); return; }
+  if (claimRefusal()) { notice(claimRefusal()); return; }
   const first = desk.firstInQueue();
   if (!first) { cue("Niemand in de wachtrij.", 4000); return; }
   try {
@@ -165,7 +166,7 @@ async function claimNext() {
     await openConversation(first.conversation_id);
     $("reply").focus();
   } catch (error) {
-    notice(error.status === 409 ? "Een collega nam dit gesprek al aan." : errorText(error));
+    notice(errorText(error)); // already claimed by a colleague, or not available (the API's Dutch)
   }
 }
 
@@ -224,6 +225,7 @@ function setMode(detail) {
     ? "De bezoeker heeft het gesprek beëindigd. Vul de registratie nog in."
     : `Dit gesprek is ${STATES[detail.state] || detail.state}.` + (supervisor() && !mine ? " Je kijkt mee; de bezoeker ziet dat niet." : "");
   $("claim").hidden = detail.state !== "queued" || supervisor();
+  showClaimable();
   $("composer").hidden = !mine;
   $("whisper-form").hidden = !(supervisor() && detail.state === "human" && !mine);
   $("tools").hidden = !(mine || toRegisterNow);
@@ -235,6 +237,14 @@ function setMode(detail) {
   if (toRegisterNow) $("close-details").open = true;
   texts.fill();
 }
+
+/** The claim button only works while available; otherwise it says why. */
+function showClaimable() {
+  const why = $("claim").hidden ? null : claimRefusal();
+  $("claim").disabled = Boolean(why);
+  $("claim-why").textContent = why || "";
+}
+document.addEventListener("presence-changed", showClaimable);
 
 async function refreshDetail() {
   if (!current) return;
@@ -314,7 +324,7 @@ $("claim").addEventListener("click", async () => {
     adopt(await call(`/api/v1/counsellor/conversations/${current.id}/claim`, { method: "POST" }));
     $("reply").focus();
   } catch (error) {
-    notice(error.status === 409 ? "Een collega nam dit gesprek al aan." : errorText(error));
+    notice(errorText(error)); // already claimed by a colleague, or not available (the API's Dutch)
     refreshDetail();
   }
 });
