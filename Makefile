@@ -43,6 +43,7 @@ help:
 	@echo "make train | validate | shell | run-rasa | run-actions | run-api | run-internal"
 	@echo "make -s classify FILE=x.jsonl | evaluate | bench-nlu | compare-models | promote"
 	@echo "make bench-load | bench-turn   load and per-turn benchmarks (issue 14)"
+	@echo "make bench-load BENCH_ARGS=\"--shapes single,scaled\"   the scaled shape beside the single one (needs PostgreSQL $(TEST_DATABASE_URL), Redis $(TEST_REDIS_URL))"
 	@echo "make -s scrub | scrub-eval | browser | node-tools | demo-stats"
 
 setup: venv venv-rasa browser node-tools train
@@ -140,10 +141,14 @@ bench-nlu: venv-rasa $(MODEL)
 .PHONY: bench-load bench-turn
 # 1, 20, 50, 100 visitors through the API and straight to Rasa, side by side; an open loop of
 # 20 visitors; the counsellors' queue with 2,000 queued. Starts its own stack (a few minutes).
-# BENCH_ARGS="--shapes single,scaled" adds a registered shape; --help lists the knobs.
+# BENCH_ARGS="--shapes single,scaled" adds the scaled shape (2 API workers, 2 Rasa) side by side,
+# with its throughput against the single one's; it needs PostgreSQL and Redis (TEST_DATABASE_URL,
+# TEST_REDIS_URL as for test-scaled; own schemas and key prefix, removed at the end).
+# BENCH_ARGS=--help lists the knobs.
 BENCH_ARGS ?=
 bench-load: venv venv-rasa $(MODEL)
-	HELPLINE_MODEL=$(MODEL) $(PY) scripts/bench_load.py $(BENCH_ARGS)
+	HELPLINE_MODEL=$(MODEL) TEST_DATABASE_URL=$(TEST_DATABASE_URL) TEST_REDIS_URL=$(TEST_REDIS_URL) \
+	    $(PY) scripts/bench_load.py $(BENCH_ARGS)
 
 # A bot turn's time per NLU component, policy and action call, and its CPU per message;
 # BENCH_TURN_MODELS="models/a.tar.gz models/b.tar.gz" compares models side by side.

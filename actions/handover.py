@@ -21,24 +21,26 @@ NO = ("deny", "skip")
 
 
 def handoff_payload(tracker: Tracker) -> Dict[str, Any]:
-    consent = bool(tracker.get_slot("consent"))
+    """The whole briefing, with the visitor's answer. On a "no" the API shows a counsellor only
+    the urgency (and routes on nothing else) until the visitor chooses "Toon wat ik aan de
+    chatbot vertelde" in the chat: then the briefing is the one a yes in time would have given."""
     known = tracker.get_slot("triage_labels") or {}
     label_set: Dict[str, Any] = {"urgency": urgency_label(tracker)}
-    if consent:
-        for field in labels.FIELDS:
-            if field in known:
-                label_set[field] = known[field]
+    for field in labels.FIELDS:
+        if field in known:
+            label_set[field] = known[field]
+    words = list(tracker.get_slot("visitor_words") or [])
     return {
         "conversation_id": tracker.sender_id,
         "entry_point": entry_point_of(tracker),
         "labels": label_set,
-        "consent": consent,
-        "visitor_words": list(tracker.get_slot("visitor_words") or []) if consent else [],
-        "qa": list(tracker.get_slot("qa") or []) if consent else [],
+        "consent": bool(tracker.get_slot("consent")),
+        "visitor_words": words,
+        "qa": list(tracker.get_slot("qa") or []),
         "details": {
             "recent_sexual_assault": bool(tracker.get_slot("recent_assault")),
             "uncertain_labels": uncertain_labels(label_set),
-            **(briefing_details(tracker.get_slot("visitor_words") or []) if consent else {}),
+            **briefing_details(words),
         },
     }
 

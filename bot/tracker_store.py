@@ -24,6 +24,9 @@ def _create_schema(url: sa.engine.URL, schema: str) -> None:
     engine = sa.create_engine(url, hide_parameters=True)
     try:
         with engine.begin() as connection:
+            # Two instances starting at once would race: CREATE SCHEMA IF NOT EXISTS is not safe
+            # against a concurrent one (UniqueViolation), so they take turns, until the commit.
+            connection.execute(sa.text("SELECT pg_advisory_xact_lock(hashtext(:name))"), {"name": f"schema {schema}"})
             connection.execute(sa.text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
     finally:
         engine.dispose()

@@ -7,7 +7,7 @@ from handoff_api.db import Base
 from handoff_api.email.models import EmailRequest
 from handoff_api.helplines.models import HoursChange
 from handoff_api.stats.models import Campaign, EventCount
-from handoff_api.supervision.models import AccessLogEntry, StaffNote, StandardText
+from handoff_api.supervision.models import AccessLogEntry, StaffNote, StandardText, TakeoverRequest
 
 __all__ = [
     "AccessLogEntry",
@@ -28,5 +28,6 @@ __all__ = [
     "Registration",
     "StaffNote",
     "StandardText",
+    "TakeoverRequest",
     "Transfer",
 ]

@@ -1,18 +1,22 @@
 """`make bench-load`: visitors against the real stack, through the API and straight to Rasa.
 
-It starts its own stack (Rasa with the real model, the action server, the API's public and
-internal apps; tests/e2e/conftest.py's start_stack) and, for 1, 20, 50 and 100 visitors each
-sending their messages as fast as the answers come (a closed loop), measures per message:
+It starts its own stack of each shape asked for (scripts/bench_shapes.py: the tests' own
+starters) and, for 1, 20, 50 and 100 visitors each sending their messages as fast as the
+answers come (a closed loop), measures per message:
   - through the API: the time to the HTTP answer (p50/p95), what it was (the bot's answer, the
     busy reply, another safe reply, an error), and when the busy reply came first, the time
     until the bot's answer reached the transcript (polled as a client without socket does);
-  - straight to Rasa's REST channel (same conversations' ids, so the actions work the same).
+  - straight to Rasa's REST channel (same conversations' ids, so the actions work the same; each
+    to the Rasa instance the API pins it to).
 Messages per second count answers of the bot, never busy replies. Then an open loop (20
 visitors, one message every 5 s each) and the counsellors' queue with 2,000 queued.
 
-Shapes: "single" (one API process, one Rasa) is built in; another shape registers itself with
-`register_shape(name, starter)` (a context manager yielding a Target) and is chosen with
---shapes single,<name>; each shape's figures print side by side in the same report.
+Shapes: "single" (one API process, one Rasa, SQLite) and "scaled" (2 API workers, 2 Rasa
+instances, PostgreSQL and Redis: TEST_DATABASE_URL, TEST_REDIS_URL), chosen with --shapes
+single,scaled; another registers itself with bench_shapes.register_shape(name, starter). In the
+scaled shape visitor i talks to API worker i mod 2, as a load balancer spreading visitors would.
+Each shape's figures print in the same report, then the shapes side by side with the ratio of
+answers per second to the single shape's at each level (the issue's bar: scaled >= 1.6x at 50).
 
 Conversations are created at a simulated closed hour, so that no message is handed to a
 counsellor: every message of the run goes to the bot.
@@ -20,37 +24,19 @@ counsellor: every message of the run goes to the bot.
 
 import argparse
 import asyncio
-import contextlib
 import json
-import statistics
 import sys
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
 import httpx
+from bench_report import compare_shapes, print_report
+from bench_shapes import REPO, SHAPES, Target, register_shape, stop_on_signals  # noqa: F401 (the hook)
 from bench_texts import TEXTS
-
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-
-
-def _e2e_stack():
-    """The e2e tests' stack starter (tests/ is not a package: loaded from its path)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("e2e_stack", REPO / "tests" / "e2e" / "conftest.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_stack = _e2e_stack()
-start_stack, stop_stack = _stack.start_stack, _stack.stop_stack
 
 CLOSED_HOUR = "2026-11-22T03:30:00+01:00"  # Sunday night: every helpline's chat is closed
 ENTRY_POINT = "nupraatikerover"
@@ -65,39 +51,6 @@ BENCH_API_ENV = {
 }
 
 
-@dataclass
-class Target:
-    """A running shape: where its API and its Rasa instances answer."""
-
-    name: str
-    api_url: str
-    rasa_urls: list[str]
-    rasa_token: str
-    internal_url: str = ""
-    database_url: str = ""
-    create_counsellor: Callable[[str, str, str], None] | None = None
-
-
-SHAPES: dict[str, Callable[[Path, dict], contextlib.AbstractContextManager[Target]]] = {}
-
-
-def register_shape(name: str, starter) -> None:
-    SHAPES[name] = starter
-
-
-@contextlib.contextmanager
-def single_shape(work: Path, api_env: dict):
-    stack = start_stack(work, api_overrides=api_env)
-    try:
-        yield Target("single", stack.api_url, [stack.rasa_url], stack.rasa_token, stack.internal_url,
-                     stack.database_url, stack.create_counsellor)
-    finally:
-        stop_stack(stack)
-
-
-register_shape("single", single_shape)
-
-
 # --- measuring --------------------------------------------------------------------------
 @dataclass
 class Run:
@@ -108,6 +61,7 @@ class Run:
     kinds: Counter = field(default_factory=Counter)  # bot, busy, safe, empty, 4xx, 5xx, connection
     answered: int = 0
     wall: float = 0.0
+    spread: dict = field(default_factory=dict)  # visitors per API worker and per Rasa instance
 
     def summary(self) -> dict:
         sent = sum(self.kinds.values())
@@ -123,6 +77,7 @@ class Run:
             "errors_4xx": self.kinds["4xx"],
             "errors_connection": self.kinds["connection"],
             "kinds": dict(self.kinds),
+            "visitors_per": self.spread,
         }
 
 
@@ -137,42 +92,66 @@ def _ms(seconds: float | None) -> int | None:
     return None if seconds is None else round(seconds * 1000)
 
 
-async def _create(http: httpx.AsyncClient) -> dict | None:
+@dataclass
+class Visitor:
+    """One conversation, on the API worker the visitor was sent to and the Rasa instance the API
+    pins the conversation to."""
+
+    api: str
+    rasa: str
+    id: str
+    token: str
+
+    @property
+    def headers(self) -> dict:
+        return {"Authorization": f"Bearer {self.token}"}
+
+    @property
+    def messages_url(self) -> str:
+        return f"{self.api}/api/v1/conversations/{self.id}/messages"
+
+
+async def _create(http: httpx.AsyncClient, api: str) -> dict | None:
     try:
-        response = await http.post("/api/v1/conversations",
+        response = await http.post(f"{api}/api/v1/conversations",
                                    json={"entry_point": ENTRY_POINT, "simulated_now": CLOSED_HOUR})
     except httpx.TransportError:
         return None
     return response.json() if response.status_code == 201 else None
 
 
-async def _conversations(http: httpx.AsyncClient, count: int) -> list[dict]:
-    """Made before the timed part, ten at a time."""
-    made: list[dict] = []
+async def _visitors(http: httpx.AsyncClient, target: Target, count: int) -> list[Visitor]:
+    """Made before the timed part, ten at a time; visitor i on API worker i mod workers."""
+    made: list[Visitor | None] = [None] * count
     gate = asyncio.Semaphore(10)
 
-    async def one():
+    async def one(index: int):
+        api = target.api_for(index)
         async with gate:
             for _ in range(5):
-                created = await _create(http)
+                created = await _create(http, api)
                 if created:
-                    made.append(created)
+                    made[index] = Visitor(api, target.rasa_for(created["id"]), created["id"], created["token"])
                     return
                 await asyncio.sleep(1)
 
-    await asyncio.gather(*(one() for _ in range(count)))
-    return made
+    await asyncio.gather(*(one(i) for i in range(count)))
+    return [visitor for visitor in made if visitor]
 
 
-async def _wait_for_bot(http, conversation: dict, after: int, started: float, run: Run) -> None:
+def _spread(target: Target, visitors: list[Visitor]) -> dict:
+    """How many visitors each API worker and each Rasa instance had (in the Target's order)."""
+    return {"api_worker": [sum(v.api == url for v in visitors) for url in target.api_urls],
+            "rasa_instance": [sum(v.rasa == url for v in visitors) for url in target.rasa_urls]}
+
+
+async def _wait_for_bot(http, visitor: Visitor, after: int, started: float, run: Run) -> None:
     """After the busy reply: the bot's answer reaches the transcript later."""
-    headers = {"Authorization": f"Bearer {conversation['token']}"}
-    url = f"/api/v1/conversations/{conversation['id']}/messages"
     deadline = time.perf_counter() + 120
     while time.perf_counter() < deadline:
         await asyncio.sleep(POLL_SECONDS)
         try:
-            response = await http.get(url, params={"after": after}, headers=headers)
+            response = await http.get(visitor.messages_url, params={"after": after}, headers=visitor.headers)
         except httpx.TransportError:
             continue
         if response.status_code == 200 and any(m["sender"] == "bot" for m in response.json()["messages"]):
@@ -181,12 +160,10 @@ async def _wait_for_bot(http, conversation: dict, after: int, started: float, ru
             return
 
 
-async def api_message(http, conversation: dict, text: str, run: Run, wait_for_answer: bool = True) -> None:
-    headers = {"Authorization": f"Bearer {conversation['token']}"}
+async def api_message(http, visitor: Visitor, text: str, run: Run, wait_for_answer: bool = True) -> None:
     body = {"text": text, "client_message_id": uuid.uuid4().hex}
     started = time.perf_counter()
-    response = await _timed_post(http, run, started, f"/api/v1/conversations/{conversation['id']}/messages",
-                                 json=body, headers=headers)
+    response = await _timed_post(http, run, started, visitor.messages_url, json=body, headers=visitor.headers)
     if response is None:
         return
     elapsed = run.latencies[-1]
@@ -199,7 +176,7 @@ async def api_message(http, conversation: dict, text: str, run: Run, wait_for_an
         run.kinds["busy"] += 1
         if wait_for_answer:
             after = max(m["seq"] for m in messages)
-            await _wait_for_bot(http, conversation, after, started, run)
+            await _wait_for_bot(http, visitor, after, started, run)
     else:
         run.kinds["safe" if messages else "empty"] += 1
 
@@ -222,10 +199,10 @@ async def _timed_post(http, run: "Run", started: float, url: str, **kwargs):
     return response
 
 
-async def rasa_message(http, rasa_url: str, token: str, conversation: dict, text: str, run: Run) -> None:
-    body = {"sender": conversation["id"], "message": text, "metadata": {"entry_point": ENTRY_POINT}}
+async def rasa_message(http, token: str, visitor: Visitor, text: str, run: Run) -> None:
+    body = {"sender": visitor.id, "message": text, "metadata": {"entry_point": ENTRY_POINT}}
     started = time.perf_counter()
-    response = await _timed_post(http, run, started, f"{rasa_url}/webhooks/rest/webhook", json=body,
+    response = await _timed_post(http, run, started, f"{visitor.rasa}/webhooks/rest/webhook", json=body,
                                  headers={"Authorization": f"Bearer {token}"})
     if response is None:
         return
@@ -238,29 +215,31 @@ async def rasa_message(http, rasa_url: str, token: str, conversation: dict, text
         run.kinds["empty"] += 1
 
 
-def _client(base_url: str = "", connections: int = 200) -> httpx.AsyncClient:
+def _client(connections: int = 200) -> httpx.AsyncClient:
     limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
-    return httpx.AsyncClient(base_url=base_url, timeout=180, limits=limits)
+    return httpx.AsyncClient(timeout=180, limits=limits)
+
+
+def _send(http, target: Target, visitor: Visitor, text: str, run: Run, side: str):
+    if side == "api":
+        return api_message(http, visitor, text, run)
+    return rasa_message(http, target.rasa_token, visitor, text, run)
 
 
 async def closed_loop(target: Target, visitors: int, messages: int, side: str) -> Run:
     """Each visitor sends its next message when the answer to the last one came."""
     run = Run()
-    async with _client(target.api_url, visitors + 20) as http:
-        conversations = await _conversations(http, visitors)
-        run.kinds["connection"] += visitors - len(conversations)  # could not even start
+    async with _client(visitors + 20) as http:
+        started_visitors = await _visitors(http, target, visitors)
+        run.spread = _spread(target, started_visitors)
+        run.kinds["connection"] += visitors - len(started_visitors)  # could not even start
 
-        async def visitor(index: int, conversation: dict) -> None:
+        async def visitor(index: int, who: Visitor) -> None:
             for turn in range(messages):
-                text = TEXTS[(index + turn) % len(TEXTS)]
-                if side == "api":
-                    await api_message(http, conversation, text, run)
-                else:
-                    rasa_url = target.rasa_urls[index % len(target.rasa_urls)]
-                    await rasa_message(http, rasa_url, target.rasa_token, conversation, text, run)
+                await _send(http, target, who, TEXTS[(index + turn) % len(TEXTS)], run, side)
 
         started = time.perf_counter()
-        await asyncio.gather(*(visitor(i, c) for i, c in enumerate(conversations)))
+        await asyncio.gather(*(visitor(i, v) for i, v in enumerate(started_visitors)))
         run.wall = time.perf_counter() - started
     return run
 
@@ -268,22 +247,18 @@ async def closed_loop(target: Target, visitors: int, messages: int, side: str) -
 async def open_loop(target: Target, visitors: int, interval: float, seconds: float, side: str) -> Run:
     """Each visitor sends one message every `interval` seconds, whatever the answers do."""
     run = Run()
-    async with _client(target.api_url, visitors * 4 + 20) as http:
-        conversations = await _conversations(http, visitors)
+    async with _client(visitors * 4 + 20) as http:
+        started_visitors = await _visitors(http, target, visitors)
+        run.spread = _spread(target, started_visitors)
         tasks = []
         started = time.perf_counter()
         rounds = int(seconds / interval)
         for turn in range(rounds):
-            for index, conversation in enumerate(conversations):
+            for index, who in enumerate(started_visitors):
                 at = started + turn * interval + index * interval / visitors
                 await asyncio.sleep(max(0.0, at - time.perf_counter()))
                 text = TEXTS[(index + turn) % len(TEXTS)]
-                if side == "api":
-                    tasks.append(asyncio.create_task(api_message(http, conversation, text, run)))
-                else:
-                    tasks.append(asyncio.create_task(
-                        rasa_message(http, target.rasa_urls[index % len(target.rasa_urls)],
-                                     target.rasa_token, conversation, text, run)))
+                tasks.append(asyncio.create_task(_send(http, target, who, text, run, side)))
         await asyncio.gather(*tasks)
         run.wall = time.perf_counter() - started
     return run
@@ -319,13 +294,14 @@ async def queue_timing(target: Target, count: int, reads: int = 20) -> dict:
     password = "bench password of the queue"
     await asyncio.to_thread(target.create_counsellor, "bench_queue", ENTRY_POINT, password)
     await asyncio.to_thread(fill_queue, target.database_url, count)
-    async with _client(target.api_url) as http:
-        login = await http.post("/api/v1/counsellor/login", json={"username": "bench_queue", "password": password})
+    async with _client() as http:
+        login = await http.post(f"{target.api_for(0)}/api/v1/counsellor/login",
+                                json={"username": "bench_queue", "password": password})
         headers = {"Authorization": f"Bearer {login.json()['token']}"}
         times, statuses, sizes = [], Counter(), set()
-        for _ in range(reads):
+        for read in range(reads):  # spread over the workers as the visitors are
             started = time.perf_counter()
-            response = await http.get("/api/v1/counsellor/queue", headers=headers)
+            response = await http.get(f"{target.api_for(read)}/api/v1/counsellor/queue", headers=headers)
             times.append(time.perf_counter() - started)
             statuses[response.status_code] += 1
             if response.status_code == 200:
@@ -333,39 +309,6 @@ async def queue_timing(target: Target, count: int, reads: int = 20) -> dict:
     return {"queued": count, "reads": reads, "p50_ms": _ms(_quantile(times, 0.5)),
             "p95_ms": _ms(_quantile(times, 0.95)), "statuses": dict(statuses),
             "entries_and_total": sorted(sizes)}
-
-
-# --- the report ---------------------------------------------------------------------------
-def _cell(value) -> str:
-    return "-" if value is None else str(value)
-
-
-def print_report(report: dict) -> None:
-    for shape, figures in report["shapes"].items():
-        print(f"\n== shape: {shape} (closed loop: each visitor sends when answered) ==")
-        print("| visitors | API p50 / p95 ms | API to bot answer p50 / p95 ms | API answers/s | busy share "
-              "| API 5xx / 4xx / conn | Rasa p50 / p95 ms | Rasa answers/s | Rasa 5xx / conn | API ÷ Rasa |")
-        print("|---|---|---|---|---|---|---|---|---|---|")
-        for level in figures["closed"]:
-            a, r = level["api"], level["rasa"]
-            ratio = (round(a["answers_per_s"] / r["answers_per_s"], 2)
-                     if a["answers_per_s"] and r["answers_per_s"] else None)
-            print(f"| {level['visitors']} | {_cell(a['p50_ms'])} / {_cell(a['p95_ms'])} "
-                  f"| {_cell(a['answer_p50_ms'])} / {_cell(a['answer_p95_ms'])} | {_cell(a['answers_per_s'])} "
-                  f"| {_cell(a['busy_share'])} | {a['errors_5xx']} / {a['errors_4xx']} / {a['errors_connection']} "
-                  f"| {_cell(r['p50_ms'])} / {_cell(r['p95_ms'])} | {_cell(r['answers_per_s'])} "
-                  f"| {r['errors_5xx']} / {r['errors_connection']} | {_cell(ratio)} |")
-        if figures.get("open"):
-            o = figures["open"]
-            print(f"\nopen loop: {o['visitors']} visitors, one message every {o['interval']} s for {o['seconds']} s")
-            for side in ("api", "rasa"):
-                s = o[side]
-                print(f"  {side:4}: {s['messages']} messages, p50 {_cell(s['p50_ms'])} ms, p95 {_cell(s['p95_ms'])} ms, "
-                      f"busy share {_cell(s['busy_share'])}, 5xx {s['errors_5xx']}, conn {s['errors_connection']}")
-        if figures.get("queue"):
-            q = figures["queue"]
-            print(f"\ncounsellors' queue, {q['queued']} queued: p50 {q['p50_ms']} ms, p95 {q['p95_ms']} ms over "
-                  f"{q['reads']} reads; statuses {q['statuses']}; entries/total {q['entries_and_total']}")
 
 
 async def bench_shape(target: Target, args) -> dict:
@@ -395,7 +338,8 @@ def _levels_messages(text: str) -> dict[int, int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shapes", default="single", help="comma-separated: " + ", ".join(SHAPES))
+    parser.add_argument("--shapes", default="single",
+                        help="comma-separated: " + ", ".join(SHAPES) + " (scaled: TEST_DATABASE_URL, TEST_REDIS_URL)")
     parser.add_argument("--levels", default="1,20,50,100")
     parser.add_argument("--messages", default="1:15,20:4,50:3,100:2", help="visitors:messages each")
     parser.add_argument("--open-visitors", type=int, default=20)
@@ -408,20 +352,36 @@ def main(argv: list[str] | None = None) -> int:
     args.levels = [int(level) for level in args.levels.split(",")]
     args.messages = _levels_messages(args.messages)
     api_env = BENCH_API_ENV | dict(pair.split("=", 1) for pair in args.api_env)
+    shapes = args.shapes.split(",")
+    unknown = [shape for shape in shapes if shape not in SHAPES]
+    if unknown:
+        parser.error(f"unknown shape {', '.join(unknown)} (known: {', '.join(SHAPES)})")
+    for shape in shapes:  # what a shape needs, before any stack spends minutes starting
+        if SHAPES[shape].check:
+            SHAPES[shape].check()
 
     report = {"started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "api_env": api_env,
               "levels": args.levels, "messages_each": args.messages, "shapes": {}}
-    for shape in args.shapes.split(","):
-        with TemporaryDirectory(prefix=f"bench-{shape}-") as work, SHAPES[shape](Path(work), api_env) as target:
-            print(f"{shape}: stack up (API {target.api_url}, Rasa {', '.join(target.rasa_urls)})", flush=True)
+    stop_on_signals()
+    for shape in shapes:
+        with TemporaryDirectory(prefix=f"bench-{shape}-") as work, \
+                SHAPES[shape].starter(Path(work), api_env) as target:
+            print(f"{shape}: stack up (API {', '.join(target.api_urls)}; Rasa {', '.join(target.rasa_urls)})",
+                  flush=True)
             report["shapes"][shape] = asyncio.run(bench_shape(target, args))
+    report["comparison"] = compare_shapes(report)
     out = REPO / args.out
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2), encoding="utf-8")
     print_report(report)
-    print(f"\n(figures in {out.relative_to(REPO)}; one run on a shared machine: repeat and compare medians)")
+    shown = out.relative_to(REPO) if out.is_relative_to(REPO) else out
+    print(f"\n(figures in {shown}; one run on a shared machine: repeat and compare medians)")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:  # the stacks are stopped and cleaned up by then
+        print("bench-load: stopped before the end; no report written", file=sys.stderr)
+        sys.exit(130)

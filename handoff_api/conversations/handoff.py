@@ -15,6 +15,7 @@ from handoff_api.helplines.catalog import AGE_GROUPS, ROLES, THEMES, Catalog
 from handoff_api.helplines.routing import VisitorProfile, route
 from handoff_api.internal.schemas import HandoffRequest
 from handoff_api.stats import events
+from handoff_api.trainers import refusals as trainer_inbox
 
 
 def unknown_conversation():
@@ -70,9 +71,18 @@ def stated_age(labels: dict) -> int | None:
     return label.age if label is not None and label.source != "skipped" else None
 
 
+def shared_labels(request: HandoffRequest) -> dict:
+    """What routing may use: every label with the visitor's yes, else only the urgency. The bot
+    sends them all either way; consent.py shows them once the visitor agrees, even later."""
+    if request.consent:
+        return request.labels
+    return {name: label for name, label in request.labels.items() if name == "urgency"}
+
+
 def _route_and_store(session, catalog, conversation, request, now) -> str | None:
     """Routes and keeps the briefing; returns the sentence that tells a moved visitor why."""
-    profile = visitor_profile(conversation.entry_point, request.labels)
+    shared = shared_labels(request)
+    profile = visitor_profile(conversation.entry_point, shared)
     entry = catalog.helpline_for_entry_point(conversation.entry_point)
     entry_status = helplines.availability(session, catalog, entry, now).status
     decision = route(
@@ -92,14 +102,19 @@ def _route_and_store(session, catalog, conversation, request, now) -> str | None
         conversation_id=conversation.id
     )
     handoff.labels = {name: label.model_dump() for name, label in request.labels.items()}
-    handoff.consent = request.consent
+    # A yes stays a yes: "Toon wat ik aan de chatbot vertelde" is not undone by the bot's resend.
+    handoff.consent = request.consent or bool(handoff.consent)
     handoff.visitor_words = list(request.visitor_words)
     handoff.qa = [qa.model_dump() for qa in request.qa]
     handoff.details = request.details.model_dump(exclude_none=True)
     handoff.outcome = decision.outcome
     handoff.routed_helpline_id = decision.helpline_id
-    handoff.routing_reason = moves.routing_reason(catalog, profile, decision, stated_age(request.labels))
+    handoff.routing_reason = moves.routing_reason(
+        catalog, profile, decision, stated_age(shared), told=request.consent
+    )
     session.add(handoff)
+    if not handoff.consent:
+        trainer_inbox.forget(session, conversation.id)  # the "no" holds for the trainers too
     session.refresh(conversation)  # the guarded change above: helpline, urgency, state
     routed = helplines.availability(session, catalog, catalog.helpline(decision.helpline_id), now)
     events.record_for(

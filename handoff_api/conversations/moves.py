@@ -10,6 +10,10 @@ from handoff_api.helplines.routing import RoutingDecision, VisitorProfile, fits_
 
 WAS = {"open": "was open", "busy": "was bezet (alle hulpverleners in gesprek)", "closed": "was gesloten"}
 AGE = {"minor": "Minderjarig", "adult": "Volwassen"}
+# Shown only after a later yes: the route was chosen before the visitor agreed to share.
+ROUTED_WITHOUT_STORY = (
+    "Doorgestuurd zonder wat de bezoeker vertelde: die wilde het toen nog niet laten doorgeven."
+)
 
 
 def for_whom(helpline: Helpline) -> str:
@@ -28,11 +32,16 @@ def _age(profile: VisitorProfile, stated_age: int | None) -> str:
 
 
 def routing_reason(
-    catalog: Catalog, profile: VisitorProfile, decision: RoutingDecision, stated_age: int | None
+    catalog: Catalog,
+    profile: VisitorProfile,
+    decision: RoutingDecision,
+    stated_age: int | None,
+    told: bool = True,
 ) -> str:
+    """`told`: the visitor agreed to share; else the route used none of what they told."""
     entry = catalog.helpline_for_entry_point(profile.entry_point)
     routed = catalog.helpline(decision.helpline_id)
-    parts = [_age(profile, stated_age)]
+    parts = [_age(profile, stated_age) if told else ROUTED_WITHOUT_STORY]
     if entry.id != routed.id and not fits_audience(entry, profile):
         parts.append(f"Binnengekomen via {entry.name}, dat is er voor {for_whom(entry)}.")
     statuses = ", ".join(f"{catalog.helpline(h).name} {WAS[s]}" for h, s in decision.statuses)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from handoff_api.conversations.models import Conversation
 from handoff_api.counsellors.models import Counsellor
 from handoff_api.db import utcnow
+from handoff_api.errors import ApiError
 
 STATUSES = ("available", "pause", "offline")
 # The console confirms every HEARTBEAT_SECONDS; after TIMEOUT_SECONDS of silence (a closed
@@ -34,6 +35,25 @@ def effective_status(counsellor: Counsellor, now: datetime | None = None) -> str
     if not counsellor.active or seen is None or now - seen > timedelta(seconds=TIMEOUT_SECONDS):
         return "offline"
     return counsellor.presence
+
+
+NOT_AVAILABLE = {
+    "pause": "Je staat op pauze. Zet jezelf eerst op 'Beschikbaar' om een gesprek aan te nemen.",
+    "offline": "Je staat op offline. Zet jezelf eerst op 'Beschikbaar' om een gesprek aan te nemen.",
+}
+
+
+def require_available(counsellor: Counsellor) -> None:
+    """Only an available counsellor takes a visitor from the queue: one on a break or offline
+    (also after the console fell silent) gets 409 and nothing changes."""
+    status = effective_status(counsellor)
+    if status != "available":
+        raise ApiError(
+            409,
+            "not_available",
+            NOT_AVAILABLE[status],
+            f"You are {status}: set yourself available before claiming a conversation.",
+        )
 
 
 def open_chats(session: Session, counsellor_id: str) -> int:

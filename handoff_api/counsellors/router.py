@@ -19,6 +19,7 @@ from handoff_api.helplines.service import CatalogDep
 from handoff_api.dependencies import CodeHasherDep, SettingsDep
 from handoff_api.ratelimit import RateLimiterDep
 from handoff_api.supervision import service as supervision
+from handoff_api.supervision import takeover
 
 router = APIRouter(prefix="/api/v1/counsellor", tags=["counsellor"])
 bearer = HTTPBearer(auto_error=False, description="The counsellor's login token")
@@ -188,11 +189,12 @@ def invite(
 def close(
     conversation_id: str,
     body: schemas.CloseRequest,
-    counsellor: CurrentCounsellor,
+    counsellor: CurrentStaff,  # a supervisor only what they took over
     session: SessionDep,
     catalog: CatalogDep,
 ) -> dict:
     found = service.visible_conversation(session, catalog, counsellor, conversation_id)
+    takeover.require_owner_to_close(session, found, counsellor)
     record = service.close(session, catalog, found, counsellor, body.model_dump())
     return {"registration_id": record.id, "bot_labels": service.registration_labels(session, found, record)}
 

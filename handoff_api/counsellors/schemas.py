@@ -6,6 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from handoff_api.conversations.schemas import MessageOut, MessageText
 from handoff_api.helplines.catalog import AgeGroup, Role, Theme
+from handoff_api.supervision.schemas import TakeoverRequestOut
 
 
 class Login(BaseModel):
@@ -126,6 +127,9 @@ class ConversationDetail(BaseModel):
     transcript: list[MessageOut]
     participants: list[Participant]
     notes: list[StaffNote] = []
+    takeover: TakeoverRequestOut | None = Field(
+        default=None, description="Its counsellor asks a supervisor to take it over (who, since when)"
+    )
 
 
 class SendMessage(BaseModel):

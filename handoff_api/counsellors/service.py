@@ -16,7 +16,7 @@ from handoff_api.conversations.service import (
     message_view,
 )
 from handoff_api.conversations.safety import round_the_clock_sentence
-from handoff_api.counsellors import throttle
+from handoff_api.counsellors import presence, throttle
 from handoff_api.counsellors.models import Counsellor, CounsellorSession, Registration
 from handoff_api.db import utcnow
 from handoff_api.errors import ApiError, not_found, unauthorized
@@ -24,6 +24,7 @@ from handoff_api.helplines.catalog import Catalog
 from handoff_api.security import CodeHasher, hash_password, hash_secret, new_token, verify_password
 from handoff_api.stats import events
 from handoff_api.supervision import service as supervision
+from handoff_api.supervision import takeover
 
 
 class AccountError(ValueError):
@@ -225,6 +226,7 @@ def conversation_detail(
         "transcript": [message_view(m) for m in consent.counsellor_messages(session, conversation, 0)],
         "participants": [{"name": name, "role": role} for name, role in participants],
         "notes": supervision.notes_for(session, conversation.id, viewer.id) if viewer else [],
+        "takeover": takeover.request_view(session, conversation),
     }
 
 
@@ -238,8 +240,10 @@ def already_claimed() -> ApiError:
 
 
 def claim(session: Session, catalog: Catalog, counsellor: Counsellor, conversation_id: str) -> Conversation:
-    """Atomic: of several counsellors claiming at once, exactly one wins; the others get 409."""
+    """Atomic: of several counsellors claiming at once, exactly one wins; the others get 409.
+    Only while available (not on a break, not offline): 409 `not_available` otherwise."""
     conversation = visible_conversation(session, catalog, counsellor, conversation_id)
+    presence.require_available(counsellor)
     session.commit()  # end the read transaction: the claim below decides on its own
     change_state(
         session,
@@ -385,6 +389,8 @@ def invite(
         raise not_found("Die collega vinden we niet.", "No such colleague.")
     change_state(session, conversation.id, ("human",), {"last_activity_at": utcnow()})
     _join(session, conversation.id, guest, "invited")
+    if guest.role == "supervisor":
+        supervision.record(session, guest, "join", conversation)
     append_message(
         session,
         conversation.id,
@@ -415,7 +421,8 @@ def close(
         conversation_id=conversation.id,
         helpline_id=conversation.helpline_id,
         counsellor_id=counsellor.id,
-        bot_labels=handoff.labels if handoff else None,
+        # kept for statistics: only what the visitor agreed to share
+        bot_labels=consent.counsellor_labels(session, conversation, handoff.labels) if handoff else None,
         registered_on=utcnow().date(),
         **registration,
     )

@@ -29,7 +29,7 @@ from handoff_api.stats import advice, charts, events, report
 from handoff_api.stats.service import add_campaign, campaigns, coordinator_helplines
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
-PAGE_ASSETS = {"stats.js": "text/javascript", "stats.css": "text/css"}
+PAGE_ASSETS = {"stats.js": "text/javascript", "access-log.js": "text/javascript", "stats.css": "text/css"}
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:; "
     "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"

@@ -1,7 +1,8 @@
 """`handoff-admin standard-texts ...` (the operator keeps each helpline's canned replies) and
-`handoff-admin access-log --helpline H` (every read by a supervisor)."""
+`handoff-admin access-log --helpline H [--from D] [--to D]` (the access log, oldest first)."""
 
 import sys
+from datetime import date
 
 from sqlalchemy.orm import Session
 
@@ -10,6 +11,7 @@ from handoff_api.helplines.catalog import Catalog
 from handoff_api.supervision import service
 
 COMMANDS = ("standard-texts", "access-log")
+CLI_LINES = 100_000  # the log is purged after the retention period: this is all of it
 
 
 class CliError(ValueError):
@@ -29,15 +31,21 @@ def add_parser(commands) -> None:
     remove.add_argument("--id", type=int, required=True)
     seed = actions.add_parser("seed", help="greeting, safety check, referral and closing, if it has none")
     seed.add_argument("--helpline", required=True)
-    log = commands.add_parser("access-log", help="supervisors' reads of a helpline's conversations")
+    log = commands.add_parser(
+        "access-log", help="supervisors' views, whispers, joins and take-overs, and requests for one"
+    )
     log.add_argument("--helpline", required=True)
+    log.add_argument("--from", dest="first", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    log.add_argument("--to", dest="last", type=date.fromisoformat, metavar="YYYY-MM-DD", help="included")
 
 
 def run(args, session: Session, catalog: Catalog) -> int:
     if catalog.helpline(args.helpline) is None:
         raise CliError(f"unknown helpline {args.helpline!r}")
     if args.command == "access-log":
-        for line in reversed(service.access_log(session, {args.helpline})):
+        since, until = service.day_bounds(catalog.helpline(args.helpline).tz, args.first, args.last)
+        lines, _ = service.access_log(session, {args.helpline}, since, until, limit=CLI_LINES)
+        for line in reversed(lines):
             print(f"{line['at']}\t{line['username']}\t{line['action']}\t{line['conversation_id'] or '-'}")
         return 0
     command = args.texts_command

@@ -55,3 +55,17 @@ class StandardText(Base):
     text: Mapped[str] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class TakeoverRequest(Base):
+    """The counsellor who has a conversation asks a supervisor of the team to take it over.
+    Valid only while that counsellor still has it (see supervision/takeover.py); deleted when a
+    supervisor takes it over or the counsellor withdraws it, and with the conversation."""
+
+    __tablename__ = "takeover_requests"
+
+    conversation_id: Mapped[str] = mapped_column(
+        ForeignKey("conversations.id", ondelete="CASCADE"), primary_key=True
+    )
+    requested_by_id: Mapped[str] = mapped_column(ForeignKey("counsellors.id", ondelete="CASCADE"))
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,18 +1,20 @@
-"""Supervision: notes, whispers, the helpline's live chats, standard texts (/api/v1/counsellor/...)
-and, for coordinators, the supervisors' access log (/api/v1/supervision/access-log)."""
+"""Supervision: notes, whispers, the helpline's live chats, standard texts and take-over when
+asked (/api/v1/counsellor/...) and, for coordinators, the access log
+(/api/v1/supervision/access-log)."""
 
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
 from handoff_api.counsellors import service as counsellors
-from handoff_api.counsellors.router import CurrentStaff
-from handoff_api.counsellors.schemas import StaffNote
+from handoff_api.counsellors.router import CurrentCounsellor, CurrentStaff
+from handoff_api.counsellors.schemas import ConversationDetail, StaffNote
 from handoff_api.db import SessionDep
-from handoff_api.errors import not_found
+from handoff_api.errors import ApiError, not_found
 from handoff_api.helplines.service import CatalogDep
 from handoff_api.stats.router import Coordinator, _visible
-from handoff_api.supervision import schemas, service
+from handoff_api.supervision import schemas, service, takeover
 
 router = APIRouter(prefix="/api/v1/counsellor", tags=["supervision"])
 TextId = Annotated[int, Path(ge=1, le=2**31 - 1)]
@@ -84,13 +86,54 @@ def remove_standard_text(text_id: TextId, account: CurrentStaff, session: Sessio
     service.remove_standard_text(session, item)
 
 
-@access_log_router.get("/access-log", response_model=list[schemas.AccessLogLine])
+# --- take-over when asked ----------------------------------------------------------------------
+@router.post(
+    "/conversations/{conversation_id}/takeover-request", response_model=schemas.TakeoverRequestOut, status_code=201
+)
+def ask_takeover(
+    conversation_id: str, counsellor: CurrentCounsellor, session: SessionDep, catalog: CatalogDep
+) -> dict:
+    """The counsellor who has the conversation asks a supervisor of the team to take it over."""
+    found = counsellors.visible_conversation(session, catalog, counsellor, conversation_id)
+    return takeover.ask(session, catalog, found, counsellor)
+
+
+@router.delete("/conversations/{conversation_id}/takeover-request", status_code=204)
+def withdraw_takeover(
+    conversation_id: str, counsellor: CurrentCounsellor, session: SessionDep, catalog: CatalogDep
+) -> None:
+    found = counsellors.visible_conversation(session, catalog, counsellor, conversation_id)
+    takeover.withdraw(session, found, counsellor)
+
+
+@router.post("/conversations/{conversation_id}/take-over", response_model=ConversationDetail)
+def take_over(conversation_id: str, account: CurrentStaff, session: SessionDep, catalog: CatalogDep) -> dict:
+    """A supervisor takes the conversation over, only when its counsellor asked (409 otherwise)."""
+    service.require_supervisor(account)
+    found = counsellors.visible_conversation(session, catalog, account, conversation_id)
+    taken = takeover.take_over(session, catalog, found, account)
+    return counsellors.conversation_detail(session, catalog, taken, account)
+
+
+# --- the access log, for coordinators -----------------------------------------------------------
+@access_log_router.get("/access-log", response_model=schemas.AccessLogPage)
 def access_log(
     coordinator: Coordinator,
     session: SessionDep,
     catalog: CatalogDep,
     helpline: Annotated[str, Query(max_length=64)],
-) -> list:
-    """Every read by a supervisor of the helpline's queue and conversations, newest first."""
+    first: Annotated[date | None, Query(alias="from", description="First day (the helpline's days)")] = None,
+    last: Annotated[date | None, Query(alias="to", description="Last day, included")] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> dict:
+    """Every supervisor's view, whisper, join and take-over of the helpline's conversations and
+    queue, and every request for a take-over: who (the account), what, which conversation, when;
+    newest first, a page at a time. Never any text."""
     _visible(catalog, coordinator, helpline)
-    return service.access_log(session, {helpline})
+    if first and last and first > last:
+        raise ApiError(422, "invalid_period", "De begindatum ligt na de einddatum.", "from is after to.")
+    zone = catalog.helpline(helpline).tz
+    since, until = service.day_bounds(zone, first, last)
+    entries, total = service.access_log(session, {helpline}, since, until, limit, offset)
+    return {"entries": entries, "total": total, "offset": offset, "limit": limit, "timezone": str(zone)}

@@ -22,6 +22,7 @@ class LiveConversation(BaseModel):
     came_in_through: str
     counsellor_name: str | None
     last_seq: int
+    takeover_asked: bool = Field(description="Its counsellor asks a supervisor to take it over")
 
 
 class StandardTextIn(BaseModel):
@@ -39,9 +40,28 @@ class StandardTextOut(BaseModel):
     text: str
 
 
+AccessAction = Literal[
+    "view_queue", "view_conversation", "watch_conversation", "watch_desk", "view_live",
+    "whisper", "join", "takeover_asked", "takeover_withdrawn", "takeover",
+]
+
+
 class AccessLogLine(BaseModel):
-    at: str
-    username: str
+    at: str = Field(description="UTC, ISO 8601")
+    username: str = Field(description="The staff account's name (never anything of the visitor)")
     helpline_id: str
-    action: Literal["view_queue", "view_conversation", "watch_conversation", "watch_desk", "view_live"]
+    action: AccessAction
     conversation_id: str | None
+
+
+class AccessLogPage(BaseModel):
+    entries: list[AccessLogLine] = Field(description="Newest first")
+    total: int = Field(description="Lines in the period, all pages")
+    offset: int
+    limit: int
+    timezone: str = Field(description="The helpline's time zone: the period's days are its days")
+
+
+class TakeoverRequestOut(BaseModel):
+    asked_by: str
+    asked_at: str

@@ -1,8 +1,9 @@
 """Private notes, supervisors' whispers, the access log of supervisors' reads, standard texts."""
 
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from handoff_api.conversations import consent
@@ -12,7 +13,7 @@ from handoff_api.counsellors.models import Counsellor
 from handoff_api.db import utcnow
 from handoff_api.errors import ApiError, not_found
 from handoff_api.helplines.catalog import Catalog
-from handoff_api.supervision.models import AccessLogEntry, StaffNote, StandardText
+from handoff_api.supervision.models import AccessLogEntry, StaffNote, StandardText, TakeoverRequest
 
 # What a new helpline starts with (`handoff-admin standard-texts seed`); each team edits its own.
 DEFAULT_TEXTS = (
@@ -37,12 +38,11 @@ def require_supervisor(account: Counsellor) -> None:
 
 
 # --- the access log ---------------------------------------------------------------------------
-def log_read(
+def record(
     session: Session, account: Counsellor, action: str, conversation: Conversation | None = None
 ) -> None:
-    """Every read by a supervisor: who, what (an action and a conversation id), when."""
-    if account.role != "supervisor":
-        return
+    """One line of the access log, committed with the change it belongs to: who (the account's
+    name), what, which conversation (its id), when; never any text."""
     session.add(
         AccessLogEntry(
             account_id=account.id,
@@ -52,17 +52,41 @@ def log_read(
             conversation_id=conversation.id if conversation else None,
         )
     )
+
+
+def log_read(
+    session: Session, account: Counsellor, action: str, conversation: Conversation | None = None
+) -> None:
+    """Every read by a supervisor (a counsellor's reads are their work, not logged)."""
+    if account.role != "supervisor":
+        return
+    record(session, account, action, conversation)
     session.commit()
 
 
-def access_log(session: Session, helpline_ids: set[str], limit: int = 500) -> list[dict]:
+def access_log(
+    session: Session,
+    helpline_ids: set[str],
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int = 500,
+    offset: int = 0,
+) -> tuple[list[dict], int]:
+    """The lines of the helplines in [since, until), newest first: one page and the total."""
+    where = [AccessLogEntry.helpline_id.in_(helpline_ids)]
+    if since is not None:
+        where.append(AccessLogEntry.at >= since)
+    if until is not None:
+        where.append(AccessLogEntry.at < until)
+    total = session.scalar(select(func.count()).select_from(AccessLogEntry).where(*where))
     rows = session.scalars(
         select(AccessLogEntry)
-        .where(AccessLogEntry.helpline_id.in_(helpline_ids))
+        .where(*where)
         .order_by(AccessLogEntry.at.desc(), AccessLogEntry.id.desc())
         .limit(limit)
+        .offset(offset)
     )
-    return [
+    lines = [
         {
             "at": row.at.isoformat(timespec="seconds"),
             "username": row.username,
@@ -72,6 +96,14 @@ def access_log(session: Session, helpline_ids: set[str], limit: int = 500) -> li
         }
         for row in rows
     ]
+    return lines, total
+
+
+def day_bounds(zone: ZoneInfo, first: date | None, last: date | None) -> tuple[datetime | None, datetime | None]:
+    """From the start of `first` to the end of `last` (included), as the helpline's days."""
+    since = datetime.combine(first, time.min, zone) if first else None
+    until = datetime.combine(last + timedelta(days=1), time.min, zone) if last else None
+    return since, until
 
 
 def purge_access_log(session: Session, cutoff: datetime) -> int:
@@ -115,6 +147,7 @@ def whisper(session: Session, conversation: Conversation, supervisor: Counsellor
         text=text,
     )
     session.add(note)
+    record(session, supervisor, "whisper", conversation)
     _touch(session, conversation.id)
     session.commit()
     return note
@@ -157,6 +190,7 @@ def live_conversations(session: Session, catalog: Catalog, helpline_ids: set[str
         .where(Conversation.state == "human", Conversation.helpline_id.in_(helpline_ids))
         .order_by(Conversation.claimed_at)
     ).all()
+    asked = _takeovers_asked(session, [conversation for conversation, _ in rows])
     entries = []
     for conversation, name in rows:
         handoff = session.get(Handoff, conversation.id)
@@ -172,9 +206,20 @@ def live_conversations(session: Session, catalog: Catalog, helpline_ids: set[str
                 "came_in_through": entry_helpline.name if entry_helpline else conversation.entry_point,
                 "counsellor_name": name,
                 "last_seq": conversation.message_count,
+                "takeover_asked": conversation.id in asked,
             }
         )
     return entries
+
+
+def _takeovers_asked(session: Session, conversations: list[Conversation]) -> set[str]:
+    """The conversations whose counsellor asks for a take-over now (a request of an earlier
+    owner no longer counts)."""
+    owners = {c.id: c.assigned_counsellor_id for c in conversations}
+    if not owners:
+        return set()
+    requests = session.scalars(select(TakeoverRequest).where(TakeoverRequest.conversation_id.in_(owners)))
+    return {r.conversation_id for r in requests if r.requested_by_id == owners[r.conversation_id]}
 
 
 def is_participant(session: Session, conversation_id: str, account_id: str) -> bool:

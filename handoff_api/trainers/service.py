@@ -33,6 +33,7 @@ from handoff_api.conversations.models import Conversation, Handoff
 from handoff_api.counsellors.models import Counsellor, Registration
 from handoff_api.db import utcnow
 from handoff_api.errors import ApiError, not_found
+from handoff_api.trainers import refusals
 from handoff_api.trainers.config import TrainerSettings
 from handoff_api.trainers.models import InboxCollection, InboxDecision, InboxItem
 from handoff_api.trainers.nlu_data import FIELDS, NluConflict, NluData, normalise
@@ -219,6 +220,7 @@ def pending_conversations(session: Session, settings: TrainerSettings, limit: in
     candidates = session.scalars(
         select(Conversation)
         .where(or_(Conversation.state == "closed", Conversation.last_activity_at < cutoff))
+        .where(refusals.not_refused(Conversation.id))  # a visitor's "no" keeps them out
         .order_by(Conversation.last_activity_at)
     ).all()
     collected = {c.conversation_id: c for c in session.scalars(select(InboxCollection)).all()}
@@ -265,6 +267,9 @@ def collect_conversation(
     A message whose scrubbed words are already in the inbox or were decided on is not added
     again ("hallo?" from many visitors), unless a counsellor's registration differs for it.
     """
+    if refusals.is_refused(session, conversation.id):
+        refusals.forget(session, conversation.id)
+        return 0, 0
     known = known_texts(session) if known is None else known
     registration = _latest_registration(session, conversation.id)
     counsellor = (
@@ -354,6 +359,8 @@ def collect(session: Session, settings: TrainerSettings, source: TrackerSource) 
         result.conversations += 1
         result.new_items += new
         result.updated_items += updated
+    refusals.forget_refused(session)  # a "no" that came in while this run read the conversation
+    session.commit()
     return result
 
 
@@ -384,11 +391,14 @@ def item_view(item: InboxItem) -> dict:
 
 
 def list_items(session: Session) -> list[InboxItem]:
-    return sorted(session.scalars(select(InboxItem)).all(), key=_priority)
+    items = session.scalars(select(InboxItem).where(refusals.not_refused(InboxItem.conversation_id)))
+    return sorted(items.all(), key=_priority)
 
 
 def find_item(session: Session, item_id: str) -> InboxItem:
-    item = session.get(InboxItem, item_id)
+    item = session.scalar(
+        select(InboxItem).where(InboxItem.id == item_id, refusals.not_refused(InboxItem.conversation_id))
+    )
     if item is None:
         raise not_found(
             "Dit bericht staat niet (meer) in de inbox.", "This item is not (or no longer) in the inbox."

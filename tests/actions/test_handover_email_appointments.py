@@ -65,17 +65,19 @@ def test_handover_with_consent_sends_the_visitors_own_words(client, dispatcher):
     ]
 
 
-def test_consent_refused_hands_over_without_the_summary(client, dispatcher):
+def test_consent_refused_hands_over_the_same_briefing_marked_refused(client, dispatcher):
+    """The API keeps it from every counsellor (only the urgency) until the visitor chooses to
+    show it in the chat: then it is the briefing a yes in time would have given."""
     client.handoff_answer = QUEUED
     suicide = {"value": "suicide_risk", "confidence": 0.64, "source": "classifier"}
-    tracker = make_tracker("/deny", intent="deny", slots={**TRIAGED, "consent": False, "urgency": "suicide_risk",
-                                                          "urgency_label": suicide})
-    run(ActionHandover(), dispatcher, tracker)
-    sent = client.calls[0][1]
-    assert sent["consent"] is False
-    assert sent["visitor_words"] == [] and sent["qa"] == []
-    assert sent["labels"] == {"urgency": suicide}
-    assert sent["details"] == {"recent_sexual_assault": False, "uncertain_labels": []}
+    slots = {**TRIAGED, "urgency": "suicide_risk", "urgency_label": suicide}
+    run(ActionHandover(), dispatcher, make_tracker("/affirm", intent="affirm", slots={**slots, "consent": True}))
+    run(ActionHandover(), dispatcher, make_tracker("/deny", intent="deny", slots={**slots, "consent": False}))
+    agreed, refused = client.calls[0][1], client.calls[1][1]
+    assert (agreed["consent"], refused["consent"]) == (True, False)
+    assert {**refused, "consent": True} == agreed
+    assert refused["visitor_words"] == [STORY] and refused["qa"] == TRIAGED["qa"]
+    assert refused["labels"] == {"urgency": suicide, **TRIAGED["triage_labels"]}
 
 
 def test_the_briefing_names_the_uncertain_labels_with_their_true_confidence(client, dispatcher):

@@ -11,7 +11,8 @@ URGENT_ONLY = {"urgency": {"value": "suicide_risk", "confidence": 0.49, "source"
 
 
 def refused_handover(client, moment=WEDNESDAY_EVENING, labels=None) -> dict:
-    """What the bot does on "Nee, liever niet": only the urgency, no words, no answers."""
+    """"Nee, liever niet", and a handover with only the urgency (the bot sends the whole
+    briefing, see test_late_consent.py: either way a counsellor reads only the urgency)."""
     conversation = start_conversation(client, simulated_now=moment)
     visitor = bearer(conversation["token"])
     for text in (STORY, "Nee, liever niet"):

@@ -79,14 +79,14 @@ def test_every_supervisor_read_is_in_the_access_log_without_visitor_text(client,
         pass
     log = client.get("/api/v1/supervision/access-log?helpline=nupraatikerover", headers=staff["npie_coco"])
     assert log.status_code == 200
-    lines = [(line["username"], line["action"], line["conversation_id"]) for line in log.json()]
+    lines = [(line["username"], line["action"], line["conversation_id"]) for line in log.json()["entries"]]
     assert lines == [
         ("npie_sofie", "watch_conversation", cid),
         ("npie_sofie", "view_conversation", cid),
         ("npie_sofie", "view_live", None),
         ("npie_sofie", "view_queue", None),
     ]
-    assert all(line["at"] for line in log.json())
+    assert all(line["at"] for line in log.json()["entries"]) and log.json()["total"] == 4
     assert db_scalar(database_url, "SELECT count(*) FROM access_log WHERE username = 'npie_anna'") == 0
     stored = db_scalar(
         database_url, "SELECT count(*) FROM access_log WHERE action LIKE :t OR username LIKE :t", t=f"%{STORY[:20]}%"

@@ -124,6 +124,9 @@ def test_sunday_night_minor_books_and_is_helped_at_the_appointment(stack):
         login = api.post("/api/v1/counsellor/login", json={"username": "anna", "password": password})
         assert login.status_code == 200, login.text
         anna = {"Authorization": f"Bearer {login.json()['token']}"}
+        # at the console and available: on a break or offline she could not claim
+        available = api.post("/api/v1/counsellor/presence", json={"status": "available"}, headers=anna)
+        assert available.status_code == 200, available.text
         # First in the queue: only conversations in acute danger or at suicide risk (left by
         # other tests on this shared stack) may go before an appointment.
         queue = api.get("/api/v1/counsellor/queue", headers=anna).json()["entries"]

@@ -4,9 +4,11 @@ two Rasa instances, on the machine's PostgreSQL (TEST_DATABASE_URL) and Redis (T
 
 The stack makes its own PostgreSQL schemas (the API's and Rasa's trackers) and its own Redis
 key prefix (the API's limits and live channel, Rasa's locks), and removes all of them at the
-end. Migrations run once, as the release step, before any worker starts. Needs HELPLINE_MODEL.
+end (`scaled_stack`, also used by scripts/bench_load.py's "scaled" shape). Migrations run once,
+as the release step, before any worker starts. Needs HELPLINE_MODEL.
 """
 
+import contextlib
 import importlib.util
 import os
 import secrets
@@ -78,11 +80,11 @@ class ScaledStack:
         except httpx.HTTPError:
             return False
 
-    def create_counsellor(self, username: str, helpline: str = "nupraatikerover") -> None:
+    def create_counsellor(self, username: str, helpline: str = "nupraatikerover", password: str = PASSWORD) -> None:
         made = subprocess.run(
             [str(API_VENV / "handoff-admin"), "create-counsellor", "--username", username,
              "--helpline", helpline, "--password-stdin"],
-            input=PASSWORD + "\n", text=True, env=self.api_env, cwd=REPO,
+            input=password + "\n", text=True, env=self.api_env, cwd=REPO,
             capture_output=True, timeout=120,
         )
         assert made.returncode == 0, made.stderr[-2000:]
@@ -124,7 +126,7 @@ def _commands(stack_ports: dict, rasa_token: str, model: Path, endpoints: Path) 
 
 
 def start_scaled_stack(work: Path, database_url: str, redis_url: str, prefix: str,
-                       api_schema: str, rasa_schema: str) -> ScaledStack:
+                       api_schema: str, rasa_schema: str, api_overrides: dict | None = None) -> ScaledStack:
     model = _e2e.model_path()
     names = ("api-a", "api-b", "internal", "actions", "rasa-1", "rasa-2")
     ports = {name: _e2e.free_port() for name in names}
@@ -155,7 +157,7 @@ def start_scaled_stack(work: Path, database_url: str, redis_url: str, prefix: st
         "HANDOFF_REDIS_PREFIX": prefix,
         "HANDOFF_CONVERSATION_MESSAGE_RATE": f"{MESSAGE_RATE}/minute",
         "HANDOFF_ADDRESS_RATE": "1000/minute",  # every visitor of the test comes from 127.0.0.1
-    }
+    } | (api_overrides or {})
     actions_env = base_env | {"HANDOFF_INTERNAL_URL": url("internal"), "SANIC_HOST": "127.0.0.1",
                               "HANDOFF_INTERNAL_TOKEN": internal_token}
     rasa_env = base_env | {
@@ -195,20 +197,17 @@ def stop_scaled_stack(stack: ScaledStack) -> None:
         _e2e._stop(service)
 
 
-@pytest.fixture(scope="session")
-def scaled(tmp_path_factory) -> Iterator[ScaledStack]:
-    _e2e.model_path()
-    database_url = os.environ.get("TEST_DATABASE_URL")
-    redis_url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
-    if not database_url:
-        pytest.fail("TEST_DATABASE_URL is not set (`make test-scaled` sets it to the machine's PostgreSQL)")
+@contextlib.contextmanager
+def scaled_stack(work: Path, database_url: str, redis_url: str, api_overrides: dict | None = None,
+                 label: str = "scaled") -> Iterator[ScaledStack]:
+    """The stack on schemas and a key prefix of its own (named after `label`), all removed at the
+    end, also when starting fails or the run is interrupted."""
     tag = uuid.uuid4().hex[:12]
-    prefix = f"handoffscaled{tag}"  # letters and digits: Rasa's lock store takes no other
-    api_schema, rasa_schema = f"handoff_scaled_{tag}", f"rasa_scaled_{tag}"
+    prefix = f"handoff{label}{tag}"  # letters and digits: Rasa's lock store takes no other
+    api_schema, rasa_schema = f"handoff_{label}_{tag}", f"rasa_{label}_{tag}"
     _schemas(database_url, api_schema)  # Rasa's tracker store makes its own
     try:
-        stack = start_scaled_stack(tmp_path_factory.mktemp("scaled"), database_url, redis_url, prefix,
-                                   api_schema, rasa_schema)
+        stack = start_scaled_stack(work, database_url, redis_url, prefix, api_schema, rasa_schema, api_overrides)
         try:
             yield stack
         finally:
@@ -216,3 +215,14 @@ def scaled(tmp_path_factory) -> Iterator[ScaledStack]:
     finally:
         _schemas(database_url, api_schema, rasa_schema, drop=True)
         _remove_keys(redis_url, prefix)
+
+
+@pytest.fixture(scope="session")
+def scaled(tmp_path_factory) -> Iterator[ScaledStack]:
+    _e2e.model_path()
+    database_url = os.environ.get("TEST_DATABASE_URL")
+    redis_url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+    if not database_url:
+        pytest.fail("TEST_DATABASE_URL is not set (`make test-scaled` sets it to the machine's PostgreSQL)")
+    with scaled_stack(tmp_path_factory.mktemp("scaled"), database_url, redis_url) as stack:
+        yield stack

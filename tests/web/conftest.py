@@ -126,8 +126,8 @@ class LightServer:
     def hand_off(
         self, conversation_id: str, entry_point: str, words: list[str], consent: bool = True, **labels
     ) -> dict:
-        """What the action server posts (the real internal API): on a refusal, as the bot does,
-        only the urgency and no words."""
+        """What the action server posts (the real internal API): the whole briefing and the
+        visitor's answer; on a refusal the API shows a counsellor only the urgency."""
         self.on_duty()
 
         def label(value):
@@ -143,12 +143,10 @@ class LightServer:
                 "urgency": label(labels.get("urgency", "none")),
             },
             "consent": consent,
-            "visitor_words": words if consent else [],
-            "qa": [{"question": "Ben je nu veilig?", "answer": "Ja, nu wel."}] if consent else [],
+            "visitor_words": words,
+            "qa": [{"question": "Ben je nu veilig?", "answer": "Ja, nu wel."}],
             "details": {"recent_sexual_assault": False},
         }
-        if not consent:
-            body["labels"] = {"urgency": body["labels"]["urgency"]}
         response = httpx.post(
             f"{self.internal_url}/internal/v1/handoffs", json=body,
             headers={"X-Internal-Token": INTERNAL_TOKEN}, timeout=30,

@@ -48,6 +48,20 @@ def login_console(page: Page, base_url: str, username: str, password: str) -> No
     expect(page.locator("#login")).to_be_hidden()
 
 
+def be_available(console: Page) -> None:
+    """The counsellor sets themselves available, as at the start of a shift: only then is the
+    helpline open, does a handover reach its queue, and can they claim a chat."""
+    console.locator("#presence").select_option("available")
+    expect(console.locator("#presence-note")).to_contain_text("Je bent beschikbaar")
+
+
+def api_claim(base_url: str, headers: dict, conversation_id: str) -> httpx.Response:
+    """A claim as the console makes it: available first (a counsellor on a break cannot claim)."""
+    available = httpx.post(f"{base_url}/api/v1/counsellor/presence", json={"status": "available"}, headers=headers)
+    assert available.status_code == 200, available.text
+    return httpx.post(f"{base_url}/api/v1/counsellor/conversations/{conversation_id}/claim", headers=headers)
+
+
 def queue_entry(page: Page, conversation_id: str):
     return page.locator(f'#queue li[data-id="{conversation_id}"] button')
 

@@ -13,6 +13,7 @@ from helpers import (
     bot_says,
     conversation_of,
     ended_afterwards,
+    be_available,
     login_console,
     open_chat,
     queue_entry,
@@ -94,6 +95,7 @@ def test_the_console_has_no_serious_violation_in_any_state(light, new_context, e
     expect(console.locator("body[data-ready='1']")).to_have_count(1)
     no_violations(console, "console-login")
     login_console(console, light.url, "axel", password)
+    be_available(console)
 
     visitor = new_context().new_page()
     open_chat(visitor, light.url, simulated_now=MONDAY_EVENING)

@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 from playwright.sync_api import expect
 
 from conftest import INTERNAL_TOKEN, MONDAY_EVENING, NEUTRAL_HOST, shot
-from helpers import api_login, conversation_of, login_console, open_chat, queue_entry, start_chat, wait_until_left
+from helpers import api_claim, api_login, conversation_of, login_console, open_chat, queue_entry, start_chat, wait_until_left
 
 SUNDAY_NIGHT = "2026-11-22T23:30:00+01:00"  # everything Flemish is closed
 INTERNAL = {"X-Internal-Token": INTERNAL_TOKEN}
@@ -95,7 +95,7 @@ def test_transfer_with_a_note_read_by_the_other_helpline_before_claiming(light, 
                    theme="psychological_violence")
 
     emma = api_login(light.url, "emma", password)
-    claimed = httpx.post(f"{light.url}/api/v1/counsellor/conversations/{conversation['id']}/claim", headers=emma)
+    claimed = api_claim(light.url, emma, conversation["id"])
     assert claimed.status_code == 200, claimed.text
     console = new_context(viewport={"width": 1280, "height": 900}).new_page()
     login_console(console, light.url, "emma", password)

@@ -9,7 +9,9 @@ from playwright.sync_api import expect
 from conftest import MONDAY_EVENING, shot
 from helpers import (
     XSS,
+    api_claim,
     api_login,
+    be_available,
     contrast_failures,
     conversation_of,
     login_console,
@@ -41,6 +43,7 @@ def test_html_from_a_visitor_is_text_in_both_pages_and_no_script_runs(light, new
     counsellor_context = new_context(viewport=DESKTOP)
     console = counsellor_context.new_page()
     login_console(console, light.url, "anna", password)
+    be_available(console)
     shot(console, "console-01-queue-empty")
 
     visitor_context, visitor, conversation = queued_visitor(
@@ -88,6 +91,7 @@ def test_the_console_closes_with_a_prefilled_registration(light, new_context):
     )
     console = new_context(viewport=DESKTOP).new_page()
     login_console(console, light.url, "bart", password)
+    be_available(console)
     queue_entry(console, conversation["id"]).click()
     console.get_by_role("button", name="Neem dit gesprek aan").click()
     console.get_by_text("Afsluiten en registreren").click()
@@ -113,7 +117,7 @@ def test_reconnects_after_the_server_drops_the_socket_and_shows_missed_messages_
     context, visitor, conversation = queued_visitor(light, new_context, ["Ik ben bang."], "Ik ben bang.")
     carla = api_login(light.url, "carla", password)
     base = f"{light.url}/api/v1/counsellor/conversations/{conversation['id']}"
-    assert httpx.post(f"{base}/claim", headers=carla).status_code == 200
+    assert api_claim(light.url, carla, conversation["id"]).status_code == 200
     assert httpx.post(f"{base}/messages", json={"text": "Hoi, ik ben Carla."}, headers=carla).status_code == 200
     expect(visitor.locator("#messages li.msg-counsellor")).to_have_count(1, timeout=15_000)
 
@@ -148,6 +152,7 @@ def test_a_visitor_who_leaves_with_the_quick_exit_is_still_registered(light, new
     _, visitor, conversation = queued_visitor(light, new_context, ["Hij is thuis."], "Hij is thuis.")
     console = new_context(viewport=DESKTOP).new_page()
     login_console(console, light.url, "greet", password)
+    be_available(console)
     queue_entry(console, conversation["id"]).click()
     console.get_by_role("button", name="Neem dit gesprek aan").click()
     expect(visitor.locator("#messages")).to_contain_text("Je praat nu met Greet", timeout=15_000)
@@ -176,6 +181,7 @@ def test_console_by_keyboard_with_labels_and_a_live_transcript(light, new_contex
     assert console.evaluate("document.activeElement.id") == "password"
     console.keyboard.type(password)
     console.keyboard.press("Enter")
+    be_available(console)  # a counsellor on a break or offline cannot claim
     entry = queue_entry(console, conversation["id"])
     expect(entry).to_be_visible(timeout=15_000)
     entry.focus()
@@ -197,6 +203,7 @@ def test_my_conversations_keep_every_chat_in_reach_and_an_invited_colleague_find
     _, _, second = queued_visitor(light, new_context, ["Tweede gesprek."], "Tweede gesprek.")
     console = new_context(viewport=DESKTOP).new_page()
     login_console(console, light.url, "ines", password)
+    be_available(console)
     for conversation in (first, second):
         queue_entry(console, conversation["id"]).click()
         console.get_by_role("button", name="Neem dit gesprek aan").click()
@@ -266,8 +273,7 @@ def test_a_deactivated_counsellors_chat_reaches_the_next_counsellor_first(light,
     light.create_counsellor("karel", "nupraatikerover", password)
     light.create_counsellor("lien", "nupraatikerover", password)
     _, visitor, conversation = queued_visitor(light, new_context, ["Mijn broer slaat me."], "Mijn broer slaat me.")
-    claimed = httpx.post(f"{light.url}/api/v1/counsellor/conversations/{conversation['id']}/claim",
-                         headers=api_login(light.url, "karel", password))
+    claimed = api_claim(light.url, api_login(light.url, "karel", password), conversation["id"])
     assert claimed.status_code == 200, claimed.text
     expect(visitor.locator("#queue-info")).to_contain_text("hulpverlener is bij je", timeout=15_000)
     assert admin_main(["deactivate", "--username", "karel"], light.app.state.settings) == 0
@@ -279,6 +285,7 @@ def test_a_deactivated_counsellors_chat_reaches_the_next_counsellor_first(light,
 
     console = new_context(viewport=DESKTOP).new_page()
     login_console(console, light.url, "lien", password)
+    be_available(console)
     entry = queue_entry(console, conversation["id"])
     expect(entry).to_contain_text("Terug in de wachtrij", timeout=15_000)
     expect(entry).to_contain_text("1. ")

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from sqlalchemy import delete, update
 
 from conftest import INTERNAL_TOKEN, MONDAY_EVENING, shot
-from helpers import conversation_of, login_console, open_chat, queue_entry, say, start_chat
+from helpers import be_available, conversation_of, ended_afterwards, login_console, open_chat, queue_entry, say, start_chat
 
 SUNDAY_NIGHT = "2026-11-22T23:30:00+01:00"
 INTERNAL = {"X-Internal-Token": INTERNAL_TOKEN}
@@ -75,7 +75,7 @@ def test_the_chat_stops_after_a_refused_handshake(light, new_context):
     assert len(opened) == sockets, opened
 
 
-def test_the_console_stops_and_says_so_when_the_account_is_deactivated(light, new_context):
+def test_the_console_stops_and_says_so_when_the_account_is_deactivated(light, new_context, ended_afterwards):
     from handoff_api.admin import main as admin_main
 
     password = secrets.token_urlsafe(12)
@@ -85,11 +85,13 @@ def test_the_console_stops_and_says_so_when_the_account_is_deactivated(light, ne
     start_chat(visitor)
     say(visitor, "Ik wil met iemand praten.")
     conversation = conversation_of(visitor)
+    ended_afterwards(conversation)  # back in the queue after the deactivation: not left for later tests
     light.hand_off(conversation["id"], "nupraatikerover", ["Ik wil met iemand praten."])
 
     console = new_context(viewport=DESKTOP).new_page()
     opened = count_sockets(console)
     login_console(console, light.url, "erik", password)
+    be_available(console)
     queue_entry(console, conversation["id"]).click()
     console.get_by_role("button", name="Neem dit gesprek aan").click()
     expect(console.locator("#composer")).to_be_visible()

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from axe import axe_violations
 from conftest import shot
-from helpers import api_login, conversation_of, ended_afterwards, login_console, open_chat, queue_entry, say, start_chat
+from helpers import api_login, be_available, conversation_of, ended_afterwards, login_console, open_chat, queue_entry, say, start_chat
 
 WIDE = {"width": 1366, "height": 768}
 MONDAY_MORNING = "2026-11-23T10:00:00+01:00"  # Veilig Thuis's chat is open (workdays 9-17)
@@ -42,13 +42,6 @@ def visitor_handed_over(light, new_context, story: str, ended):
     ended(conversation)
     light.hand_off(conversation["id"], "veiligthuis", [story])
     return page, conversation
-
-
-def be_available(console) -> None:
-    """The counsellor sets themselves available, as at the start of a shift: only then is the
-    helpline open and does a handover reach its queue."""
-    console.locator("#presence").select_option("available")
-    expect(console.locator("#presence-note")).to_contain_text("Je bent beschikbaar")
 
 
 def in_view(page, selector: str) -> bool:

@@ -29,7 +29,7 @@
   function showLoggedIn(on) {
     $("login-section").hidden = on;
     $("logout").hidden = !on;
-    for (const id of ["period-section", "table-section", "charts-section", "advice-section"]) $(id).hidden = !on;
+    for (const id of ["period-section", "table-section", "charts-section", "advice-section", "access-section", "access-link"]) $(id).hidden = !on;
   }
 
   function logout() {
@@ -169,6 +169,8 @@
     if (!$("to").value) $("to").value = month(now);
     if (!$("from").value) $("from").value = month(new Date(now.getFullYear(), now.getMonth() - 9, 1));
     showLoggedIn(true);
+    // The access log (access-log.js) starts with the same login and helplines.
+    document.dispatchEvent(new CustomEvent("coordinator-ready", { detail: { me, call } }));
     await showAll();
   }
 

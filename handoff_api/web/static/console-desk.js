@@ -4,15 +4,17 @@
 import { el } from "./common.js";
 import { entryTitle, queueButton, tabButton, titleOf } from "./console-view.js";
 
-export function createDesk({ $, session, current, open, call, beep, cue }) {
+export function createDesk({ $, session, current, open, call, beep, cue, left }) {
   let snapshot = { queue: [], total: 0, mine: [], live: [] };
   let seenQueue = null; // conversation ids seen in the queue (null before the first snapshot)
+  let asking = null; // live chats whose counsellor asks for a take-over (null before the first)
   const seenSeq = new Map(); // conversation id -> last sequence number read on screen
   const flagged = new Set(); // conversations with a new message not yet read
   const titles = new Map(); // conversation id -> "Seksueel geweld · Minderjarig · ..."
   const supervisor = () => session()?.counsellor?.role === "supervisor";
 
   function onFrame(frame) {
+    const before = new Set(snapshot.mine.map((c) => c.conversation_id));
     snapshot = { queue: frame.queue, total: frame.queue_total ?? frame.queue.length, mine: frame.mine, live: frame.live || [] };
     const fresh = seenQueue === null ? [] : frame.queue.filter((e) => !seenQueue.has(e.conversation_id));
     seenQueue = new Set([...(seenQueue || []), ...frame.queue.map((e) => e.conversation_id)]);
@@ -22,9 +24,22 @@ export function createDesk({ $, session, current, open, call, beep, cue }) {
       cue(fresh.length === 1 ? "Nieuwe aanmelding in de wachtrij" : `${fresh.length} nieuwe aanmeldingen in de wachtrij`);
     }
     document.title = frame.queue.length ? `(${frame.queue_total ?? frame.queue.length}) Console` : "Console";
+    noticeRequests();
     renderMine();
     renderLive();
     renderTabs();
+    const gone = [...before].filter((id) => !frame.mine.some((c) => c.conversation_id === id));
+    if (gone.length) left(gone);
+  }
+
+  /** A supervisor hears of every new request for a take-over. */
+  function noticeRequests() {
+    const now = snapshot.live.filter((c) => c.takeover_asked);
+    const fresh = asking === null ? [] : now.filter((c) => !asking.has(c.conversation_id));
+    asking = new Set(now.map((c) => c.conversation_id));
+    if (!fresh.length) return;
+    beep();
+    cue(`${fresh[0].counsellor_name || "Een hulpverlener"} vraagt om een gesprek over te nemen.`, 12000);
   }
 
   function markCurrent(list) {
@@ -116,6 +131,7 @@ export function createDesk({ $, session, current, open, call, beep, cue }) {
       item.dataset.id = entry.conversation_id;
       if (entry.urgency !== "none") item.classList.add("urgent");
       const button = el("button", { type: "button" });
+      if (entry.takeover_asked) button.append(el("span", { className: "badge badge-takeover", text: "Vraagt overname" }));
       button.append(el("span", { text: `${title(entry.conversation_id)} · bij ${entry.counsellor_name || "niemand"}` }));
       button.addEventListener("click", () => open(entry.conversation_id));
       item.append(button);
@@ -176,7 +192,7 @@ export function createDesk({ $, session, current, open, call, beep, cue }) {
     render,
     neighbour,
     seen,
-    reset: () => { seenQueue = null; },
+    reset: () => { seenQueue = null; asking = null; },
     firstInQueue: () => snapshot.queue[0],
     setTitle: (id, text) => titles.set(id, text),
     title,

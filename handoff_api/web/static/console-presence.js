@@ -7,13 +7,26 @@ const EXPLAIN = {
   pause: "Je bent in pauze: je krijgt geen nieuwe bezoekers.",
   offline: "Je bent offline: je krijgt geen nieuwe bezoekers.",
 };
+// Only an available counsellor takes a chat from the queue (the API answers 409 otherwise).
+const CANNOT_CLAIM = {
+  pause: "Je staat op pauze. Zet jezelf eerst op 'Beschikbaar' om een gesprek aan te nemen.",
+  offline: "Je staat op offline. Zet jezelf eerst op 'Beschikbaar' om een gesprek aan te nemen.",
+};
 let timer = null;
 let call = null;
+let status = "offline"; // as the server has it: nobody is available before choosing so
 
 function show(presence, note) {
   $("presence").value = presence.status;
   $("presence-note").textContent = note || EXPLAIN[presence.status] || "";
+  if (presence.status !== status) {
+    status = presence.status;
+    document.dispatchEvent(new CustomEvent("presence-changed"));
+  }
 }
+
+/** Why this counsellor cannot claim now (Dutch), or null while available. */
+export function claimRefusal() { return CANNOT_CLAIM[status] || null; }
 
 async function beat() {
   const before = $("presence").value;
@@ -37,6 +50,7 @@ export async function startPresence(caller) {
 export function stopPresence() {
   clearInterval(timer);
   timer = null;
+  status = "offline";
   $("presence-note").textContent = "";
 }
 
@@ -45,6 +59,7 @@ $("presence").addEventListener("change", async (event) => {
   try {
     show(await call("/api/v1/counsellor/presence", { method: "POST", json: { status: event.target.value } }));
   } catch (e) {
+    $("presence").value = status; // the choice did not count: show what does
     $("presence-note").textContent = "Je beschikbaarheid kon niet worden opgeslagen. Probeer het opnieuw.";
   }
 });

@@ -4,11 +4,13 @@
 
 import { api, el, liveSocket, refusalOf } from "./common.js";
 import { createAnnouncer } from "./announcer.js";
-import { AGES, ROLES, STATES, THEMES, noteItem, renderBriefing, titleOf, transcriptItem, whoOf } from "./console-view.js";
+import { AGES, ROLES, STATES, THEMES, renderBriefing, titleOf, transcriptItem, whoOf } from "./console-view.js";
 import { createDesk } from "./console-desk.js";
 import { installShortcuts } from "./console-keys.js";
 import { createTexts } from "./console-texts.js";
-import { startPresence, stopPresence } from "./console-presence.js";
+import { createNotes } from "./console-notes.js";
+import { createTakeover } from "./console-takeover.js";
+import { claimRefusal, startPresence, stopPresence } from "./console-presence.js";
 
 const STORE = "console";
 const TYPING_EVERY_MS = 2000; // a typing signal at most this often
@@ -62,6 +64,12 @@ function beep() {
 const texts = createTexts({ $, call, notice, session: () => session, current: () => current });
 const desk = createDesk({
   $, call, beep, cue, session: () => session, current: () => current, open: (id) => openConversation(id),
+  left: (ids) => takeover.checkLeft(ids),
+});
+const notes = createNotes({ $, call, notice, cue, beep, errorText, session: () => session, current: () => current });
+const takeover = createTakeover({
+  $, call, notice, cue, errorText, session: () => session, current: () => current,
+  claimed: (id) => claimedHere(id), forget: (id) => { forget(id); desk.render(); }, refresh: () => refreshDetail(), adopt: (detail) => adopt(detail),
 });
 
 // --- login -----------------------------------------------------------------------------
@@ -148,6 +156,7 @@ function switchTab(step) {
 /** Alt+A: the first in the queue (urgency first), claimed and opened. */
 async function claimNext() {
   if (supervisor()) { notice("Een supervisor neemt zelf geen gesprekken aan. Vraag een hulpverlener om je uit te nodigen."); return; }
+  if (claimRefusal()) { notice(claimRefusal()); return; }
   const first = desk.firstInQueue();
   if (!first) { cue("Niemand in de wachtrij.", 4000); return; }
   try {
@@ -157,7 +166,7 @@ async function claimNext() {
     await openConversation(first.conversation_id);
     $("reply").focus();
   } catch (error) {
-    notice(error.status === 409 ? "Een collega nam dit gesprek al aan." : errorText(error));
+    notice(errorText(error)); // already claimed by a colleague, or not available (the API's Dutch)
   }
 }
 
@@ -189,18 +198,6 @@ function ingest(messages, live = false) {
   if (current) desk.seen(current.id, lastSeq);
 }
 
-function addNotes(notes, live = false) {
-  const list = $("notes");
-  for (const note of notes) {
-    if (list.querySelector(`li[data-id="${note.id}"]`)) continue;
-    list.append(noteItem(note));
-    if (live && note.kind === "whisper" && note.author_name !== session.counsellor.display_name) {
-      cue(`Fluistering van ${note.author_name}: ${note.text}`, 12000);
-      beep();
-    }
-  }
-}
-
 let typingTimer = null;
 function showTyping(on) {
   clearTimeout(typingTimer);
@@ -209,14 +206,14 @@ function showTyping(on) {
 }
 function onFrame(frame) {
   if (frame.type === "typing" && frame.who === "visitor") showTyping(true);
-  else if (frame.type === "note") addNotes([frame], true);
+  else if (frame.type === "note") notes.add([frame], true);
 }
 
 function claimedHere(id) { return (session.mine || []).includes(id); }
 function forget(id) { session.mine = (session.mine || []).filter((m) => m !== id); save(); }
 
-function participant(detail) {
-  return detail.participants.some((p) => p.name === session.counsellor.display_name);
+function participant(detail, role = null) {
+  return detail.participants.some((p) => p.name === session.counsellor.display_name && (!role || p.role === role));
 }
 
 function setMode(detail) {
@@ -228,14 +225,26 @@ function setMode(detail) {
     ? "De bezoeker heeft het gesprek beëindigd. Vul de registratie nog in."
     : `Dit gesprek is ${STATES[detail.state] || detail.state}.` + (supervisor() && !mine ? " Je kijkt mee; de bezoeker ziet dat niet." : "");
   $("claim").hidden = detail.state !== "queued" || supervisor();
+  showClaimable();
   $("composer").hidden = !mine;
   $("whisper-form").hidden = !(supervisor() && detail.state === "human" && !mine);
   $("tools").hidden = !(mine || toRegisterNow);
+  // A supervisor writes once invited, and closes only a chat they took over.
   $("transfer-details").hidden = !mine || supervisor();
-  $("invite-details").hidden = !mine;
+  $("invite-details").hidden = !mine || supervisor();
+  $("close-details").hidden = supervisor() && !participant(detail, "owner") && !toRegisterNow;
+  takeover.render(detail, mine);
   if (toRegisterNow) $("close-details").open = true;
   texts.fill();
 }
+
+/** The claim button only works while available; otherwise it says why. */
+function showClaimable() {
+  const why = $("claim").hidden ? null : claimRefusal();
+  $("claim").disabled = Boolean(why);
+  $("claim-why").textContent = why || "";
+}
+document.addEventListener("presence-changed", showClaimable);
 
 async function refreshDetail() {
   if (!current) return;
@@ -244,7 +253,7 @@ async function refreshDetail() {
     if (!current || detail.id !== current.id) return;
     renderBriefing($("briefing"), detail, HELPLINES);
     ingest(detail.transcript); // a story the visitor chose to show meanwhile
-    addNotes(detail.notes);
+    notes.add(detail.notes);
     setMode(detail);
   } catch (e) { /* keep what is shown */ }
 }
@@ -280,7 +289,7 @@ async function openConversation(id) {
   setMode(detail);
   prefillClose(detail.briefing);
   ingest(detail.transcript);
-  addNotes(detail.notes);
+  notes.add(detail.notes);
   desk.render();
   $("detail-title").textContent = `Gesprek: ${desk.title(id)}`;
   $("detail-title").focus();
@@ -298,19 +307,24 @@ async function openConversation(id) {
   }
 }
 
+/** A chat this account now has (claimed, or taken over when asked). */
+function adopt(detail) {
+  session.mine = [...(session.mine || []), detail.id];
+  save();
+  renderBriefing($("briefing"), detail, HELPLINES);
+  setMode(detail);
+  ingest(detail.transcript);
+  notes.add(detail.notes);
+  desk.render();
+}
+
 $("claim").addEventListener("click", async () => {
   notice("");
   try {
-    const detail = await call(`/api/v1/counsellor/conversations/${current.id}/claim`, { method: "POST" });
-    session.mine = [...(session.mine || []), detail.id];
-    save();
-    renderBriefing($("briefing"), detail, HELPLINES);
-    setMode(detail);
-    ingest(detail.transcript);
-    desk.render();
+    adopt(await call(`/api/v1/counsellor/conversations/${current.id}/claim`, { method: "POST" }));
     $("reply").focus();
   } catch (error) {
-    notice(error.status === 409 ? "Een collega nam dit gesprek al aan." : errorText(error));
+    notice(errorText(error)); // already claimed by a colleague, or not available (the API's Dutch)
     refreshDetail();
   }
 });
@@ -333,30 +347,6 @@ $("reply").addEventListener("keydown", (event) => {
 $("reply").addEventListener("input", () => {
   if (!socket || Date.now() - typingSent < TYPING_EVERY_MS || !$("reply").value.trim()) return;
   if (socket.send({ type: "typing" })) typingSent = Date.now();
-});
-
-$("note-form").addEventListener("submit", async (event) => {
-  event.preventDefault();
-  const text = $("note-text").value.trim();
-  if (!text) { notice("Schrijf eerst je notitie."); return; }
-  try {
-    const note = await call(`/api/v1/counsellor/conversations/${current.id}/notes`, { method: "POST", json: { text } });
-    $("note-text").value = "";
-    addNotes([note]);
-    cue("Notitie bewaard. De bezoeker ziet ze niet.", 5000);
-  } catch (error) { notice(errorText(error)); }
-});
-
-$("whisper-form").addEventListener("submit", async (event) => {
-  event.preventDefault();
-  const text = $("whisper-text").value.trim();
-  if (!text) { notice("Schrijf eerst wat je wil fluisteren."); return; }
-  try {
-    const note = await call(`/api/v1/counsellor/conversations/${current.id}/whisper`, { method: "POST", json: { text } });
-    $("whisper-text").value = "";
-    addNotes([note]);
-    cue("Gefluisterd. Alleen de hulpverlener ziet het.", 5000);
-  } catch (error) { notice(errorText(error)); }
 });
 
 function toggleBriefing() {

@@ -1,0 +1,94 @@
+"""bench_load.py's report: each shape's figures, then the shapes side by side against "single"."""
+
+BASE = "single"
+BAR_VISITORS, BAR_RATIO = 50, 1.6  # issue 14: the scaled shape gives >= 1.6x the single one's throughput at 50
+
+
+def _cell(value) -> str:
+    return "-" if value is None else str(value)
+
+
+def print_report(report: dict) -> None:
+    """Each shape's own table; then, when the single shape ran too, the shapes side by side."""
+    for shape, figures in report["shapes"].items():
+        print(f"\n== shape: {shape} (closed loop: each visitor sends when answered) ==")
+        print("| visitors | API p50 / p95 ms | API to bot answer p50 / p95 ms | API answers/s | busy share "
+              "| API 5xx / 4xx / conn | Rasa p50 / p95 ms | Rasa answers/s | Rasa 5xx / conn | API ÷ Rasa |")
+        print("|---|---|---|---|---|---|---|---|---|---|")
+        for level in figures["closed"]:
+            a, r = level["api"], level["rasa"]
+            ratio = _ratio(a["answers_per_s"], r["answers_per_s"])
+            print(f"| {level['visitors']} | {_cell(a['p50_ms'])} / {_cell(a['p95_ms'])} "
+                  f"| {_cell(a['answer_p50_ms'])} / {_cell(a['answer_p95_ms'])} | {_cell(a['answers_per_s'])} "
+                  f"| {_cell(a['busy_share'])} | {a['errors_5xx']} / {a['errors_4xx']} / {a['errors_connection']} "
+                  f"| {_cell(r['p50_ms'])} / {_cell(r['p95_ms'])} | {_cell(r['answers_per_s'])} "
+                  f"| {r['errors_5xx']} / {r['errors_connection']} | {_cell(ratio)} |")
+        if figures.get("open"):
+            o = figures["open"]
+            print(f"\nopen loop: {o['visitors']} visitors, one message every {o['interval']} s for {o['seconds']} s")
+            for side in ("api", "rasa"):
+                s = o[side]
+                print(f"  {side:4}: {s['messages']} messages, p50 {_cell(s['p50_ms'])} ms, p95 {_cell(s['p95_ms'])} ms, "
+                      f"busy share {_cell(s['busy_share'])}, 5xx {s['errors_5xx']}, conn {s['errors_connection']}")
+        if figures.get("queue"):
+            q = figures["queue"]
+            print(f"\ncounsellors' queue, {q['queued']} queued: p50 {q['p50_ms']} ms, p95 {q['p95_ms']} ms over "
+                  f"{q['reads']} reads; statuses {q['statuses']}; entries/total {q['entries_and_total']}")
+    if report.get("comparison"):
+        print_comparison(report["comparison"])
+
+
+def _ratio(top, bottom):
+    return round(top / bottom, 2) if top and bottom else None
+
+
+def compare_shapes(report: dict) -> list[dict]:
+    """Each other shape against the single one, per level: answers per second and their ratio."""
+    shapes = report["shapes"]
+    if BASE not in shapes:
+        return []
+    base = {level["visitors"]: level for level in shapes[BASE]["closed"]}
+    rows = []
+    for name, figures in shapes.items():
+        if name == BASE:
+            continue
+        for level in figures["closed"]:
+            single = base.get(level["visitors"])
+            if not single:
+                continue
+            row = {"shape": name, "visitors": level["visitors"]}
+            for side in ("api", "rasa"):
+                row[f"{side}_single"] = single[side]["answers_per_s"]
+                row[f"{side}_shape"] = level[side]["answers_per_s"]
+                row[f"{side}_ratio"] = _ratio(level[side]["answers_per_s"], single[side]["answers_per_s"])
+                row[f"{side}_p95_ms"] = (single[side]["p95_ms"], level[side]["p95_ms"])
+                row[f"{side}_5xx"] = (single[side]["errors_5xx"], level[side]["errors_5xx"])
+            if level["visitors"] == BAR_VISITORS:
+                row["bar"] = {"ratio": BAR_RATIO, "held": row["api_ratio"] is not None and row["api_ratio"] >= BAR_RATIO}
+            rows.append(row)
+    return rows
+
+
+def _bar(row: dict) -> str:
+    if "bar" not in row:
+        return ""
+    return f"≥ {BAR_RATIO}×: {'held' if row['bar']['held'] else 'NOT held'}"
+
+
+def print_comparison(rows: list[dict]) -> None:
+    for name in dict.fromkeys(row["shape"] for row in rows):
+        print(f"\n== {BASE} and {name} side by side (answers/s of the bot; {name} ÷ {BASE}) ==")
+        print(f"| visitors | API answers/s {BASE} / {name} | API {name} ÷ {BASE} | API p95 ms {BASE} / {name} "
+              f"| API 5xx {BASE} / {name} | Rasa answers/s {BASE} / {name} | Rasa {name} ÷ {BASE} "
+              f"| bar at {BAR_VISITORS} (API) |")
+        print("|---|---|---|---|---|---|---|---|")
+        own = [row for row in rows if row["shape"] == name]
+        for row in own:
+            print(f"| {row['visitors']} | {_cell(row['api_single'])} / {_cell(row['api_shape'])} "
+                  f"| {_cell(row['api_ratio'])} | {_cell(row['api_p95_ms'][0])} / {_cell(row['api_p95_ms'][1])} "
+                  f"| {row['api_5xx'][0]} / {row['api_5xx'][1]} "
+                  f"| {_cell(row['rasa_single'])} / {_cell(row['rasa_shape'])} | {_cell(row['rasa_ratio'])} "
+                  f"| {_bar(row)} |")
+        if not any("bar" in row for row in own):
+            print(f"(the bar, {name} ≥ {BAR_RATIO}× {BASE} through the API, is at {BAR_VISITORS} visitors: "
+                  "not a level of this run)")
