@@ -25,16 +25,28 @@ class DateRules:
 
     def _birth_dates(self, text: str, found: list[Span]):
         for m in P.BIRTH_BEFORE.finditer(text):
-            window = text[m.end():m.end() + 50]
+            # "jarig? ja op 1 april", "geboortedatum?: 3/5/09": a question right after the birth
+            # word is answered after it, so its "?" does not end the window.
+            skip = re.match(r"[ \t]*[?:]+[ \t]*", text[m.end():]).end() if re.match(
+                r"[ \t]*[?:]", text[m.end():]) else 0
+            window = text[m.end() + skip:m.end() + skip + 100]
             stop = re.search(r"[.!?\n](?!\d)", window)
             window = window[:stop.start()] if stop else window
-            dates = [d for d in (P.DATE.search(window[:30]), P.DATE_WORDS.search(window)) if d]
+            dates = [d for d, near in ((P.DATE.search(window), 30), (P.DATE_WORDS.search(window), 50))
+                     if d and d.start() < near]
+            if not dates:
+                # Further on in the same sentence, a full date with its year right after a colon
+                # or "is": "mijn geboortedatum staat op mijn paspoort ...: 1 januari 1985".
+                far = P.FULL_DATE_AFTER_COLON.search(window)
+                dates = [far] if far else []
             if dates:
-                d = min(dates, key=lambda d: (d.start(), -d.end()))
-                start = m.end() + d.start()
+                d = min(dates, key=lambda d: (d.start("date"), -d.end("date"))
+                        if "date" in d.re.groupindex else (d.start(), -d.end()))
+                ds, de = (d.span("date") if "date" in d.re.groupindex else d.span())
+                start = m.end() + skip + ds
                 if start > 0 and text[start - 1] == "°":
                     start -= 1  # "geboren °14/3/09": the birth sign glued to the date is part of it
-                yield start, m.end() + d.end(), "DATUM"
+                yield start, m.end() + skip + de, "DATUM"
         for d in P.DATE.finditer(text):
             if P.BIRTH_AFTER.search(text[d.end():]):
                 yield d.start(), d.end(), "DATUM"

@@ -149,6 +149,11 @@ _YEAR_WORDS = rf"(?:tweeduizend|negentienhonderd)(?:\s*(?:en\s*)?{_NUMBER_WORD})
 DATE_WORDS = re.compile(
     rf"(?i)(?<![\w])(?:de\s+)?{_DAY_WORD}\s+(?:van\s+)?(?:{MONTHS})\.?(?:\s+(?:{_YEAR_WORDS}|'?\d{{4}}))?(?![\w])"
 )
+# Far after a birth word in the same sentence: a full date with its year after ":" or "is".
+FULL_DATE_AFTER_COLON = re.compile(
+    r"(?i)(?::|\bis|\bnamelijk)\s+(?P<date>\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)\d{2}"
+    r"|\d{1,2}(?:ste|de|e)?\s+(?:" + MONTHS + "|" + MONTHS_EN + "|" + MONTHS_FR + r")\.?,?\s+(?:19|20)\d{2})(?![\w/])"
+)
 # After a date: "op 21/7 word ik 15", "tot 3 maart, dan wordt hij 12", "12 mei is het mijn verjaardag".
 BIRTH_AFTER = re.compile(
     r"(?i)^[^.!?\n]{0,20}\b(?:verjaardag|jarig|geboren|birthday|"
