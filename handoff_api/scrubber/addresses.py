@@ -29,6 +29,8 @@ class AddressRules:
         for rx in (P.ADDRESS, P.FRENCH_STREET):
             for m in rx.finditer(text):
                 yield self._street_start(text, m.start()), m.end(), "ADRES"
+        for m in P.FRENCH_STREET_ONLY.finditer(text):
+            yield m.start(), m.end(), "ADRES"  # "ik woon Rue du Moulin"; with a number found above
         for m in P.STREET_WORD_FIRST.finditer(text):
             if m.group("number") or text[:m.start()].lower().endswith("de "):
                 yield m.start(), m.end(), "ADRES"  # "Laan van Meerdervoort 530", "op de Laan van ..."

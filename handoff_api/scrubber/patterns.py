@@ -104,7 +104,13 @@ HANDLE_SHAPED = re.compile(
 PLATFORM = re.compile(
     r"(?i)\b(?:insta(?:gram)?|ig|snap(?:chat)?|tiktok|discord|twitter|telegram|twitch|"
     r"gamertag|gebruikersnaam|gebruikersnamen|username|psn|xbox|steam|roblox|fortnite|bereal|"
-    r"threads|kik|(?:nep|fake|nieuwe\s+)?accounts?|nepprofiel(?:en)?)\b"
+    r"threads|kik|(?:nep|fake|nieuwe\s+)?accounts?|nepprofiel(?:en)?|"
+    r"whatsapp|groepsapp|groepschat|facebook|fb|messenger|youtube|reddit|onlyfans|pinterest|skype)\b"
+)
+# What someone calls themselves, online: "hij noemt zich sniper2008", "ze noemen hem daar xx.k".
+CALLED_BEFORE = re.compile(
+    r"(?i)\bnoem(?:t|en|de|den)?\s+(?:zich(?:zelf)?|me|mij|hem|haar|ze|zij|hij)"
+    r"(?:\s+(?:daar|online|ook|nu|altijd|op\s+\w+))?\s*:?\s*$"
 )
 PRODUCT_WORDS = frozenset("ps xbox fifa fc gta mp cod iphone ipad galaxy covid windows pes nba wii nds gen".split())
 FILE_ENDINGS = frozenset("jpg jpeg png gif mp4 mov pdf doc docx txt heic webp zip".split())
@@ -206,6 +212,13 @@ FRENCH_STREET = re.compile(
     r"[Qq]uai|[Ii]mpasse|[Ss]quare|[Dd]rève|[Ss]entier|[Rr]oute|[Cc]los)"
     r"(?:\s+(?:de\s+la|de\s+l'|de|du|des|d'|la|le|les|l'|aux?)?\s*[A-ZÀ-Ý][\w'À-ÿ\-]*){1,4}"
     rf"\s+{_HOUSE_NUMBER}(?!\s*(?:{_UNITS})\b)(?![\d,.]\d)(?!\w)"
+)
+# A French street without a house number: "ik woon Rue du Moulin", "in de rue de la Loi";
+# its street word is no Dutch word, so a particle or a capitalized name after it is enough.
+FRENCH_STREET_ONLY = re.compile(
+    r"(?<![\w\-])(?:[Rr]ue|[Aa]venue|[Cc]haussée|[Bb]oulevard|[Cc]hemin|[Aa]llée|[Qq]uai|[Ii]mpasse|[Dd]rève)"
+    r"(?:\s+(?:de\s+la|de\s+l'|de|du|des|d'|la|le|les|l'|aux?))?\s*[A-ZÀ-Ý][\w'À-ÿ\-]*"
+    r"(?:\s+(?:de\s+la|de\s+l'|de|du|des|d'|la|le|les|l'|aux?)?\s*[A-ZÀ-Ý][\w'À-ÿ\-]*){0,2}"
 )
 # A street named without a house number ("ik woon in de Kerkstraat").
 STREET_ONLY = re.compile(

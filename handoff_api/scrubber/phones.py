@@ -32,8 +32,9 @@ _SERVICE_STARTS = {32: ("70", "78", "80", "90"), 31: ("800", "84", "85", "87", "
 # line break inside counts as a space ("0486\n12 34 56": the chat wrapped or Enter was hit).
 CANDIDATE = re.compile(r"(?<![\w+/.\-(])\(?(?:\+|00)?\d[\d \t\n./\-\u2010-\u2015()]{0,38}\d(?!\d)")
 _NON_DIGIT = re.compile(r"\D")
-# A group of digits with a letter O among them: "2O", "O4", "1OO".
-_O_IN_DIGITS = re.compile(r"(?<![^\W\d_])(?=[\doO]*\d)(?=[\doO]*[oO])[\doO]+(?![^\W\d_])")
+# A group of digits with a letter O (for 0) or l/I (for 1) among them: "2O", "o6", "l2", "1OO".
+_O_IN_DIGITS = re.compile(r"(?<![^\W\d_])(?=[\doOlI]*\d)(?=[\doOlI]*[oOlI])[\doOlI]+(?![^\W\d_])")
+_LOOKALIKES = str.maketrans("oOlI", "0011")
 
 
 def _parses(candidate: str) -> list[pn.PhoneNumber]:
@@ -92,9 +93,9 @@ def find_phone_numbers(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _letter_o_as_zero(text: str) -> str:
-    """"0485 2O 17 66": a letter O typed for a zero inside a group of digits reads as 0
-    (same length, so the offsets stay those of the text)."""
-    return _O_IN_DIGITS.sub(lambda m: re.sub("[oO]", "0", m.group(0)), text)
+    """"0485 2O 17 66", "o6 l2 34 78 91": a letter O typed for a zero, an l or I for a one,
+    inside a group of digits reads as that digit (same length, so the offsets stay)."""
+    return _O_IN_DIGITS.sub(lambda m: m.group(0).translate(_LOOKALIKES), text)
 
 
 def _numbers_in(pieces: Sequence[tuple[int, int]], as_number) -> Iterator[tuple[int, int]]:

@@ -289,10 +289,11 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
         letters with digits ("mila.xx07", "yara.hz", "kev99") where a platform is named."""
         for m in P.HANDLE_UNDERSCORE.finditer(text):
             yield m.start(), m.end(), "GEBRUIKERSNAAM"
-        if not P.PLATFORM.search(text):
-            return
+        platform = bool(P.PLATFORM.search(text))
         for m in P.HANDLE_SHAPED.finditer(text):
-            if self._handle_like(m.group(0)):
+            # "de gast noemt zich sniper2008": what someone calls themselves is a handle too
+            called = P.CALLED_BEFORE.search(text[max(0, m.start() - 40):m.start()])
+            if platform and self._handle_like(m.group(0)) or called and self._called_handle(m.group(0)):
                 yield m.start(), m.end(), "GEBRUIKERSNAAM"
 
     def _handle_like(self, word: str) -> bool:
@@ -312,6 +313,13 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
         letters = re.sub(r"\d", " ", low).split()
         # "kev99", "sk8boy"; not "ps5", "groep7", "fifa23"
         return len(low) >= 5 and not any(self.is_word(w) or w in P.PRODUCT_WORDS for w in letters)
+
+    def _called_handle(self, word: str) -> bool:
+        """What someone calls themselves: letters with digits or a dot, even when the letters
+        are a word ("sniper2008", "dark.angel"); not a product ("ps5") or a unit ("12u")."""
+        letters = re.sub(r"[\d._]", " ", word.lower()).split()
+        return len(word) >= 4 and bool(letters) and not any(w in P.PRODUCT_WORDS for w in letters) and (
+            self._handle_like(word) or len(letters[0]) >= 3)
 
     def _name_or_no_word(self, word: str) -> bool:
         """"lenaaa" (a stretched name) or "xyra", not "doeiii" or "bedanktt" (a stretched word or
