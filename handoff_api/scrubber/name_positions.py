@@ -35,6 +35,7 @@ from .name_words import (
     _STORM_WORDS,
     _STRETCHED,
     _STRONG_CONTEXT,
+    _TITLES,
 )
 
 if TYPE_CHECKING:
@@ -45,6 +46,8 @@ class NamePositions:
     """Position rules of the name detector; see the module docstring."""
 
     def _sentence_start(self, doc: Doc, i: int) -> bool:
+        if i > 1 and doc[i - 1].text == "." and doc[i - 2].lower_ in _TITLES:
+            return False  # "Mw. Hendriks", "Dhr. Peeters": the dot of a title ends no sentence
         if i == 0 or doc[i].is_sent_start:
             return True
         prev = doc[i - 1].text
@@ -61,6 +64,8 @@ class NamePositions:
         prev = [t.lower_ for t in doc[max(0, i - 6):i]]
         while len(prev) > 2 and prev[-1] in _HEET_ADVERBS and prev[-2] in _HEET_ADVERBS | {"heet", "heten"}:
             prev.pop()  # "hij heet daar ook Kurt": the context reaches over the adverbs
+        if len(prev) >= 2 and prev[-1] == "." and prev[-2] in _TITLES:
+            prev.pop()  # "Ik ben Mw. Hendriks": the dot of a title
         prev = prev[-3:]
         if len(prev) >= 2 and prev[-1] in _CALL_OBJECTS and _CALL_VERBS & set(prev[-3:-1]):
             return "call"  # "ze noemen me ...", "op school noemen ze me ..."
@@ -172,6 +177,12 @@ class NamePositions:
             return True
         if i > 1 and prev in ("heet", "heette", "noemt", "noemde") and doc[i - 2].lower_ in _PETS:
             return True
+        if i > 2 and prev in ("heet", "heette") and doc[i - 2].lower_ in ("die", "ze", "hij", "zij", "het") \
+                and any(t.lower_ in _PETS for t in doc[max(0, i - 12):i - 2]):
+            return True  # "... mijn kat weggeeft. die heet Storm": the pet named just before
+        if any(t.lower_ in ("woord", "werkwoord", "afkorting") for t in doc[i + 1:i + 5]) \
+                and i + 2 < len(doc) and doc[i + 1].lower_ in ("is", "was"):
+            return True  # "Bo is een Nederlands woord?": the word itself, no person
         start = doc[i].idx
         return any(s.label == "POSTCODE" and s.end <= start and not doc.text[s.end:start].strip()
                    for s in found)

@@ -9,6 +9,7 @@ The position rules themselves live in ``name_positions.py``.
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
@@ -50,6 +51,10 @@ from .name_words import (  # noqa: F401  (re-exported for schools.py, dates.py, 
 )
 
 from .name_positions import NamePositions
+
+# After a name, the writer says that it really is the name: "hoop (ja echt zo heet ze)".
+_NAMED_SO = re.compile(r"(?i)\s*[(,\-–]?\s*(?:ja\s+)?(?:echt\s+)?(?:zo\s+heet\s+(?:ze|hij|zij)\b"
+                       r"|(?:dat\s+is\s+)?(?:echt\s+)?(?:haar|zijn|mijn)\s+(?:echte\s+)?naam\b)")
 
 if TYPE_CHECKING:
     from .scrubber import Span
@@ -103,8 +108,8 @@ class NameRules(NamePositions):
             ctx = self._context(doc, i)
             after_article = i > 0 and doc[i - 1].lower_ in _DETERMINERS
             after_place_word = i > 0 and (doc[i - 1].lower_ in ("in", "te", "uit") or doc[i - 1].like_num)
-            self_intro = (i == 0 and i + 1 < n and doc[i + 1].lower_ == "hier"
-                          and (i + 2 == n or not doc[i + 2].is_alpha))  # "jade hier."
+            self_intro = (self._opens_message(doc, i) and i + 1 < n and doc[i + 1].lower_ == "hier"
+                          and (i + 2 == n or not doc[i + 2].is_alpha))  # "jade hier.", "hoi, Marten hier"
             is_name = False
             end = i + 1
             if "-" in low:
@@ -117,6 +122,8 @@ class NameRules(NamePositions):
                         ctx in ("ben", "kin", "call") and (title or low not in _FUNCTION_WORD_NAMES)) \
                         or ctx == "ben" and self._name_after_ik_ben(doc, i) or self._sign_off(doc, i):
                     is_name = True
+                elif ctx in ("kin", "ben") and _NAMED_SO.match(doc.text, tok.idx + len(tok.text)):
+                    is_name = True  # "mn vriendin hoop (ja echt zo heet ze)"
                 elif tok.is_lower and low not in _FUNCTION_WORD_NAMES and self._lower_name_position(doc, i):
                     is_name = True  # "ik was met roos naar de stad", "dan zegt roos dat"
                 elif title and not start_of_sentence and not after_article:
@@ -127,7 +134,7 @@ class NameRules(NamePositions):
                 elif (title and i + 1 < n and self._title(doc[i + 1]) and doc[i + 1].lower_ in self.surnames
                       and doc[i + 1].lower_ not in self.vocabulary):
                     is_name = True  # "Roos Jansen is mijn naam": a listed surname follows
-            elif low in _NOT_NAMES or low in _PARTICLES and not (ctx in ("kin", "strong") and title):
+            elif low in _NOT_NAMES or low in _TITLES or low in _PARTICLES and not (ctx in ("kin", "strong") and title):
                 pass
             elif self._diminutive_name(low):
                 is_name = True  # "lotteke", "jantje", "jonaske"
@@ -139,15 +146,19 @@ class NameRules(NamePositions):
             elif ctx == "call" and len(low) > 1 and low not in _CHAT_WORDS and not self.is_word(low) \
                     and not _STRETCHED.search(low):
                 is_name = True  # "iedereen noemt me mer", "hij noemt zichzelf bigD"
-            elif self_intro and self._unknown_lower_word(low):
+            elif self_intro and (self._unknown_lower_word(low) or title and not self.is_word(low)
+                                 and low not in self.places and low not in self.not_names):
                 is_name = True  # "jade hier. het gaat niet goed": a chat's self-introduction
             elif self._sign_off(doc, i):
                 is_name = True  # "... op mijn naam. Christel"
             elif ctx == "kin" and title and not start_of_sentence and low not in self.vocabulary:
                 is_name = True
-            elif title and low in self.surnames and i > 0 and (
-                    doc[i - 1].lower_ in _TITLES or _INITIALS.search(doc.text, 0, tok.idx)):
-                is_name = True  # "mevrouw Bos", "T. Bakker": a listed surname that is also a word
+            elif self._title(tok) and low in self.surnames and i > 0 and (
+                    doc[i - 1].lower_ in _TITLES or _INITIALS.search(doc.text, 0, tok.idx)
+                    or i > 1 and doc[i - 1].text == "." and doc[i - 2].lower_ in _TITLES):
+                # "mevrouw Bos", "T. Bakker", "Mw. Hendriks": a listed surname after a title or
+                # initials, also in text with many capitals
+                is_name = True
             elif ctx == "call" and title and len(low) > 1 and low not in _NOT_NAMES:
                 is_name = True  # "iedereen noemt me Mimi", "zeg maar Bolle tegen mij"
             elif (ctx == "kin" and tok.is_lower and len(low) >= 3 and not self.is_word(low)
@@ -202,7 +213,7 @@ class NameRules(NamePositions):
             if not is_name:
                 i += 1
                 continue
-            end = self._extend_surname(doc, end, surname_phrases)
+            end = self._extend_surname(doc, end, surname_phrases, capitals_inform)
             while end > i + 1 and (not self._free(found, doc[i].idx, doc[end - 1].idx + len(doc[end - 1].text))
                                    or doc[end - 1].lower_ in _PARTICLES):
                 end -= 1  # "ik ben Amélie van [SCHOOL]": the name stops before what was found
@@ -212,7 +223,10 @@ class NameRules(NamePositions):
             if end - i >= 2 and _MEDIA_BEFORE.search(doc.text[max(0, tok.idx - 60):tok.idx]):
                 i = end
                 continue  # "filmpjes van Andrew Tate": a public figure
-            span = doc[self._particles_before(doc, i, found):end]
+            first = self._particles_before(doc, i, found)
+            if first == i and self._given_name_before(doc, i, found, capitals_inform):
+                first = i - 1  # "Ik ben Diana Kromodimedjo": the first name before a surname
+            span = doc[first:end]
             start_char = self._initials_before(doc.text, span.start_char)
             if self._free(found, start_char, span.end_char):
                 yield start_char, span.end_char, "NAAM"
@@ -281,8 +295,10 @@ class NameRules(NamePositions):
             j += 1
         return j
 
-    def _extend_surname(self, doc: Doc, end: int, surname_phrases: dict[int, int]) -> int:
-        """Take a surname after a first name: 'Jonas Peeters', 'Lisa de Vries', 'Van den Broeck'."""
+    def _extend_surname(self, doc: Doc, end: int, surname_phrases: dict[int, int],
+                        capitals_inform: bool = True) -> int:
+        """Take a surname after a first name: 'Jonas Peeters', 'Lisa de Vries', 'Van den Broeck';
+        inside a sentence also a capitalized word that is a rare word too ('Kevin Pinas')."""
         n = len(doc)
         while end < n:
             if end in surname_phrases:
@@ -308,5 +324,36 @@ class NameRules(NamePositions):
             if tok.is_lower and tok.lower_ in self.surnames and tok.lower_ not in self.vocabulary:
                 end += 1
                 continue
+            if capitals_inform and self._title(tok) and self._title(doc[end - 1]) \
+                    and self._surname_shaped(tok):
+                end += 1
+                continue
             break
         return end
+
+    def _surname_shaped(self, tok) -> bool:
+        """A capitalized word after a capitalized name that is no function word, place, month,
+        brand or person word: 'Kevin Pinas', 'Jolanda Pinas' ('pinas' is also a boat)."""
+        low = tok.lower_
+        return (len(low) >= 3 and tok.is_alpha and not tok.is_stop and low not in self.places
+                and low not in self.not_names and low not in _KIN and low not in _SCHOOL_KEYWORDS
+                and low not in _CHAT_WORDS and low not in _GREETINGS)
+
+    def _given_name_before(self, doc: Doc, i: int, found: list[Span], capitals_inform: bool) -> bool:
+        """A capitalized word inside a sentence right before a name found by its shape or list:
+        'Ik ben Diana Kromodimedjo' ('diana' is in the lemma tables)."""
+        if i < 2 or not capitals_inform or not self._title(doc[i]) or not self._title(doc[i - 1]):
+            return False
+        prev = doc[i - 1]
+        return (not self._sentence_start(doc, i - 1) and prev.lower_ not in _TITLES
+                and prev.lower_ not in _DETERMINERS and prev.lower_ not in _PARTICLES
+                and self._surname_shaped(prev)
+                and self._free(found, prev.idx, prev.idx + len(prev.text)))
+
+    @staticmethod
+    def _opens_message(doc: Doc, i: int) -> bool:
+        """First in the message, or after a greeting only: "hoi, Marten hier"."""
+        k = i - 1
+        while k >= 0 and (doc[k].text in ",!:" or doc[k].is_space):
+            k -= 1
+        return k < 0 or k == 0 and doc[0].lower_ in _GREETINGS
