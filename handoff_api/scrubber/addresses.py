@@ -52,6 +52,8 @@ class AddressRules:
                 before = text[:m.start()].rstrip()
                 if not before or before[-1] in ".!?\n":
                     continue  # sentence start: could be any capitalized word
+                if re.search(r"(?i)\b(?:atheneum|college|lyceum|instituut|gymnasium|school|campus)$", before):
+                    continue  # "Atheneum Voskenslaan": a school named after its street
                 if rx is P.STREET_ONLY_WEAK and (self.is_word(m.group(0).lower())
                                                  or m.group(0).lower() in self.places):
                     continue  # "de Loopbaan", "de Afsluitdijk" as a word

@@ -60,9 +60,9 @@ _NOT_SCHOOL_BEFORE = re.compile(r"(?i)\b(?:az|ziekenhuis|kliniek|kerk|parochie|f
 # "op Don Bosco Halle", "Montessori Brugge", "het Dalton in Den Haag", "op Don Bosco".
 _SCHOOL_NETWORK = re.compile(
     r"(?<![\w\-])(?:Don\s+Bosco|Dalton|Montessori|Freinet|Steiner|Jenaplan|Waldorf)"
-    r"(?:[\s\-]?(?:school|college|lyceum|instituut|basisschool))?(?![\w\-])"
+    r"(?:[\s\-]?(?i:school|college|lyceum|instituut|basisschool))?(?![\w\-])"
 )
-_SCHOOL_NETWORK_BEFORE = re.compile(r"(?i)\b(?:op|naar|in|van|aan|zit|zat|school)\s+(?:het\s+|de\s+)?$")
+_SCHOOL_NETWORK_BEFORE = re.compile(r"(?i)\b(?:op|naar|in|van|aan|uit|bij|zit|zat|school)\s+(?:het\s+|de\s+)?$")
 # Kind of school before its name: "de Vrije Basisschool De Regenboog", "Stedelijk Lyceum Lange Lozana".
 _SCHOOL_ADJECTIVES = frozenset(
     "vrije vrij gemeentelijke gemeentelijk stedelijke stedelijk katholieke katholiek openbare "
@@ -79,6 +79,11 @@ _SCHOOL_AFTER_GRADE = re.compile(
 # after it or a message about school.
 _SCHOOL_AFTER_OP = re.compile(
     r"(?i:\b(?:zit|zat|zitten|zaten|gepest|ga|gaat|gaan|ging)\s+(?:\w+\s+){0,2}?op\s+)"
+    r"(?P<school>(?:De|Het|'t)\s+[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)"
+)
+# "de school van onze kinderen, De Wingerd in Leuven": a name after a comma, in apposition.
+_SCHOOL_APPOSITION = re.compile(
+    r"(?i:\b(?:school|basisschool|lagere school|kleuterschool)\b[^.!?\n,]{0,40},\s+)"
     r"(?P<school>(?:De|Het|'t)\s+[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+)?)"
 )
 # "mijn school is de Regenboog", "onze school heet Het Spoor"
@@ -127,10 +132,16 @@ class SchoolRules:
                 yield m.start("school"), m.end("school"), "SCHOOL"
         if not _SCHOOL_TALK.search(text):
             return
+        places = self._place_spans(doc)
         for m in _SAINT_NAME.finditer(text):
-            if m.group(0).lower() not in self.places and not _NOT_SCHOOL_BEFORE.search(text[max(0, m.start() - 20):m.start()]) \
-                    and self._free(found, m.start(), m.end()):
-                yield m.start(), m.end(), "SCHOOL"
+            if m.group(0).lower() not in self.places and not _NOT_SCHOOL_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
+                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                end = span[-1].idx + len(span[-1].text) if span is not None else m.end()
+                if span is not None and span.end in places:  # "ik ga naar Sint-Maria Aalst"
+                    last = doc[places[span.end] - 1]
+                    end = last.idx + len(last.text)
+                if self._free(found, m.start(), end):
+                    yield m.start(), end, "SCHOOL"
 
     def _school_networks(self, doc: Doc, found: list[Span]):
         """"op Don Bosco Halle", "Dalton Den Haag": a network name, with the place after it
@@ -167,7 +178,7 @@ class SchoolRules:
         """"groep 8 van De Vuurvogel"; "gepest op Het Baken Almere" (with the place after it
         belonging to the name), only before a place or in a message about school."""
         places = self._place_spans(doc)
-        for rx in (_SCHOOL_AFTER_GRADE, _SCHOOL_AFTER_OP):
+        for rx in (_SCHOOL_AFTER_GRADE, _SCHOOL_AFTER_OP, _SCHOOL_APPOSITION):
             for m in rx.finditer(doc.text):
                 span = doc.char_span(m.start("school"), m.end("school"), alignment_mode="expand")
                 if span is None:
@@ -219,9 +230,19 @@ class SchoolRules:
                 spans.append(doc[start:self._school_place_tail(doc, i, places)])  # "Atheneum Redingenhof"
             elif tok.lower_ in _SCHOOL_ABBREV and j == i and i < len(doc) and doc[i].is_title:
                 spans.append(doc[tok.i:i + 1])
-        for span in filter_spans(spans):
+        for span in filter_spans([self._with_names_before(doc, sp) for sp in spans]):
             if self._free(found, span.start_char, span.end_char):
                 yield span.start_char, span.end_char, "SCHOOL"
+
+    def _with_names_before(self, doc: Doc, span: SpacySpan) -> SpacySpan:
+        """"het Don Bosco Instituut Haacht": capitalized words just before a capitalized school
+        word belong to its name (not at a sentence start, not an article or brand)."""
+        s = span.start
+        while s > 0 and span.start - s < 2 and doc[span.start].is_title and doc[s - 1].is_title \
+                and not doc[s - 1].is_sent_start and s - 1 > 0 and doc[s - 2].text not in ".!?\n" \
+                and doc[s - 1].lower_ not in _NOT_NAMES | self.not_names | self.places | {"het", "de"}:
+            s -= 1
+        return doc[s:span.end]
 
     def _school_place_tail(self, doc: Doc, e: int, places: dict[int, int]) -> int:
         j = e + 1 if e < len(doc) and doc[e].lower_ in ("in", "van", "te") else e
@@ -231,5 +252,9 @@ class SchoolRules:
         k = e
         while k < len(doc) and k - e < 2 and doc[e - 1].lower_ in _SCHOOL_TYPE_WORDS \
                 and self._title(doc[k]) and doc[k].lower_ not in self.not_names | _NOT_NAMES:
+            k += 1
+        # "Heilig-Hartcollege Wezembeek": after a compound, one capitalized word that is no word
+        if k == e and e < len(doc) and _SCHOOL_TITLE_COMPOUND.match(doc[e - 1].text) and self._title(doc[e]) \
+                and not self.is_word(doc[e].lower_) and doc[e].lower_ not in self.not_names | _NOT_NAMES:
             k += 1
         return k
