@@ -46,7 +46,8 @@ class NamePositions:
     """Position rules of the name detector; see the module docstring."""
 
     def _sentence_start(self, doc: Doc, i: int) -> bool:
-        if i > 1 and doc[i - 1].text == "." and doc[i - 2].lower_ in _TITLES:
+        if i > 1 and doc[i - 1].text == "." and doc[i - 2].lower_ in _TITLES \
+                or i > 0 and doc[i - 1].text.endswith(".") and doc[i - 1].lower_[:-1] in _TITLES:
             return False  # "Mw. Hendriks", "Dhr. Peeters": the dot of a title ends no sentence
         if i == 0 or doc[i].is_sent_start:
             return True
@@ -61,7 +62,8 @@ class NamePositions:
     def _context(self, doc: Doc, i: int) -> str | None:
         """'strong' after 'heet'/'mijn naam is', 'kin' after a kinship or title word,
         'ben' after 'ik ben', else None."""
-        prev = [t.lower_ for t in doc[max(0, i - 6):i]]
+        prev = [t.lower_.rstrip(".") if t.lower_.rstrip(".") in _TITLES else t.lower_
+                for t in doc[max(0, i - 6):i]]  # "Dhr." is one token
         while len(prev) > 2 and prev[-1] in _HEET_ADVERBS and prev[-2] in _HEET_ADVERBS | {"heet", "heten"}:
             prev.pop()  # "hij heet daar ook Kurt": the context reaches over the adverbs
         if len(prev) >= 2 and prev[-1] == "." and prev[-2] in _TITLES:

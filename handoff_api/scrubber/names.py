@@ -154,7 +154,7 @@ class NameRules(NamePositions):
             elif ctx == "kin" and title and not start_of_sentence and low not in self.vocabulary:
                 is_name = True
             elif self._title(tok) and low in self.surnames and i > 0 and (
-                    doc[i - 1].lower_ in _TITLES or _INITIALS.search(doc.text, 0, tok.idx)
+                    doc[i - 1].lower_.rstrip(".") in _TITLES or _INITIALS.search(doc.text, 0, tok.idx)
                     or i > 1 and doc[i - 1].text == "." and doc[i - 2].lower_ in _TITLES):
                 # "mevrouw Bos", "T. Bakker", "Mw. Hendriks": a listed surname after a title or
                 # initials, also in text with many capitals
@@ -345,7 +345,7 @@ class NameRules(NamePositions):
         if i < 2 or not capitals_inform or not self._title(doc[i]) or not self._title(doc[i - 1]):
             return False
         prev = doc[i - 1]
-        return (not self._sentence_start(doc, i - 1) and prev.lower_ not in _TITLES
+        return (not self._sentence_start(doc, i - 1) and prev.lower_.rstrip(".") not in _TITLES
                 and prev.lower_ not in _DETERMINERS and prev.lower_ not in _PARTICLES
                 and self._surname_shaped(prev)
                 and self._free(found, prev.idx, prev.idx + len(prev.text)))

@@ -124,6 +124,11 @@ MONTHS = (
 MONTHS_EN = r"january|february|march|may|june|july|october"
 # French months (messages in French): "née le 12 mars 2009".
 MONTHS_FR = r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre"
+# Letters before a number that make no handle where a platform is named: "mei2023", "week12".
+MONTH_OR_UNIT = re.compile(
+    r"(?:" + MONTHS + r"|week|weken|jaar|klas|groep|level|lvl|seizoen|season|versie|top|uur|minuten|"
+    r"nummer|editie|sinds|vanaf|tot|deel|les|aflevering|update|bus|tram|lijn)"
+)
 _ORDINAL = r"(?:ste|de|e|st|nd|rd|th)"
 DATE = re.compile(
     r"(?<![\w/.\-])(?:(?:19|20)\d{2}-\d{1,2}-\d{1,2}"  # ISO: "2009-06-17"

@@ -253,8 +253,10 @@ class SchoolRules:
         while k < len(doc) and k - e < 2 and doc[e - 1].lower_ in _SCHOOL_TYPE_WORDS \
                 and self._title(doc[k]) and doc[k].lower_ not in self.not_names | _NOT_NAMES:
             k += 1
-        # "Heilig-Hartcollege Wezembeek": after a compound, one capitalized word that is no word
+        # "Heilig-Hartcollege Wezembeek", "Sint-Lutgardiscollege Schilde.": after a compound, one
+        # capitalized word that is no word or closes the clause (a place the lists lack)
         if k == e and e < len(doc) and _SCHOOL_TITLE_COMPOUND.match(doc[e - 1].text) and self._title(doc[e]) \
-                and not self.is_word(doc[e].lower_) and doc[e].lower_ not in self.not_names | _NOT_NAMES:
+                and doc[e].lower_ not in self.not_names | _NOT_NAMES and not doc[e].is_stop \
+                and (not self.is_word(doc[e].lower_) or e + 1 == len(doc) or doc[e + 1].is_punct):
             k += 1
         return k

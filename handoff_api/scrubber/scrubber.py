@@ -311,6 +311,9 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
                 return False  # "o.a.", "d.w.z.", "foto.jpg"
             return any(c.isdigit() for c in last) or not self.is_word(last)
         letters = re.sub(r"\d", " ", low).split()
+        if len(letters) == 1 and len(letters[0]) >= 4 and re.fullmatch(r"[a-z]+\d{2,4}", low) \
+                and letters[0] not in P.PRODUCT_WORDS and not P.MONTH_OR_UNIT.fullmatch(letters[0]):
+            return True  # "draak07", "tijger88": a word with a number after it, where a platform is named
         # "kev99", "sk8boy"; not "ps5", "groep7", "fifa23"
         return len(low) >= 5 and not any(self.is_word(w) or w in P.PRODUCT_WORDS for w in letters)
 
