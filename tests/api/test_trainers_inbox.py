@@ -39,7 +39,8 @@ def test_an_unsure_message_enters_the_inbox_scrubbed(client, trainer, trackers, 
     assert item["reasons"] == ["low_intent_confidence"]
     assert item["bot"]["intent"] == "tell_story" and item["bot"]["labels"]["theme"]["value"] == "physical_violence"
     stored = dump_database(database_url)
-    for secret in ("Lotte", "Peeters", "0470 12 34 56", "0470"):
+    # the number in each form it could be kept in ("0470" alone also matches microseconds of a timestamp)
+    for secret in ("Lotte", "Peeters", "0470 12 34 56", "0470123456", "470123456"):
         assert secret not in stored
     assert cid in trackers.reads
     # read once: a second collection does not read or add it again
