@@ -175,7 +175,8 @@ def test_keyboard_and_screen_reader_basics(light, new_context):
     expect(yes).to_be_visible(timeout=15_000)
     yes.focus()
     page.keyboard.press("Enter")
-    expect(page.locator("#messages li.msg-visitor[data-seq]", has_text="Ja")).to_have_count(1)
+    # 15 s like the waits above: on a loaded machine the stored message can take a few seconds
+    expect(page.locator("#messages li.msg-visitor[data-seq]", has_text="Ja")).to_have_count(1, timeout=15_000)
     expect(page.locator("#message-input")).to_be_focused()
     assert page.locator("html").get_attribute("lang") == "nl"
 
