@@ -101,6 +101,9 @@ class AddressRules:
                 yield m.start(), m.end(), "POSTCODE"  # "Veldstraat 2, 2450, meerhout"
                 continue
             after = text[m.end():]
+            if self._after_living_place(text[max(0, m.start() - 60):m.start()], after):
+                yield m.start(), m.end(), "POSTCODE"  # "i live in antwerp, 2018"
+                continue
             year_like = 1900 <= number <= 2039
             if not year_like and (self._where_a_place_stands(text[:m.start()], after)
                                   or P.POSTCODE_AFTER_LIVING.search(text[max(0, m.start() - 40):m.start()])
@@ -139,6 +142,13 @@ class AddressRules:
         if place in _NOT_NAMES or place in self.not_names:
             return False
         return bool(m.group("before")) or place in self.places or place.split("-")[0] in self.places
+
+    def _after_living_place(self, before: str, after: str) -> bool:
+        m = P.POSTCODE_AFTER_LIVING_PLACE.search(before)
+        if not m or not self._clause_ends(after):
+            return False
+        place = m.group("place").lower()
+        return place in self.places or place.split("-")[0] in self.places
 
     @staticmethod
     def _clause_ends(after: str) -> bool:

@@ -32,7 +32,8 @@ class DateRules:
             window = text[m.end() + skip:m.end() + skip + 100]
             stop = re.search(r"[.!?\n](?!\d)", window)
             window = window[:stop.start()] if stop else window
-            dates = [d for d, near in ((P.DATE.search(window), 30), (P.DATE_WORDS.search(window), 50))
+            dates = [d for d, near in ((P.DATE.search(window), 30), (P.DATE_WORDS.search(window), 50),
+                                       (P.DATE_ORDINAL_MONTH.search(window), 30))
                      if d and d.start() < near]
             if not dates:
                 # Further on in the same sentence, a full date with its year right after a colon

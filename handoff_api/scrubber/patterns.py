@@ -160,6 +160,14 @@ _YEAR_WORDS = rf"(?:tweeduizend|negentienhonderd)(?:\s*(?:en\s*)?{_NUMBER_WORD})
 DATE_WORDS = re.compile(
     rf"(?i)(?<![\w])(?:de\s+)?{_DAY_WORD}\s+(?:van\s+)?(?:{MONTHS})\.?(?:\s+(?:{_YEAR_WORDS}|'?\d{{4}}))?(?![\w])"
 )
+# A month by its number as an ordinal: "op de 3de van de 11de", "de derde van de elfde (maand)".
+_MONTH_ORDINAL = (
+    r"(?:(?:0?[1-9]|1[0-2])(?:ste|de|e)|eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|"
+    r"negende|tiende|elfde|twaalfde)"
+)
+DATE_ORDINAL_MONTH = re.compile(
+    rf"(?i)(?<![\w])(?:de\s+)?{_DAY_WORD}\s+van\s+de\s+{_MONTH_ORDINAL}(?:\s+maand)?(?:\s+'?\d{{4}})?(?![\w])"
+)
 # Far after a birth word in the same sentence: a full date with its year after ":" or "is".
 FULL_DATE_AFTER_COLON = re.compile(
     r"(?i)(?::|\bis|\bnamelijk)\s+(?P<date>\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)\d{2}"
@@ -261,6 +269,12 @@ POSTCODE_AFTER_LIVING = re.compile(
 POSTCODE_AFTER_PLACE = re.compile(
     r"(?P<before>\b(?:in|te|uit)\s+)?(?P<place>[A-Z][\w'À-ÿ]+(?:-[A-Z][\w'À-ÿ]+)*),\s*$"
 )
+# "i live in antwerp, 2018", "ik woon in gent, 9000": a living verb, a place (any case; the caller
+# asks for a listed one), a comma: then also digits that look like a year are the postcode.
+POSTCODE_AFTER_LIVING_PLACE = re.compile(
+    r"(?i)\b(?:woon|woont|wonen|woonde|woonden|live|lives|living)\s+(?:\w+\s+){0,2}?(?:in|te)\s+"
+    r"(?P<place>[a-zà-ÿ][\w'à-ÿ]+(?:-[a-zà-ÿ][\w'à-ÿ]+)*),\s*$"
+)
 POSTCODE_CONTEXT = re.compile(r"(?i)\b(?:postcode|postnummer|postcode is|pc)\s*:?\s*(?:is\s*)?$")
 
 # "Meir 34, 2000 Antwerpen": a capitalized name + house number right before a postcode is an
@@ -280,8 +294,10 @@ _CAPITALIZED_STREET = (
     rf"(?P<street>[A-Z][\w'À-ÿ\-]+(?:\s+[A-Z][\w'À-ÿ\-]+){{0,2}}\s+{_HOUSE_NUMBER})"
     rf"(?!\s*(?:{_UNITS})\b)(?![\d,.]\d)(?!\w)"
 )
+# The preposition may be left out in a chat: "ik woon Kouter 18", "mijn adres is Kouter 18".
 CAPITALIZED_STREET_AFTER_LIVING = re.compile(
-    r"(?i:\b(?:woon|woont|wonen|woonde|woonden|verhuisd naar|adres is)\s+(?:op|aan|in)\s+(?:de\s+|het\s+)?)"
+    r"(?i:\b(?:woon|woont|wonen|woonde|woonden|verhuisd naar|adres is|adres:|i live|we live|he lives|she lives)"
+    r"\s+(?:(?:op|aan|in|at|on)\s+(?:de\s+|het\s+|the\s+)?)?)"
     + _CAPITALIZED_STREET
 )
 # "ik woon met mn mama in een appartement op de Meir 50": words between, then "op"/"aan"; the
