@@ -31,6 +31,7 @@ from .name_words import (
     _PERSON_VERBS,
     _PETS,
     _POSSESSIVES,
+    _PRODUCT_BRANDS,
     _SENT_PUNCT,
     _STORM_WORDS,
     _STRETCHED,
@@ -40,6 +41,9 @@ from .name_words import (
 
 if TYPE_CHECKING:
     from .scrubber import Span
+
+# A class after "van"/"uit": "3B", "2a", "6de", "1ste" ("mo van 3B zegt ...").
+_CLASS = re.compile(r"^\d(?:[A-Za-z]{1,2}|de|ste|e)$")
 
 
 class NamePositions:
@@ -102,7 +106,8 @@ class NamePositions:
         clause_ends = nxt is None or not any(c.isalnum() for c in nxt) or nxt in _AFTER_PERSON
         if i > 0 and doc[i - 1].lower_ in _BEFORE_PERSON and clause_ends:
             return True
-        return self._sentence_start(doc, i) and self._person_follows(doc, i, _PERSON_VERBS)
+        return self._sentence_start(doc, i) and (self._person_follows(doc, i, _PERSON_VERBS)
+                                                 or self._names_pair_or_origin(doc, i))
 
     def _person_follows(self, doc: Doc, i: int, verbs: frozenset[str]) -> bool:
         """The next word is a verb a person does; "is"/"was" only before "mijn", "de" ...:
@@ -119,14 +124,19 @@ class NamePositions:
         return True
 
     def _names_pair_or_origin(self, doc: Doc, i: int) -> bool:
-        """"Kris en Nadia zijn ...": another listed name after "en"; "Jade uit mijn klas":
-        "uit"/"van" before a possessive (not "de": "Storm van de eeuw")."""
+        """"Kris en Nadia zijn ...": another listed name after "en", or "en ik" ("Roos en ik zijn
+        zussen"; not an abstract name); "Jade uit mijn klas", "mo van 3B": "uit"/"van" before a
+        possessive (not "de": "Storm van de eeuw") or a class ("3B", "6de")."""
         n = len(doc)
         if i + 2 >= n:
             return False
         nxt, after = doc[i + 1].lower_, doc[i + 2]
         if nxt == "en":
+            if after.lower_ in ("ik", "mij", "ikzelf", "k"):
+                return doc[i].lower_ not in _ABSTRACT_NAMES
             return self._title(after) and after.lower_ in self.first_names
+        if nxt in ("uit", "van") and _CLASS.match(after.text):
+            return doc[i].lower_ not in _ABSTRACT_NAMES
         if i + 3 < n and re.sub(r"^(?:linker|rechter|boven|onder)", "", doc[i + 3].lower_) in _BODY_AND_LIFE:
             return False  # "Iris van mijn (linker)oog is rood", "Hoop van mijn leven"
         return nxt in ("uit", "van") and after.lower_ in _POSSESSIVES - {"de", "je"}
@@ -182,6 +192,10 @@ class NamePositions:
         if i > 2 and prev in ("heet", "heette") and doc[i - 2].lower_ in ("die", "ze", "hij", "zij", "het") \
                 and any(t.lower_ in _PETS for t in doc[max(0, i - 12):i - 2]):
             return True  # "... mijn kat weggeeft. die heet Storm": the pet named just before
+        if doc[i].lower_ not in self.first_names and any(
+                t.lower_ in _PRODUCT_BRANDS and all(self._title(u) for u in doc[k:i])
+                for k, t in ((k, doc[k]) for k in range(max(0, i - 2), i))):
+            return True  # "een Apple Watch", "een Samsung Galaxy Watch": a product
         if any(t.lower_ in ("woord", "werkwoord", "afkorting") for t in doc[i + 1:i + 5]) \
                 and i + 2 < len(doc) and doc[i + 1].lower_ in ("is", "was"):
             return True  # "Bo is een Nederlands woord?": the word itself, no person

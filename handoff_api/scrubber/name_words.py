@@ -117,3 +117,9 @@ _SCHOOL_KEYWORDS = frozenset(
     "atheneum lyceum college gymnasium instituut scholengemeenschap campus ka kta go vti sti "
     "tsm vbs gbs sbs roc".split()
 )
+# Makers whose next capitalized words name a product, not a person: "Apple Watch", "Samsung
+# Galaxy Watch", "Google Pixel", "Nintendo Switch".
+_PRODUCT_BRANDS = frozenset(
+    """apple samsung google xbox playstation nintendo huawei xiaomi oneplus sony garmin fitbit
+    microsoft amazon oppo motorola nokia iphone ipad airpods""".split()
+)

@@ -304,6 +304,10 @@ class NameRules(NamePositions):
             if end in surname_phrases:
                 end = surname_phrases[end]
                 continue
+            if doc[end].text == "A" and end + 1 < n and self._title(doc[end + 1]) \
+                    and doc[end + 1].lower_ not in self.vocabulary and doc[end + 1].lower_ not in self.places:
+                end += 2  # "Sharon Tjon A Fong": the "A" of a Surinamese-Chinese surname
+                continue
             j = end
             while j < n and doc[j].lower_ in _PARTICLES and j - end < 3:
                 j += 1
