@@ -28,10 +28,11 @@ _SCHOOL_COMPOUND = re.compile(
 )
 _SCHOOL_TITLE_COMPOUND = re.compile(r"^[A-Z][\w\-]+(?:college|lyceum|atheneum|instituut|gymnasium)$")
 _SCHOOL_ABBREV = frozenset("ka kta go vti sti tsm roc".split())
+_REGION_WORDS = frozenset("midden noord oost west zuid noordoost noordwest zuidoost zuidwest groot".split())
 _SCHOOL_TYPE_WORDS = frozenset("atheneum college lyceum gymnasium instituut scholengemeenschap humaniora".split())
 # "ik zit op sint-ursula", "we zaten allebei op Sint-Lodewijk": a saint's name after "zit op".
 _SAINT_SCHOOL = re.compile(
-    r"(?i)\b(?:zit|zat|zitten|zaten|zat ik|zit ik)\s+(?:\w+\s+){0,2}?op\s+(?:het\s+|de\s+)?"
+    r"(?i)\b(?:k?zit|zat|zitten|zaten|zat ik|zit ik)\s+(?:\w+\s+){0,2}?(?:op|in)\s+(?:het\s+|de\s+)?"
     r"(?P<school>(?:sint|st|heilig|onze-lieve-vrouw|olv)(?:\.-|[-.\s]\s?)[a-zà-ÿ][\w\-]*)",
 )
 # French and English school names: "l'Athénée Royal d'Uccle", "Lycée Émile Jacqmain",
@@ -49,6 +50,10 @@ _SCHOOL_ABBREV_AT = re.compile(
     r"(?i)\b(?:zit|zat|zitten|zaten|ga|gaat|gaan|ging)\s+(?:\w+\s+){0,2}?op\s+(?:het|de|'t)\s+"
     r"(?P<school>[a-z]{2,5})\s+(?:in|te)\s+(?P<place>[\w\-]+)"
 )
+# "de Europese School Mol", "Europese School Brussel II": the European schools by their place.
+_SCHOOL_EUROPEAN = re.compile(r"(?<![\w\-])Europese\s+School\s+(?:van\s+)?[A-Z][\w\-]+(?:\s+(?:[IVX]{1,3}|\d))?(?![\w\-])")
+# "wordt op Sint-Vincentius Anderlecht gepest": a saint's name after op/in, a place right after.
+_SAINT_BEFORE = re.compile(r"(?i)\b(?:op|in)\s+(?:het\s+|de\s+)?$")
 # "de groepsapp van Sint-Rembert" in a message about school: a saint's name is the school's.
 _SAINT_NAME = re.compile(r"(?<![\w\-])(?:Sint|St\.?|Heilig)-[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?(?![\w\-])")
 _SCHOOL_TALK = re.compile(
@@ -115,7 +120,7 @@ class SchoolRules:
         """French and English names, a short abbreviation after "zit op het", and a saint's
         name in a message about school."""
         text = doc.text
-        for rx in (_SCHOOL_FRENCH, _SCHOOL_ENGLISH):
+        for rx in (_SCHOOL_FRENCH, _SCHOOL_ENGLISH, _SCHOOL_EUROPEAN):
             for m in rx.finditer(text):
                 words = [w.lower() for w in m.group(0).split()]
                 if words[0] in _NOT_NAMES or words[0] in self.not_names:
@@ -130,16 +135,18 @@ class SchoolRules:
             if m.group("place").lower() in self.places and not self.is_word(short) and short not in self.not_names \
                     and self._free(found, m.start("school"), m.end("school")):
                 yield m.start("school"), m.end("school"), "SCHOOL"
-        if not _SCHOOL_TALK.search(text):
-            return
+        school_talk = bool(_SCHOOL_TALK.search(text))
         places = self._place_spans(doc)
         for m in _SAINT_NAME.finditer(text):
             if m.group(0).lower() not in self.places and not _NOT_SCHOOL_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 end = span[-1].idx + len(span[-1].text) if span is not None else m.end()
-                if span is not None and span.end in places:  # "ik ga naar Sint-Maria Aalst"
+                place_after = span is not None and span.end in places
+                if place_after:  # "ik ga naar Sint-Maria Aalst"
                     last = doc[places[span.end] - 1]
                     end = last.idx + len(last.text)
+                if not school_talk and not (place_after and _SAINT_BEFORE.search(text[max(0, m.start() - 12):m.start()])):
+                    continue
                 if self._free(found, m.start(), end):
                     yield m.start(), end, "SCHOOL"
 
@@ -161,8 +168,12 @@ class SchoolRules:
 
     @staticmethod
     def _with_adjective(doc: Doc, s: int) -> int:
-        """Start a school's name at its kind: "Vrije Basisschool De Regenboog"."""
-        return s - 1 if s > 0 and doc[s - 1].lower_ in _SCHOOL_ADJECTIVES else s
+        """Start a school's name at its kind ("Vrije Basisschool De Regenboog") and its network
+        ("GO! Basisschool De Wingerd", "KA Basisschool ...")."""
+        s = s - 1 if s > 0 and doc[s - 1].lower_ in _SCHOOL_ADJECTIVES else s
+        if s >= 2 and doc[s - 1].text == "!" and doc[s - 2].lower_ in _SCHOOL_ABBREV:
+            return s - 2
+        return s - 1 if s >= 1 and doc[s - 1].lower_ in _SCHOOL_ABBREV and doc[s - 1].is_upper else s
 
     def _schools_by_position(self, doc: Doc, found: list[Span]):
         """After the school words: "zit op sint-ursula", "mijn school is de Regenboog"."""
@@ -171,6 +182,8 @@ class SchoolRules:
                 if m.group("school").split()[-1].lower() in self.places | self.not_names:
                     continue
                 span = doc.char_span(m.start("school"), m.end("school"), alignment_mode="expand")
+                if span is not None and rx is _SAINT_SCHOOL:
+                    span = doc[span.start:self._place_spans(doc).get(span.end, span.end)]  # "Sint-Godelieve Gistel"
                 if span is not None and self._free(found, span.start_char, span.end_char):
                     yield span.start_char, span.end_char, "SCHOOL"
 
@@ -228,8 +241,14 @@ class SchoolRules:
             elif tok.lower_ in _SCHOOL_TYPE_WORDS and tok.is_title and i < len(doc) and self._title(doc[i]) \
                     and doc[i].lower_ not in self.not_names | _NOT_NAMES | self.places:
                 spans.append(doc[start:self._school_place_tail(doc, i, places)])  # "Atheneum Redingenhof"
-            elif tok.lower_ in _SCHOOL_ABBREV and j == i and i < len(doc) and doc[i].is_title:
-                spans.append(doc[tok.i:i + 1])
+            elif tok.lower_ in _SCHOOL_ABBREV and j == i and i < len(doc) and doc[i].is_title \
+                    and doc[i].lower_ not in _SCHOOL_NAMED_KEYWORDS:
+                k = i + 1  # "ROC Midden Nederland": up to three capitalized words
+                while k < len(doc) and k - i < 3 and doc[k].is_title and (doc[k].lower_ not in \
+                        self.not_names | _NOT_NAMES | self.first_names | {"het", "de"}
+                        or doc[k - 1].lower_ in _REGION_WORDS):  # "ROC Midden Nederland"
+                    k += 1
+                spans.append(doc[tok.i:k])
         for span in filter_spans([self._with_names_before(doc, sp) for sp in spans]):
             if self._free(found, span.start_char, span.end_char):
                 yield span.start_char, span.end_char, "SCHOOL"
