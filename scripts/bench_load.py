@@ -59,6 +59,7 @@ class Run:
     latencies: list[float] = field(default_factory=list)  # to the HTTP answer, seconds
     to_answer: list[float] = field(default_factory=list)  # to the bot's answer, seconds
     kinds: Counter = field(default_factory=Counter)  # bot, busy, safe, empty, 4xx, 5xx, connection
+    failures: Counter = field(default_factory=Counter)  # "503 database_busy": what each 4xx/5xx was
     answered: int = 0
     wall: float = 0.0
     spread: dict = field(default_factory=dict)  # visitors per API worker and per Rasa instance
@@ -77,6 +78,7 @@ class Run:
             "errors_4xx": self.kinds["4xx"],
             "errors_connection": self.kinds["connection"],
             "kinds": dict(self.kinds),
+            "failures": dict(self.failures),
             "visitors_per": self.spread,
         }
 
@@ -181,6 +183,17 @@ async def api_message(http, visitor: Visitor, text: str, run: Run, wait_for_answ
         run.kinds["safe" if messages else "empty"] += 1
 
 
+def _error_code(response: httpx.Response) -> str:
+    """The API's own error code ({"error": "database_busy", ...}), so that a run says what failed."""
+    try:
+        body = response.json()
+    except ValueError:
+        return "not json"
+    if not isinstance(body, dict):
+        return "?"
+    return str(body.get("error") or body.get("detail") or "?")[:40]
+
+
 async def _timed_post(http, run: "Run", started: float, url: str, **kwargs):
     """POST and count the outcome; the response of a 2xx answer (its latency recorded), else None."""
     try:
@@ -189,11 +202,9 @@ async def _timed_post(http, run: "Run", started: float, url: str, **kwargs):
         run.kinds["connection"] += 1
         return None
     elapsed = time.perf_counter() - started
-    if response.status_code >= 500:
-        run.kinds["5xx"] += 1
-        return None
     if response.status_code >= 400:
-        run.kinds["4xx"] += 1
+        run.kinds["5xx" if response.status_code >= 500 else "4xx"] += 1
+        run.failures[f"{response.status_code} {_error_code(response)}"] += 1
         return None
     run.latencies.append(elapsed)
     return response

@@ -8,6 +8,16 @@ def _cell(value) -> str:
     return "-" if value is None else str(value)
 
 
+def _print_failures(levels: list[dict]) -> None:
+    """What the 4xx and 5xx answers were (status and the API's error code), per level and side."""
+    for level in levels:
+        for side in ("api", "rasa"):
+            failures = level[side].get("failures") or {}
+            if failures:
+                listed = ", ".join(f"{count} × {what}" for what, count in sorted(failures.items()))
+                print(f"  {level['visitors']} visitors, {side}: {listed}")
+
+
 def print_report(report: dict) -> None:
     """Each shape's own table; then, when the single shape ran too, the shapes side by side."""
     for shape, figures in report["shapes"].items():
@@ -23,6 +33,7 @@ def print_report(report: dict) -> None:
                   f"| {_cell(a['busy_share'])} | {a['errors_5xx']} / {a['errors_4xx']} / {a['errors_connection']} "
                   f"| {_cell(r['p50_ms'])} / {_cell(r['p95_ms'])} | {_cell(r['answers_per_s'])} "
                   f"| {r['errors_5xx']} / {r['errors_connection']} | {_cell(ratio)} |")
+        _print_failures(figures["closed"])
         if figures.get("open"):
             o = figures["open"]
             print(f"\nopen loop: {o['visitors']} visitors, one message every {o['interval']} s for {o['seconds']} s")
