@@ -29,11 +29,15 @@ import sys
 import time
 import uuid
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
 import httpx
+from websockets.asyncio.client import connect
+from websockets.exceptions import WebSocketException
+from bench_measure import Run, median, ms, pooled, quantile, rounded
+from bench_relay import api_log_errors, counts_delta, relay_counters
 from bench_report import compare_shapes, print_report
 from bench_shapes import REPO, SHAPES, Target, register_shape, stop_on_signals  # noqa: F401 (the hook)
 from bench_texts import TEXTS
@@ -41,7 +45,8 @@ from bench_texts import TEXTS
 CLOSED_HOUR = "2026-11-22T03:30:00+01:00"  # Sunday night: every helpline's chat is closed
 ENTRY_POINT = "nupraatikerover"
 BUSY = "de chatbot is nu erg druk"
-POLL_SECONDS = 2.0  # a client without socket polls; the widget's socket rechecks every 2 s too
+POLL_SECONDS = 2.0  # a client without socket polls (--wait poll); the widget's socket is pushed to
+WAIT = {"how": "poll"}  # after a busy reply: "poll" the transcript, or wait on the live "socket"
 # Bench settings of the API: rate limits out of the way (one address sends everything).
 BENCH_API_ENV = {
     "HANDOFF_ADDRESS_RATE": "1000000/minute",
@@ -52,48 +57,6 @@ BENCH_API_ENV = {
 
 
 # --- measuring --------------------------------------------------------------------------
-@dataclass
-class Run:
-    """One side of one level."""
-
-    latencies: list[float] = field(default_factory=list)  # to the HTTP answer, seconds
-    to_answer: list[float] = field(default_factory=list)  # to the bot's answer, seconds
-    kinds: Counter = field(default_factory=Counter)  # bot, busy, safe, empty, 4xx, 5xx, connection
-    failures: Counter = field(default_factory=Counter)  # "503 database_busy": what each 4xx/5xx was
-    answered: int = 0
-    wall: float = 0.0
-    spread: dict = field(default_factory=dict)  # visitors per API worker and per Rasa instance
-
-    def summary(self) -> dict:
-        sent = sum(self.kinds.values())
-        return {
-            "messages": sent,
-            "p50_ms": _ms(_quantile(self.latencies, 0.5)),
-            "p95_ms": _ms(_quantile(self.latencies, 0.95)),
-            "answer_p50_ms": _ms(_quantile(self.to_answer, 0.5)),
-            "answer_p95_ms": _ms(_quantile(self.to_answer, 0.95)),
-            "answers_per_s": round(self.answered / self.wall, 2) if self.wall else None,
-            "busy_share": round(self.kinds["busy"] / sent, 3) if sent else None,
-            "errors_5xx": self.kinds["5xx"],
-            "errors_4xx": self.kinds["4xx"],
-            "errors_connection": self.kinds["connection"],
-            "kinds": dict(self.kinds),
-            "failures": dict(self.failures),
-            "visitors_per": self.spread,
-        }
-
-
-def _quantile(values: list[float], q: float) -> float | None:
-    if not values:
-        return None
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
-
-
-def _ms(seconds: float | None) -> int | None:
-    return None if seconds is None else round(seconds * 1000)
-
-
 @dataclass
 class Visitor:
     """One conversation, on the API worker the visitor was sent to and the Rasa instance the API
@@ -162,6 +125,21 @@ async def _wait_for_bot(http, visitor: Visitor, after: int, started: float, run:
             return
 
 
+async def _wait_on_socket(visitor: Visitor, after: int, started: float, run: Run) -> None:
+    """After the busy reply, as the widget does: the visitor's live socket pushes the bot's answer."""
+    url = visitor.api.replace("http", "ws", 1) + f"/api/v1/conversations/{visitor.id}/live"
+    try:
+        async with asyncio.timeout(120), connect(f"{url}?after={after}&token={visitor.token}") as socket:
+            async for raw in socket:
+                frame = json.loads(raw)
+                if frame.get("type") == "message" and frame.get("sender") == "bot":
+                    run.to_answer.append(time.perf_counter() - started)
+                    run.answered += 1
+                    return
+    except (TimeoutError, OSError, WebSocketException) as error:
+        run.failures[f"socket {type(error).__name__}"] += 1
+
+
 async def api_message(http, visitor: Visitor, text: str, run: Run, wait_for_answer: bool = True) -> None:
     body = {"text": text, "client_message_id": uuid.uuid4().hex}
     started = time.perf_counter()
@@ -178,7 +156,9 @@ async def api_message(http, visitor: Visitor, text: str, run: Run, wait_for_answ
         run.kinds["busy"] += 1
         if wait_for_answer:
             after = max(m["seq"] for m in messages)
-            await _wait_for_bot(http, visitor, after, started, run)
+            waits = _wait_on_socket(visitor, after, started, run) if WAIT["how"] == "socket" else \
+                _wait_for_bot(http, visitor, after, started, run)
+            await waits
     else:
         run.kinds["safe" if messages else "empty"] += 1
 
@@ -317,20 +297,46 @@ async def queue_timing(target: Target, count: int, reads: int = 20) -> dict:
             statuses[response.status_code] += 1
             if response.status_code == 200:
                 sizes.add((len(response.json()["entries"]), response.json()["total"]))
-    return {"queued": count, "reads": reads, "p50_ms": _ms(_quantile(times, 0.5)),
-            "p95_ms": _ms(_quantile(times, 0.95)), "statuses": dict(statuses),
+    return {"queued": count, "reads": reads, "p50_ms": ms(quantile(times, 0.5)),
+            "p95_ms": ms(quantile(times, 0.95)), "statuses": dict(statuses),
             "entries_and_total": sorted(sizes)}
+
+
+async def level_rounds(target: Target, visitors: int, messages: int, rounds: int, flip: bool) -> dict:
+    """`rounds` short rounds, the API side and the Rasa side in turn, the order alternating
+    (A B, B A, ...), so that the machine's noise falls on both alike; the relay's counters of the
+    level (the API rounds only touch the relay)."""
+    runs: dict[str, list[Run]] = {"api": [], "rasa": []}
+    before = await relay_counters(target)
+    for number in range(rounds):
+        order = ("api", "rasa") if (number % 2 == 0) != flip else ("rasa", "api")
+        for side in order:
+            run = await closed_loop(target, visitors, messages, side)
+            runs[side].append(run)
+            print(f"  {target.name} {visitors:>3} visitors round {number + 1}/{rounds} {side:4}: "
+                  f"{run.summary()['answers_per_s']} answers/s, kinds {dict(run.kinds)}", flush=True)
+    counts = counts_delta(before, await relay_counters(target))
+    drained = await relay_counters(target, last=max(counts.get("drained", 0), 1))
+    after = await relay_counters(target, last=max(counts.get("answered", 0) + counts.get("failed", 0), 1))
+    ratios = [rounded(a.answered / a.wall / (r.answered / r.wall)) if a.wall and r.wall and r.answered else None
+              for a, r in zip(runs["api"], runs["rasa"])]
+    return {"visitors": visitors, "messages_each": messages, "rounds": rounds,
+            "api": pooled(runs["api"]), "rasa": pooled(runs["rasa"]),
+            "ratios": ratios, "ratio_median": rounded(median(ratios)),
+            "relay": {"counts": counts,
+                      "waited_seconds": [view.get("waited_seconds") for view in drained],
+                      "rasa_seconds": [view.get("rasa_seconds") for view in after],
+                      "instances": [view.get("instances") for view in after]}}
 
 
 async def bench_shape(target: Target, args) -> dict:
     figures: dict = {"closed": []}
     for index, visitors in enumerate(args.levels):
         messages = args.messages.get(visitors, 3)
-        sides = ("api", "rasa") if index % 2 == 0 else ("rasa", "api")  # neither always warms up first
-        level = {"visitors": visitors, "messages_each": messages}
-        for side in sides:
-            level[side] = (await closed_loop(target, visitors, messages, side)).summary()
-            print(f"  {target.name} {visitors:>3} visitors {side:4}: {json.dumps(level[side])}", flush=True)
+        level = await level_rounds(target, visitors, messages, args.rounds, flip=index % 2 == 1)
+        print(f"  {target.name} {visitors:>3} visitors: API {level['api']['answers_per_s']} / Rasa "
+              f"{level['rasa']['answers_per_s']} answers/s (medians), paired ratios {level['ratios']}; "
+              f"relay {json.dumps(level['relay']['counts'])}", flush=True)
         figures["closed"].append(level)
     if args.open_seconds > 0:
         figures["open"] = {"visitors": args.open_visitors, "interval": args.open_interval, "seconds": args.open_seconds}
@@ -352,7 +358,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shapes", default="single",
                         help="comma-separated: " + ", ".join(SHAPES) + " (scaled: TEST_DATABASE_URL, TEST_REDIS_URL)")
     parser.add_argument("--levels", default="1,20,50,100")
-    parser.add_argument("--messages", default="1:15,20:4,50:3,100:2", help="visitors:messages each")
+    parser.add_argument("--messages", default="1:8,20:3,50:2,100:2", help="visitors:messages each, per round")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds per level, API and Rasa in turn")
+    parser.add_argument("--wait", choices=("poll", "socket"), default="poll",
+                        help="after a busy reply: poll the transcript every 2 s, or wait on the live socket as the widget does")
     parser.add_argument("--open-visitors", type=int, default=20)
     parser.add_argument("--open-interval", type=float, default=5.0)
     parser.add_argument("--open-seconds", type=float, default=60.0)
@@ -361,6 +370,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default="reports/bench_load.json")
     args = parser.parse_args(argv)
     args.levels = [int(level) for level in args.levels.split(",")]
+    WAIT["how"] = args.wait
     args.messages = _levels_messages(args.messages)
     api_env = BENCH_API_ENV | dict(pair.split("=", 1) for pair in args.api_env)
     shapes = args.shapes.split(",")
@@ -372,6 +382,7 @@ def main(argv: list[str] | None = None) -> int:
             SHAPES[shape].check()
 
     report = {"started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "api_env": api_env,
+              "rounds": args.rounds, "wait_after_busy": args.wait,
               "levels": args.levels, "messages_each": args.messages, "shapes": {}}
     stop_on_signals()
     for shape in shapes:
@@ -380,13 +391,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{shape}: stack up (API {', '.join(target.api_urls)}; Rasa {', '.join(target.rasa_urls)})",
                   flush=True)
             report["shapes"][shape] = asyncio.run(bench_shape(target, args))
+            report["shapes"][shape]["api_log"] = api_log_errors(Path(work))
     report["comparison"] = compare_shapes(report)
     out = REPO / args.out
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2), encoding="utf-8")
     print_report(report)
     shown = out.relative_to(REPO) if out.is_relative_to(REPO) else out
-    print(f"\n(figures in {shown}; one run on a shared machine: repeat and compare medians)")
+    print(f"\n(figures in {shown}; {args.rounds} rounds a level, API and Rasa in turn: medians, "
+          "and the median of the rounds' API ÷ Rasa)")
     return 0
 
 

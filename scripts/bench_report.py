@@ -18,22 +18,44 @@ def _print_failures(levels: list[dict]) -> None:
                 print(f"  {level['visitors']} visitors, {side}: {listed}")
 
 
+def _print_relay(levels: list[dict]) -> None:
+    """What the relay did at each level (GET /healthz/relay of each API worker, API rounds only)."""
+    for level in levels:
+        relay = level.get("relay")
+        if not relay:
+            continue
+        waited = ", ".join(f"{_cell(w and w['p50'])} / {_cell(w and w['p95'])} s" for w in relay["waited_seconds"])
+        rasa = ", ".join(f"{_cell(t and t['p50'])} / {_cell(t and t['p95'])} s" for t in relay["rasa_seconds"])
+        peaks = "; ".join(", ".join(f"peak {b['peak']} of {b['limit']}" for b in instances or [])
+                          for instances in relay["instances"])
+        print(f"  relay at {level['visitors']}: {relay['counts']}; kept until sent p50 / p95 {waited}; "
+              f"a call to Rasa p50 / p95 {rasa}; slots {peaks}")
+
+
 def print_report(report: dict) -> None:
     """Each shape's own table; then, when the single shape ran too, the shapes side by side."""
     for shape, figures in report["shapes"].items():
-        print(f"\n== shape: {shape} (closed loop: each visitor sends when answered) ==")
+        print(f"\n== shape: {shape} (closed loop: each visitor sends when answered; answers/s: median of "
+              "the rounds; API ÷ Rasa: median of the rounds' own ratios, API and Rasa in turn) ==")
         print("| visitors | API p50 / p95 ms | API to bot answer p50 / p95 ms | API answers/s | busy share "
-              "| API 5xx / 4xx / conn | Rasa p50 / p95 ms | Rasa answers/s | Rasa 5xx / conn | API ÷ Rasa |")
+              "| API 5xx / 4xx / conn | Rasa p50 / p95 ms | Rasa answers/s | Rasa 5xx / conn | API ÷ Rasa (rounds) |")
         print("|---|---|---|---|---|---|---|---|---|---|")
         for level in figures["closed"]:
             a, r = level["api"], level["rasa"]
-            ratio = _ratio(a["answers_per_s"], r["answers_per_s"])
+            ratio = level.get("ratio_median", _ratio(a["answers_per_s"], r["answers_per_s"]))
+            rounds = level.get("ratios")
+            ratio = f"{_cell(ratio)} ({', '.join(_cell(x) for x in rounds)})" if rounds else _cell(ratio)
             print(f"| {level['visitors']} | {_cell(a['p50_ms'])} / {_cell(a['p95_ms'])} "
                   f"| {_cell(a['answer_p50_ms'])} / {_cell(a['answer_p95_ms'])} | {_cell(a['answers_per_s'])} "
                   f"| {_cell(a['busy_share'])} | {a['errors_5xx']} / {a['errors_4xx']} / {a['errors_connection']} "
                   f"| {_cell(r['p50_ms'])} / {_cell(r['p95_ms'])} | {_cell(r['answers_per_s'])} "
-                  f"| {r['errors_5xx']} / {r['errors_connection']} | {_cell(ratio)} |")
+                  f"| {r['errors_5xx']} / {r['errors_connection']} | {ratio} |")
         _print_failures(figures["closed"])
+        _print_relay(figures["closed"])
+        if figures.get("api_log"):
+            print("\nerror and warning lines of the API's logs (counted):")
+            for line, count in figures["api_log"].items():
+                print(f"  {count} × {line}")
         if figures.get("open"):
             o = figures["open"]
             print(f"\nopen loop: {o['visitors']} visitors, one message every {o['interval']} s for {o['seconds']} s")
