@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from handoff_api.config import Settings, check_settings
 from handoff_api.conversations.service import TOUCHED_KEY
 from handoff_api.conversations.typing import TypingBoard
-from handoff_api.db import make_engine, make_session_factory
+from handoff_api.db import make_engine, make_read_session_factory, make_session_factory
 from handoff_api.errors import install_error_handlers
 from handoff_api.helplines.catalog import load_catalog
 from handoff_api.live import DatabaseFeed, LiveHub, RedisFeed
@@ -86,6 +86,7 @@ def base_app(
         lock_timeout=settings.database_lock_timeout_seconds,
     )
     app.state.session_factory = make_session_factory(app.state.engine)
+    app.state.read_session_factory = make_read_session_factory(app.state.engine)
     # Both apps hash codes (the internal one books and files them, the public one looks them up).
     app.state.code_hasher = CodeHasher(load_code_secret(settings))
     app.state.live_hub = LiveHub(_live_feed(settings, app.state.session_factory, streams))

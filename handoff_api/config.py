@@ -30,13 +30,16 @@ class Settings(BaseSettings):
     rasa_urls: str = Field(
         default="", validation_alias=AliasChoices("HANDOFF_RASA_URLS", "RASA_URLS")
     )
-    # The relay (handoff_api/conversations/relay.py): per Rasa instance at most
-    # rasa_max_in_flight messages on their way; past that bound, or after rasa_deadline_seconds,
-    # the visitor gets the safe reply at once and the bot's answer follows when it comes.
-    # No single call to Rasa lasts longer than rasa_timeout_seconds.
+    # The relay (handoff_api/conversations/relay.py): per Rasa instance a bound on messages on
+    # their way; past that bound, or after rasa_deadline_seconds, the visitor gets the safe reply
+    # at once and the bot's answer follows when it comes. The bound follows what the instance
+    # carries: it shrinks when Rasa's answers take longer than rasa_bound_target_share of the
+    # deadline and grows back when they are faster, between 4 and rasa_max_in_flight (0: a fixed
+    # bound of rasa_max_in_flight). No single call to Rasa lasts longer than rasa_timeout_seconds.
     rasa_timeout_seconds: float = 30.0
     rasa_deadline_seconds: float = 8.0
-    rasa_max_in_flight: int = 32
+    rasa_max_in_flight: int = 128
+    rasa_bound_target_share: float = 0.5
     relay_drain_seconds: float = 2.0  # how often the drain looks for waiting messages
     # The token of Rasa's HTTP API and REST channel (`rasa run --auth-token`, bot/channels.py).
     rasa_token: str = Field(

@@ -45,7 +45,8 @@ def _on_stop(app: FastAPI) -> None:
 
 def rasa_pool(settings: Settings) -> RasaPool:
     return RasaPool([
-        RasaInstance(url, settings.rasa_timeout_seconds, settings.rasa_token, settings.rasa_max_in_flight)
+        RasaInstance(url, settings.rasa_timeout_seconds, settings.rasa_token, settings.rasa_max_in_flight,
+                     settings.rasa_deadline_seconds * settings.rasa_bound_target_share or None)
         for url in settings.rasa_instances()
     ])
 
@@ -69,6 +70,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.rasa_pool = rasa_pool(settings)
     app.state.relay = Relay(app.state)
+
+    @app.get("/healthz/relay", tags=["health"])
+    async def relay_health(last: int = 0) -> dict:  # on the loop, where the counters change
+        """What the relay did since start (counts, and times over the `last` samples, or all kept:
+        handoff_api/conversations/relay_counters.py)."""
+        return app.state.relay.counters_view(last)
 
     if settings.cors_origins:
         app.add_middleware(

@@ -6,6 +6,7 @@ and moves it to the next when that one is gone.
 """
 
 import asyncio
+import time
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Annotated
@@ -36,14 +37,34 @@ class BotReply:
     buttons: list[dict] = field(default_factory=list)
 
 
+FLOOR = 4  # the fewest slots a slow instance keeps (its answers still tell when it is fast again)
+CUT = 0.75  # what is left of the bound after a call slower than the target
+
+
 class InFlightBound:
     """At most `limit` requests in flight. `try_acquire` never waits and gives way to those who
-    wait in `acquire` (first come, first served), so a backlog is never overtaken."""
+    wait in `acquire` (first come, first served), so a backlog is never overtaken.
 
-    def __init__(self, limit: int) -> None:
-        self.limit = max(1, limit)
+    With a `target_seconds`, the limit follows what the instance carries (`observe`): a call
+    slower than the target cuts it by a quarter (once per such call's time: the calls in flight
+    together saw the same slowness), a faster one gives one slot back, never past `cap`. So past
+    what Rasa answers within the target the visitor gets the busy reply at once, instead of a
+    fixed number that is too many for a slow instance and too few for a fast one."""
+
+    def __init__(self, limit: int, target_seconds: float | None = None) -> None:
+        self.cap = max(1, limit)
+        self.limit = self.cap
+        self.floor = min(self.cap, FLOOR)
+        self.target_seconds = target_seconds
         self.in_flight = 0
+        self.peak = 0  # the most in flight at once, since start
+        self.cuts = 0
+        self._cut_until = 0.0
         self._waiters: deque[asyncio.Future] = deque()
+
+    def view(self) -> dict:
+        return {"cap": self.cap, "limit": self.limit, "in_flight": self.in_flight, "peak": self.peak,
+                "waiting": self.waiting, "cuts": self.cuts}
 
     @property
     def waiting(self) -> int:
@@ -51,9 +72,13 @@ class InFlightBound:
 
     def try_acquire(self) -> bool:
         if self.in_flight < self.limit and not self.waiting:
-            self.in_flight += 1
+            self._take()
             return True
         return False
+
+    def _take(self) -> None:
+        self.in_flight += 1
+        self.peak = max(self.peak, self.in_flight)
 
     async def acquire(self) -> None:
         if self.try_acquire():
@@ -71,38 +96,66 @@ class InFlightBound:
                 self._waiters.remove(waiter)
 
     def release(self) -> None:
+        if self.in_flight <= self.limit and self._hand_over():
+            return  # the slot passes on: in_flight stays the same
+        self.in_flight = max(0, self.in_flight - 1)
+
+    def _hand_over(self) -> bool:
         while self._waiters:
             waiter = self._waiters.popleft()
             if not waiter.done():
-                waiter.set_result(None)  # the slot passes on: in_flight stays the same
-                return
-        self.in_flight = max(0, self.in_flight - 1)
+                waiter.set_result(None)
+                return True
+        return False
+
+    def observe(self, seconds: float) -> None:
+        """One call to the instance took `seconds`."""
+        if self.target_seconds is None:
+            return
+        now = time.monotonic()
+        if seconds > self.target_seconds:
+            if now >= self._cut_until:
+                self.limit = max(self.floor, int(self.limit * CUT))
+                self.cuts += 1
+                self._cut_until = now + seconds
+            return
+        if self.limit < self.cap:
+            self.limit += 1
+            if self.in_flight < self.limit and self._hand_over():
+                self._take()  # the new slot goes to the longest waiting
 
 
 class RasaInstance:
     """One Rasa process: an async HTTP client and its own bound."""
 
     def __init__(
-        self, base_url: str, timeout_seconds: float, token: str = "", max_in_flight: int = 32
+        self, base_url: str, timeout_seconds: float, token: str = "", max_in_flight: int = 32,
+        target_seconds: float | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.webhook_url = self.base_url + "/webhooks/rest/webhook"
         self.timeout_seconds = timeout_seconds
         # Rasa's REST channel (bot/channels.py) refuses a relay without this token.
         self.headers = {"Authorization": f"Bearer {token}"} if token else {}
-        self.bound = InFlightBound(max_in_flight)
+        self.bound = InFlightBound(max_in_flight, target_seconds)
         self._http: httpx.AsyncClient | None = None  # one pooled client, made on first use
 
     async def send(self, sender: str, message: str, entry_point: str) -> list[BotReply]:
         """Posts one message (the caller holds a slot of `bound`); at most `timeout_seconds`."""
         body = {"sender": sender, "message": message, "metadata": {"entry_point": entry_point}}
+        started = time.monotonic()
         try:
             async with asyncio.timeout(self.timeout_seconds):
                 payload = await self._post(body)
-            return parse_replies(payload)
-        except _INSTANCE_GONE as error:
+        except _INSTANCE_GONE as error:  # says nothing of how much the instance carries
             raise RasaGone(f"{type(error).__name__}: {error}") from error
         except (httpx.HTTPError, ValueError, TimeoutError) as error:
+            self.bound.observe(time.monotonic() - started)
+            raise RasaUnavailable(f"{type(error).__name__}: {error}") from error
+        self.bound.observe(time.monotonic() - started)
+        try:
+            return parse_replies(payload)
+        except ValueError as error:
             raise RasaUnavailable(f"{type(error).__name__}: {error}") from error
 
     async def _post(self, body: dict) -> object:
@@ -117,7 +170,7 @@ class RasaInstance:
 
     def _client(self) -> httpx.AsyncClient:
         if self._http is None:
-            limits = httpx.Limits(max_connections=self.bound.limit + 4, max_keepalive_connections=self.bound.limit)
+            limits = httpx.Limits(max_connections=self.bound.cap + 4, max_keepalive_connections=self.bound.cap)
             self._http = httpx.AsyncClient(timeout=self.timeout_seconds, limits=limits)
         return self._http
 

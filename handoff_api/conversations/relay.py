@@ -10,19 +10,24 @@ visitor through the live socket or the next poll. No database session is open wh
 
 import asyncio
 import logging
+import time
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.concurrency import run_in_threadpool
 
 from handoff_api.conversations import relay_store
 from handoff_api.conversations.rasa import RasaInstance, RasaPool, RasaUnavailable
+from handoff_api.conversations.relay_counters import RelayCounters
 from handoff_api.conversations.relay_store import Job, Turn, VisitorMessage
 from handoff_api.db import new_id, utcnow
 from handoff_api.errors import describe_exception
 
 log = logging.getLogger(__name__)
 STALE_MARGIN_SECONDS = 15.0  # after Rasa's own timeout: a `sent` message whose sender died
+STORE_PAUSES = (0.2, 0.5, 1.0, 2.0, 4.0)  # between tries to store an answer while the database is busy
 
 
 class Relay:
@@ -32,6 +37,7 @@ class Relay:
         self._in_flight: dict[int, asyncio.Task] = {}
         self._draining: set[str] = set()
         self._tasks: set[asyncio.Task] = set()
+        self.counters = RelayCounters()
 
     @property
     def pool(self) -> RasaPool:
@@ -69,10 +75,14 @@ class Relay:
             raise
         return await self._answer(instance, turn, slot)
 
+    def counters_view(self, last: int = 0) -> dict:
+        return self.counters.view(self.pool.instances, last)
+
     async def _answer(self, instance: RasaInstance, turn: Turn, slot: bool) -> list[dict]:
         if slot and turn.job is None:
             instance.bound.release()
         if turn.queued:
+            self.counters.count("busy_at_arrival")
             self._wake.set()
         if turn.in_flight is not None:
             task = self._in_flight.get(turn.in_flight.relay_id)
@@ -81,12 +91,14 @@ class Relay:
             return await self._within_deadline(task, turn.in_flight)
         if turn.job is None:
             return turn.messages
+        self.counters.count("at_once")
         return await self._within_deadline(self._start(instance, turn.job), turn.job)
 
     async def _within_deadline(self, task: asyncio.Task, job: Job) -> list[dict]:
         try:
             return await asyncio.wait_for(asyncio.shield(task), self._state.settings.rasa_deadline_seconds)
         except TimeoutError:
+            self.counters.count("busy_at_deadline")
             return await self._busy(job)
 
     async def _busy(self, job: Job) -> list[dict]:
@@ -107,13 +119,31 @@ class Relay:
             log.warning("relay: the answer could not be stored: %s", describe_exception(task.exception()))
 
     async def _send(self, instance: RasaInstance, job: Job) -> list[dict]:
+        started = time.monotonic()
         try:
             replies = await self.pool.send(job.conversation_id, job.bot_input, job.entry_point, held=instance)
+            self.counters.count("answered")
         except RasaUnavailable as error:
             log.warning("Rasa unavailable: %s", error)
+            self.counters.count("failed")
             replies = None
         finally:
             instance.bound.release()
+            self.counters.rasa.append(time.monotonic() - started)
+        return await self._store_answer(job, replies)
+
+    async def _store_answer(self, job: Job, replies) -> list[dict]:
+        """Tried again while the database is busy: Rasa has this turn in its tracker now, so a
+        lost answer would mean asking it the same message twice once the relay goes stale."""
+        for pause in STORE_PAUSES:
+            try:
+                return await run_in_threadpool(
+                    relay_store.store_answer, self._state.session_factory, self._state.catalog, job, replies
+                )
+            except (OperationalError, PoolTimeoutError) as error:
+                self.counters.count("store_retried")
+                log.warning("relay: storing the answer again in %s s: %s", pause, describe_exception(error))
+                await asyncio.sleep(pause)
         return await run_in_threadpool(
             relay_store.store_answer, self._state.session_factory, self._state.catalog, job, replies
         )
@@ -145,7 +175,7 @@ class Relay:
             self._wake.clear()
             try:
                 waiting = await run_in_threadpool(
-                    relay_store.waiting_conversations, self._state.session_factory, self._stale_before()
+                    relay_store.waiting_conversations, self._state.read_session_factory, self._stale_before()
                 )
             except Exception as error:  # noqa: BLE001 (the database is busy or down: next round)
                 log.warning("relay drain: %s", describe_exception(error))
@@ -174,6 +204,9 @@ class Relay:
                 if job is None:
                     instance.bound.release()
                     return
+                self.counters.count("drained")
+                if job.kept_at is not None:
+                    self.counters.waited.append((utcnow() - job.kept_at).total_seconds())
                 await self._start(instance, job)
         except Exception as error:  # noqa: BLE001 (the next round tries again)
             log.warning("relay drain: %s", describe_exception(error))

@@ -32,6 +32,7 @@ class Job:
     bot_input: str
     entry_point: str
     after_seq: int
+    kept_at: datetime | None = None  # when the message was stored for the bot
 
 
 @dataclass
@@ -57,8 +58,17 @@ def _views(messages) -> list[dict]:
     return [service.message_view(m) for m in messages]
 
 
+def _commit_with_views(session: Session, conversation_id: str, after_seq: int) -> list[dict]:
+    """The turn's messages, read in the transaction that wrote them: a read after the commit
+    would be one more transaction (on SQLite one more wait for the writers' lock)."""
+    views = _views(service.messages_after(session, conversation_id, after_seq))
+    session.commit()
+    return views
+
+
 def _job(relay: BotRelay, conversation: Conversation) -> Job:
-    return Job(relay.id, conversation.id, relay.bot_input, conversation.entry_point, relay.after_seq)
+    return Job(relay.id, conversation.id, relay.bot_input, conversation.entry_point, relay.after_seq,
+               relay.created_at)
 
 
 def store_new_conversation(
@@ -183,8 +193,7 @@ def _queue_for_bot(
         session.commit()
         return Turn(job=_job(relay, conversation))
     _append_busy_reply(session, catalog, conversation)
-    session.commit()
-    return Turn(_views(service.messages_after(session, conversation.id, after_seq)), queued=True)
+    return Turn(_commit_with_views(session, conversation.id, after_seq), queued=True)
 
 
 def _append_busy_reply(session: Session, catalog: Catalog, conversation: Conversation) -> None:
@@ -245,8 +254,7 @@ def give_busy_reply(session: Session, catalog: Catalog, job: Job) -> list[dict]:
         return []
     if first:
         _append_busy_reply(session, catalog, conversation)
-    session.commit()
-    return _views(service.messages_after(session, job.conversation_id, job.after_seq))
+    return _commit_with_views(session, job.conversation_id, job.after_seq)
 
 
 def busy_reply_for(factory: sessionmaker[Session], catalog: Catalog, job: Job) -> list[dict]:
@@ -273,8 +281,7 @@ def store_answer(
             # Down, failing, or silent while it should talk: never leave the visitor without a step.
             text = safe_reply(catalog, service.helpline_of(catalog, conversation))
             service.append_message(session, conversation.id, "system", text)
-        session.commit()
-        return _views(service.messages_after(session, conversation.id, job.after_seq))
+        return _commit_with_views(session, conversation.id, job.after_seq)
 
 
 def claim_next(factory: sessionmaker[Session], conversation_id: str, stale_before: datetime) -> Job | None:
@@ -299,7 +306,8 @@ def claim_next(factory: sessionmaker[Session], conversation_id: str, stale_befor
 def waiting_conversations(
     factory: sessionmaker[Session], stale_before: datetime, limit: int = 500
 ) -> list[str]:
-    """Conversations with a message waiting for the bot, the longest waiting first."""
+    """Conversations with a message waiting for the bot, the longest waiting first (`factory`
+    may be one that only reads)."""
     with factory() as session:
         rows = session.execute(
             select(BotRelay.conversation_id)

@@ -20,7 +20,7 @@ from handoff_api.conversations.schemas import (
 )
 from handoff_api.conversations.typing import typing_frames
 from handoff_api.conversations.streaming import refuse, stream_conversation
-from handoff_api.db import SessionDep
+from handoff_api.db import ReadSessionDep, SessionDep
 from handoff_api.errors import ApiError
 from handoff_api.helplines.service import CatalogDep
 from handoff_api.ratelimit import limit_per_address
@@ -43,6 +43,19 @@ def visitor_conversation(
 
 
 VisitorConversation = Annotated[Conversation, Depends(visitor_conversation)]
+
+
+def reading_visitor(
+    conversation_id: str,
+    session: ReadSessionDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> Conversation:
+    """As visitor_conversation, for a request that only reads (no writers' lock on SQLite)."""
+    token = credentials.credentials if credentials else None
+    return service.authenticate_visitor(session, conversation_id, token)
+
+
+ReadingVisitor = Annotated[Conversation, Depends(reading_visitor)]
 
 
 def _relay(request: Request) -> Relay:
@@ -92,8 +105,8 @@ def get_conversation(
 
 @router.get("/{conversation_id}/messages", response_model=Replies)
 def list_messages(
-    conversation: VisitorConversation,
-    session: SessionDep,
+    conversation: ReadingVisitor,
+    session: ReadSessionDep,
     after: Annotated[int, Query(ge=0, le=2**31)] = 0,
 ) -> dict:
     """Every message after sequence number `after` (for clients without a WebSocket)."""
@@ -103,7 +116,7 @@ def list_messages(
 
 def _authenticate_socket(websocket: WebSocket, conversation_id: str, token: str | None) -> None:
     """The token must still open the conversation (it stops at check-in, when a new one is issued)."""
-    with websocket.app.state.session_factory() as session:
+    with websocket.app.state.read_session_factory() as session:
         service.authenticate_visitor(session, conversation_id, token)
 
 

@@ -94,7 +94,7 @@ async def _send_loop(websocket, app, load, conversation_id: str, after: int, eve
             return
         if woken:
             messages = await run_in_threadpool(
-                _load_after, app.state.session_factory, load, conversation_id, last_seq
+                _load_after, app.state.read_session_factory, load, conversation_id, last_seq
             )
             for message in messages:
                 await websocket.send_json({"type": "message", **message})

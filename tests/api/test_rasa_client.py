@@ -160,3 +160,54 @@ def test_the_bound_gives_way_to_those_waiting_first_come_first_served():
         assert bound.in_flight == 0 and bound.try_acquire()
 
     asyncio.run(scenario())
+
+
+def test_a_fixed_bound_stays_where_it_is_set():
+    bound = InFlightBound(8)
+    for _ in range(5):
+        bound.observe(100.0)
+    assert bound.limit == 8 and bound.cuts == 0
+
+
+def test_the_bound_shrinks_when_rasa_is_slower_than_the_target_and_grows_back_when_fast():
+    bound = InFlightBound(40, target_seconds=1.0)
+    bound.observe(0.2)
+    assert bound.limit == 40  # never past the cap
+    bound.observe(3.0)
+    assert bound.limit == 30 and bound.cuts == 1
+    bound.observe(3.0)  # the calls in flight saw the same slowness: one cut for them
+    assert bound.limit == 30
+    bound._cut_until = 0.0  # a call's time later
+    for _ in range(20):
+        bound.observe(3.0)
+        bound._cut_until = 0.0
+    assert bound.limit == 4  # the floor: its answers still tell when it is fast again
+    for _ in range(3):
+        bound.observe(0.5)
+    assert bound.limit == 7
+
+
+def test_a_shrunk_bound_lets_fewer_through_and_a_grown_one_hands_its_slot_to_the_oldest_waiter():
+    async def scenario():
+        bound = InFlightBound(6, target_seconds=1.0)
+        for _ in range(6):
+            assert bound.try_acquire()
+        bound.observe(5.0)
+        assert bound.limit == 4
+        waiter = asyncio.create_task(bound.acquire())
+        await asyncio.sleep(0)
+        bound.release()
+        bound.release()  # over the shrunk limit: these slots are not handed on
+        await asyncio.sleep(0)
+        assert not waiter.done() and bound.in_flight == 4
+        bound.release()  # at the limit again: this one passes on
+        await asyncio.sleep(0)
+        assert waiter.done() and bound.in_flight == 4
+        second = asyncio.create_task(bound.acquire())
+        await asyncio.sleep(0)
+        assert not second.done()
+        bound.observe(0.1)  # fast again: one more slot, to the waiter at once
+        await asyncio.sleep(0)
+        assert second.done() and bound.limit == 5 and bound.in_flight == 5
+
+    asyncio.run(scenario())
