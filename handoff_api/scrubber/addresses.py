@@ -20,6 +20,11 @@ if TYPE_CHECKING:
 
 _STREET_PREFIXES = frozenset(w.lower() for w in P.STREET_PREFIX.split("|"))
 _WORD = re.compile(r"[\w'À-ÿ\-]+")
+# Street prefixes that are no adjective count in lower case too: "op pastoor de neveplein 4",
+# "in de koning albertstraat 7"; an ordinal also ("2e Jan Steenstraat", "1ste Hulststraat").
+_LOWER_STREET_PREFIXES = _STREET_PREFIXES - frozenset(
+    "grote kleine oude nieuwe lange korte hoge lage van jan frans johan willem onze lieve vrouw".split())
+_ORDINAL_PREFIX = re.compile(r"[1-9](?:e|ste|de)")
 
 
 class AddressRules:
@@ -70,8 +75,9 @@ class AddressRules:
             if text[w.end():pos].strip() or not text[w.end():pos]:
                 break  # not a single run of spaces between the words
             low = w.group(0).lower()
-            if w.group(0)[0].isupper() and self._street_name_word(low):
-                new_start = w.start()
+            if w.group(0)[0].isupper() and self._street_name_word(low) or low in _LOWER_STREET_PREFIXES \
+                    or _ORDINAL_PREFIX.fullmatch(low):
+                new_start = w.start()  # also "pastoor de neveplein 4", "2e Jan Steenstraat"
             elif low not in _PARTICLES:
                 break
             pos, k, taken = w.start(), k - 1, taken + 1

@@ -23,6 +23,15 @@ EMAIL_OBFUSCATED = re.compile(
     re.IGNORECASE,
 )
 
+# Spaces around "@" and the dots: "lotte.peeters @ gmail . com", "jan@ telenet.be"; at least one
+# space (without one EMAIL above has it), the ending a common one, a dot spaced on both sides
+# or neither ("ik zit @ home. Be right back" stays).
+EMAIL_SPACED = re.compile(
+    r"(?<![\w.+\-])[a-z0-9][a-z0-9._%+\-]*(?:\s+@\s*|@\s+)[a-z0-9\-]+(?:(?:\s+\.\s+|\.)[a-z0-9\-]+)*?"
+    r"(?:\s+\.\s+|\.)(?:com|be|nl|net|org|eu|fr|de|info|live|me)(?![\w\-])",
+    re.IGNORECASE,
+)
+
 # --- URLs --------------------------------------------------------------------------------------
 _TLDS = (
     "com|be|nl|net|org|eu|io|gg|ly|me|app|tv|fr|de|info|link|co|uk|shop|online|site|xyz|page|"
@@ -78,6 +87,8 @@ BSN_CONTEXT = re.compile(r"(?i)\b(?:bsn|burgerservice|sofi)")
 
 # --- usernames ---------------------------------------------------------------------------------
 HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?(?:#\d{4}(?!\w))?")
+# A Reddit user: "u/seppe_vdw", "/u/kobe99" (the "u/" belongs to it; "r/belgium" is a forum).
+REDDIT_USER = re.compile(r"(?<![\w@.\-])/?u/[A-Za-z0-9_\-]{3,20}(?![\w/])")
 # A Discord tag: a name with "#" and four digits ("maanlicht#0912", "storm_gamer#4421").
 DISCORD_TAG = re.compile(r"(?<![\w@#.])[A-Za-z0-9_.]*[A-Za-z0-9_]#\d{4}(?!\w)")
 USERNAME_CONTEXT = re.compile(
@@ -215,6 +226,8 @@ ADDRESS = re.compile(
     rf"|[A-Za-zÀ-ÿ]{_STREET_WORD_CHARS}*?(?:{STREET_STRONG})"
     # "Kapelleberg 3": weaker endings only when capitalized
     rf"|[A-Z]{_STREET_WORD_CHARS}*?(?:{STREET_WEAK})"
+    # "grote markt 5": a square named by its adjective alone, in lower case
+    r"|(?i:grote|oude|kleine|nieuwe)\s+markt"
     # "STATIONSSTRAAT 3": a message in capitals
     rf"|[A-Z][A-Z'À-Ý\-]+?(?:{STREET_STRONG.upper()})"
     rf")\s+{_HOUSE_NUMBER}(?!\s*(?:{_UNITS})\b)(?![\d,.]\d)(?!\w)"

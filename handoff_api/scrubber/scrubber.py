@@ -194,7 +194,7 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
 
     # ------------------------------------------------------------------ structured data
     def _emails(self, text: str, found: list[Span]):
-        for rx in (P.EMAIL, P.EMAIL_OBFUSCATED):
+        for rx in (P.EMAIL, P.EMAIL_OBFUSCATED, P.EMAIL_SPACED):
             for m in rx.finditer(text):
                 yield m.start(), m.end(), "EMAIL"
 
@@ -263,7 +263,7 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
             yield start, end, "TELEFOON"
 
     def _handles(self, text: str, found: list[Span]):
-        for rx in (P.HANDLE, P.DISCORD_TAG):
+        for rx in (P.HANDLE, P.DISCORD_TAG, P.REDDIT_USER):
             for m in rx.finditer(text):
                 if len(m.group(0)) >= 3:
                     yield m.start(), m.end(), "GEBRUIKERSNAAM"
