@@ -118,6 +118,14 @@ PLATFORM = re.compile(
     r"threads|kik|(?:nep|fake|nieuwe\s+)?accounts?|nepprofiel(?:en)?|"
     r"whatsapp|groepsapp|groepschat|facebook|fb|messenger|youtube|reddit|onlyfans|pinterest|skype)\b"
 )
+# A platform, a few words, then "heet (hij)"/"als": "op discord heet hij ShadowWolf", "hij heeft me
+# op snap toegevoegd als noahhh" (the caller asks for a handle's shape or no word and no name).
+USERNAME_NAMED_AFTER_PLATFORM = re.compile(
+    r"(?i)\b(?:insta(?:gram)?|ig|snap(?:chat)?|tiktok|discord|twitter|telegram|twitch|steam|roblox|"
+    r"fortnite|psn|xbox|reddit|kik|bereal|threads|account)\b(?:\s+[^\s.!?,;:]+){0,4}?\s+"
+    r"(?:heet|heette|als|onder\s+de\s+naam)\s+(?:(?:hij|ze|zij|ik|je|die(?:\s+(?:gast|jongen|vent|kerel|man|meisje|griet))?)\s+)?"
+    r"(?P<handle>@?[\w][\w.#\-]*[\w])"
+)
 # What someone calls themselves, online: "hij noemt zich sniper2008", "ze noemen hem daar xx.k".
 CALLED_BEFORE = re.compile(
     r"(?i)\bnoem(?:t|en|de|den)?\s+(?:zich(?:zelf)?|me|mij|hem|haar|ze|zij|hij)"
@@ -143,14 +151,14 @@ MONTH_OR_UNIT = re.compile(
 _ORDINAL = r"(?:ste|de|e|st|nd|rd|th)"
 DATE = re.compile(
     r"(?<![\w/.\-])(?:(?:19|20)\d{2}-\d{1,2}-\d{1,2}"  # ISO: "2009-06-17"
-    r"|\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*(?:\d{4}|\d{2}))?"
+    r"|\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*(?:\d{4}|'?\d{2}))?"  # also "2-6-'08"
     r"|\d{1,2}" + _ORDINAL + r"?\s+(?:van\s+|of\s+)?(?:" + MONTHS + "|" + MONTHS_EN + "|" + MONTHS_FR + r")\.?(?:,?\s+'?\d{4}|\s+'\d{2})?"
     r"|(?:" + MONTHS + "|" + MONTHS_EN + "|" + MONTHS_FR + r")\.?\s+(?:\d{1,2}" + _ORDINAL + r"?,?\s+)?\d{4})(?![\w/])",
     re.IGNORECASE,
 )
 BIRTH_BEFORE = re.compile(
     r"(?i)(?:\bgeboren\b|\bgeboortedatum\b|\bgeb\.|\bgeb\b|\bverjaardag\b|\bjarig\b|°|"
-    r"\bk?ben van\b|\bis van\b|\bword(?:t)? \d{1,2}(?: jaar)?\b|\bverjaart\b|\bdob\b|"
+    r"\bk?ben van\b|\bis van\b|\bword(?:t)? \d{1,2}(?: jaar)?\b|\bverjaar(?:t|de|den)?\b|\bdob\b|"
     r"\bborn\b|\bbirthday\b|\bdate of birth\b|\bbday\b|\bgeboorte(?:dag|jaar)\b|"
     # French: "né le 2/11/08", "née le 12 mars 2009", "date de naissance", "anniversaire"
     r"\bn(?:é|ée|ee|és|ées|é\(e\))\s+le\b|\bnaissance\b|\banniversaire\b)"

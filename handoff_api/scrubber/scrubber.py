@@ -283,6 +283,13 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
             if low in {"is", "en", "of", "maar", "ook"} or low.isdigit():
                 continue
             yield start, start + len(handle), "GEBRUIKERSNAAM"
+        for m in P.USERNAME_NAMED_AFTER_PLATFORM.finditer(text):
+            handle = m.group("handle").rstrip(".")
+            low = handle.lower().lstrip("@")
+            # a handle's shape (digits, "_", ".", camel case "NachtUil") or no word and no name
+            if re.search(r"[\d_.#@]|[a-z][A-Z]", handle) or not (self.is_word(low) or low in self.first_names
+                                                       or low in _NOT_NAMES or low in self.places):
+                yield m.start("handle"), m.start("handle") + len(handle), "GEBRUIKERSNAAM"
 
     def _handle_shaped(self, text: str, found: list[Span]):
         """Usernames without "@": an underscore anywhere ("boss_kev99"); a dot inside or

@@ -83,6 +83,35 @@ def test_ordinary_sentences_near_the_address_rules_stay(scrubber, text):
     assert scrubber.scrub(text) == text
 
 
+# --- usernames named after a platform, birth dates, postcodes ----------------------------------
+@pytest.mark.parametrize("text,expected", [
+    # a platform, a few words, then "heet (hij)"/"als" + the name used there
+    ("op roblox heet die gast NachtUil en hij vraagt foto's",
+     "op roblox heet die gast [GEBRUIKERSNAAM] en hij vraagt foto's"),
+    ("ze heeft me op insta gevolgd als xandraaa", "ze heeft me op insta gevolgd als [GEBRUIKERSNAAM]"),
+    # "verjaar", a date in words before "geboren", a year with an apostrophe
+    ("ik verjaar op 9 oktober en dan mag ik weg", "ik verjaar op [DATUM] en dan mag ik weg"),
+    ("hij is op drie juli tweeduizend acht geboren", "hij is op [DATUM] geboren"),
+    ("geboren op 14-2-'07 in Brugge", "geboren op [DATUM] in Brugge"),
+    # a postcode in brackets after its place
+    ("we wonen in Lokeren (9160) sinds de zomer", "we wonen in Lokeren ([POSTCODE]) sinds de zomer"),
+    # "woonplaats" is no street: the four digits after it are the postcode
+    ("woonplaats: 3500 Hasselt", "woonplaats: [POSTCODE] Hasselt"),
+])
+def test_username_date_and_postcode_forms(scrubber, text, expected):
+    assert scrubber.scrub(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "op insta heet ze anders, dat weet ik zeker",
+    "ik heb hem op snap als vriend toegevoegd",
+    "het gebeurde in Gent (2019) op een feestje",
+    "de parkeerplaats 3 is altijd vrij",
+])
+def test_ordinary_sentences_near_the_username_date_and_postcode_rules_stay(scrubber, text):
+    assert scrubber.scrub(text) == text
+
+
 # --- names and schools (outside the structured figure) -----------------------------------------
 @pytest.mark.parametrize("text,expected", [
     # names that the Dutch word tables hold (Frisian and others)
