@@ -19,7 +19,7 @@ from handoff_api.counsellors import service as accounts
 from handoff_api.counsellors.models import Counsellor
 from handoff_api.db import SessionDep
 from handoff_api.errors import ApiError, not_found
-from handoff_api.trainers import schemas, service
+from handoff_api.trainers import collection, schemas, service
 from handoff_api.trainers.config import TrainerSettings, get_trainer_settings
 from handoff_api.trainers.nlu_data import NluData
 
@@ -91,7 +91,7 @@ def me(trainer: CurrentTrainer) -> dict:
 @router.get("/vocabulary", response_model=schemas.Vocabulary)
 def vocabulary(trainer: CurrentTrainer, nlu: NluDataDep) -> dict:
     """The intents of the training data and the triage labels, for the correction form."""
-    return {"intents": sorted(nlu.intents()), "labels": {k: list(v) for k, v in service.LABELS.items()}}
+    return {"intents": sorted(nlu.intents()), "labels": {k: list(v) for k, v in collection.LABELS.items()}}
 
 
 @router.post("/inbox/collect", response_model=schemas.Collected)
@@ -99,10 +99,10 @@ def collect(
     trainer: CurrentTrainer,
     session: SessionDep,
     settings: TrainerSettingsDep,
-    source: service.TrackerSourceDep,
+    source: collection.TrackerSourceDep,
 ) -> dict:
     """Reads closed or idle conversations from Rasa into the inbox (scrubbed)."""
-    return service.collect(session, settings, source).__dict__
+    return collection.collect(session, settings, source).__dict__
 
 
 @router.get("/inbox", response_model=schemas.Inbox)
