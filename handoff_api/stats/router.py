@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 
 from handoff_api.appointments.service import record_missed
 from handoff_api.conversations.service import clock_offset_seconds
-from handoff_api.counsellors import service as accounts
+from handoff_api.counsellors import accounts
 from handoff_api.counsellors.models import Counsellor
 from handoff_api.db import SessionDep, utcnow
 from handoff_api.dependencies import SettingsDep

@@ -15,7 +15,7 @@ from fastapi.responses import FileResponse, PlainTextResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.requests import HTTPConnection
 
-from handoff_api.counsellors import service as accounts
+from handoff_api.counsellors import accounts
 from handoff_api.counsellors.models import Counsellor
 from handoff_api.db import SessionDep
 from handoff_api.errors import ApiError, not_found
