@@ -25,6 +25,10 @@ _WORD = re.compile(r"[\w'À-ÿ\-]+")
 _LOWER_STREET_PREFIXES = _STREET_PREFIXES - frozenset(
     "grote kleine oude nieuwe lange korte hoge lage van jan frans johan willem onze lieve vrouw".split())
 _ORDINAL_PREFIX = re.compile(r"[1-9](?:e|ste|de)")
+# Words that count things before a number: "Week 14, Gent" is no address.
+_COUNTED = frozenset(
+    "week pagina blz hoofdstuk groep klas kamer lokaal blok jaar bus tram lijn nummer nr punt level "
+    "deel les uur dag maand seizoen editie tafel zaal bed perron spoor poort gate".split())
 
 
 class AddressRules:
@@ -37,8 +41,12 @@ class AddressRules:
                 if word.endswith("plaats") and self.is_word(word):
                     continue  # "woonplaats 2800 Mechelen", "parkeerplaats 3": a place word, no street
                 yield self._street_start(text, m.start()), m.end(), "ADRES"
+        # A street without a number is someone's address only where the message says someone
+        # lives or stays there; "bij de Lidl op de Torhoutsesteenweg" is a public place.
+        dwelling = bool(P.DWELLING.search(text))
         for m in P.FRENCH_STREET_ONLY.finditer(text):
-            yield m.start(), m.end(), "ADRES"  # "ik woon Rue du Moulin"; with a number found above
+            if dwelling:
+                yield m.start(), m.end(), "ADRES"  # "ik woon Rue du Moulin"; with a number found above
         for m in P.STREET_WORD_FIRST.finditer(text):
             if m.group("number") or text[:m.start()].lower().endswith("de "):
                 yield m.start(), m.end(), "ADRES"  # "Laan van Meerdervoort 530", "op de Laan van ..."
@@ -55,7 +63,12 @@ class AddressRules:
             first = m.group("street").split()[0].lower()
             if first not in self.places and first not in _NOT_NAMES and not self.is_word(first):
                 yield m.start("street"), m.end("street"), "ADRES"  # "ik woon met mn mama ... op de Meir 50"
-        for rx in (P.STREET_ONLY, P.STREET_ONLY_WEAK):
+        for m in P.ADDRESS_BEFORE_PLACE.finditer(text):
+            first = m.group("street").split()[0].lower()
+            if m.group("place").lower() in self.places and first not in self.places \
+                    and first not in _NOT_NAMES and first not in _COUNTED:
+                yield m.start("street"), m.end("street"), "ADRES"  # "thuis, Ooievaarsnest 14, Wilrijk"
+        for rx in (P.STREET_ONLY, P.STREET_ONLY_WEAK) if dwelling else ():
             for m in rx.finditer(text):
                 before = text[:m.start()].rstrip()
                 if not before or before[-1] in ".!?\n":
@@ -128,6 +141,8 @@ class AddressRules:
             words = nxt.group(1).split()
             is_place = any(" ".join(words[:k]).lower() in self.places for k in range(1, len(words) + 1))
             first = words[0]
+            if re.fullmatch(r"[\w'À-ÿ]+-[a-zà-ÿ]+", first) and first.lower() not in self.places:
+                continue  # "1200 Snapchat-vrienden": a compound with a lower-case tail, no place
             plausible_name = first[0].isupper() and first.lower() not in _NOT_NAMES and not year_like
             if is_place or plausible_name:
                 yield m.start(), m.end(), "POSTCODE"

@@ -60,6 +60,10 @@ if TYPE_CHECKING:
     from .scrubber import Span
 
 
+# An elided particle glued to a surname: "D'Hondt", "O'Brien", "d'Haese".
+_ELIDED_SURNAME = re.compile(r"[DdOo]['’][A-Z][a-zà-ÿ]+")
+
+
 class NameRules(NamePositions):
     """Name detection on a spaCy Doc; see the module docstring for what the host provides."""
 
@@ -316,6 +320,9 @@ class NameRules(NamePositions):
                 end = j + 1
                 continue
             tok = doc[end]
+            if _ELIDED_SURNAME.fullmatch(tok.text):
+                end += 1  # "Luc D'Hondt", "Sean O'Brien": an elided particle glued to the surname
+                continue
             if not self._wordlike(tok) or tok.lower_ in _NOT_NAMES or tok.lower_ in self.places:
                 break
             if "-" in tok.text and self._title(tok) and self._hyphenated_name(tok, "kin", False, True):
@@ -347,10 +354,14 @@ class NameRules(NamePositions):
     def _given_name_before(self, doc: Doc, i: int, found: list[Span], capitals_inform: bool) -> bool:
         """A capitalized word inside a sentence right before a name found by its shape or list:
         'Ik ben Diana Kromodimedjo' ('diana' is in the lemma tables)."""
-        if i < 2 or not capitals_inform or not self._title(doc[i]) or not self._title(doc[i - 1]):
+        if i < 1 or not capitals_inform or not self._title(doc[i]) or not self._title(doc[i - 1]):
             return False
         prev = doc[i - 1]
-        return (not self._sentence_start(doc, i - 1) and prev.lower_.rstrip(".") not in _TITLES
+        if self._opens_message(doc, i - 1) and i + 1 < len(doc) and doc[i + 1].text == "," \
+                and prev.lower_ not in self.vocabulary and prev.lower_ not in self.places \
+                and prev.lower_ not in self.not_names:
+            return True  # "Priya Ramaswamy, ik ben 28": a full name opens the message
+        return (i >= 2 and not self._sentence_start(doc, i - 1) and prev.lower_.rstrip(".") not in _TITLES
                 and prev.lower_ not in _DETERMINERS and prev.lower_ not in _PARTICLES
                 and self._surname_shaped(prev)
                 and self._free(found, prev.idx, prev.idx + len(prev.text)))

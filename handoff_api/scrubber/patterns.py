@@ -81,6 +81,8 @@ BSN = re.compile(
     r"(?<![\w+.\-/])(?:\d{9}|\d{4}[ .\-]\d{2}[ .\-]\d{3}|\d{3}[ .\-]\d{3}[ .\-]\d{3}|\d{2}\.\d{3}\.\d{2}\.\d{2})"
     + _NUM_END
 )
+# Nine digits in any grouping, only right after "bsn"/"burgerservicenummer" (the caller checks).
+BSN_ANY_GROUPS = re.compile(r"(?<![\w+.\-/])\d(?:[ .\-]?\d){8}" + _NUM_END)
 BSN_CONTEXT = re.compile(r"(?i)\b(?:bsn|burgerservice|sofi)")
 
 # Phone numbers: phones.py (phonenumbers).
@@ -116,7 +118,8 @@ PLATFORM = re.compile(
     r"(?i)\b(?:insta(?:gram)?|ig|snap(?:chat)?|tiktok|discord|twitter|telegram|twitch|"
     r"gamertag|gebruikersnaam|gebruikersnamen|username|psn|xbox|steam|roblox|fortnite|bereal|"
     r"threads|kik|(?:nep|fake|nieuwe\s+)?accounts?|nepprofiel(?:en)?|"
-    r"whatsapp|groepsapp|groepschat|facebook|fb|messenger|youtube|reddit|onlyfans|pinterest|skype)\b"
+    r"whatsapp|groepsapp|groepschat|facebook|fb|messenger|youtube|reddit|onlyfans|pinterest|skype|"
+    r"tinder|bumble|grindr|hinge|badoo|lovoo|yubo|wizz|omegle|kik)\b"
 )
 # A platform, a few words, then "heet (hij)"/"als": "op discord heet hij ShadowWolf", "hij heeft me
 # op snap toegevoegd als noahhh" (the caller asks for a handle's shape or no word and no name).
@@ -203,6 +206,12 @@ DATE_IN_BRACKETS = re.compile(
     r"|\d{1,2}\s+(?i:" + MONTHS + r")\.?\s+(?:19|20)\d{2})\s*\)"  # "Tygo (13 juni 2013)"
 )
 
+# A full date with its year between commas right after a person, as in a profile line:
+# "Juul, 24.06.2009, Sint-Ursula" (the caller asks for a listed first name before it).
+DATE_AFTER_NAME_COMMA = re.compile(
+    r"(?<=[\w'À-ÿ]),\s*(?P<date>\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)\d{2})\s*(?:,|$|\n)"
+)
+
 # --- addresses ---------------------------------------------------------------------------------
 STREET_STRONG = (
     r"straat|str\.?|stwg\.?|straatje|laan|weg|plein|dreef|lei|steenweg|baan|kaai|kade|gracht|singel|dijk|"
@@ -223,15 +232,20 @@ _HOUSE_NUMBER = (
     r"(?:(?:nr|nummer|no)\.?\s*)?\d{1,4}(?:\s?[a-zA-Z](?![\w]))?(?:\s*[-/]\s*\d{1,4}(?!\d)|-(?:I{1,3}|IV|hs|bis)\b"
     # a floor in Amsterdam's way after a space: "Vechtstraat 41 III", "Kinkerstraat 12 hs"
     r"|\s(?:II|III|IV|hs|bis)(?![\w']))?"
-    r"(?:,?\s*(?:bus|bte|b\.|bo[îi]te)\s*\d{1,4}[a-zA-Z]?)?"
+    r"(?:,?\s*(?:bus|bte|b\.|bo[îi]te)\s*\d{1,4}(?:\.\d{1,3})?[a-zA-Z]?)?"  # also "bus 0.1"
 )
 _STREET_WORD_CHARS = r"[\w'À-ÿ\-]"
+# A date right after a street word is its house number: "Van Eycklei 8/3".
+AFTER_STREET_WORD = re.compile(rf"(?i)[a-zà-ÿ](?:{STREET_STRONG}|{STREET_WEAK})\s+$")
+# An adjective and the street word apart: "Kempische Steenweg 310", "Brusselse Baan 4".
+_STREET_WORDS_APART = r"Steenweg|Baan|Weg|Straat|Laan|Dijk|Dreef|Kaai|Kade|Vest|Lei|Heirbaan|Dries|Heide"
 ADDRESS = re.compile(
     r"(?<![\w\-])(?:"
     # "Grote Markt 3", "Oude Baan 150", "Koning Albertlaan 112": listed prefix words
     rf"(?:(?:{STREET_PREFIX})\s+){{1,3}}[A-Z]{_STREET_WORD_CHARS}*"
     # "Kerkstraat 12", "kortrijksesteenweg 245"
     rf"|[A-Za-zÀ-ÿ]{_STREET_WORD_CHARS}*?(?:{STREET_STRONG})"
+    rf"|[A-Z]{_STREET_WORD_CHARS}*?e\s+(?:{_STREET_WORDS_APART})"
     # "Kapelleberg 3": weaker endings only when capitalized
     rf"|[A-Z]{_STREET_WORD_CHARS}*?(?:{STREET_WEAK})"
     # "grote markt 5": a square named by its adjective alone, in lower case
@@ -272,7 +286,9 @@ STREET_WORD_FIRST = re.compile(
 
 # --- postcodes ---------------------------------------------------------------------------------
 POSTCODE_NL = re.compile(r"(?<![\w.,/\-])(?:NL-?\s?)?[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}(?![\w])")
-POSTCODE_NL_LOWER = re.compile(r"(?i)(?<![\w.,/\-])[1-9]\d{3}\s?[a-z]{2}(?![\w])")
+# Not a Dutch two-letter word as its letters: "sinds 2019 in Den Haag".
+POSTCODE_NL_LOWER = re.compile(
+    r"(?i)(?<![\w.,/\-])[1-9]\d{3}\s?(?!(?:in|op|en|te|de|of|is|al|nu|zo|ja|om|na|er|ik|je|we|ze|me)\b)[a-z]{2}(?![\w])")
 POSTCODE_BE = re.compile(r"(?<![\w.,/\-€$])(?:B-|BE-)?[1-9]\d{3}(?![\w/\-]|[.,]\d|\s*(?:euro|eur|€|km|m)\b)")
 # "bij ons in 9100 kent iedereen hem", "welk centrum hoort bij 8000?": four digits where a place
 # stands (after in/bij/uit/rond), then the end of the clause or a word that starts one.
@@ -303,6 +319,16 @@ POSTCODE_CONTEXT = re.compile(r"(?i)\b(?:postcode|postnummer|postcode is|pc)\s*:
 ADDRESS_BEFORE_POSTCODE = re.compile(
     rf"(?<![\w\-])(?P<street>[A-Z][\w'À-ÿ\-]+(?:\s+[A-Za-zÀ-ÿ][\w'À-ÿ\-]+){{0,2}}\s+{_HOUSE_NUMBER})"
     r",?\s+(?:(?:B|BE|NL)-?\s?)?[1-9]\d{3}(?:\s?[A-Z]{2})?\s+[A-Z]"
+)
+# Someone lives or stays there: the condition for a street named without a house number.
+DWELLING = re.compile(
+    r"(?i)\b(?:woon\w*|wonen|verblij\w*|logeer\w*|logeren|thuis|huis|huisje|adres|(?:schoon)?familie|"
+    r"nr|nummer|buur\w*|live|lives|habite)\b"
+)
+# "bij hem thuis, Ooievaarsnest 14, Wilrijk": a capitalized word + house number, a comma and a
+# listed place (the caller asks that the word is no Dutch word, place or ordinary name).
+ADDRESS_BEFORE_PLACE = re.compile(
+    rf"(?<![\w\-])(?P<street>[A-Z][\w'À-ÿ\-]+\s+{_HOUSE_NUMBER}),\s*(?P<place>[A-Z][\w'À-ÿ\-]+)(?![\w'\-])"
 )
 # "ik woon in de kerkstraat": a lower-case street name after a living verb.
 STREET_AFTER_LIVING = re.compile(

@@ -32,6 +32,8 @@ _SERVICE_STARTS = {32: ("70", "78", "80", "90"), 31: ("800", "84", "85", "87", "
 # line break inside counts as a space ("0486\n12 34 56": the chat wrapped or Enter was hit).
 CANDIDATE = re.compile(r"(?<![\w+/.\-(])\(?(?:\+|00)?\d[\d \t\n./\-\u2010-\u2015()]{0,38}\d(?!\d)")
 _NON_DIGIT = re.compile(r"\D")
+# A Belgian one-digit area code (Brussels, Antwerp, Liège, Gent) cut off by a slash.
+_ONE_DIGIT_AREA = re.compile(r"\(?0[2349]\)?\s*/\s*\d")
 # A group of digits with a letter O (for 0) or l/I (for 1) among them: "2O", "o6", "l2", "1OO".
 _O_IN_DIGITS = re.compile(r"(?<![^\W\d_])(?=[\doOlI]*\d)(?=[\doOlI]*[oOlI])[\doOlI]+(?![^\W\d_])")
 _LOOKALIKES = str.maketrans("oOlI", "0011")
@@ -79,6 +81,8 @@ def is_personal_number(candidate: str) -> bool:
         return False
     if not (text.startswith(("+", "(+")) or digits.startswith("0")):
         return False  # "470123456": nobody gives a number without its 0 or country code
+    if _ONE_DIGIT_AREA.match(text) and len(digits) == 9:
+        return True  # "09/072.43.58": the slash marks Gent's area code, not a 0907 premium number
     numbers = _parses(text)
     valid = [n for n in numbers if pn.is_valid_number(n)]
     if any(pn.number_type(n) not in PERSONAL_TYPES for n in valid):

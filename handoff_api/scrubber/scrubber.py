@@ -254,6 +254,9 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
             if digits.startswith("0") and not P.BSN_CONTEXT.search(text[max(0, m.start() - 40):m.start()]):
                 continue  # a Belgian landline written without separators; the phone check decides
             yield m.start(), m.end(), "BSN"
+        for m in P.BSN_ANY_GROUPS.finditer(text):  # "burgerservicenummer 98 38 16 372"
+            if bsn_valid(m.group(0)) and P.BSN_CONTEXT.search(text[max(0, m.start() - 40):m.start()]):
+                yield m.start(), m.end(), "BSN"
 
     def _phones(self, text: str, found: list[Span]):
         for start, end in find_phone_numbers(text):
