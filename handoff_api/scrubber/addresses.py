@@ -88,8 +88,8 @@ class AddressRules:
         taken = 0
         while k >= 0 and taken < 5:
             w = words[k]
-            if text[w.end():pos].strip() or not text[w.end():pos]:
-                break  # not a single run of spaces between the words
+            if text[w.end():pos].strip() or not text[w.end():pos] or "\n" in text[w.end():pos]:
+                break  # not a single run of spaces between the words (a new line: a name above)
             low = w.group(0).lower()
             if w.group(0)[0].isupper() and self._street_name_word(low) or low in _LOWER_STREET_PREFIXES \
                     or _ORDINAL_PREFIX.fullmatch(low):

@@ -138,6 +138,8 @@ class NameRules(NamePositions):
                 elif (title and i + 1 < n and self._title(doc[i + 1]) and doc[i + 1].lower_ in self.surnames
                       and doc[i + 1].lower_ not in self.vocabulary):
                     is_name = True  # "Roos Jansen is mijn naam": a listed surname follows
+                elif title and self._ambiguous_name_by_shape(doc, i, first_name_tokens):
+                    is_name = True  # "Nour: kan ik ...", "Gust, Bavo en Lowie", "Bas van 't Hof is ..."
             elif low in _NOT_NAMES or low in _TITLES or low in _PARTICLES and not (ctx in ("kin", "strong") and title):
                 pass
             elif self._diminutive_name(low):
@@ -239,6 +241,26 @@ class NameRules(NamePositions):
                     nick = doc[end + 1]  # "Charlotte (Charlie)": a nickname in brackets
                     yield nick.idx, nick.idx + len(nick.text), "NAAM"
             i = end
+
+    def _ambiguous_name_by_shape(self, doc: Doc, i: int, first_name_tokens: set[int]) -> bool:
+        """A capitalized first name that is a word too, named as a name by what follows it: a
+        colon opening the message (a chat's "Naam: ...", when the name is no word), a comma and another capitalized first
+        name (a list of people), or particles and a capitalized surname ("Bas van 't Hof")."""
+        n = len(doc)
+        if i + 1 >= n:
+            return False
+        nxt = doc[i + 1]
+        if nxt.text == ":" and self._opens_message(doc, i) and not self.is_word(doc[i].lower_):
+            return True  # "Nour: ..."; "Hoop: dat is ..." is a word
+        if nxt.text == "," and i + 2 < n and i + 2 in first_name_tokens and self._title(doc[i + 2]) \
+                and (i + 3 >= n or doc[i + 3].lower_ in ("en", ",", "of")):
+            return True
+        j = i + 1
+        while j < n and doc[j].lower_ in _PARTICLES and j - i <= 3:
+            j += 1
+        return j > i + 1 and j < n and self._title(doc[j]) and self._wordlike(doc[j]) \
+            and doc[j].lower_ not in self.places and doc[j].lower_ not in self.not_names \
+            and doc[j].lower_ not in _NOT_NAMES
 
     @staticmethod
     def _wordlike(tok) -> bool:
