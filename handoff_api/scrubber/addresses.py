@@ -41,11 +41,9 @@ class AddressRules:
                 if word.endswith("plaats") and self.is_word(word):
                     continue  # "woonplaats 2800 Mechelen", "parkeerplaats 3": a place word, no street
                 yield self._street_start(text, m.start()), m.end(), "ADRES"
-        # A street without a number is someone's address only where the message says someone
-        # lives or stays there; "bij de Lidl op de Torhoutsesteenweg" is a public place.
         dwelling = bool(P.DWELLING.search(text))
         for m in P.FRENCH_STREET_ONLY.finditer(text):
-            if dwelling:
+            if not self._public_street(text, m.start(), m.end(), dwelling):
                 yield m.start(), m.end(), "ADRES"  # "ik woon Rue du Moulin"; with a number found above
         for m in P.STREET_WORD_FIRST.finditer(text):
             if m.group("number") or text[:m.start()].lower().endswith("de "):
@@ -68,8 +66,10 @@ class AddressRules:
             if m.group("place").lower() in self.places and first not in self.places \
                     and first not in _NOT_NAMES and first not in _COUNTED:
                 yield m.start("street"), m.end("street"), "ADRES"  # "thuis, Ooievaarsnest 14, Wilrijk"
-        for rx in (P.STREET_ONLY, P.STREET_ONLY_WEAK) if dwelling else ():
+        for rx in (P.STREET_ONLY, P.STREET_ONLY_WEAK):
             for m in rx.finditer(text):
+                if self._public_street(text, self._street_start(text, m.start()), m.end(), dwelling):
+                    continue
                 before = text[:m.start()].rstrip()
                 if not before or before[-1] in ".!?\n":
                     continue  # sentence start: could be any capitalized word
@@ -79,6 +79,14 @@ class AddressRules:
                                                  or m.group(0).lower() in self.places):
                     continue  # "de Loopbaan", "de Afsluitdijk" as a word
                 yield self._street_start(text, m.start()), m.end(), "ADRES"
+
+    @staticmethod
+    def _public_street(text: str, start: int, end: int, dwelling: bool) -> bool:
+        """A street without a number is a public place where the message names a shop or a
+        public spot besides it and nobody lives or stays there: "bij de Lidl op de
+        Torhoutsesteenweg" ("zijn kot is in de Hendrik van Veldekestraat" stays an address)."""
+        rest = text[:start] + " " * (end - start) + text[end:]
+        return not dwelling and bool(P.PUBLIC_PLACE.search(rest))
 
     def _street_start(self, text: str, start: int) -> int:
         """Start a street at the capitalized words (with particles between them) just before

@@ -165,7 +165,7 @@ class NameRules(NamePositions):
                 # "mevrouw Bos", "T. Bakker", "Mw. Hendriks": a listed surname after a title or
                 # initials, also in text with many capitals
                 is_name = True
-            elif ctx == "call" and title and len(low) > 1 and low not in _NOT_NAMES:
+            elif ctx == "call" and title and len(low) > 1 and low not in _NOT_NAMES and low not in self.not_names:
                 is_name = True  # "iedereen noemt me Mimi", "zeg maar Bolle tegen mij"
             elif (ctx == "kin" and tok.is_lower and len(low) >= 3 and not self.is_word(low)
                   and i >= 2 and doc[i - 1].lower_ in _KIN and doc[i - 2].lower_ in _POSSESSIVES
@@ -201,14 +201,14 @@ class NameRules(NamePositions):
             if ctx in ("kin", "strong") and i in surname_phrases and doc[i].is_title:
                 is_name, end = True, surname_phrases[i]  # "mevrouw Van den Broeck"
             elif ctx in ("kin", "strong") and low in _PARTICLES and (
-                    title or i > 0 and doc[i - 1].lower_ in _TITLES):
+                    title or ctx == "strong" or i > 0 and doc[i - 1].lower_ in _TITLES):  # "heet de Boer"
                 j = i
                 while j < n and doc[j].lower_ in _PARTICLES:
                     j += 1
                 # Lower-case particles after a title ("meneer van der Berg", "mevrouw van 't Hof")
                 # need two particles or a surname after them: "juf van Engels" is a subject.
                 # One "de"/"ter"/... after a title is a surname's: "meneer de Wit", "juf de Bruin".
-                surname_follows = j < n and (j - i >= 2 or doc[j].lower_ in self.surnames
+                surname_follows = j < n and (j - i >= 2 or doc[j].lower_ in self.surnames or ctx == "strong"
                                              or not self.is_word(doc[j].lower_)
                                              or low != "van" and i > 0 and doc[i - 1].lower_ in _TITLES)
                 if j < n and self._title(doc[j]) and j > i and (title or surname_follows) \
@@ -220,6 +220,9 @@ class NameRules(NamePositions):
                 i += 1
                 continue
             end = self._extend_surname(doc, end, surname_phrases, capitals_inform)
+            if self._street_name(doc, i, end):
+                i = end
+                continue  # "op de Koningin Maria Hendrikaplein", "Avenue Louise": a street
             while end > i + 1 and (not self._free(found, doc[i].idx, doc[end - 1].idx + len(doc[end - 1].text))
                                    or doc[end - 1].lower_ in _PARTICLES):
                 end -= 1  # "ik ben Amélie van [SCHOOL]": the name stops before what was found

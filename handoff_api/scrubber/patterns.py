@@ -320,10 +320,18 @@ ADDRESS_BEFORE_POSTCODE = re.compile(
     rf"(?<![\w\-])(?P<street>[A-Z][\w'À-ÿ\-]+(?:\s+[A-Za-zÀ-ÿ][\w'À-ÿ\-]+){{0,2}}\s+{_HOUSE_NUMBER})"
     r",?\s+(?:(?:B|BE|NL)-?\s?)?[1-9]\d{3}(?:\s?[A-Z]{2})?\s+[A-Z]"
 )
-# Someone lives or stays there: the condition for a street named without a house number.
+# Someone lives or stays there: a street named without a house number is then an address.
 DWELLING = re.compile(
     r"(?i)\b(?:woon\w*|wonen|verblij\w*|logeer\w*|logeren|thuis|huis|huisje|adres|(?:schoon)?familie|"
     r"nr|nummer|buur\w*|live|lives|habite)\b"
+)
+# A shop or public spot: "bij de Lidl", "tegen de Inno", "aan het station", "de bushalte", a
+# city and a comma before the street ("in Brussel, Avenue Louise").
+PUBLIC_PLACE = re.compile(
+    r"\b(?:[Bb]ij|[Ii]n|[Aa]an|[Tt]egen|[Vv]oor|[Nn]aast|[Aa]chter|[Tt]ussen)\s+(?:de|het)\s+[A-Z][\w'&\-]+"
+    r"|\b[Ii]n\s+[A-Z][\w'\-]+,\s(?=\s|[A-Z]|de\b|het\b)"  # "in Brussel, Rue Neuve" (the street blanked)
+    r"|(?i:\b(?:winkel\w*|supermarkt|station|bushalte|tramhalte|halte|café|restaurant|kermis|festival|"
+    r"bioscoop|cinema|parking|shopping\w*|markt)\b)"
 )
 # "bij hem thuis, Ooievaarsnest 14, Wilrijk": a capitalized word + house number, a comma and a
 # listed place (the caller asks that the word is no Dutch word, place or ordinary name).
