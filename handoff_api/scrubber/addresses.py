@@ -20,6 +20,11 @@ if TYPE_CHECKING:
 
 _STREET_PREFIXES = frozenset(w.lower() for w in P.STREET_PREFIX.split("|"))
 _WORD = re.compile(r"[\w'À-ÿ\-]+")
+# Street prefixes that are no adjective count in lower case too: "op pastoor de neveplein 4",
+# "in de koning albertstraat 7"; an ordinal also ("2e Jan Steenstraat", "1ste Hulststraat").
+_LOWER_STREET_PREFIXES = _STREET_PREFIXES - frozenset(
+    "grote kleine oude nieuwe lange korte hoge lage van jan frans johan willem onze lieve vrouw".split())
+_ORDINAL_PREFIX = re.compile(r"[1-9](?:e|ste|de)")
 
 
 class AddressRules:
@@ -28,6 +33,9 @@ class AddressRules:
     def _addresses(self, text: str, found: list[Span]):
         for rx in (P.ADDRESS, P.FRENCH_STREET):
             for m in rx.finditer(text):
+                word = m.group(0).split()[0].lower()
+                if word.endswith("plaats") and self.is_word(word):
+                    continue  # "woonplaats 2800 Mechelen", "parkeerplaats 3": a place word, no street
                 yield self._street_start(text, m.start()), m.end(), "ADRES"
         for m in P.FRENCH_STREET_ONLY.finditer(text):
             yield m.start(), m.end(), "ADRES"  # "ik woon Rue du Moulin"; with a number found above
@@ -70,8 +78,9 @@ class AddressRules:
             if text[w.end():pos].strip() or not text[w.end():pos]:
                 break  # not a single run of spaces between the words
             low = w.group(0).lower()
-            if w.group(0)[0].isupper() and self._street_name_word(low):
-                new_start = w.start()
+            if w.group(0)[0].isupper() and self._street_name_word(low) or low in _LOWER_STREET_PREFIXES \
+                    or _ORDINAL_PREFIX.fullmatch(low):
+                new_start = w.start()  # also "pastoor de neveplein 4", "2e Jan Steenstraat"
             elif low not in _PARTICLES:
                 break
             pos, k, taken = w.start(), k - 1, taken + 1
@@ -105,6 +114,9 @@ class AddressRules:
                 yield m.start(), m.end(), "POSTCODE"  # "i live in antwerp, 2018"
                 continue
             year_like = 1900 <= number <= 2039
+            if not year_like and after.startswith(")") and self._place_in_bracket_before(text[:m.start()]):
+                yield m.start(), m.end(), "POSTCODE"  # "ik woon in Mechelen (2800)"
+                continue
             if not year_like and (self._where_a_place_stands(text[:m.start()], after)
                                   or P.POSTCODE_AFTER_LIVING.search(text[max(0, m.start() - 40):m.start()])
                                   or self._after_place_and_comma(text[max(0, m.start() - 40):m.start()], after)):
@@ -119,6 +131,13 @@ class AddressRules:
             plausible_name = first[0].isupper() and first.lower() not in _NOT_NAMES and not year_like
             if is_place or plausible_name:
                 yield m.start(), m.end(), "POSTCODE"
+
+    def _place_in_bracket_before(self, before: str) -> bool:
+        m = re.search(r"([A-Za-zÀ-ÿ][\w'À-ÿ\-]*(?:\s+[A-Za-zÀ-ÿ][\w'À-ÿ\-]*)?)\s*\($", before)
+        if not m:
+            return False
+        words = m.group(1).lower().split()
+        return words[-1] in self.places or " ".join(words) in self.places
 
     def _place_follows(self, after: str) -> bool:
         words = re.match(r"\s+([A-Za-zÀ-ÿ][\w'À-ÿ\-]*(?:\s+[A-Za-zÀ-ÿ][\w'À-ÿ\-]*){0,2})", after)

@@ -48,8 +48,8 @@ class DateRules:
                 if start > 0 and text[start - 1] == "°":
                     start -= 1  # "geboren °14/3/09": the birth sign glued to the date is part of it
                 yield start, m.end() + skip + de, "DATUM"
-        for d in P.DATE.finditer(text):
-            if P.BIRTH_AFTER.search(text[d.end():]):
+        for d in (*P.DATE.finditer(text), *P.DATE_WORDS.finditer(text)):
+            if P.BIRTH_AFTER.search(text[d.end():]):  # "op twaalf maart tweeduizend tien geboren"
                 yield d.start(), d.end(), "DATUM"
         for m in P.DATE_IN_BRACKETS.finditer(text):
             if self._person_before(text[max(0, m.start() - 60):m.start()]):

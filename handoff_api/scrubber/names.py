@@ -325,8 +325,9 @@ class NameRules(NamePositions):
                                     or tok.lower_ in self.first_names):
                 end += 1
                 continue
-            if tok.is_lower and tok.lower_ in self.surnames and tok.lower_ not in self.vocabulary:
-                end += 1
+            if tok.is_lower and tok.lower_ in self.surnames and (
+                    tok.lower_ not in self.vocabulary or end >= 2 and doc[end - 2].lower_ in ("heet", "kheet")):
+                end += 1  # "hij heet daan bakker": a surname that is a word too, after "heet" + a name
                 continue
             if capitals_inform and self._title(tok) and self._title(doc[end - 1]) \
                     and self._surname_shaped(tok):

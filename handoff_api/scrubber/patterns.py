@@ -23,6 +23,15 @@ EMAIL_OBFUSCATED = re.compile(
     re.IGNORECASE,
 )
 
+# Spaces around "@" and the dots: "lotte.peeters @ gmail . com", "jan@ telenet.be"; at least one
+# space (without one EMAIL above has it), the ending a common one, a dot spaced on both sides
+# or neither ("ik zit @ home. Be right back" stays).
+EMAIL_SPACED = re.compile(
+    r"(?<![\w.+\-])[a-z0-9][a-z0-9._%+\-]*(?:\s+@\s*|@\s+)[a-z0-9\-]+(?:(?:\s+\.\s+|\.)[a-z0-9\-]+)*?"
+    r"(?:\s+\.\s+|\.)(?:com|be|nl|net|org|eu|fr|de|info|live|me)(?![\w\-])",
+    re.IGNORECASE,
+)
+
 # --- URLs --------------------------------------------------------------------------------------
 _TLDS = (
     "com|be|nl|net|org|eu|io|gg|ly|me|app|tv|fr|de|info|link|co|uk|shop|online|site|xyz|page|"
@@ -78,6 +87,8 @@ BSN_CONTEXT = re.compile(r"(?i)\b(?:bsn|burgerservice|sofi)")
 
 # --- usernames ---------------------------------------------------------------------------------
 HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?(?:#\d{4}(?!\w))?")
+# A Reddit user: "u/seppe_vdw", "/u/kobe99" (the "u/" belongs to it; "r/belgium" is a forum).
+REDDIT_USER = re.compile(r"(?<![\w@.\-])/?u/[A-Za-z0-9_\-]{3,20}(?![\w/])")
 # A Discord tag: a name with "#" and four digits ("maanlicht#0912", "storm_gamer#4421").
 DISCORD_TAG = re.compile(r"(?<![\w@#.])[A-Za-z0-9_.]*[A-Za-z0-9_]#\d{4}(?!\w)")
 USERNAME_CONTEXT = re.compile(
@@ -107,6 +118,14 @@ PLATFORM = re.compile(
     r"threads|kik|(?:nep|fake|nieuwe\s+)?accounts?|nepprofiel(?:en)?|"
     r"whatsapp|groepsapp|groepschat|facebook|fb|messenger|youtube|reddit|onlyfans|pinterest|skype)\b"
 )
+# A platform, a few words, then "heet (hij)"/"als": "op discord heet hij ShadowWolf", "hij heeft me
+# op snap toegevoegd als noahhh" (the caller asks for a handle's shape or no word and no name).
+USERNAME_NAMED_AFTER_PLATFORM = re.compile(
+    r"(?i)\b(?:insta(?:gram)?|ig|snap(?:chat)?|tiktok|discord|twitter|telegram|twitch|steam|roblox|"
+    r"fortnite|psn|xbox|reddit|kik|bereal|threads|account)\b(?:\s+[^\s.!?,;:]+){0,4}?\s+"
+    r"(?:heet|heette|als|onder\s+de\s+naam)\s+(?:(?:hij|ze|zij|ik|je|die(?:\s+(?:gast|jongen|vent|kerel|man|meisje|griet))?)\s+)?"
+    r"(?P<handle>@?[\w][\w.#\-]*[\w])"
+)
 # What someone calls themselves, online: "hij noemt zich sniper2008", "ze noemen hem daar xx.k".
 CALLED_BEFORE = re.compile(
     r"(?i)\bnoem(?:t|en|de|den)?\s+(?:zich(?:zelf)?|me|mij|hem|haar|ze|zij|hij)"
@@ -132,14 +151,14 @@ MONTH_OR_UNIT = re.compile(
 _ORDINAL = r"(?:ste|de|e|st|nd|rd|th)"
 DATE = re.compile(
     r"(?<![\w/.\-])(?:(?:19|20)\d{2}-\d{1,2}-\d{1,2}"  # ISO: "2009-06-17"
-    r"|\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*(?:\d{4}|\d{2}))?"
+    r"|\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*(?:\d{4}|'?\d{2}))?"  # also "2-6-'08"
     r"|\d{1,2}" + _ORDINAL + r"?\s+(?:van\s+|of\s+)?(?:" + MONTHS + "|" + MONTHS_EN + "|" + MONTHS_FR + r")\.?(?:,?\s+'?\d{4}|\s+'\d{2})?"
     r"|(?:" + MONTHS + "|" + MONTHS_EN + "|" + MONTHS_FR + r")\.?\s+(?:\d{1,2}" + _ORDINAL + r"?,?\s+)?\d{4})(?![\w/])",
     re.IGNORECASE,
 )
 BIRTH_BEFORE = re.compile(
     r"(?i)(?:\bgeboren\b|\bgeboortedatum\b|\bgeb\.|\bgeb\b|\bverjaardag\b|\bjarig\b|°|"
-    r"\bk?ben van\b|\bis van\b|\bword(?:t)? \d{1,2}(?: jaar)?\b|\bverjaart\b|\bdob\b|"
+    r"\bk?ben van\b|\bis van\b|\bword(?:t)? \d{1,2}(?: jaar)?\b|\bverjaar(?:t|de|den)?\b|\bdob\b|"
     r"\bborn\b|\bbirthday\b|\bdate of birth\b|\bbday\b|\bgeboorte(?:dag|jaar)\b|"
     # French: "né le 2/11/08", "née le 12 mars 2009", "date de naissance", "anniversaire"
     r"\bn(?:é|ée|ee|és|ées|é\(e\))\s+le\b|\bnaissance\b|\banniversaire\b)"
@@ -215,6 +234,8 @@ ADDRESS = re.compile(
     rf"|[A-Za-zÀ-ÿ]{_STREET_WORD_CHARS}*?(?:{STREET_STRONG})"
     # "Kapelleberg 3": weaker endings only when capitalized
     rf"|[A-Z]{_STREET_WORD_CHARS}*?(?:{STREET_WEAK})"
+    # "grote markt 5": a square named by its adjective alone, in lower case
+    r"|(?i:grote|oude|kleine|nieuwe)\s+markt"
     # "STATIONSSTRAAT 3": a message in capitals
     rf"|[A-Z][A-Z'À-Ý\-]+?(?:{STREET_STRONG.upper()})"
     rf")\s+{_HOUSE_NUMBER}(?!\s*(?:{_UNITS})\b)(?![\d,.]\d)(?!\w)"

@@ -194,7 +194,7 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
 
     # ------------------------------------------------------------------ structured data
     def _emails(self, text: str, found: list[Span]):
-        for rx in (P.EMAIL, P.EMAIL_OBFUSCATED):
+        for rx in (P.EMAIL, P.EMAIL_OBFUSCATED, P.EMAIL_SPACED):
             for m in rx.finditer(text):
                 yield m.start(), m.end(), "EMAIL"
 
@@ -263,7 +263,7 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
             yield start, end, "TELEFOON"
 
     def _handles(self, text: str, found: list[Span]):
-        for rx in (P.HANDLE, P.DISCORD_TAG):
+        for rx in (P.HANDLE, P.DISCORD_TAG, P.REDDIT_USER):
             for m in rx.finditer(text):
                 if len(m.group(0)) >= 3:
                     yield m.start(), m.end(), "GEBRUIKERSNAAM"
@@ -283,6 +283,13 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
             if low in {"is", "en", "of", "maar", "ook"} or low.isdigit():
                 continue
             yield start, start + len(handle), "GEBRUIKERSNAAM"
+        for m in P.USERNAME_NAMED_AFTER_PLATFORM.finditer(text):
+            handle = m.group("handle").rstrip(".")
+            low = handle.lower().lstrip("@")
+            # a handle's shape (digits, "_", ".", camel case "NachtUil") or no word and no name
+            if re.search(r"[\d_.#@]|[a-z][A-Z]", handle) or not (self.is_word(low) or low in self.first_names
+                                                       or low in _NOT_NAMES or low in self.places):
+                yield m.start("handle"), m.start("handle") + len(handle), "GEBRUIKERSNAAM"
 
     def _handle_shaped(self, text: str, found: list[Span]):
         """Usernames without "@": an underscore anywhere ("boss_kev99"); a dot inside or
