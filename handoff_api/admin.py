@@ -7,7 +7,7 @@ import sys
 
 from handoff_api.config import Settings
 from handoff_api.counsellors.access import revoke_sessions, set_active
-from handoff_api.counsellors.service import AccountError, create_account
+from handoff_api.counsellors.accounts import AccountError, create_account
 from handoff_api.db import make_engine, make_session_factory
 from handoff_api.email.jobs import send_queued
 from handoff_api.counsellors.presence import set_max_chats

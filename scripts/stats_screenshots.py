@@ -20,7 +20,7 @@ import uvicorn
 from playwright.sync_api import sync_playwright
 
 from handoff_api.config import Settings
-from handoff_api.counsellors.service import create_account
+from handoff_api.counsellors.accounts import create_account
 from handoff_api.main import create_app
 from handoff_api.stats.service import add_campaign
 

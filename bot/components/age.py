@@ -95,7 +95,7 @@ _OWN_NUMBER_PATTERNS = [
     # dialect and Limburg: 'k zyn 14 / ich bin 22; "nu ben ik 41"
     re.compile(r"\b(?:ik|ich) (?:zyn|zijn|bin|zen) (?:nu |al |pas |bijna )?" + _NUM + r"\b"),
     re.compile(r"\bben ik (?:nu |al |pas |inmiddels |intussen )?" + _NUM + r"\b"),
-    re.compile(r"\bik ben (?:inmiddels|intussen|ondertussen|sinds kort|vandaag) " + _NUM + r"\b"),
+    re.compile(r"\bik ben (?:inmiddels|intussen|ondertussen|sinds kort|vandaag|sinds (?:vorige|deze) (?:week|maand)|sinds gisteren) " + _NUM + r"\b"),
     # English: i'm 15 / im 16 / i am 14 / i'm a 15 year old / 15 year old here
     re.compile(r"\b(?:i'm|im|i am|i m) (?:only |just |almost |nearly |now |turning )?(?:a )?" + _NUM + r"\b(?! (?:minutes|hours|days|weeks|months|times|km|miles|euros?)\b)"),
     re.compile(r"^(?:hi |hey |hello )?" + _NUM + r" ?(?:year old|yo|y o|yrs?|years old)\b"),
@@ -184,6 +184,9 @@ _OTHER_NOUN = (
 def _belongs_to_other(text: str, start: int) -> bool:
     """True when a person noun ("mijn zus", "haar dochter", "een leerling uit") sits right before `start`."""
     before = text[max(0, start - 40):start]
+    # "wij zijn met 4 meisjes uit 5 vwo": the writer's own group
+    if re.search(r"\b(?:wij|we) (?:zijn|zitten) (?:met )?(?:\w+ ){0,2}(?:uit|in|van) (?:het |de |t )?$", before):
+        return False
     if re.search(r"\b(?:hij|zij|ze|he|she|il|elle|they|zijn \w+|haar \w+|his \w+|her \w+)(?: \w+)? (?:zit|zat|is|gaat|ging|zit nog|is in|goes|went|est|va) (?:in|naar|op|to|en|a)?\s*(?:het|de|t|the)?\s*$", before):
         return True
     if re.search(_OTHER_PERSON + r" ?(?:van|is|zit in|zit op|zit|gaat naar|in|op|uit|\()?\s*(?:het|de)?\s*$", before):

@@ -3,7 +3,9 @@
 Each cue comes from the labelling guide's list of urgency `none` cases (LABELLING.md): a joke with
 "dood", violence in the past with safety now, a pattern without danger tonight, someone else
 threatening suicide to pressure the writer, thanks because things are better. They are features
-of the urgency model (it learns how much each one counts), not rules. Text is normalised
+of the urgency model (it learns how much each one counts), not rules. Round 4 adds two rules the
+urgency model applies to the whole message: `calming` (the context says there is no danger now:
+the crisis probability is lowered) and `alarm` (a strong sign in few words: it asks at least). Text is normalised
 (`textnorm.normalize`); `sentences` splits it for per-sentence scoring.
 """
 
@@ -11,6 +13,8 @@ from __future__ import annotations
 
 import re
 from typing import List
+
+from bot.components.cues import PERPETRATOR
 
 _HYPERBOLE = re.compile(
     r"\b(dood|kapot|sterf|sterven|bezwijk) (van het|van de|van|v) (lachen|schaamte|verveling|honger|dorst|stress|warmte|kou|slaap)"
@@ -70,6 +74,100 @@ _PROCEDURE = re.compile(
     r"what are my options|can i still|do i have to|should i (tell|report)|what happens (next|if)|"
     r"est-ce que c'est normal|a qui je peux|je dois porter plainte)\b"
 )
+# the danger is over or elsewhere for now: the writer is somewhere safe, he is away or held
+_SAFE_NOW = re.compile(
+    r"\b(ik|we|wij) (zit|zitten|ben|zijn|woon|wonen|slaap|slapen|blijf|blijven|logeer|logeren) (nu |nu al |inmiddels |voorlopig |sindsdien )"
+    r"(\w+ )?(bij|in) (mijn|een|onze|de|het) (ouders|moeder|mama|vader|papa|zus|broer|vriendin|vriend|oma|opa|tante|nonkel|oom|"
+    r"vluchthuis|opvang|blijfhuis|familie|vrienden|schoonouders|buren)\b"
+    r"|\b(hij|zij|ze) (is|zit|werkt|blijft) (nu |momenteel |voorlopig |nog )?(\w+ ){0,3}(op reis|op het werk|op zijn werk|aan het werk|op kamp|in het buitenland|"
+    r"in de gevangenis|in de cel|vast|opgepakt|opgenomen|in therapie|bij zijn (moeder|ouders|broer|vrienden)|niet thuis|weg)\b"
+    r"|\b(politie|agenten|de flikken)\b[^.?!]{0,40}\b(meegenomen|opgepakt|aangehouden|gearresteerd|opgehaald)\b"
+    r"|\b(the police|police|cops)\b[^.?!]{0,30}\b(took him|arrested|came and took)\b|\b(he's|he is) (in custody|in jail|locked up|away)\b"
+    r"|\b(i'm|im|i am|we're|we are) (now )?(at|staying (at|with)) (my|a|our) [^.?!]{0,20}\b(now|safe)\b"
+    r"|\b(ik ben|we zijn|zij is|ze is|hij is|is) (nu |inmiddels |eindelijk )?(veilig|in veiligheid)\b|\b(now safe|safe now)\b"
+    r"|\b(sindsdien|since then)\b[^.?!]{0,30}\b(stil|rustig|niks|niets|geen contact|nothing|quiet)\b"
+    r"|\bhet is (nu |echt |eindelijk )?(rustig|rustiger|stil|voorbij)( nu)?\b"
+    r"|\b(slaat|sloeg|doet) (hij|ze|zij) (\w+ )?(niet|geen|nooit) meer\b|\b(niet|ni|geen) meer sinds\b"
+    r"|\b(vluchthuis|blijf-van-mijn-lijfhuis|shelter|refuge|foyer)\b"
+    r"|\bje suis (chez|en securite)\b"
+)
+# a threat to share images unless the writer pays or sends more (sextortion without danger now)
+_IMAGE_THREAT = re.compile(
+    r"\b(foto|fotos|foto's|naaktfoto\w*|nudes|pics|pictures|video|filmpje|beelden|photos)\b[^.?!]{0,90}"
+    r"\b(als ik (niet|geen|nie|ni)|tenzij|anders|or (he|she)('ll| will)|unless|if i (don't|dont)|sinon|si je (ne|n'))\b"
+    r"|\b(als ik (niet|geen|nie|ni)|unless|if i (don't|dont))\b[^.?!]{0,60}\b(foto|fotos|foto's|naaktfoto\w*|nudes|pics|video|filmpje|beelden)\b"
+)
+# stalking as a pattern (LABELLING.md: "mijn ex volgt me overal en stuurt 50 berichten per dag" is none)
+_STALKING_PATTERN = re.compile(
+    r"\b(blijft|keeps|always|altijd|elke dag|every day|al maanden|al weken|for months|for weeks)\b[^.?!]{0,40}"
+    r"\b(volgen|achtervolgen|stalken|berichten|bellen|sturen|following|texting|messaging|calling|messages)\b"
+    r"|\b(tracker|airtag|gps-tracker|gps tracker|spyware|volg-app|tracking app)\b"
+)
+# violence the writer fears or wants to stop, not violence happening now
+_FEAR_OR_STOP = re.compile(
+    r"\bbang (dat|da) (ik|hij|ze|zij)\b[^.?!]{0,40}\b(ooit|een keer|nog eens|iets aandoe|iets aandoet|iets aan doet)\b"
+    r"|\b(nog )?nooit (echt )?(geslagen|aangeraakt|pijn gedaan|gedaan|iets gedaan)\b|\bnever (hit|touched|hurt)\b"
+    r"|\bik wil (niet|ni) (worden|zijn) zoals\b|\bje (ne )?veux pas devenir comme\b|\bi don't want to (become|be) like\b"
+    r"|\b(ik wil|i want to) (stoppen|stop)\b|\bhoe stop ik\b|\bals dader\b|\b(voor|before) (het|it) (erger wordt|misloopt|mis gaat|gets worse)\b"
+    r"|\bik wil (dit|dat|het) (niet|ni) meer\b|\bik schrik van mezelf\b|\bscared of how angry\b|\bals de dood\b"
+)
+# someone else's threat to end their own life, used as pressure on the writer
+_PRESSURE_SUICIDE = re.compile(
+    r"\b(hij|zij|ze|mijn \w+)\b[^.?!]{0,40}\b(zegt|zei|dreigt|dreigde|roept|stuurt|says|said|threatens)\b[^.?!]{0,60}"
+    r"\b(dood|van kant|eind aan|einde aan|springt|spring|zelfmoord|iets aan|kill (himself|herself)|se tuer)\b"
+    r"[^.?!]{0,60}\b(als ik|door jou|mijn schuld|if i|si je)\b"
+)
+_HYPERBOLE_MORE = re.compile(
+    r"\b(dood op|doodop|dodelijk saai|doodsaai|dood moe|doodmoe)\b|\bsterven van de (buik)?griep\b"
+    r"|\b(sterf|sterven) van (de )?(honger|dorst)\b|\b(morte?|mort) de (rire|honte)\b|\bje m'en veux a mort\b"
+)
+_PROCEDURE_MORE = re.compile(
+    r"\bwat (zijn|zijn er) (mijn|de) (opties|mogelijkheden)\b|\bhoe (kan|moet) ik (haar|hem|zo'n|zulke|dit|dat)\b"
+    r"|\bmoet ik (dit|dat|het) (\w+ )?(melden|aangeven)\b|\bmag ik (dit|dat|gewoon)\b|\bwelke (opvang|hulp|stappen)\b"
+    r"|\bbestaat er (hulp|opvang)\b|\bwie schakel ik in\b|\bwaar (begin ik|moet ik beginnen)\b|\bhoe gaat (zo'n|een) melding\b"
+    r"|\b(wat|hoe) (kan|doe) ik juridisch\b|\bis (this|that) something to report\b|\bwhat are my options\b"
+    r"|\b(c'est normal|est-ce que c'est)\b|\bkan (zo'n|dat|dit) \w+ verwijderd\b"
+)
+# what keeps a message alarming whatever calms it: danger now, a time, a weapon, a farewell
+_DANGER_NOW = re.compile(
+    r"\b(help|helpen|dringend|snel|112|nu meteen|right now|help me|au secours|aidez)\b"
+    r"|\b(staat|is|zit|komt|klopt|bonkt|wacht) (\w+ )?(nu |hier |weer |al )?(voor|aan|bij|op|buiten bij) (de|mijn|onze|het) (deur|raam|ramen|huis|school)\b"
+    r"|\b(hij|ze|zij) (is|zit|staat) (nu )?(hier|binnen|in huis|beneden|boven|voor de deur)\b"
+    r"|\b(komt|is) (hij |ze )?(straks|vanavond|vannacht|om \d+\w*|over (een|\d+) (uur|minuten))|\b(thuiskomt|thuis komt)\b|\b(tonight|ce soir|cette nuit)\b"
+    r"|\b(mes|messen|knife|wapen|pistool|gun|couteau|arme)\b"
+    r"|\b(nu|op dit moment|now) (aan het )?(slaan|slaat|schopt|wurgt|bedreigt|hitting|beating|choking)\b"
+    r"|\bik hoor (nu|ze|hem|haar|de buren)\b|\bi can hear\b"
+    r"|\b(afscheid|vaarwel|afscheidsbrief|beter af zonder mij|better off without me|bedankt voor alles|thanks for everything|te laat)\b"
+    r"|\b(\w*pillen|pills|touw|rope|springen|jump|dak|roof|brug|bridge)\b"
+    r"|\b(om|at|a|tegen) \d{1,2} ?(u|uur|h|:\d\d|pm|am)\b|\btegen morgen\b|\bvoor morgen\b"
+    r"|\b(liever dood|wil dood|ga dood|dood wil|wil niet meer leven|niet meer leven|zelfmoord|suicide|kill myself|end it|einde aan|eind aan|weet al hoe)\b"
+    r"|\b(durf (niet|ni|nie) (naar huis|terug)|kan (niet|ni|nie) (naar huis|terug)|nergens (om )?te slapen|nowhere to (go|sleep))\b"
+    r"|\b(bewusteloos|bloedt|bloeden|ambulance|unconscious|bleeding)\b"
+    r"|\b(achter (me|mij) aan|volgt (me|mij) nu|following me (now|right now)|staat buiten|is outside|outside my|buiten bij)\b"
+    r"|\b(eraan|onderweg|net|zonet|daarnet|zojuist|just now|in de kast|buiten in de auto|in de auto|schoolpoort)\b"
+    r"|\b(vermoord|vermoorden|afmaakt|afmaken|kill me|kill us|me tuer)\b"
+    # farewell and its preparations (LABELLING.md: indirect signs of suicide risk)
+    r"|\b(goed zo|voor ik ga|made my peace|won't be needing|laatste keer|niet meer meemaak|geen (enkele )?reden|blijven leven|"
+    r"opgeruimd|testament|brieven|letters|spullen|spaargeld|weggegeven|gegeven aan|gebracht|naar mijn (tante|zus|vriendin|buurvrouw)|"
+    r"accounts|maakt (eigenlijk )?(niet|niks) meer uit|stoppen met (alles|leven)|geen zin meer|poging|zorg goed voor|ingepland|gepland)\b"
+)
+# the strongest signs of the guide, as few words as a short message has: a farewell, belongings
+# given away, a plan or a date, means, violence named as happening now, a threat with a time.
+# They lift the crisis probability to the safety question at least (urgency_model.alarm_floor).
+_ALARM = re.compile(
+    r"\b(afscheid|vaarwel|goodbye|afscheidsbrief|beter af zonder mij|better off without me|bedankt voor alles|thanks for everything|"
+    r"voor ik ga|before i go|zorg goed voor|tried my best|mijn best gedaan|het is goed zo|made my peace|niet meer nodig|"
+    r"don't need (it|them) anymore|voor mij is het te laat|it's too late for me)\b"
+    r"|\b(spullen|things|stuff|belongings|juwelen|trouwring)\b[^.?!]{0,50}\b(gegeven|weggegeven|verdeeld|krijgt|gave|given|left|uitgedeeld|verdelen)\b"
+    r"|\b(gegeven|gave|weggegeven|verdeeld|uitgedeeld)\b[^.?!]{0,50}\b(spullen|things|stuff|belongings)\b|\bwie wat\b[^.?!]{0,20}\bspullen\b"
+    r"|\b(van plan|ik ga het doen|i'm going to do it|een datum|datum gekozen|weet (al )?hoe|i know how)\b"
+    r"|\b\d+ (paracetamol\w*|pillen|slaappillen|pills|dafalgan)\b"
+    r"|\b(nu|op dit moment|right now|now)\b[^.?!]{0,25}\b(slaat|wurgt|schopt|stompt|beats?|hitting|choking|strangling)\b"
+    r"|\b(slaat|wurgt|schopt|stompt|hitting|choking)\b[^.?!]{0,25}\b(nu|right now)\b"
+    r"|\b(vanavond|tonight|ce soir|straks|when (she|he|i) gets? home)\b[^.?!]{0,60}\b(slaan|slaat|beat|hit|vermoord\w*|kill|pak slaag|voelen|straf|afmaken)\b"
+    r"|\b(slaan|beat|hit|afmaken|pak slaag)\b[^.?!]{0,60}\b(vanavond|tonight|when (she|he) gets home|thuiskomt)\b"
+    r"|^help\b|\bhelp\s*[!.]*$|\bhelp (me|mij)\s*[!.]*$"
+)
 _FIRST_PERSON_END = re.compile(r"\b(mijn leven|mezelf|mijzelf|myself|my life|ma vie|me tuer|moi-meme)\b")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\s*\n+\s*|\s+(?:maar|but)\s+")
 
@@ -87,6 +185,25 @@ def clause_vector(norm: str) -> List[float]:
         1.0 if _FIRST_PERSON_END.search(norm) else 0.0,
         1.0 if _PROCEDURE.search(norm) else 0.0,
     ]
+
+
+_CALMING = (
+    _SAFE_NOW, _OVER, _IMAGE_THREAT, _STALKING_PATTERN, PERPETRATOR, _FEAR_OR_STOP, _PRESSURE, _PRESSURE_SUICIDE,
+    _HYPERBOLE, _HYPERBOLE_MORE, _THANKS_BETTER, _PROCEDURE, _PROCEDURE_MORE,
+)
+
+
+def alarm(norm: str) -> bool:
+    """A strong sign of a crisis in few words (a farewell, a plan, violence named as now)."""
+    return bool(_ALARM.search(norm))
+
+
+def calming(norm: str) -> bool:
+    """The whole message says the danger is over, feared, a habit, someone else's pressure, a joke or
+    a question about a procedure, and nothing in it places danger now or says farewell."""
+    if _DANGER_NOW.search(norm) or _FIRST_PERSON_END.search(norm) or _ALARM.search(norm):
+        return False
+    return any(pattern.search(norm) for pattern in _CALMING)
 
 
 def sentences(text: str) -> List[str]:

@@ -14,7 +14,7 @@ from bot.components.age import adult_by_context
 from bot.components.professions import professional_opening
 
 PROFESSIONAL = re.compile(
-    r"\b(ik ben|als|ik werk als|ik werk in|werk als|ik werk op|ik werk bij|wij zijn|ik geef les|als een) (een |de |het )?"
+    r"\b(ik ben|als(?! de\b)|ik werk als|ik werk in|werk als|ik werk op|ik werk bij|wij zijn|ik geef les|als een) (een |de |het )?"
     r"\w*(leerkracht|juf|juffrouw|meester|leraar|lerares|docent|docente|mentor|zorgco(o|ö)rdinator|zorgcoordinator|"
     r"leerlingbegeleider|leerlingenbegeleider|huisarts|arts|dokter|verpleegkundige|verpleger|psycholoog|"
     r"therapeut|maatschappelijk werker|hulpverlener|begeleider|begeleidster|opvoeder|opvoedster|"
@@ -27,7 +27,7 @@ PROFESSIONAL = re.compile(
     r"|\b(mijn|een|onze|een van mijn|één van mijn) (leerling|leerlinge|leerlingen|cli(e|ë)nt|cli(e|ë)nte|"
     r"cli(e|ë)nten|patient|patiente|patienten|pupil|bewoner|bewoonster|jongere uit mijn groep|"
     r"kind uit mijn klas|kleuter|kleuters|sporter|speler|speelster|lid van de chiro|lid van de scouts)\b"
-    r"|\b(in mijn klas|bij ons op school|op onze school|in mijn praktijk|op mijn werk zie|"
+    r"|\b(bij ons op school|op onze school|in mijn praktijk|op mijn werk zie|"
     r"in de opvang|in onze groep|beroepsgeheim|meldcode|collega's en ik|ons team|"
     r"vanuit mijn werk|in mijn job|tijdens mijn stage|op mijn stage)\b"
 )
@@ -58,6 +58,7 @@ _WORK = re.compile(
 _RETROSPECTIVE = re.compile(
     r"\btoen ik (klein|kind|jong|een kind|nog klein|tiener|een tiener|een meisje|een jongen|\d{1,2})\b"
     r"|\bals (kind|tiener|klein meisje|kleine jongen)\b|\bin mijn jeugd\b|\bopgegroeid\b|\bmijn jeugd\b"
+    r"|\b(me|mij) vroeger\b"
 )
 # Student life, husband or wife, own children, a job: in English, French, Flemish
 _ADULT_LIFE = re.compile(
@@ -65,6 +66,12 @@ _ADULT_LIFE = re.compile(
     r"student flat|student house|student party|uni|university|international student|exchange student|"
     r"au pair|expat|residence card|verblijfsvergunning|werkvergunning|op kot|mijn kot)\b"
     r"|\b(onze|mijn|de) kinders\b|\bmijn (vent|ventje|wijf|venten)\b"
+    # higher education and work as the writer's own; their own children at home; an old parent
+    r"|\b(mijn|naar de|op de|aan de|op mijn|naar mijn|van mijn|van de) (hogeschool|unief|universiteit|faculteit)\b"
+    r"|\b(studentenvereniging|studentenclub|student associations?|werklaptop|congres|nieuwe job|new job|(home )?from work|after work|"
+    r"na (het|mijn) werk|mijn (shift|dienst|nachtdienst))\b"
+    r"|\b(als|wanneer|tot) de kinderen slapen\b|\bmet (de|mijn|onze) kleine\b|\b(wij zijn|we zijn|we are) (de|the) (ouders|parents)\b"
+    r"|\b(onze|mijn|my) (vader|moeder|pa|ma|papa|mama|mum|mom|dad|mother|father) (\( ?|is |van |, )?[6-9]\d\b"
     r"|\bmy (husband|wife|hubby|ex-husband|ex-wife|boss|manager|colleague|colleagues|coworker|kids|children|son|"
     r"daughter|baby|grandson|granddaughter|grandchildren|in-laws|mother-in-law|father-in-law|landlord|pension)\b"
     r"|\b(single|stay at home|working) (mum|mom|dad|mother|father|parent)\b|\bmy (own )?(job|work|shift)\b|\bat work\b"
@@ -83,6 +90,9 @@ _OLD_PARENT = re.compile(
     r"(rusthuis|woonzorgcentrum|verzorgingstehuis|verpleeghuis)\b(?![^.?!]{0,60}\b(opa|oma|grootmoeder|grootvader)\b)"
 )
 
+# a grandparent in a care home says nothing about the writer's age (a grandchild of 12 or of 50)
+_GRANDPARENT = re.compile(r"\b(opa|oma|grootmoeder|grootvader|bompa|bomma|grandma|grandpa|grandmother|grandfather)\b")
+
 # "papa"/"mama" as a child names their own parents: "mijn papa", or bare "papa slaat mama".
 _CHILD_PARENT_WORD = re.compile(
     r"(?<!\bzijn )(?<!\bhaar )(?<!\bhun )(?<!\bje )(?<!\bjouw )(?<!\bde )(?<!\been )(?<!\bonze )(?<!\bons )"
@@ -98,6 +108,9 @@ _SCHOOL_LIFE = re.compile(
     r"|\b(de|mijn|onze) (juf|meester|mentor|klasmentor|leerkracht|leraar|lerares|turnleraar|turnleerkracht|klastitularis)\b"
     r"|\b(huiswerk|rapport|oudercontact|speeltijd|turnles|schoolreis|boekentas|klasgenoot|klasgenote|klasgenoten|"
     r"huisarrest|zakgeld|brugklas|middelbare|lagere school|basisschool)\b"
+    r"|\b(schooltas|in de les|tijdens de les|voor school|werkstuk|spreekbeurt|gymleraar|gymleerkracht|gymles)\b"
+    r"|\b(onze|mijn) \w+(leerkracht|leraar|lerares)\b"
+    r"|\been [1-5] (voor|op) (wiskunde|frans|engels|nederlands|aardrijkskunde|geschiedenis|biologie|chemie|fysica|de toets|mijn toets)\b"
 )
 _MINOR_LIFE = re.compile(
     r"\bweggelopen van thuis\b|\bvan thuis weggelopen\b|\bals straf\b|\bik mag (niet|nooit|geen) [^.?!]{0,25}(buiten|uit|naar|vrienden)"
@@ -125,7 +138,7 @@ def adult_cue(norm: str) -> Optional[str]:
         if pattern is None:
             if adult_by_context(norm):
                 return name
-        elif pattern.search(norm):
+        elif pattern.search(norm) and not (pattern is _OLD_PARENT and _GRANDPARENT.search(norm)):
             return name
     return None
 

@@ -35,7 +35,9 @@ def age_rule(norm: str) -> Optional[Tuple[str, str]]:
     if found is not None and found.source == "number":
         return ("stated_number", age_rules.age_group_of(found.age))
     # the guide: when cues conflict the adult cue wins, also over a school level
-    if cues.adult_cue(norm):
+    adult = cues.adult_cue(norm)
+    # a school level now beats looking back on childhood ("toen ik 10 was ... ik zit nu in 4 vmbo")
+    if adult and not (adult == "looks back on childhood" and found is not None):
         return ("adult_cue", "adult")
     if found is not None:
         return ("stated_" + found.source, age_rules.age_group_of(found.age))

@@ -74,7 +74,7 @@ class UrgencyDetector(JoblibComponent):
         self._model = model or UrgencyModel(self._config)
         # the thresholds of config.yml apply also to a model trained with other ones
         self._model.config.update(
-            {key: self._config[key] for key in ("crisis_threshold", "ask_threshold", "lexicon_floor", "habitual_factor")}
+            {key: self._config[key] for key in ("crisis_threshold", "ask_threshold", "lexicon_floor", "habitual_factor", "calm_factor", "alarm_floor")}
         )
 
     def train(self, training_data: TrainingData) -> Resource:

@@ -43,6 +43,13 @@ DEFAULTS: Dict[str, float] = {
     "per_sentence": 1.0,
     # "hij slaat me als hij gedronken heeft": a pattern, not danger now; acute_danger times this
     "habitual_factor": 0.5,
+    # a message whose context calms it (clauses.calming: over, feared, pressure, joke, procedure) and
+    # that places no danger now: the crisis probability times this
+    "calm_factor": 1.0,
+    # a strong sign of the guide in the text (clauses.alarm: a farewell, belongings given away, a plan,
+    # means, violence named as happening now, a threat with a time): at least this crisis probability
+    # (0: not used); below crisis_threshold it asks, it never gives the crisis answer alone
+    "alarm_floor": 0.0,
     # the crisis score from a second, crisis-or-not model (1) or from the three-class model (0)
     "binary_crisis": 1.0,
 }
@@ -139,9 +146,12 @@ def decide(probabilities: Dict[str, float], norm: str, config: Dict[str, float])
         if hit and scores[label] < floor:
             _lift(scores, label, floor)
     if not hits["acute_danger"] and lexicon.habitual_only(norm):
-        moved = scores["acute_danger"] * (1.0 - config["habitual_factor"])
-        scores["acute_danger"] -= moved
-        scores["none"] += moved
+        _move_to_none(scores, ("acute_danger",), config["habitual_factor"])
+    if config["calm_factor"] < 1.0 and clauses.calming(norm):
+        _move_to_none(scores, CRISIS_LABELS, config["calm_factor"])
+    floor = config["alarm_floor"]
+    if floor > 0 and scores["acute_danger"] + scores["suicide_risk"] < floor and clauses.alarm(norm):
+        _lift_crisis(scores, floor)
     about = max(CRISIS_LABELS, key=lambda label: scores[label])
     crisis_score = scores["acute_danger"] + scores["suicide_risk"]
     if crisis_score >= config["crisis_threshold"]:
@@ -152,6 +162,22 @@ def decide(probabilities: Dict[str, float], norm: str, config: Dict[str, float])
         action = "none"
     label = about if action == "crisis" else max(scores, key=scores.get)
     return UrgencyDecision(label, scores[label], action, about, crisis_score, scores)
+
+
+def _move_to_none(scores: Dict[str, float], labels: Sequence[str], factor: float) -> None:
+    """Keep `factor` of each label's probability; the rest goes to none."""
+    for label in labels:
+        moved = scores[label] * (1.0 - factor)
+        scores[label] -= moved
+        scores["none"] += moved
+
+
+def _lift_crisis(scores: Dict[str, float], floor: float) -> None:
+    """Raise the crisis probability to `floor`, keeping the ratio of the two crisis kinds."""
+    crisis = scores["acute_danger"] + scores["suicide_risk"]
+    for label in CRISIS_LABELS:
+        scores[label] = floor * (scores[label] / crisis if crisis > 0 else 0.5)
+    scores["none"] = 1.0 - floor
 
 
 def _lift(scores: Dict[str, float], label: str, floor: float) -> None:

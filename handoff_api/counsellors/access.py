@@ -9,12 +9,8 @@ from handoff_api.conversations.safety import round_the_clock_sentence
 from handoff_api.conversations.service import append_message, change_state
 from handoff_api.counsellors.models import Counsellor, CounsellorSession
 from handoff_api.db import utcnow
-from handoff_api.counsellors.service import (
-    AccountError,
-    authenticate,
-    require_staff,
-    visible_conversation,
-)
+from handoff_api.counsellors.accounts import AccountError, authenticate, require_staff
+from handoff_api.counsellors.service import visible_conversation
 from handoff_api.errors import ApiError, unauthorized
 from handoff_api.helplines.catalog import Catalog
 from handoff_api.supervision.models import StaffNote

@@ -136,7 +136,7 @@ def _open_chats_of(session: Session, counsellor_ids: list[str]) -> dict[str, int
 
 
 def set_max_chats(session: Session, username: str, max_chats: int) -> Counsellor:
-    from handoff_api.counsellors.service import AccountError
+    from handoff_api.counsellors.accounts import AccountError
 
     if not 1 <= max_chats <= 10:
         raise AccountError("--max must be between 1 and 10")

@@ -8,7 +8,7 @@ from starlette.requests import HTTPConnection
 
 from handoff_api.conversations.schemas import MessageOut
 from handoff_api.conversations.service import message_view
-from handoff_api.counsellors import presence, schemas, service
+from handoff_api.counsellors import accounts, presence, schemas, service
 from handoff_api.counsellors.models import Counsellor
 from handoff_api.db import SessionDep
 from handoff_api.email import service as email
@@ -30,18 +30,18 @@ def current_account(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> Counsellor:
     """Any logged-in account: a counsellor or a trainer."""
-    return service.authenticate(session, credentials.credentials if credentials else None)
+    return accounts.authenticate(session, credentials.credentials if credentials else None)
 
 
 def current_counsellor(account: Annotated[Counsellor, Depends(current_account)]) -> Counsellor:
     """Counsellors only: trainers never read queues, briefings or transcripts."""
-    service.require_counsellor(account)
+    accounts.require_counsellor(account)
     return account
 
 
 def current_staff(account: Annotated[Counsellor, Depends(current_account)]) -> Counsellor:
     """Counsellors and supervisors (a supervisor's every read is in the access log)."""
-    service.require_staff(account)
+    accounts.require_staff(account)
     return account
 
 
@@ -70,7 +70,7 @@ def login(
     connection: HTTPConnection,
 ) -> dict:
     limiter.hit(settings.login_rate, "login", limiter.client_key(connection))
-    token, counsellor = service.login(session, settings, codes, body.username, body.password)
+    token, counsellor = accounts.login(session, settings, codes, body.username, body.password)
     return {"token": token, "counsellor": _counsellor_view(counsellor)}
 
 
@@ -81,7 +81,7 @@ def logout(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> None:
     presence.go_offline(session, counsellor)
-    service.logout(session, credentials.credentials)
+    accounts.logout(session, credentials.credentials)
 
 
 @router.get("/me", response_model=schemas.CounsellorOut)

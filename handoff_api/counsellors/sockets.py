@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from handoff_api.auth import bearer_token
 from handoff_api.conversations.streaming import close_code, refuse, stream_conversation
 from handoff_api.conversations.typing import typing_frames
-from handoff_api.counsellors import access, service
+from handoff_api.counsellors import access, accounts, service
 from handoff_api.counsellors.models import Counsellor
 from handoff_api.errors import ApiError
 from handoff_api.live import EVERY_CONVERSATION
@@ -29,8 +29,8 @@ DESK_QUEUE_LIMIT = 200  # as the queue endpoint's default: the first entries, an
 def _socket_counsellor(websocket: WebSocket, token: str | None, conversation_id: str) -> str:
     """At the handshake: the account the token belongs to, who must see the conversation."""
     with websocket.app.state.session_factory() as session:
-        counsellor = service.authenticate(session, token)
-        service.require_staff(counsellor)
+        counsellor = accounts.authenticate(session, token)
+        accounts.require_staff(counsellor)
         found = service.visible_conversation(session, websocket.app.state.catalog, counsellor, conversation_id)
         supervision.log_read(session, counsellor, "watch_conversation", found)
         return counsellor.id
@@ -120,15 +120,15 @@ def _desk_account(app, token: str | None, account_id: str | None = None) -> Coun
             account = session.get(Counsellor, account_id)
             if account is None or not account.active:
                 raise access.account_deactivated()
-        account = service.authenticate(session, token)
-        service.require_staff(account)
+        account = accounts.authenticate(session, token)
+        accounts.require_staff(account)
         return account
 
 
 def _desk_handshake(app, token: str | None) -> Counsellor:
     with app.state.session_factory() as session:
-        account = service.authenticate(session, token)
-        service.require_staff(account)
+        account = accounts.authenticate(session, token)
+        accounts.require_staff(account)
         supervision.log_read(session, account, "watch_desk")
         return account
 

@@ -20,6 +20,15 @@ if TYPE_CHECKING:
 
 _STREET_PREFIXES = frozenset(w.lower() for w in P.STREET_PREFIX.split("|"))
 _WORD = re.compile(r"[\w'À-ÿ\-]+")
+# Street prefixes that are no adjective count in lower case too: "op pastoor de neveplein 4",
+# "in de koning albertstraat 7"; an ordinal also ("2e Jan Steenstraat", "1ste Hulststraat").
+_LOWER_STREET_PREFIXES = _STREET_PREFIXES - frozenset(
+    "grote kleine oude nieuwe lange korte hoge lage van jan frans johan willem onze lieve vrouw".split())
+_ORDINAL_PREFIX = re.compile(r"[1-9](?:e|ste|de)")
+# Words that count things before a number: "Week 14, Gent" is no address.
+_COUNTED = frozenset(
+    "week pagina blz hoofdstuk groep klas kamer lokaal blok jaar bus tram lijn nummer nr punt level "
+    "deel les uur dag maand seizoen editie tafel zaal bed perron spoor poort gate".split())
 
 
 class AddressRules:
@@ -28,9 +37,14 @@ class AddressRules:
     def _addresses(self, text: str, found: list[Span]):
         for rx in (P.ADDRESS, P.FRENCH_STREET):
             for m in rx.finditer(text):
+                word = m.group(0).split()[0].lower()
+                if word.endswith("plaats") and self.is_word(word):
+                    continue  # "woonplaats 2800 Mechelen", "parkeerplaats 3": a place word, no street
                 yield self._street_start(text, m.start()), m.end(), "ADRES"
+        dwelling = bool(P.DWELLING.search(text))
         for m in P.FRENCH_STREET_ONLY.finditer(text):
-            yield m.start(), m.end(), "ADRES"  # "ik woon Rue du Moulin"; with a number found above
+            if not self._public_street(text, m.start(), m.end(), dwelling):
+                yield m.start(), m.end(), "ADRES"  # "ik woon Rue du Moulin"; with a number found above
         for m in P.STREET_WORD_FIRST.finditer(text):
             if m.group("number") or text[:m.start()].lower().endswith("de "):
                 yield m.start(), m.end(), "ADRES"  # "Laan van Meerdervoort 530", "op de Laan van ..."
@@ -47,8 +61,15 @@ class AddressRules:
             first = m.group("street").split()[0].lower()
             if first not in self.places and first not in _NOT_NAMES and not self.is_word(first):
                 yield m.start("street"), m.end("street"), "ADRES"  # "ik woon met mn mama ... op de Meir 50"
+        for m in P.ADDRESS_BEFORE_PLACE.finditer(text):
+            first = m.group("street").split()[0].lower()
+            if m.group("place").lower() in self.places and first not in self.places \
+                    and first not in _NOT_NAMES and first not in _COUNTED:
+                yield m.start("street"), m.end("street"), "ADRES"  # "thuis, Ooievaarsnest 14, Wilrijk"
         for rx in (P.STREET_ONLY, P.STREET_ONLY_WEAK):
             for m in rx.finditer(text):
+                if self._public_street(text, self._street_start(text, m.start()), m.end(), dwelling):
+                    continue
                 before = text[:m.start()].rstrip()
                 if not before or before[-1] in ".!?\n":
                     continue  # sentence start: could be any capitalized word
@@ -59,6 +80,14 @@ class AddressRules:
                     continue  # "de Loopbaan", "de Afsluitdijk" as a word
                 yield self._street_start(text, m.start()), m.end(), "ADRES"
 
+    @staticmethod
+    def _public_street(text: str, start: int, end: int, dwelling: bool) -> bool:
+        """A street without a number is a public place where the message names a shop or a
+        public spot besides it and nobody lives or stays there: "bij de Lidl op de
+        Torhoutsesteenweg" ("zijn kot is in de Hendrik van Veldekestraat" stays an address)."""
+        rest = text[:start] + " " * (end - start) + text[end:]
+        return not dwelling and bool(P.PUBLIC_PLACE.search(rest))
+
     def _street_start(self, text: str, start: int) -> int:
         """Start a street at the capitalized words (with particles between them) just before
         its street word: "de Pastoor Coplaan", "de Karel van de Woestijnestraat"."""
@@ -67,11 +96,12 @@ class AddressRules:
         taken = 0
         while k >= 0 and taken < 5:
             w = words[k]
-            if text[w.end():pos].strip() or not text[w.end():pos]:
-                break  # not a single run of spaces between the words
+            if text[w.end():pos].strip() or not text[w.end():pos] or "\n" in text[w.end():pos]:
+                break  # not a single run of spaces between the words (a new line: a name above)
             low = w.group(0).lower()
-            if w.group(0)[0].isupper() and self._street_name_word(low):
-                new_start = w.start()
+            if w.group(0)[0].isupper() and self._street_name_word(low) or low in _LOWER_STREET_PREFIXES \
+                    or _ORDINAL_PREFIX.fullmatch(low):
+                new_start = w.start()  # also "pastoor de neveplein 4", "2e Jan Steenstraat"
             elif low not in _PARTICLES:
                 break
             pos, k, taken = w.start(), k - 1, taken + 1
@@ -105,6 +135,9 @@ class AddressRules:
                 yield m.start(), m.end(), "POSTCODE"  # "i live in antwerp, 2018"
                 continue
             year_like = 1900 <= number <= 2039
+            if not year_like and after.startswith(")") and self._place_in_bracket_before(text[:m.start()]):
+                yield m.start(), m.end(), "POSTCODE"  # "ik woon in Mechelen (2800)"
+                continue
             if not year_like and (self._where_a_place_stands(text[:m.start()], after)
                                   or P.POSTCODE_AFTER_LIVING.search(text[max(0, m.start() - 40):m.start()])
                                   or self._after_place_and_comma(text[max(0, m.start() - 40):m.start()], after)):
@@ -116,9 +149,18 @@ class AddressRules:
             words = nxt.group(1).split()
             is_place = any(" ".join(words[:k]).lower() in self.places for k in range(1, len(words) + 1))
             first = words[0]
+            if re.fullmatch(r"[\w'À-ÿ]+-[a-zà-ÿ]+", first) and first.lower() not in self.places:
+                continue  # "1200 Snapchat-vrienden": a compound with a lower-case tail, no place
             plausible_name = first[0].isupper() and first.lower() not in _NOT_NAMES and not year_like
             if is_place or plausible_name:
                 yield m.start(), m.end(), "POSTCODE"
+
+    def _place_in_bracket_before(self, before: str) -> bool:
+        m = re.search(r"([A-Za-zÀ-ÿ][\w'À-ÿ\-]*(?:\s+[A-Za-zÀ-ÿ][\w'À-ÿ\-]*)?)\s*\($", before)
+        if not m:
+            return False
+        words = m.group(1).lower().split()
+        return words[-1] in self.places or " ".join(words) in self.places
 
     def _place_follows(self, after: str) -> bool:
         words = re.match(r"\s+([A-Za-zÀ-ÿ][\w'À-ÿ\-]*(?:\s+[A-Za-zÀ-ÿ][\w'À-ÿ\-]*){0,2})", after)

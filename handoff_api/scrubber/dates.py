@@ -45,12 +45,17 @@ class DateRules:
                         if "date" in d.re.groupindex else (d.start(), -d.end()))
                 ds, de = (d.span("date") if "date" in d.re.groupindex else d.span())
                 start = m.end() + skip + ds
+                if P.AFTER_STREET_WORD.search(text[:start]):
+                    continue  # "mijn adres is Van Eycklei 8/3": a house number, not "is van" + date
                 if start > 0 and text[start - 1] == "°":
                     start -= 1  # "geboren °14/3/09": the birth sign glued to the date is part of it
                 yield start, m.end() + skip + de, "DATUM"
-        for d in P.DATE.finditer(text):
-            if P.BIRTH_AFTER.search(text[d.end():]):
+        for d in (*P.DATE.finditer(text), *P.DATE_WORDS.finditer(text)):
+            if P.BIRTH_AFTER.search(text[d.end():]):  # "op twaalf maart tweeduizend tien geboren"
                 yield d.start(), d.end(), "DATUM"
+        for m in P.DATE_AFTER_NAME_COMMA.finditer(text):
+            if self._person_before(text[max(0, m.start() - 60):m.start()]):
+                yield m.start("date"), m.end("date"), "DATUM"  # "Juul, 24.06.2009, Sint-..."
         for m in P.DATE_IN_BRACKETS.finditer(text):
             if self._person_before(text[max(0, m.start() - 60):m.start()]):
                 yield m.start("date"), m.end("date"), "DATUM"

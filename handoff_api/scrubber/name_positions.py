@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from .patterns import STREET_ONLY, STREET_ONLY_WEAK
+
 from .name_words import (
     _ABSTRACT_NAMES,
     _AFTER_PERSON,
@@ -45,6 +47,9 @@ if TYPE_CHECKING:
 # A class after "van"/"uit": "3B", "2a", "6de", "1ste" ("mo van 3B zegt ...").
 _CLASS = re.compile(r"^\d(?:[A-Za-z]{1,2}|de|ste|e)$")
 
+_FRENCH_STREET_WORDS = frozenset("rue avenue chaussée boulevard place quai allée impasse drève".split())
+_STREET_ENDING = re.compile(rf"^(?:{STREET_ONLY.pattern}|{STREET_ONLY_WEAK.pattern})$")
+
 
 class NamePositions:
     """Position rules of the name detector; see the module docstring."""
@@ -75,6 +80,11 @@ class NamePositions:
         prev = prev[-3:]
         if len(prev) >= 2 and prev[-1] in _CALL_OBJECTS and _CALL_VERBS & set(prev[-3:-1]):
             return "call"  # "ze noemen me ...", "op school noemen ze me ..."
+        if len(prev) == 3 and prev[0] in _CALL_VERBS and prev[-1] in _KIN:
+            return "call"  # "mama noemt mijn stiefvader Pietje"
+        if prev and prev[-1] in ("wordt", "werd", "worden", "werden") and i + 1 < len(doc) \
+                and doc[i + 1].lower_ == "genoemd":
+            return "call"  # "hij wordt Pipo genoemd"
         if prev and prev[-1] in ("heet", "heten") and len(prev) >= 2 and (
                 prev[-2] in _HEET_SUBJECTS or prev[-2] in _KIN or prev[-2] in self.first_names):
             return "strong"
@@ -180,6 +190,13 @@ class NamePositions:
         return low in self.first_names or greeting and (
             len(low) >= 3 and not self.is_word(low) and low not in self.places and low not in self.not_names
             and low not in _CHAT_WORDS and not _STRETCHED.search(low))
+
+    @staticmethod
+    def _street_name(doc: Doc, i: int, end: int) -> bool:
+        """A public street named after a person, without a number: "de Koningin Maria
+        Hendrikaplein", "Avenue Louise" (an address where someone lives was found before)."""
+        return (i > 0 and doc[i - 1].lower_ in _FRENCH_STREET_WORDS
+                or bool(_STREET_ENDING.search(doc[end - 1].text)))
 
     def _not_a_person(self, doc: Doc, i: int, found: list[Span]) -> bool:
         """A pet's name ("onze hond Max", "mijn hamster heet Storm"), a storm's ("Storm

@@ -115,7 +115,7 @@ _NOT_NAMES = frozenset(
 # School words: never a name, and the start of a school's name (scrubber.py).
 _SCHOOL_KEYWORDS = frozenset(
     "atheneum lyceum college gymnasium instituut scholengemeenschap campus ka kta go vti sti "
-    "tsm vbs gbs sbs roc".split()
+    "tsm vbs gbs sbs roc csg osg rsg isg".split()
 )
 # Makers whose next capitalized words name a product, not a person: "Apple Watch", "Samsung
 # Galaxy Watch", "Google Pixel", "Nintendo Switch".

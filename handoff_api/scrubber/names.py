@@ -60,6 +60,10 @@ if TYPE_CHECKING:
     from .scrubber import Span
 
 
+# An elided particle glued to a surname: "D'Hondt", "O'Brien", "d'Haese".
+_ELIDED_SURNAME = re.compile(r"[DdOo]['’][A-Z][a-zà-ÿ]+")
+
+
 class NameRules(NamePositions):
     """Name detection on a spaCy Doc; see the module docstring for what the host provides."""
 
@@ -134,6 +138,8 @@ class NameRules(NamePositions):
                 elif (title and i + 1 < n and self._title(doc[i + 1]) and doc[i + 1].lower_ in self.surnames
                       and doc[i + 1].lower_ not in self.vocabulary):
                     is_name = True  # "Roos Jansen is mijn naam": a listed surname follows
+                elif title and self._ambiguous_name_by_shape(doc, i, first_name_tokens):
+                    is_name = True  # "Nour: kan ik ...", "Gust, Bavo en Lowie", "Bas van 't Hof is ..."
             elif low in _NOT_NAMES or low in _TITLES or low in _PARTICLES and not (ctx in ("kin", "strong") and title):
                 pass
             elif self._diminutive_name(low):
@@ -159,7 +165,7 @@ class NameRules(NamePositions):
                 # "mevrouw Bos", "T. Bakker", "Mw. Hendriks": a listed surname after a title or
                 # initials, also in text with many capitals
                 is_name = True
-            elif ctx == "call" and title and len(low) > 1 and low not in _NOT_NAMES:
+            elif ctx == "call" and title and len(low) > 1 and low not in _NOT_NAMES and low not in self.not_names:
                 is_name = True  # "iedereen noemt me Mimi", "zeg maar Bolle tegen mij"
             elif (ctx == "kin" and tok.is_lower and len(low) >= 3 and not self.is_word(low)
                   and i >= 2 and doc[i - 1].lower_ in _KIN and doc[i - 2].lower_ in _POSSESSIVES
@@ -195,14 +201,14 @@ class NameRules(NamePositions):
             if ctx in ("kin", "strong") and i in surname_phrases and doc[i].is_title:
                 is_name, end = True, surname_phrases[i]  # "mevrouw Van den Broeck"
             elif ctx in ("kin", "strong") and low in _PARTICLES and (
-                    title or i > 0 and doc[i - 1].lower_ in _TITLES):
+                    title or ctx == "strong" or i > 0 and doc[i - 1].lower_ in _TITLES):  # "heet de Boer"
                 j = i
                 while j < n and doc[j].lower_ in _PARTICLES:
                     j += 1
                 # Lower-case particles after a title ("meneer van der Berg", "mevrouw van 't Hof")
                 # need two particles or a surname after them: "juf van Engels" is a subject.
                 # One "de"/"ter"/... after a title is a surname's: "meneer de Wit", "juf de Bruin".
-                surname_follows = j < n and (j - i >= 2 or doc[j].lower_ in self.surnames
+                surname_follows = j < n and (j - i >= 2 or doc[j].lower_ in self.surnames or ctx == "strong"
                                              or not self.is_word(doc[j].lower_)
                                              or low != "van" and i > 0 and doc[i - 1].lower_ in _TITLES)
                 if j < n and self._title(doc[j]) and j > i and (title or surname_follows) \
@@ -214,6 +220,9 @@ class NameRules(NamePositions):
                 i += 1
                 continue
             end = self._extend_surname(doc, end, surname_phrases, capitals_inform)
+            if self._street_name(doc, i, end):
+                i = end
+                continue  # "op de Koningin Maria Hendrikaplein", "Avenue Louise": a street
             while end > i + 1 and (not self._free(found, doc[i].idx, doc[end - 1].idx + len(doc[end - 1].text))
                                    or doc[end - 1].lower_ in _PARTICLES):
                 end -= 1  # "ik ben Amélie van [SCHOOL]": the name stops before what was found
@@ -235,6 +244,26 @@ class NameRules(NamePositions):
                     nick = doc[end + 1]  # "Charlotte (Charlie)": a nickname in brackets
                     yield nick.idx, nick.idx + len(nick.text), "NAAM"
             i = end
+
+    def _ambiguous_name_by_shape(self, doc: Doc, i: int, first_name_tokens: set[int]) -> bool:
+        """A capitalized first name that is a word too, named as a name by what follows it: a
+        colon opening the message (a chat's "Naam: ...", when the name is no word), a comma and another capitalized first
+        name (a list of people), or particles and a capitalized surname ("Bas van 't Hof")."""
+        n = len(doc)
+        if i + 1 >= n:
+            return False
+        nxt = doc[i + 1]
+        if nxt.text == ":" and self._opens_message(doc, i) and not self.is_word(doc[i].lower_):
+            return True  # "Nour: ..."; "Hoop: dat is ..." is a word
+        if nxt.text == "," and i + 2 < n and i + 2 in first_name_tokens and self._title(doc[i + 2]) \
+                and (i + 3 >= n or doc[i + 3].lower_ in ("en", ",", "of")):
+            return True
+        j = i + 1
+        while j < n and doc[j].lower_ in _PARTICLES and j - i <= 3:
+            j += 1
+        return j > i + 1 and j < n and self._title(doc[j]) and self._wordlike(doc[j]) \
+            and doc[j].lower_ not in self.places and doc[j].lower_ not in self.not_names \
+            and doc[j].lower_ not in _NOT_NAMES
 
     @staticmethod
     def _wordlike(tok) -> bool:
@@ -316,6 +345,9 @@ class NameRules(NamePositions):
                 end = j + 1
                 continue
             tok = doc[end]
+            if _ELIDED_SURNAME.fullmatch(tok.text):
+                end += 1  # "Luc D'Hondt", "Sean O'Brien": an elided particle glued to the surname
+                continue
             if not self._wordlike(tok) or tok.lower_ in _NOT_NAMES or tok.lower_ in self.places:
                 break
             if "-" in tok.text and self._title(tok) and self._hyphenated_name(tok, "kin", False, True):
@@ -325,8 +357,9 @@ class NameRules(NamePositions):
                                     or tok.lower_ in self.first_names):
                 end += 1
                 continue
-            if tok.is_lower and tok.lower_ in self.surnames and tok.lower_ not in self.vocabulary:
-                end += 1
+            if tok.is_lower and tok.lower_ in self.surnames and (
+                    tok.lower_ not in self.vocabulary or end >= 2 and doc[end - 2].lower_ in ("heet", "kheet")):
+                end += 1  # "hij heet daan bakker": a surname that is a word too, after "heet" + a name
                 continue
             if capitals_inform and self._title(tok) and self._title(doc[end - 1]) \
                     and self._surname_shaped(tok):
@@ -346,10 +379,14 @@ class NameRules(NamePositions):
     def _given_name_before(self, doc: Doc, i: int, found: list[Span], capitals_inform: bool) -> bool:
         """A capitalized word inside a sentence right before a name found by its shape or list:
         'Ik ben Diana Kromodimedjo' ('diana' is in the lemma tables)."""
-        if i < 2 or not capitals_inform or not self._title(doc[i]) or not self._title(doc[i - 1]):
+        if i < 1 or not capitals_inform or not self._title(doc[i]) or not self._title(doc[i - 1]):
             return False
         prev = doc[i - 1]
-        return (not self._sentence_start(doc, i - 1) and prev.lower_.rstrip(".") not in _TITLES
+        if self._opens_message(doc, i - 1) and i + 1 < len(doc) and doc[i + 1].text == "," \
+                and prev.lower_ not in self.vocabulary and prev.lower_ not in self.places \
+                and prev.lower_ not in self.not_names:
+            return True  # "Priya Ramaswamy, ik ben 28": a full name opens the message
+        return (i >= 2 and not self._sentence_start(doc, i - 1) and prev.lower_.rstrip(".") not in _TITLES
                 and prev.lower_ not in _DETERMINERS and prev.lower_ not in _PARTICLES
                 and self._surname_shaped(prev)
                 and self._free(found, prev.idx, prev.idx + len(prev.text)))

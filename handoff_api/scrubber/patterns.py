@@ -23,6 +23,15 @@ EMAIL_OBFUSCATED = re.compile(
     re.IGNORECASE,
 )
 
+# Spaces around "@" and the dots: "lotte.peeters @ gmail . com", "jan@ telenet.be"; at least one
+# space (without one EMAIL above has it), the ending a common one, a dot spaced on both sides
+# or neither ("ik zit @ home. Be right back" stays).
+EMAIL_SPACED = re.compile(
+    r"(?<![\w.+\-])[a-z0-9][a-z0-9._%+\-]*(?:\s+@\s*|@\s+)[a-z0-9\-]+(?:(?:\s+\.\s+|\.)[a-z0-9\-]+)*?"
+    r"(?:\s+\.\s+|\.)(?:com|be|nl|net|org|eu|fr|de|info|live|me)(?![\w\-])",
+    re.IGNORECASE,
+)
+
 # --- URLs --------------------------------------------------------------------------------------
 _TLDS = (
     "com|be|nl|net|org|eu|io|gg|ly|me|app|tv|fr|de|info|link|co|uk|shop|online|site|xyz|page|"
@@ -72,12 +81,16 @@ BSN = re.compile(
     r"(?<![\w+.\-/])(?:\d{9}|\d{4}[ .\-]\d{2}[ .\-]\d{3}|\d{3}[ .\-]\d{3}[ .\-]\d{3}|\d{2}\.\d{3}\.\d{2}\.\d{2})"
     + _NUM_END
 )
+# Nine digits in any grouping, only right after "bsn"/"burgerservicenummer" (the caller checks).
+BSN_ANY_GROUPS = re.compile(r"(?<![\w+.\-/])\d(?:[ .\-]?\d){8}" + _NUM_END)
 BSN_CONTEXT = re.compile(r"(?i)\b(?:bsn|burgerservice|sofi)")
 
 # Phone numbers: phones.py (phonenumbers).
 
 # --- usernames ---------------------------------------------------------------------------------
 HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?(?:#\d{4}(?!\w))?")
+# A Reddit user: "u/seppe_vdw", "/u/kobe99" (the "u/" belongs to it; "r/belgium" is a forum).
+REDDIT_USER = re.compile(r"(?<![\w@.\-])/?u/[A-Za-z0-9_\-]{3,20}(?![\w/])")
 # A Discord tag: a name with "#" and four digits ("maanlicht#0912", "storm_gamer#4421").
 DISCORD_TAG = re.compile(r"(?<![\w@#.])[A-Za-z0-9_.]*[A-Za-z0-9_]#\d{4}(?!\w)")
 USERNAME_CONTEXT = re.compile(
@@ -105,7 +118,16 @@ PLATFORM = re.compile(
     r"(?i)\b(?:insta(?:gram)?|ig|snap(?:chat)?|tiktok|discord|twitter|telegram|twitch|"
     r"gamertag|gebruikersnaam|gebruikersnamen|username|psn|xbox|steam|roblox|fortnite|bereal|"
     r"threads|kik|(?:nep|fake|nieuwe\s+)?accounts?|nepprofiel(?:en)?|"
-    r"whatsapp|groepsapp|groepschat|facebook|fb|messenger|youtube|reddit|onlyfans|pinterest|skype)\b"
+    r"whatsapp|groepsapp|groepschat|facebook|fb|messenger|youtube|reddit|onlyfans|pinterest|skype|"
+    r"tinder|bumble|grindr|hinge|badoo|lovoo|yubo|wizz|omegle|kik)\b"
+)
+# A platform, a few words, then "heet (hij)"/"als": "op discord heet hij ShadowWolf", "hij heeft me
+# op snap toegevoegd als noahhh" (the caller asks for a handle's shape or no word and no name).
+USERNAME_NAMED_AFTER_PLATFORM = re.compile(
+    r"(?i)\b(?:insta(?:gram)?|ig|snap(?:chat)?|tiktok|discord|twitter|telegram|twitch|steam|roblox|"
+    r"fortnite|psn|xbox|reddit|kik|bereal|threads|account)\b(?:\s+[^\s.!?,;:]+){0,4}?\s+"
+    r"(?:heet|heette|als|onder\s+de\s+naam)\s+(?:(?:hij|ze|zij|ik|je|die(?:\s+(?:gast|jongen|vent|kerel|man|meisje|griet))?)\s+)?"
+    r"(?P<handle>@?[\w][\w.#\-]*[\w])"
 )
 # What someone calls themselves, online: "hij noemt zich sniper2008", "ze noemen hem daar xx.k".
 CALLED_BEFORE = re.compile(
@@ -132,14 +154,14 @@ MONTH_OR_UNIT = re.compile(
 _ORDINAL = r"(?:ste|de|e|st|nd|rd|th)"
 DATE = re.compile(
     r"(?<![\w/.\-])(?:(?:19|20)\d{2}-\d{1,2}-\d{1,2}"  # ISO: "2009-06-17"
-    r"|\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*(?:\d{4}|\d{2}))?"
+    r"|\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*(?:\d{4}|'?\d{2}))?"  # also "2-6-'08"
     r"|\d{1,2}" + _ORDINAL + r"?\s+(?:van\s+|of\s+)?(?:" + MONTHS + "|" + MONTHS_EN + "|" + MONTHS_FR + r")\.?(?:,?\s+'?\d{4}|\s+'\d{2})?"
     r"|(?:" + MONTHS + "|" + MONTHS_EN + "|" + MONTHS_FR + r")\.?\s+(?:\d{1,2}" + _ORDINAL + r"?,?\s+)?\d{4})(?![\w/])",
     re.IGNORECASE,
 )
 BIRTH_BEFORE = re.compile(
     r"(?i)(?:\bgeboren\b|\bgeboortedatum\b|\bgeb\.|\bgeb\b|\bverjaardag\b|\bjarig\b|°|"
-    r"\bk?ben van\b|\bis van\b|\bword(?:t)? \d{1,2}(?: jaar)?\b|\bverjaart\b|\bdob\b|"
+    r"\bk?ben van\b|\bis van\b|\bword(?:t)? \d{1,2}(?: jaar)?\b|\bverjaar(?:t|de|den)?\b|\bdob\b|"
     r"\bborn\b|\bbirthday\b|\bdate of birth\b|\bbday\b|\bgeboorte(?:dag|jaar)\b|"
     # French: "né le 2/11/08", "née le 12 mars 2009", "date de naissance", "anniversaire"
     r"\bn(?:é|ée|ee|és|ées|é\(e\))\s+le\b|\bnaissance\b|\banniversaire\b)"
@@ -184,6 +206,12 @@ DATE_IN_BRACKETS = re.compile(
     r"|\d{1,2}\s+(?i:" + MONTHS + r")\.?\s+(?:19|20)\d{2})\s*\)"  # "Tygo (13 juni 2013)"
 )
 
+# A full date with its year between commas right after a person, as in a profile line:
+# "Juul, 24.06.2009, Sint-Ursula" (the caller asks for a listed first name before it).
+DATE_AFTER_NAME_COMMA = re.compile(
+    r"(?<=[\w'À-ÿ]),\s*(?P<date>\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)\d{2})\s*(?:,|$|\n)"
+)
+
 # --- addresses ---------------------------------------------------------------------------------
 STREET_STRONG = (
     r"straat|str\.?|stwg\.?|straatje|laan|weg|plein|dreef|lei|steenweg|baan|kaai|kade|gracht|singel|dijk|"
@@ -204,17 +232,24 @@ _HOUSE_NUMBER = (
     r"(?:(?:nr|nummer|no)\.?\s*)?\d{1,4}(?:\s?[a-zA-Z](?![\w]))?(?:\s*[-/]\s*\d{1,4}(?!\d)|-(?:I{1,3}|IV|hs|bis)\b"
     # a floor in Amsterdam's way after a space: "Vechtstraat 41 III", "Kinkerstraat 12 hs"
     r"|\s(?:II|III|IV|hs|bis)(?![\w']))?"
-    r"(?:,?\s*(?:bus|bte|b\.|bo[îi]te)\s*\d{1,4}[a-zA-Z]?)?"
+    r"(?:,?\s*(?:bus|bte|b\.|bo[îi]te)\s*\d{1,4}(?:\.\d{1,3})?[a-zA-Z]?)?"  # also "bus 0.1"
 )
 _STREET_WORD_CHARS = r"[\w'À-ÿ\-]"
+# A date right after a street word is its house number: "Van Eycklei 8/3".
+AFTER_STREET_WORD = re.compile(rf"(?i)[a-zà-ÿ](?:{STREET_STRONG}|{STREET_WEAK})\s+$")
+# An adjective and the street word apart: "Kempische Steenweg 310", "Brusselse Baan 4".
+_STREET_WORDS_APART = r"Steenweg|Baan|Weg|Straat|Laan|Dijk|Dreef|Kaai|Kade|Vest|Lei|Heirbaan|Dries|Heide"
 ADDRESS = re.compile(
     r"(?<![\w\-])(?:"
     # "Grote Markt 3", "Oude Baan 150", "Koning Albertlaan 112": listed prefix words
     rf"(?:(?:{STREET_PREFIX})\s+){{1,3}}[A-Z]{_STREET_WORD_CHARS}*"
     # "Kerkstraat 12", "kortrijksesteenweg 245"
     rf"|[A-Za-zÀ-ÿ]{_STREET_WORD_CHARS}*?(?:{STREET_STRONG})"
+    rf"|[A-Z]{_STREET_WORD_CHARS}*?e\s+(?:{_STREET_WORDS_APART})"
     # "Kapelleberg 3": weaker endings only when capitalized
     rf"|[A-Z]{_STREET_WORD_CHARS}*?(?:{STREET_WEAK})"
+    # "grote markt 5": a square named by its adjective alone, in lower case
+    r"|(?i:grote|oude|kleine|nieuwe)\s+markt"
     # "STATIONSSTRAAT 3": a message in capitals
     rf"|[A-Z][A-Z'À-Ý\-]+?(?:{STREET_STRONG.upper()})"
     rf")\s+{_HOUSE_NUMBER}(?!\s*(?:{_UNITS})\b)(?![\d,.]\d)(?!\w)"
@@ -251,7 +286,9 @@ STREET_WORD_FIRST = re.compile(
 
 # --- postcodes ---------------------------------------------------------------------------------
 POSTCODE_NL = re.compile(r"(?<![\w.,/\-])(?:NL-?\s?)?[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}(?![\w])")
-POSTCODE_NL_LOWER = re.compile(r"(?i)(?<![\w.,/\-])[1-9]\d{3}\s?[a-z]{2}(?![\w])")
+# Not a Dutch two-letter word as its letters: "sinds 2019 in Den Haag".
+POSTCODE_NL_LOWER = re.compile(
+    r"(?i)(?<![\w.,/\-])[1-9]\d{3}\s?(?!(?:in|op|en|te|de|of|is|al|nu|zo|ja|om|na|er|ik|je|we|ze|me)\b)[a-z]{2}(?![\w])")
 POSTCODE_BE = re.compile(r"(?<![\w.,/\-€$])(?:B-|BE-)?[1-9]\d{3}(?![\w/\-]|[.,]\d|\s*(?:euro|eur|€|km|m)\b)")
 # "bij ons in 9100 kent iedereen hem", "welk centrum hoort bij 8000?": four digits where a place
 # stands (after in/bij/uit/rond), then the end of the clause or a word that starts one.
@@ -282,6 +319,24 @@ POSTCODE_CONTEXT = re.compile(r"(?i)\b(?:postcode|postnummer|postcode is|pc)\s*:
 ADDRESS_BEFORE_POSTCODE = re.compile(
     rf"(?<![\w\-])(?P<street>[A-Z][\w'À-ÿ\-]+(?:\s+[A-Za-zÀ-ÿ][\w'À-ÿ\-]+){{0,2}}\s+{_HOUSE_NUMBER})"
     r",?\s+(?:(?:B|BE|NL)-?\s?)?[1-9]\d{3}(?:\s?[A-Z]{2})?\s+[A-Z]"
+)
+# Someone lives or stays there: a street named without a house number is then an address.
+DWELLING = re.compile(
+    r"(?i)\b(?:woon\w*|wonen|verblij\w*|logeer\w*|logeren|thuis|huis|huisje|adres|(?:schoon)?familie|"
+    r"nr|nummer|buur\w*|live|lives|habite)\b"
+)
+# A shop or public spot: "bij de Lidl", "tegen de Inno", "aan het station", "de bushalte", a
+# city and a comma before the street ("in Brussel, Avenue Louise").
+PUBLIC_PLACE = re.compile(
+    r"\b(?:[Bb]ij|[Ii]n|[Aa]an|[Tt]egen|[Vv]oor|[Nn]aast|[Aa]chter|[Tt]ussen)\s+(?:de|het)\s+[A-Z][\w'&\-]+"
+    r"|\b[Ii]n\s+[A-Z][\w'\-]+,\s(?=\s|[A-Z]|de\b|het\b)"  # "in Brussel, Rue Neuve" (the street blanked)
+    r"|(?i:\b(?:winkel\w*|supermarkt|station|bushalte|tramhalte|halte|café|restaurant|kermis|festival|"
+    r"bioscoop|cinema|parking|shopping\w*|markt)\b)"
+)
+# "bij hem thuis, Ooievaarsnest 14, Wilrijk": a capitalized word + house number, a comma and a
+# listed place (the caller asks that the word is no Dutch word, place or ordinary name).
+ADDRESS_BEFORE_PLACE = re.compile(
+    rf"(?<![\w\-])(?P<street>[A-Z][\w'À-ÿ\-]+\s+{_HOUSE_NUMBER}),\s*(?P<place>[A-Z][\w'À-ÿ\-]+)(?![\w'\-])"
 )
 # "ik woon in de kerkstraat": a lower-case street name after a living verb.
 STREET_AFTER_LIVING = re.compile(

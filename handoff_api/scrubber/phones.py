@@ -32,9 +32,21 @@ _SERVICE_STARTS = {32: ("70", "78", "80", "90"), 31: ("800", "84", "85", "87", "
 # line break inside counts as a space ("0486\n12 34 56": the chat wrapped or Enter was hit).
 CANDIDATE = re.compile(r"(?<![\w+/.\-(])\(?(?:\+|00)?\d[\d \t\n./\-\u2010-\u2015()]{0,38}\d(?!\d)")
 _NON_DIGIT = re.compile(r"\D")
+# A Belgian one-digit area code (Brussels, Antwerp, Liège, Gent) cut off by a slash.
+_ONE_DIGIT_AREA = re.compile(r"\(?0[2349]\)?\s*/\s*\d")
 # A group of digits with a letter O (for 0) or l/I (for 1) among them: "2O", "o6", "l2", "1OO".
 _O_IN_DIGITS = re.compile(r"(?<![^\W\d_])(?=[\doOlI]*\d)(?=[\doOlI]*[oOlI])[\doOlI]+(?![^\W\d_])")
 _LOOKALIKES = str.maketrans("oOlI", "0011")
+# A number cut in two by a few words, a comma or a bracketed remark: "0487 maar dan 12 33 09",
+# "06, 12345678", "0487 (nieuw) 12 33 09", "+32 487 en dan 12 33 09". The head is a 0 or a
+# country code with the area or mobile prefix; the tail is the rest in digit groups.
+_SPLIT = re.compile(
+    r"(?<![\w+/.\-])(?P<head>(?:\+|00)\s?(?:32|31)\s?(?:\(0\)\s?)?\d{1,3}|0\d{1,3})"
+    r"(?P<gap>\s*[,;:/*_\-\u2010-\u2015]\s*|\s*\.{2,}\s*|\s*[,:]?\s+(?:\(?[^\W\d_]{1,10}\)?,?\s+){1,3}(?:[:\-]\s*)?)"
+    r"(?P<tail>\d{2,8}(?:[ .\-*_]\d{1,4}){0,4})(?!\d)"
+)
+# Stars and underscores typed between the digit groups: "0487*12*33*09", "0487_12_33_09".
+_ODD_SEPARATORS = re.compile(r"(?<![\w+/.\-])(?:\+|00)?\d{2,4}(?:[*_]\d{1,4}){2,5}(?![\w*])")
 
 
 def _parses(candidate: str) -> list[pn.PhoneNumber]:
@@ -69,6 +81,8 @@ def is_personal_number(candidate: str) -> bool:
         return False
     if not (text.startswith(("+", "(+")) or digits.startswith("0")):
         return False  # "470123456": nobody gives a number without its 0 or country code
+    if _ONE_DIGIT_AREA.match(text) and len(digits) == 9:
+        return True  # "09/072.43.58": the slash marks Gent's area code, not a 0907 premium number
     numbers = _parses(text)
     valid = [n for n in numbers if pn.is_valid_number(n)]
     if any(pn.number_type(n) not in PERSONAL_TYPES for n in valid):
@@ -87,9 +101,28 @@ def find_phone_numbers(text: str) -> Iterator[tuple[int, int]]:
     for m in CANDIDATE.finditer(digits_text):
         groups = [(m.start() + g.start(), m.start() + g.end()) for g in re.finditer(r"\S+", m.group(0))]
         yield from _numbers_in(groups, lambda start, end: _digits_as_number(digits_text, start, end))
+    yield from _split_numbers(digits_text)
+    for m in _ODD_SEPARATORS.finditer(digits_text):
+        if is_personal_number(re.sub(r"[*_]", " ", m.group(0))):
+            yield m.start(), m.end()
     for run in number_word_runs(text):
         yield from _numbers_in(run.pieces, lambda start, end, run=run: (
             (start, end) if is_personal_number(run.digits_between(start, end)) else None))
+
+
+def _split_numbers(text: str) -> Iterator[tuple[int, int]]:
+    """"0487 maar dan 12 33 09": a prefix, a few words or a comma, then the rest of the number.
+    The longest run of the tail's digit groups that makes a personal number with the head."""
+    for m in _SPLIT.finditer(text):
+        if re.search(r"[.!?\n]", m.group("gap").replace("...", "")):
+            continue  # a new sentence: two numbers, not one
+        head = m.group("head")
+        groups = [g for g in re.finditer(r"\d+", m.group("tail"))]
+        for last in range(len(groups) - 1, -1, -1):
+            tail = " ".join(g.group(0) for g in groups[:last + 1])
+            if 6 <= len(re.sub(r"\D", "", tail)) and is_personal_number(f"{head} {tail}"):
+                yield m.start(), m.start("tail") + groups[last].end()
+                break
 
 
 def _letter_o_as_zero(text: str) -> str:

@@ -27,7 +27,7 @@ _SCHOOL_COMPOUND = re.compile(
     r"(?i)^(?:sint|st|heilig|onze-lieve-vrouw|olv)-[\w\-]*(?:college|lyceum|atheneum|instituut|gymnasium|school)$"
 )
 _SCHOOL_TITLE_COMPOUND = re.compile(r"^[A-Z][\w\-]+(?:college|lyceum|atheneum|instituut|gymnasium)$")
-_SCHOOL_ABBREV = frozenset("ka kta go vti sti tsm roc".split())
+_SCHOOL_ABBREV = frozenset("ka kta go vti sti tsm roc csg osg rsg isg".split())
 _REGION_WORDS = frozenset("midden noord oost west zuid noordoost noordwest zuidoost zuidwest groot".split())
 _SCHOOL_TYPE_WORDS = frozenset("atheneum college lyceum gymnasium instituut scholengemeenschap humaniora".split())
 # "ik zit op sint-ursula", "we zaten allebei op Sint-Lodewijk": a saint's name after "zit op".

@@ -194,7 +194,7 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
 
     # ------------------------------------------------------------------ structured data
     def _emails(self, text: str, found: list[Span]):
-        for rx in (P.EMAIL, P.EMAIL_OBFUSCATED):
+        for rx in (P.EMAIL, P.EMAIL_OBFUSCATED, P.EMAIL_SPACED):
             for m in rx.finditer(text):
                 yield m.start(), m.end(), "EMAIL"
 
@@ -254,6 +254,9 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
             if digits.startswith("0") and not P.BSN_CONTEXT.search(text[max(0, m.start() - 40):m.start()]):
                 continue  # a Belgian landline written without separators; the phone check decides
             yield m.start(), m.end(), "BSN"
+        for m in P.BSN_ANY_GROUPS.finditer(text):  # "burgerservicenummer 98 38 16 372"
+            if bsn_valid(m.group(0)) and P.BSN_CONTEXT.search(text[max(0, m.start() - 40):m.start()]):
+                yield m.start(), m.end(), "BSN"
 
     def _phones(self, text: str, found: list[Span]):
         for start, end in find_phone_numbers(text):
@@ -263,7 +266,7 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
             yield start, end, "TELEFOON"
 
     def _handles(self, text: str, found: list[Span]):
-        for rx in (P.HANDLE, P.DISCORD_TAG):
+        for rx in (P.HANDLE, P.DISCORD_TAG, P.REDDIT_USER):
             for m in rx.finditer(text):
                 if len(m.group(0)) >= 3:
                     yield m.start(), m.end(), "GEBRUIKERSNAAM"
@@ -283,6 +286,13 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
             if low in {"is", "en", "of", "maar", "ook"} or low.isdigit():
                 continue
             yield start, start + len(handle), "GEBRUIKERSNAAM"
+        for m in P.USERNAME_NAMED_AFTER_PLATFORM.finditer(text):
+            handle = m.group("handle").rstrip(".")
+            low = handle.lower().lstrip("@")
+            # a handle's shape (digits, "_", ".", camel case "NachtUil") or no word and no name
+            if re.search(r"[\d_.#@]|[a-z][A-Z]", handle) or not (self.is_word(low) or low in self.first_names
+                                                       or low in _NOT_NAMES or low in self.places):
+                yield m.start("handle"), m.start("handle") + len(handle), "GEBRUIKERSNAAM"
 
     def _handle_shaped(self, text: str, found: list[Span]):
         """Usernames without "@": an underscore anywhere ("boss_kev99"); a dot inside or

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from handoff_api.config import Settings
 from handoff_api.conversations.models import Conversation
-from handoff_api.counsellors.service import create_account
+from handoff_api.counsellors.accounts import create_account
 from handoff_api.internal_main import create_internal_app
 from handoff_api.main import create_app
 from handoff_api.stats import report

@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 
 from handoff_api.appointments.service import record_missed
 from handoff_api.conversations.service import clock_offset_seconds
-from handoff_api.counsellors import service as accounts
+from handoff_api.counsellors import accounts
 from handoff_api.counsellors.models import Counsellor
 from handoff_api.db import SessionDep, utcnow
 from handoff_api.dependencies import SettingsDep
@@ -27,27 +27,17 @@ from handoff_api.helplines.service import CatalogDep
 from handoff_api.ratelimit import limit_per_address
 from handoff_api.stats import advice, charts, events, report
 from handoff_api.stats.service import add_campaign, campaigns, coordinator_helplines
+from handoff_api.web.staff_pages import staff_page_router
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 PAGE_ASSETS = {"stats.js": "text/javascript", "access-log.js": "text/javascript", "stats.css": "text/css"}
-CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:; "
-    "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
-)
-SECURITY_HEADERS = {
-    "Content-Security-Policy": CSP,
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "Cache-Control": "no-store",
-    "X-Frame-Options": "DENY",
-}
 MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
 
 router = APIRouter(prefix="/api/v1/stats", tags=["coordinators"])
 button_router = APIRouter(
     prefix="/api/v1/entry-points", tags=["visitor"], dependencies=[Depends(limit_per_address)]
 )
-page_router = APIRouter(include_in_schema=False)
+page_router = staff_page_router("/stats", STATIC_DIR, PAGE_ASSETS)
 bearer = HTTPBearer(auto_error=False, description="A coordinator's login token")
 
 
@@ -240,17 +230,3 @@ def create_campaign(body: CampaignIn, coordinator: Coordinator, session: Session
         raise ApiError(422, "invalid_period", "De einddatum ligt voor de begindatum.", "ends_on is before starts_on.")
     campaign = add_campaign(session, body.helpline, body.starts_on, body.ends_on, body.name)
     return {"starts_on": campaign.starts_on.isoformat(), "ends_on": campaign.ends_on.isoformat(), "name": campaign.name}
-
-
-@page_router.get("/stats")
-def page() -> Response:
-    html = (STATIC_DIR / "index.html").read_text(encoding="utf-8")
-    return Response(html, media_type="text/html; charset=utf-8", headers=SECURITY_HEADERS)
-
-
-@page_router.get("/stats/{asset}")
-def asset(asset: str) -> Response:
-    if asset not in PAGE_ASSETS:
-        raise not_found()
-    content = (STATIC_DIR / asset).read_text(encoding="utf-8")
-    return Response(content, media_type=f"{PAGE_ASSETS[asset]}; charset=utf-8", headers=SECURITY_HEADERS)

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from handoff_api.config import Settings
 from handoff_api.counsellors.models import Counsellor
 from handoff_api.errors import ApiError
-from handoff_api.trainers import service
+from handoff_api.trainers import collection, service
 from handoff_api.trainers.config import TrainerSettings
 from handoff_api.trainers.exports import export_path
 from handoff_api.trainers.nlu_data import NluData
@@ -51,7 +51,7 @@ def add_parser(commands) -> None:
     correct.add_argument("item_id")
     correct.add_argument("--trainer")
     correct.add_argument("--intent")
-    for field, values in service.LABELS.items():
+    for field, values in collection.LABELS.items():
         correct.add_argument("--" + field.replace("_", "-"), dest=field, choices=values)
     undo = actions.add_parser("undo", help="take the example written for a decision out of nlu_data again")
     undo.add_argument("item_id")
@@ -75,7 +75,7 @@ def _print_item(view: dict) -> None:
     print(f"  tekst:     {view['text']}")
     print("  waarom:    " + ", ".join(REASONS_NL.get(r, r) for r in view["reasons"]))
     print(f"  bot:       intent {bot.get('intent')} ({confidence:.2f})" if confidence is not None else f"  bot:       intent {bot.get('intent')}")
-    print("             " + ", ".join(f"{f} {_label(view, f)}" for f in service.LABELS))
+    print("             " + ", ".join(f"{f} {_label(view, f)}" for f in collection.LABELS))
     if view.get("counsellor"):
         print("  hulpverlener: " + ", ".join(f"{k} {v}" for k, v in view["counsellor"].items()))
     if view.get("context"):
@@ -96,10 +96,10 @@ def run(args, session: Session, settings: Settings, trainer_settings: TrainerSet
     nlu = NluData(trainer_settings.nlu_data_dir, trainer_settings.heldout_file)
     try:
         if args.inbox_command == "collect":
-            source = tracker_source or service.RasaTrackerSource(
+            source = tracker_source or collection.RasaTrackerSource(
                 settings.rasa_url, settings.rasa_timeout_seconds, settings.rasa_token
             )
-            result = service.collect(session, trainer_settings, source)
+            result = collection.collect(session, trainer_settings, source)
             print(
                 f"{result.conversations} gesprekken gelezen, {result.new_items} nieuwe berichten, "
                 f"{result.updated_items} aangevuld"
@@ -134,7 +134,7 @@ def run(args, session: Session, settings: Settings, trainer_settings: TrainerSet
             trainer = _trainer(session, args.trainer)
             labels = None
             if args.inbox_command == "correct":
-                labels = {f: getattr(args, f) for f in service.LABELS if getattr(args, f)}
+                labels = {f: getattr(args, f) for f in collection.LABELS if getattr(args, f)}
             action = "personal_data" if args.inbox_command == "personal-data" else args.inbox_command
             decision = service.decide(
                 session, nlu, item, trainer, action, intent=getattr(args, "intent", None), labels=labels

@@ -1,4 +1,4 @@
-"""The inbox tables. Every text column holds scrubbed text only (see service.scrub_text)."""
+"""The inbox tables. Every text column holds scrubbed text only (see collection.scrub_text)."""
 
 from datetime import datetime
 

@@ -11,38 +11,25 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import FileResponse, PlainTextResponse, Response
+from fastapi.responses import FileResponse, PlainTextResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.requests import HTTPConnection
 
-from handoff_api.counsellors import service as accounts
+from handoff_api.counsellors import accounts
 from handoff_api.counsellors.models import Counsellor
 from handoff_api.db import SessionDep
 from handoff_api.errors import ApiError, not_found
-from handoff_api.trainers import schemas, service
+from handoff_api.trainers import collection, schemas, service
 from handoff_api.trainers.config import TrainerSettings, get_trainer_settings
 from handoff_api.trainers.nlu_data import NluData
+from handoff_api.web.staff_pages import staff_page_router
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 PAGE_ASSETS = {"trainers.js": "text/javascript", "trainers.css": "text/css"}
 CHART_NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,80}\.png$")
-CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:; "
-    "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
-)
-SECURITY_HEADERS = {
-    "Content-Security-Policy": CSP,
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "Cache-Control": "no-store",
-    "X-Frame-Options": "DENY",
-    "Cross-Origin-Opener-Policy": "same-origin",
-    "Cross-Origin-Resource-Policy": "same-origin",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
-}
 
 router = APIRouter(prefix="/api/v1/trainers", tags=["trainers"])
-page_router = APIRouter(include_in_schema=False)
+page_router = staff_page_router("/trainers", STATIC_DIR, PAGE_ASSETS)
 bearer = HTTPBearer(auto_error=False, description="A trainer's login token")
 
 
@@ -91,7 +78,7 @@ def me(trainer: CurrentTrainer) -> dict:
 @router.get("/vocabulary", response_model=schemas.Vocabulary)
 def vocabulary(trainer: CurrentTrainer, nlu: NluDataDep) -> dict:
     """The intents of the training data and the triage labels, for the correction form."""
-    return {"intents": sorted(nlu.intents()), "labels": {k: list(v) for k, v in service.LABELS.items()}}
+    return {"intents": sorted(nlu.intents()), "labels": {k: list(v) for k, v in collection.LABELS.items()}}
 
 
 @router.post("/inbox/collect", response_model=schemas.Collected)
@@ -99,10 +86,10 @@ def collect(
     trainer: CurrentTrainer,
     session: SessionDep,
     settings: TrainerSettingsDep,
-    source: service.TrackerSourceDep,
+    source: collection.TrackerSourceDep,
 ) -> dict:
     """Reads closed or idle conversations from Rasa into the inbox (scrubbed)."""
-    return service.collect(session, settings, source).__dict__
+    return collection.collect(session, settings, source).__dict__
 
 
 @router.get("/inbox", response_model=schemas.Inbox)
@@ -205,17 +192,3 @@ def chart(name: str, trainer: CurrentTrainer, settings: TrainerSettingsDep) -> F
     if not CHART_NAME.match(name) or not path.is_file():
         raise not_found()
     return FileResponse(path, media_type="image/png", headers={"Cache-Control": "no-store"})
-
-
-@page_router.get("/trainers")
-def page() -> Response:
-    html = (STATIC_DIR / "index.html").read_text(encoding="utf-8")
-    return Response(html, media_type="text/html; charset=utf-8", headers=SECURITY_HEADERS)
-
-
-@page_router.get("/trainers/{asset}")
-def asset(asset: str) -> Response:
-    if asset not in PAGE_ASSETS:
-        raise not_found()
-    content = (STATIC_DIR / asset).read_text(encoding="utf-8")
-    return Response(content, media_type=f"{PAGE_ASSETS[asset]}; charset=utf-8", headers=SECURITY_HEADERS)

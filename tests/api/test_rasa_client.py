@@ -108,7 +108,7 @@ def test_an_unreachable_rasa_raises_rasa_unavailable():
 
 def test_the_trainers_tracker_reads_carry_rasas_token():
     """Rasa's HTTP API (`rasa run --auth-token`) takes the token as ?token=."""
-    from handoff_api.trainers.service import RasaTrackerSource
+    from handoff_api.trainers.collection import RasaTrackerSource
 
     seen = []
 

@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import inspect, select
 
 from handoff_api.admin import main as admin_main
-from handoff_api.counsellors.service import create_account
+from handoff_api.counsellors.accounts import create_account
 from handoff_api.stats import report
 from handoff_api.stats.models import EventCount
 from handoff_api.stats.simulator import PASSWORD, ApiDriver, Behaviour, Simulator, run

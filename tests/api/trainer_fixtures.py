@@ -24,7 +24,7 @@ class FakeTrackers:
         self.reads: list[str] = []
 
     def tracker(self, conversation_id: str) -> dict | None:
-        from handoff_api.trainers.service import TrackerUnavailable
+        from handoff_api.trainers.collection import TrackerUnavailable
 
         self.reads.append(conversation_id)
         if self.down:

@@ -139,7 +139,7 @@ _RECORD_JS = """document.addEventListener('readystatechange', () => {
 
 
 def test_the_coordinators_page_has_no_serious_violation(light, new_context):
-    from handoff_api.counsellors.service import create_account
+    from handoff_api.counsellors.accounts import create_account
 
     password = secrets.token_urlsafe(12)
     with light.app.state.session_factory() as session:

@@ -26,7 +26,7 @@ def light(tmp_path_factory):
 def simulated(light):
     import httpx
 
-    from handoff_api.counsellors.service import create_account
+    from handoff_api.counsellors.accounts import create_account
 
     with light.app.state.session_factory() as session:
         catalog = light.app.state.catalog
