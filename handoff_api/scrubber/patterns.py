@@ -84,6 +84,10 @@ BSN = re.compile(
 # Nine digits in any grouping, only right after "bsn"/"burgerservicenummer" (the caller checks).
 BSN_ANY_GROUPS = re.compile(r"(?<![\w+.\-/])\d(?:[ .\-]?\d){8}" + _NUM_END)
 BSN_CONTEXT = re.compile(r"(?i)\b(?:bsn|burgerservice|sofi)")
+# Eleven digits in any grouping, only right after "rrn"/"rijksregister(nummer)"/"nationaal
+# nummer"/"insz" (the caller checks the context and stdnum): "RRN is 941 226 294 14".
+RRN_ANY_GROUPS = re.compile(r"(?<![\w+.\-/])\d(?:[ .\-/]?\d){10}" + _NUM_END)
+RRN_CONTEXT = re.compile(r"(?i)\b(?:rrn|rijksregister|nationaal\s+nummer|nationaal\s+nr|insz|ssin|bisnummer)")
 
 # Phone numbers: phones.py (phonenumbers).
 
@@ -111,7 +115,8 @@ HANDLE_UNDERSCORE = re.compile(
     r"|_+[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)*)(?![\w@\-/]|\.\w)"
 )
 HANDLE_SHAPED = re.compile(
-    r"(?<![\w@.\-/])(?:[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+|[A-Za-z]+\d+[A-Za-z]*\d*|[A-Za-z]+\d[A-Za-z]+)"
+    r"(?<![\w@.\-/])(?:[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+|[A-Za-z]+(?:\d+[A-Za-z]+)*\d+[A-Za-z]*\d*"
+    r"|[A-Za-z]+(?:\d[A-Za-z]+)+)"
     r"(?![\w@\-/]|\.\w)"
 )
 PLATFORM = re.compile(
@@ -129,6 +134,16 @@ USERNAME_NAMED_AFTER_PLATFORM = re.compile(
     r"(?:heet|heette|als|onder\s+de\s+naam)\s+(?:(?:hij|ze|zij|ik|je|die(?:\s+(?:gast|jongen|vent|kerel|man|meisje|griet))?)\s+)?"
     r"(?P<handle>@?[\w][\w.#\-]*[\w])"
 )
+# A platform, a few words (a comma too), then "is"/":": "mijn insta verwijderd, mijn nieuwe is
+# anonieme.bloem" (the caller asks for a handle's shape: a dot, "_" or digits).
+USERNAME_IS_AFTER_PLATFORM = re.compile(
+    r"(?i)\b(?:insta(?:gram)?|ig|snap(?:chat)?|tiktok|discord|twitter|telegram|twitch|steam|roblox|"
+    r"fortnite|psn|xbox|reddit|kik|bereal|threads|accounts?|profiel)\b(?:\s+[^\s.!?;:]+){1,6}?\s*"
+    r"(?:\bis|=|:)\s*(?P<handle>[A-Za-z][\w.]*[A-Za-z0-9_])"
+)
+# Camel case with its humps inside, as a gamer's name: "xXDarkWolfXx", "ShadowWolfYT"; not
+# "McDonald", "DeSmet" (one hump after a capital).
+CAMEL_HANDLE = re.compile(r"(?<![\w@.\-/])(?:[a-z]+[A-Z]\w*[a-z][A-Z]|[A-Z][a-z]+[A-Z][a-z]+[A-Z])\w*(?![\w@\-/])")
 # What someone calls themselves, online: "hij noemt zich sniper2008", "ze noemen hem daar xx.k".
 CALLED_BEFORE = re.compile(
     r"(?i)\bnoem(?:t|en|de|den)?\s+(?:zich(?:zelf)?|me|mij|hem|haar|ze|zij|hij)"

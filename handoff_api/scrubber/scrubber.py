@@ -257,6 +257,9 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
         for m in P.BSN_ANY_GROUPS.finditer(text):  # "burgerservicenummer 98 38 16 372"
             if bsn_valid(m.group(0)) and P.BSN_CONTEXT.search(text[max(0, m.start() - 40):m.start()]):
                 yield m.start(), m.end(), "BSN"
+        for m in P.RRN_ANY_GROUPS.finditer(text):  # "RRN is 941 226 294 14"
+            if rrn_valid(m.group(0)) and P.RRN_CONTEXT.search(text[max(0, m.start() - 40):m.start()]):
+                yield m.start(), m.end(), "RIJKSREGISTERNUMMER"
 
     def _phones(self, text: str, found: list[Span]):
         for start, end in find_phone_numbers(text):
@@ -293,6 +296,11 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
             if re.search(r"[\d_.#@]|[a-z][A-Z]", handle) or not (self.is_word(low) or low in self.first_names
                                                        or low in _NOT_NAMES or low in self.places):
                 yield m.start("handle"), m.start("handle") + len(handle), "GEBRUIKERSNAAM"
+        for m in P.USERNAME_IS_AFTER_PLATFORM.finditer(text):  # "mijn nieuwe is anonieme.bloem"
+            handle = m.group("handle")
+            parts = re.split(r"[._]", handle.lower())
+            if re.search(r"[\d_.]", handle) and min(map(len, parts)) >= 2 and parts[-1] not in P.FILE_ENDINGS:
+                yield m.start("handle"), m.end("handle"), "GEBRUIKERSNAAM"
 
     def _handle_shaped(self, text: str, found: list[Span]):
         """Usernames without "@": an underscore anywhere ("boss_kev99"); a dot inside or
@@ -304,6 +312,9 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
             # "de gast noemt zich sniper2008": what someone calls themselves is a handle too
             called = P.CALLED_BEFORE.search(text[max(0, m.start() - 40):m.start()])
             if platform and self._handle_like(m.group(0)) or called and self._called_handle(m.group(0)):
+                yield m.start(), m.end(), "GEBRUIKERSNAAM"
+        for m in P.CAMEL_HANDLE.finditer(text):  # "die noemde zich xXDarkWolfXx" (on Fortnite)
+            if platform or P.CALLED_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
                 yield m.start(), m.end(), "GEBRUIKERSNAAM"
 
     def _handle_like(self, word: str) -> bool:
@@ -324,6 +335,8 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
         if len(letters) == 1 and len(letters[0]) >= 4 and re.fullmatch(r"[a-z]+\d{2,4}", low) \
                 and letters[0] not in P.PRODUCT_WORDS and not P.MONTH_OR_UNIT.fullmatch(letters[0]):
             return True  # "draak07", "tijger88": a word with a number after it, where a platform is named
+        if len(low) >= 6 and len(re.findall(r"[a-z]\d+(?=[a-z])", low)) >= 2:
+            return True  # leetspeak, digits for letters: "tr1ckyv1per", "sn1p3r" (parts may be words)
         # "kev99", "sk8boy"; not "ps5", "groep7", "fifa23"
         return len(low) >= 5 and not any(self.is_word(w) or w in P.PRODUCT_WORDS for w in letters)
 
