@@ -29,11 +29,13 @@ from .name_words import (
     _HEET_ADVERBS,
     _HEET_SUBJECTS,
     _KIN,
+    _NAME_LABEL,
     _NAME_VERBS,
     _PERSON_VERBS,
     _PETS,
     _POSSESSIVES,
     _PRODUCT_BRANDS,
+    _PROFILE_AFTER,
     _SENT_PUNCT,
     _STORM_WORDS,
     _STRETCHED,
@@ -201,14 +203,11 @@ class NamePositions:
     def _not_a_person(self, doc: Doc, i: int, found: list[Span]) -> bool:
         """A pet's name ("onze hond Max", "mijn hamster heet Storm"), a storm's ("Storm
         Ciarán"), or the place right after a postcode ("3722 AK Bilthoven")."""
-        prev = doc[i - 1].lower_ if i > 0 else ""
-        if prev in _PETS or prev in _STORM_WORDS:
+        if i > 0 and doc[i - 1].lower_ in _STORM_WORDS or self._pet_name(doc, i):
             return True
-        if i > 1 and prev in ("heet", "heette", "noemt", "noemde") and doc[i - 2].lower_ in _PETS:
-            return True
-        if i > 2 and prev in ("heet", "heette") and doc[i - 2].lower_ in ("die", "ze", "hij", "zij", "het") \
-                and any(t.lower_ in _PETS for t in doc[max(0, i - 12):i - 2]):
-            return True  # "... mijn kat weggeeft. die heet Storm": the pet named just before
+        low = doc[i].lower_.rstrip(".!?")
+        if any(doc[j].lower_.rstrip(".!?") == low and self._pet_name(doc, j) for j in range(i)):
+            return True  # "mijn hond ... hij heet Max. ik wil weg met Max en mama": the pet again
         if doc[i].lower_ not in self.first_names and any(
                 t.lower_ in _PRODUCT_BRANDS and all(self._title(u) for u in doc[k:i])
                 for k, t in ((k, doc[k]) for k in range(max(0, i - 2), i))):
@@ -220,3 +219,36 @@ class NamePositions:
         return any(s.label == "POSTCODE" and s.end <= start and not doc.text[s.end:start].strip()
                    for s in found)
 
+    @staticmethod
+    def _pet_name(doc: Doc, i: int) -> bool:
+        """"onze hond Max", "mijn hamster heet Storm", "mijn kat ... die heet Storm"."""
+        prev = doc[i - 1].lower_ if i > 0 else ""
+        if prev in _PETS:
+            return True
+        if i > 1 and prev in ("heet", "heette", "noemt", "noemde") and doc[i - 2].lower_ in _PETS:
+            return True
+        return i > 2 and prev in ("heet", "heette") and doc[i - 2].lower_ in ("die", "ze", "hij", "zij", "het") \
+            and any(t.lower_ in _PETS for t in doc[max(0, i - 12):i - 2])
+
+    def _named_by_profile(self, doc: Doc, i: int, ctx: str | None) -> bool:
+        """A capitalized word after "ik ben" or a kin word with an age or a birth after it, as
+        in a profile ("Ik ben Lotus, geboren ...", "ik ben El , 13 ,", "mijn buurman Frans (78)"),
+        even when it is a word; not a place, a listed non-name or a kin word."""
+        tok = doc[i]
+        low = tok.lower_
+        return (ctx in ("ben", "kin") and tok.is_title and tok.is_alpha and len(low) >= 2
+                and low not in self.places and low not in self.not_names and low not in _KIN
+                and bool(_PROFILE_AFTER.match(doc.text, tok.idx + len(tok.text))))
+
+    def _labelled_names(self, text: str):
+        """A name after "naam:" glued to the words around it, which the tokenizer keeps in one
+        token ("nr:0483217659.naam:Lore.ik ben 15"): a listed first name or a capitalized word
+        that is no word, place or listed non-name."""
+        for m in _NAME_LABEL.finditer(text):
+            name = m.group("name")
+            low = name.lower()
+            if low in self.places or low in self.not_names or low in _CHAT_WORDS:
+                continue
+            if low in self.first_names and not self.is_word(low) or name.istitle() and (
+                    low in self.first_names or not self.is_word(low)):
+                yield m.start("name"), m.end("name"), "NAAM"

@@ -123,3 +123,14 @@ _PRODUCT_BRANDS = frozenset(
     """apple samsung google xbox playstation nintendo huawei xiaomi oneplus sony garmin fitbit
     microsoft amazon oppo motorola nokia iphone ipad airpods""".split()
 )
+
+# After a name, the writer says that it really is the name: "hoop (ja echt zo heet ze)".
+_NAMED_SO = re.compile(r"(?i)\s*[(,\-–]?\s*(?:ja\s+)?(?:echt\s+)?(?:zo\s+heet\s+(?:ze|hij|zij)\b"
+                       r"|(?:dat\s+is\s+)?(?:echt\s+)?(?:haar|zijn|mijn)\s+(?:echte\s+)?naam\b)")
+# After "ik ben"/a kin word and a capitalized word, a profile: an age ("(78)", ", 13 ,", ", 15 jaar")
+# or a birth ("Ik ben Lotus, geboren ..."): the word is the person's name, even when it is a word.
+_PROFILE_AFTER = re.compile(
+    r"\s*(?:\(\s*\d{1,2}\s*(?:j(?:aar)?\.?)?\s*\)|,\s*(?:\d{1,2}\s*(?:j(?:aar)?\b\.?)?\s*(?:[,.!?]|$|en\b)"
+    r"|geboren\b|°|geb\.))")
+# A name after "naam:" glued to what stands around it: "nr:0483217659.naam:Lore.ik ben 15".
+_NAME_LABEL = re.compile(r"(?i)(?<![^\W\d_])(?:naam|name)\s*[:=]\s*(?P<name>[^\W\d_]{2,})")

@@ -47,14 +47,11 @@ from .name_words import (  # noqa: F401  (re-exported for schools.py, dates.py, 
     _STRETCHED,
     _STRONG_CONTEXT,
     _TITLES,
+    _NAMED_SO,
     _VERB_ENDINGS,
 )
 
 from .name_positions import NamePositions
-
-# After a name, the writer says that it really is the name: "hoop (ja echt zo heet ze)".
-_NAMED_SO = re.compile(r"(?i)\s*[(,\-–]?\s*(?:ja\s+)?(?:echt\s+)?(?:zo\s+heet\s+(?:ze|hij|zij)\b"
-                       r"|(?:dat\s+is\s+)?(?:echt\s+)?(?:haar|zijn|mijn)\s+(?:echte\s+)?naam\b)")
 
 if TYPE_CHECKING:
     from .scrubber import Span
@@ -214,6 +211,8 @@ class NameRules(NamePositions):
                 if j < n and self._title(doc[j]) and j > i and (title or surname_follows) \
                         and doc[j].lower_ not in self.places and doc[j].lower_ not in self.not_names:
                     is_name, end = True, j + 1  # "meneer De Smet", "ik heet Van den Broeck-Peeters"
+            if not is_name and self._named_by_profile(doc, i, ctx):
+                is_name = True  # "ik ben Lotus, geboren ...", "mijn buurman Frans (78)"
             if is_name and self._not_a_person(doc, i, found):
                 is_name = False  # "onze hond Max", "Storm Ciarán", "3722 AK Bilthoven"
             if not is_name:
@@ -226,7 +225,7 @@ class NameRules(NamePositions):
             while end > i + 1 and (not self._free(found, doc[i].idx, doc[end - 1].idx + len(doc[end - 1].text))
                                    or doc[end - 1].lower_ in _PARTICLES):
                 end -= 1  # "ik ben Amélie van [SCHOOL]": the name stops before what was found
-            if all(t.lower_ in _PARTICLES for t in doc[i:end]):
+            if all(t.lower_ in _PARTICLES for t in doc[i:end]) and not (end == i + 1 and doc[i].is_title):
                 i = end
                 continue  # "de juf van [SCHOOL]": no name left
             if end - i >= 2 and _MEDIA_BEFORE.search(doc.text[max(0, tok.idx - 60):tok.idx]):

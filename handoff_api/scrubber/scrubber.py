@@ -360,6 +360,7 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
     def _token_detectors(self, doc: Doc, found: list[Span]):
         yield from self._schools(doc, found)
         yield from self._names(doc, found)
+        yield from self._labelled_names(doc.text)  # "nr:0483217659.naam:Lore.ik ben 15"
 
     def _free(self, found: list[Span], start: int, end: int) -> bool:
         return not self._overlaps(found, start, end)
