@@ -31,6 +31,7 @@ from .name_words import (
     _KIN,
     _NAME_LABEL,
     _NAME_VERBS,
+    _NATIONALITIES,
     _PERSON_VERBS,
     _PETS,
     _POSSESSIVES,
@@ -203,8 +204,8 @@ class NamePositions:
     def _not_a_person(self, doc: Doc, i: int, found: list[Span]) -> bool:
         """A pet's name ("onze hond Max", "mijn hamster heet Storm"), a storm's ("Storm
         Ciarán"), or the place right after a postcode ("3722 AK Bilthoven")."""
-        if i > 0 and doc[i - 1].lower_ in _STORM_WORDS or self._pet_name(doc, i):
-            return True
+        if i > 0 and doc[i - 1].lower_ in _STORM_WORDS or self._pet_name(doc, i) or doc[i].lower_ in _NATIONALITIES:
+            return True  # a storm, a pet, a nationality ("he is British")
         low = doc[i].lower_.rstrip(".!?")
         if any(doc[j].lower_.rstrip(".!?") == low and self._pet_name(doc, j) for j in range(i)):
             return True  # "mijn hond ... hij heet Max. ik wil weg met Max en mama": the pet again

@@ -134,3 +134,13 @@ _PROFILE_AFTER = re.compile(
     r"|geboren\b|°|geb\.))")
 # A name after "naam:" glued to what stands around it: "nr:0483217659.naam:Lore.ik ben 15".
 _NAME_LABEL = re.compile(r"(?i)(?<![^\W\d_])(?:naam|name)\s*[:=]\s*(?P<name>[^\W\d_]{2,})")
+# Nationalities and languages in English are no names ("he is British"); kept out of
+# not_names.txt, which the school rules ask too ("the British School of Brussels").
+_NATIONALITIES = frozenset(
+    """British English Irish Scottish Welsh American Canadian Australian French German Dutch
+    Belgian Flemish Polish Turkish Moroccan Spanish Italian Romanian Bulgarian Russian Ukrainian
+    Syrian Afghan Albanian Portuguese Greek Chinese Japanese Indian Pakistani Nigerian Congolese
+    Brazilian Mexican Swedish Danish Norwegian Finnish Hungarian Czech Slovak Serbian Croatian
+    Bosnian Lithuanian Latvian Estonian Egyptian Algerian Tunisian Somali Eritrean Ethiopian
+    Iranian Iraqi Kurdish Lebanese Israeli Palestinian Vietnamese Thai Filipino Indonesian""".lower().split()
+)

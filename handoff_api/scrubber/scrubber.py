@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 import spacy
+from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
@@ -286,7 +287,7 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
                 continue  # "mijn insta is gehackt"; but "snap: lisa" is her username
             if not sep.strip() and not handle_like:
                 continue  # "op tiktok gezet": a platform word alone is no username context
-            if low in {"is", "en", "of", "maar", "ook"} or low.isdigit():
+            if low in {"is", "en", "of", "maar", "ook"} or low.isdigit() or self._glued_sentences(handle):
                 continue
             yield start, start + len(handle), "GEBRUIKERSNAAM"
         for m in P.USERNAME_NAMED_AFTER_PLATFORM.finditer(text):
@@ -299,8 +300,16 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
         for m in P.USERNAME_IS_AFTER_PLATFORM.finditer(text):  # "mijn nieuwe is anonieme.bloem"
             handle = m.group("handle")
             parts = re.split(r"[._]", handle.lower())
-            if re.search(r"[\d_.]", handle) and min(map(len, parts)) >= 2 and parts[-1] not in P.FILE_ENDINGS:
+            if re.search(r"[\d_.]", handle) and min(map(len, parts)) >= 2 and parts[-1] not in P.FILE_ENDINGS \
+                    and not self._glued_sentences(handle):
                 yield m.start("handle"), m.end("handle"), "GEBRUIKERSNAAM"
+
+    @staticmethod
+    def _glued_sentences(word: str) -> bool:
+        """Two sentences glued by a missing space, the second opening with a function word:
+        "mijn account is weg.daarom bel ik" (not "stille.regen", "lisa.x", "jan.de.smet")."""
+        parts = word.lower().split(".")
+        return len(parts) == 2 and parts[0].isalpha() and parts[1] in STOP_WORDS
 
     def _handle_shaped(self, text: str, found: list[Span]):
         """Usernames without "@": an underscore anywhere ("boss_kev99"); a dot inside or
