@@ -2,7 +2,8 @@
 
 A mixin for ``Scrubber``. Only birth dates are personal data here; an incident date stays.
 A date counts after a birth word ("geboren", "geb.", "ik ben van", "born"), before one
-("op 21/7 word ik 15", "12 mei is mijn verjaardag") or in brackets right after a person
+("op 21/7 word ik 15", "12 mei is mijn verjaardag", "... nee, dat is mijn geboortedatum"), between
+"werd op" and an age ("werd op 21/06 16") or in brackets right after a person
 ("mijn zoon Daan (17-06-2009)").
 """
 from __future__ import annotations
@@ -51,8 +52,14 @@ class DateRules:
                     start -= 1  # "geboren °14/3/09": the birth sign glued to the date is part of it
                 yield start, m.end() + skip + de, "DATUM"
         for d in (*P.DATE.finditer(text), *P.DATE_WORDS.finditer(text)):
-            if P.BIRTH_AFTER.search(text[d.end():]):  # "op twaalf maart tweeduizend tien geboren"
+            after = text[d.end():]
+            if P.BIRTH_AFTER.search(after):  # "op twaalf maart tweeduizend tien geboren"
                 yield d.start(), d.end(), "DATUM"
+            elif P.BIRTH_NAMED_AFTER.search(after) \
+                    and re.search(r"[/.\-]\s*(?:19|20)\d{2}$|\s(?:19|20)\d{2}$", d.group(0)):
+                yield d.start(), d.end(), "DATUM"  # "14/07/1993... nee, dat is mijn geboortedatum"
+            elif P.BIRTH_AGE_BEFORE.search(text[:d.start()]) and P.BIRTH_AGE_AFTER.search(after):
+                yield d.start(), d.end(), "DATUM"  # "mijn dochter werd op 21/06 16"
         for m in P.DATE_AFTER_NAME_COMMA.finditer(text):
             if self._person_before(text[max(0, m.start() - 60):m.start()]):
                 yield m.start("date"), m.end("date"), "DATUM"  # "Juul, 24.06.2009, Sint-..."

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from .name_organisations import organisation_or_language
 from .patterns import STREET_ONLY, STREET_ONLY_WEAK
 
 from .name_words import (
@@ -209,6 +210,9 @@ class NamePositions:
         low = doc[i].lower_.rstrip(".!?")
         if any(doc[j].lower_.rstrip(".!?") == low and self._pet_name(doc, j) for j in range(i)):
             return True  # "mijn hond ... hij heet Max. ik wil weg met Max en mama": the pet again
+        if doc[i].text[:1].isupper() and organisation_or_language(
+                doc, i, low in self.first_names or low in self.surnames):
+            return True  # "WZC Ter Linde", "werkt bij Volvo Cars", "op Pukkelpop", "spreekt Tigrinya"
         if doc[i].lower_ not in self.first_names and any(
                 t.lower_ in _PRODUCT_BRANDS and all(self._title(u) for u in doc[k:i])
                 for k, t in ((k, doc[k]) for k in range(max(0, i - 2), i))):

@@ -38,6 +38,7 @@ _DOUBLE = frozenset({"dubbel", "double"})
 _ENGLISH_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
 _ENGLISH_UNITS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"})
 _AND = frozenset({"en", "and"})
+_PLUS = frozenset({"plus", "plusteken"})
 
 
 def word_digits(word: str) -> str | None:
@@ -102,7 +103,7 @@ def number_word_runs(text: str, min_digits: int = 8) -> list[NumberRun]:
 
 def _piece(tokens: list[re.Match], i: int) -> tuple[str | None, int, bool]:
     """The digits of the number piece starting at token i, the index after it, and whether
-    it was written in words. Handles "vier en dertig" (34) and "dubbel zes" (66)."""
+    it was written in words. Handles "vier en dertig" (34), "dubbel zes" (66) and "plus drie" (+3)."""
     text = tokens[i].group(0)
     if text.isdigit():
         return text, i + 1, False
@@ -111,6 +112,10 @@ def _piece(tokens: list[re.Match], i: int) -> tuple[str | None, int, bool]:
         nxt = word_digits(tokens[i + 1].group(0)) or (tokens[i + 1].group(0) if tokens[i + 1].group(0).isdigit() else None)
         if nxt is not None and len(nxt) == 1:
             return nxt * 2, i + 2, True
+    if low in _PLUS and i + 1 < len(tokens) and tokens[i].string[tokens[i].end():tokens[i + 1].start()] == " ":
+        value, end, _ = _piece(tokens, i + 1)
+        if value is not None and value.startswith("3"):
+            return "+" + value, end, True  # "plus drie twee, vier zeven vijf ...": +32 spoken
     value = word_digits(text)
     if value is None:
         return None, i + 1, False

@@ -215,6 +215,14 @@ BIRTH_AFTER = re.compile(
     r"(?i)^[^.!?\n]{0,20}\b(?:verjaardag|jarig|geboren|birthday|"
     r"word(?:t|en)?\s+(?:ik|k|hij|ze|zij|je|jij|we|wij)\s+\d{1,2}\b|(?:i|he|she)\s+turns?\s+\d{1,2}\b)"
 )
+# After a full date, the next sentence names it: "op 14/07/1993... nee, dat is mijn geboortedatum".
+BIRTH_NAMED_AFTER = re.compile(
+    r"(?i)^[^!?\n]{0,25}?\b(?:dat|dit|that)\s+(?:is|was|'s|is\s+eigenlijk)\s+(?:mijn|m'n|mn|zijn|z'n|haar|my|his|her)\s+"
+    r"(?:geboortedatum|geboortedag|verjaardag|date\s+of\s+birth|birthday)\b"
+)
+# "werd op 21/06 16", "wordt op 3 mei 12 jaar": a date between "word(t)/werd ... op" and an age.
+BIRTH_AGE_BEFORE = re.compile(r"(?i)\b(?:word|wordt|werd|worden|werden)\s+(?:[\w']+\s+){0,2}?op\s+$")
+BIRTH_AGE_AFTER = re.compile(r"(?i)^\s+\d{1,2}(?:\s+jaar)?(?![\w/.:]|,\d)(?!\s*(?:u|uur|h|keer|x)\b)")
 # A full date in brackets right after a person: "mijn zoon Daan (17-06-2009)", "mijn dochter (12.08.2008)".
 DATE_IN_BRACKETS = re.compile(
     r"\(\s*°?\s*(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)\d{2}"
@@ -265,6 +273,8 @@ ADDRESS = re.compile(
     rf"|[A-Z]{_STREET_WORD_CHARS}*?(?:{STREET_WEAK})"
     # "grote markt 5": a square named by its adjective alone, in lower case
     r"|(?i:grote|oude|kleine|nieuwe)\s+markt"
+    # "op de Markt 12", "aan de Kaai 4": a square or quay named by its street word alone, after "de"
+    r"|(?<=[Dd]e\s)(?:Markt|Plein|Kaai|Vest|Dijk|Dries|Kouter|Zavel|Wal)"
     # "STATIONSSTRAAT 3": a message in capitals
     rf"|[A-Z][A-Z'À-Ý\-]+?(?:{STREET_STRONG.upper()})"
     rf")\s+{_HOUSE_NUMBER}(?!\s*(?:{_UNITS})\b)(?![\d,.]\d)(?!\w)"

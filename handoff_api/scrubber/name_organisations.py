@@ -1,0 +1,83 @@
+"""Capitalized words that name an organisation, an event or a language, not a person.
+
+Used by ``NamePositions._not_a_person``. An institution word before or after a capitalized
+run ("WZC Ter Linde", "de zone Rupel", "het Jan Yperman ziekenhuis"), a firm or a lender
+after "werken bij" / "een lening bij" ("bij Volvo Cars", "bij Cofidis en Buy Way"), an app,
+a site or a festival after "op" ("op Wattpad leren kennen", "op Pukkelpop"), and a language
+after "spreekt" ("spreekt Tigrinya").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .name_words import _PARTICLES
+
+# Nouns that name the institution whose proper name stands right before or after them.
+_INSTITUTIONS = frozenset(
+    """wzc woonzorgcentrum rusthuis zorgcentrum ziekenhuis kliniek polikliniek hospitaal
+    zone politiezone hulpverleningszone ocmw cawdienst dienstencentrum opvangcentrum
+    bedrijf firma fabriek vzw stadion festival jeugdhuis jeugdbeweging chiro scouts
+    sporthal zwembad cultuurcentrum gemeenschapscentrum parochie kerk moskee""".split()
+)
+# Words before "bij" that make the next capitalized word a firm: work, money, insurance.
+_FIRM_CUES = frozenset(
+    """werk werkt werken werkte werkten job stage interim dienst contract lening leningen
+    krediet kredieten schuld schulden afgesloten aangegaan klant verzekerd verzekering
+    rekening abonnement gekocht besteld""".split()
+)
+# Words before "op" that take a person ("verliefd op Jan", "wachten op Sara").
+_PERSON_AFTER_OP = frozenset(
+    """verliefd boos kwaad jaloers gek wacht wachten wachtte wachtten let letten lette pas
+    passen paste rekenen reken vertrouw vertrouwen lijkt lijken leek verkikkerd dol
+    woedend trots zuinig""".split()
+)
+_SPEAK = frozenset("spreekt spreek spreken sprak spraken praat praten sprekend".split())
+_SPEAK_ADVERBS = frozenset("alleen enkel vooral goed vlot geen wat beetje een ook nog maar".split())
+
+
+def _capitalized(tok) -> bool:
+    t = tok.text
+    return len(t) > 1 and t[0].isupper()
+
+
+def _run_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """The capitalized run around i, particles inside it included ("Ter Linde")."""
+    start = i
+    while start > 0 and (_capitalized(doc[start - 1]) or doc[start - 1].lower_ in _PARTICLES) \
+            and not doc[start - 1].lower_ in _INSTITUTIONS:
+        start -= 1
+    end = i + 1
+    while end < len(doc) and _capitalized(doc[end]) and doc[end].lower_ not in _INSTITUTIONS:
+        end += 1
+    return start, end
+
+
+def _coordinated_start(doc: Doc, start: int) -> int:
+    """Over "X en" / "X," before a run: "bij Cofidis en Buy Way" reaches back to "bij"."""
+    while start > 1 and doc[start - 1].lower_ in ("en", ",", "of") and _capitalized(doc[start - 2]):
+        start -= 2
+        while start > 0 and _capitalized(doc[start - 1]):
+            start -= 1
+    return start
+
+
+def organisation_or_language(doc: Doc, i: int, known_person: bool) -> bool:
+    """True when the capitalized word at i names an organisation, event or language."""
+    start, end = _run_bounds(doc, i)
+    if start > 0 and doc[start - 1].lower_ in _INSTITUTIONS:
+        return True  # "WZC Ter Linde", "de zone Rupel"
+    if end < len(doc) and doc[end].lower_ in _INSTITUTIONS and doc[end].is_lower:
+        return True  # "het Jan Yperman ziekenhuis"
+    if known_person:
+        return False
+    start = _coordinated_start(doc, start)
+    prev = doc[start - 1].lower_ if start > 0 else ""
+    before = [t.lower_ for t in doc[max(0, start - 5):start - 1]]
+    if prev == "bij" and any(w in _FIRM_CUES for w in before):
+        return True  # "werkt bij Volvo Cars", "leningen afgesloten bij Cofidis en Buy Way"
+    if prev == "op" and not (before and before[-1] in _PERSON_AFTER_OP):
+        return True  # "op Wattpad leren kennen", "vorige zomer op Pukkelpop"
+    k = start - 1
+    while k > 0 and doc[k].lower_ in _SPEAK_ADVERBS:
+        k -= 1
+    return k >= 0 and doc[k].lower_ in _SPEAK  # "spreekt (alleen) Tigrinya"
