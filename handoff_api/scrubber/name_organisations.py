@@ -44,7 +44,7 @@ def _run_bounds(doc: Doc, i: int) -> tuple[int, int]:
     """The capitalized run around i, particles inside it included ("Ter Linde")."""
     start = i
     while start > 0 and (_capitalized(doc[start - 1]) or doc[start - 1].lower_ in _PARTICLES) \
-            and not doc[start - 1].lower_ in _INSTITUTIONS:
+            and doc[start - 1].lower_ not in _INSTITUTIONS and doc[start - 1].lower_ not in ("op", "bij"):
         start -= 1
     end = i + 1
     while end < len(doc) and _capitalized(doc[end]) and doc[end].lower_ not in _INSTITUTIONS:

@@ -38,6 +38,8 @@ from .name_words import (
     _POSSESSIVES,
     _PRODUCT_BRANDS,
     _PROFILE_AFTER,
+    _ROLE_LABEL,
+    _SIGNED_NAME,
     _SENT_PUNCT,
     _STORM_WORDS,
     _STRETCHED,
@@ -257,3 +259,15 @@ class NamePositions:
             if low in self.first_names and not self.is_word(low) or name.istitle() and (
                     low in self.first_names or not self.is_word(low)):
                 yield m.start("name"), m.end("name"), "NAAM"
+
+    def _formal_names(self, text: str):
+        """A full name after a formal closing that ends the message ("Met vriendelijke groet,
+        Johanna de Graaf") or after a role label ("Cliënte: Naïma Haddouchi"); asked before the
+        token rules, so that the whole name is one span."""
+        for m in (*_SIGNED_NAME.finditer(text), *_ROLE_LABEL.finditer(text)):
+            words = m.group("name").split()
+            first = words[0].lower()
+            particled = len(words) > 2 and words[1].islower()  # "Johanna de Graaf": a surname's shape
+            if first not in self.places and first not in self.not_names and first not in _GREETINGS \
+                    and (first in self.first_names or not self.is_word(first) or particled):
+                yield m.start("name"), m.end("name"), "NAAM"  # "Met vriendelijke groet, Johanna de Graaf"

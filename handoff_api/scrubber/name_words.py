@@ -134,6 +134,19 @@ _PROFILE_AFTER = re.compile(
     r"|geboren\b|°|geb\.))")
 # A name after "naam:" glued to what stands around it: "nr:0483217659.naam:Lore.ik ben 15".
 _NAME_LABEL = re.compile(r"(?i)(?<![^\W\d_])(?:naam|name)\s*[:=]\s*(?P<name>[^\W\d_]{2,})")
+_CAP_WORD = r"[A-ZÀ-Ý][\w'À-ÿ\-]+"
+_FULL_NAME = rf"{_CAP_WORD}(?:\s+(?:(?:van|de|der|den|ter|ten|el|van\s+de|van\s+der|van\s+den)\s+)?{_CAP_WORD}){{0,2}}"
+# A formal closing, then the writer's full name ending the message: "Met vriendelijke groet, Johanna de Graaf".
+_SIGNED_NAME = re.compile(
+    r"(?i:met\s+(?:vriendelijke|hartelijke|beste|warme)\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|mvg|"
+    r"hoogachtend|kind\s+regards|best\s+regards|regards)\s*[,.]?\s*"
+    rf"(?P<name>{_FULL_NAME})\s*[.!]?\s*$"
+)
+# A person's role as a label, then a full name: "Cliënte: Naïma Haddouchi", "Slachtoffer: Tom Vos".
+_ROLE_LABEL = re.compile(
+    r"(?<![^\W\d_])(?i:cli[eë]nte?|pati[eë]nte?|slachtoffer|dader|verdachte|betrokkene|leerling|minderjarige)"
+    rf"\s*:\s*(?P<name>{_CAP_WORD}(?:\s+(?:(?:van|de|der|den|el|van\s+de|van\s+der)\s+)?{_CAP_WORD}){{1,2}})"
+)
 # Nationalities and languages in English are no names ("he is British"); kept out of
 # not_names.txt, which the school rules ask too ("the British School of Brussels").
 _NATIONALITIES = frozenset(

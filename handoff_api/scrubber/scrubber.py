@@ -368,6 +368,7 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
     # ------------------------------------------------------------------ token-level data
     def _token_detectors(self, doc: Doc, found: list[Span]):
         yield from self._schools(doc, found)
+        yield from self._formal_names(doc.text)  # "Met vriendelijke groet, Johanna de Graaf"
         yield from self._names(doc, found)
         yield from self._labelled_names(doc.text)  # "nr:0483217659.naam:Lore.ik ben 15"
 
