@@ -111,7 +111,23 @@ class NamePositions:
         if len(prev) >= 2 and prev[-2:] == ["zeg", "maar"] and i + 2 < len(doc) \
                 and doc[i + 1].lower_ == "tegen" and doc[i + 2].lower_ in _CALL_OBJECTS:
             return "call"  # "zeg maar Bolle tegen mij"
+        if self._nickname_after_name(doc, i, prev):
+            return "call"  # "ik heet Rose-Marie maar zeg maar Rosie", "ik ben Jasper maar iedereen zegt Jas"
         return None
+
+    @staticmethod
+    def _nickname_after_name(doc: Doc, i: int, prev: list[str]) -> bool:
+        """"maar zeg maar X" / "maar iedereen zegt X" right after the writer gave a name
+        ("ik heet", "ik ben", "mijn naam is" earlier in the sentence), X closing the clause."""
+        said = prev[-2:] == ["zeg", "maar"] or len(prev) >= 2 and prev[-1] in ("zegt", "zeggen", "noemt", "noemen") \
+            and prev[-2] in ("iedereen", "ze", "men", "allemaal", "vrienden", "iedereen")
+        if not said or i + 1 < len(doc) and doc[i + 1].is_alpha and doc[i + 1].lower_ not in ("tegen", "en"):
+            return False
+        start = doc[i].sent.start
+        before = [t.lower_ for t in doc[start:i]]
+        return "maar" in before[-5:] and any(
+            w in ("heet", "naam", "kheet") or w == "ben" and k > 0 and before[k - 1] in ("ik", "k")
+            for k, w in enumerate(before))
 
     def _lower_name_position(self, doc: Doc, i: int) -> bool:
         """A lower-case word of the ambiguous list where a person stands: after "met",

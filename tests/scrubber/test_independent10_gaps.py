@@ -111,3 +111,19 @@ def test_birth_date_named_after_or_before_an_age(scrubber, text, expected):
 ])
 def test_other_dates_stay(scrubber, text):
     assert scrubber.scrub(text) == text
+
+
+# --- a nickname after the name the writer gave -------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("ik heet Anne-Sophie maar zeg maar Fee. mijn stiefpa slaat me",
+     "ik heet [NAAM] maar zeg maar [NAAM]. mijn stiefpa slaat me"),
+    ("ik ben Maximiliaan maar iedereen zegt Maxi, en ik ben 14",
+     "ik ben [NAAM] maar iedereen zegt [NAAM], en ik ben 14"),
+])
+def test_nickname_after_the_given_name(scrubber, text, expected):
+    assert scrubber.scrub(text) == expected
+
+
+def test_zeg_maar_without_a_given_name_stays(scrubber):
+    text = "het is laat maar zeg maar Dag tegen de juf"
+    assert scrubber.scrub(text) == text
