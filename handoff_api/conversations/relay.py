@@ -135,18 +135,17 @@ class Relay:
     async def _store_answer(self, job: Job, replies) -> list[dict]:
         """Tried again while the database is busy: Rasa has this turn in its tracker now, so a
         lost answer would mean asking it the same message twice once the relay goes stale."""
-        for pause in STORE_PAUSES:
+        for pause in (*STORE_PAUSES, None):
             try:
                 return await run_in_threadpool(
                     relay_store.store_answer, self._state.session_factory, self._state.catalog, job, replies
                 )
             except (OperationalError, PoolTimeoutError) as error:
+                if pause is None:
+                    raise
                 self.counters.count("store_retried")
                 log.warning("relay: storing the answer again in %s s: %s", pause, describe_exception(error))
                 await asyncio.sleep(pause)
-        return await run_in_threadpool(
-            relay_store.store_answer, self._state.session_factory, self._state.catalog, job, replies
-        )
 
     def _stale_before(self) -> datetime:
         seconds = self._state.settings.rasa_timeout_seconds + STALE_MARGIN_SECONDS

@@ -51,8 +51,7 @@ def reading_visitor(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> Conversation:
     """As visitor_conversation, for a request that only reads (no writers' lock on SQLite)."""
-    token = credentials.credentials if credentials else None
-    return service.authenticate_visitor(session, conversation_id, token)
+    return visitor_conversation(conversation_id, session, credentials)
 
 
 ReadingVisitor = Annotated[Conversation, Depends(reading_visitor)]
