@@ -25,6 +25,9 @@ _WORD = re.compile(r"[\w'À-ÿ\-]+")
 _LOWER_STREET_PREFIXES = _STREET_PREFIXES - frozenset(
     "grote kleine oude nieuwe lange korte hoge lage van jan frans johan willem onze lieve vrouw".split())
 _ORDINAL_PREFIX = re.compile(r"[1-9](?:e|ste|de)")
+# Squares and quays named by their street word alone: "Markt 1A, 3740 Bilzen", "Kouter 7, 9000 Gent".
+_BARE_STREET_WORDS = frozenset(
+    "markt plein kouter zavel vrijthof dam brink kaai kade vest wal dijk singel gracht dreef heirbaan".split())
 # Words that count things before a number: "Week 14, Gent" is no address.
 _COUNTED = frozenset(
     "week pagina blz hoofdstuk groep klas kamer lokaal blok jaar bus tram lijn nummer nr punt level "
@@ -50,8 +53,8 @@ class AddressRules:
                 yield m.start(), m.end(), "ADRES"  # "Laan van Meerdervoort 530", "op de Laan van ..."
         for m in P.ADDRESS_BEFORE_POSTCODE.finditer(text):
             first = m.group("street").split()[0].lower()
-            if first not in _NOT_NAMES and first not in self.vocabulary:
-                yield m.start("street"), m.end("street"), "ADRES"
+            if first not in _NOT_NAMES and (first not in self.vocabulary or first in _BARE_STREET_WORDS):
+                yield m.start("street"), m.end("street"), "ADRES"  # also "Markt 1A, 3740 Bilzen"
         for m in P.STREET_AFTER_LIVING.finditer(text):
             yield m.start("street"), m.end("street"), "ADRES"
         for m in P.CAPITALIZED_STREET_AFTER_LIVING.finditer(text):

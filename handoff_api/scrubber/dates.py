@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from . import patterns as P
-from .names import _KIN
+from .names import _KIN, _PARTICLES
 
 if TYPE_CHECKING:
     from .scrubber import Span
@@ -64,20 +64,23 @@ class DateRules:
             if self._person_before(text[max(0, m.start() - 60):m.start()]):
                 yield m.start("date"), m.end("date"), "DATUM"  # "Juul, 24.06.2009, Sint-..."
         for m in P.DATE_IN_BRACKETS.finditer(text):
-            if self._person_before(text[max(0, m.start() - 60):m.start()]):
-                yield m.start("date"), m.end("date"), "DATUM"
+            name = m.group("name")
+            if self._person_before(text[max(0, m.start() - 60):m.start()]) \
+                    or name and self.profile_name(name):
+                yield m.start("date"), m.end("date"), "DATUM"  # "(Daphne Mulder, 14 april 2012)"
 
     def _person_before(self, before: str) -> bool:
-        """"mijn zoon Daan", "mijn dochter", "Lisa Peeters": a person word, or up to two
-        capitalized words of which the first is a listed first name or follows a person word."""
-        words = re.findall(r"[\w'À-ÿ\-]+", before)[-3:]
+        """"mijn zoon Daan", "mijn dochter", "Lisa Peeters", "mevrouw Wilma Schouten-de Jong": a
+        person word, or up to four capitalized words (particles between them) of which the first
+        is a listed first name or follows a person word."""
+        words = re.findall(r"[\w'À-ÿ\-]+", before)[-6:]
         if not words:
             return False
         if words[-1].lower() in _PERSON_WORDS:
             return True
         k = len(words)
-        while k > 0 and len(words) - k < 2 and words[k - 1][0].isupper():
+        while k > 0 and len(words) - k < 4 and (words[k - 1][0].isupper() or words[k - 1] in _PARTICLES):
             k -= 1
-        names = words[k:]
-        return bool(names) and (names[0].lower() in self.first_names
-                                or k > 0 and words[k - 1].lower() in _PERSON_WORDS)
+        return any(words[j][0].isupper() and (words[j].lower() in self.first_names
+                                              or j > 0 and words[j - 1].lower() in _PERSON_WORDS)
+                   for j in range(k, len(words)))

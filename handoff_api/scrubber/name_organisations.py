@@ -3,8 +3,9 @@
 Used by ``NamePositions._not_a_person``. An institution word before or after a capitalized
 run ("WZC Ter Linde", "de zone Rupel", "het Jan Yperman ziekenhuis"), a firm or a lender
 after "werken bij" / "een lening bij" ("bij Volvo Cars", "bij Cofidis en Buy Way"), an app,
-a site or a festival after "op" ("op Wattpad leren kennen", "op Pukkelpop"), and a language
-after "spreekt" ("spreekt Tigrinya").
+a site or a festival after "op" ("op Wattpad leren kennen", "op Pukkelpop"), a language
+after "spreekt" ("spreekt Tigrinya"), a game after "speelt" ("speelt Valorant") and a place
+after a foreign preposition ("pracuję w Antwerpii").
 """
 from __future__ import annotations
 
@@ -32,6 +33,10 @@ _PERSON_AFTER_OP = frozenset(
     woedend trots zuinig""".split()
 )
 _SPEAK = frozenset("spreekt spreek spreken sprak spraken praat praten sprekend".split())
+# A game after playing: "hij speelt Valorant als NightOwl_BE" ("speelt met Jan" has "met" between).
+_PLAY = frozenset("speel speelt spelen speelde speelden gespeeld game gamet gamen gamede gameden".split())
+# A place after a foreign preposition: Polish "pracuję w Antwerpii", French "à Schaerbeek".
+_FOREIGN_IN = frozenset("w à au aux".split())
 _SPEAK_ADVERBS = frozenset("alleen enkel vooral goed vlot geen wat beetje een ook nog maar".split())
 
 
@@ -77,6 +82,8 @@ def organisation_or_language(doc: Doc, i: int, known_person: bool) -> bool:
         return True  # "werkt bij Volvo Cars", "leningen afgesloten bij Cofidis en Buy Way"
     if prev == "op" and not (before and before[-1] in _PERSON_AFTER_OP):
         return True  # "op Wattpad leren kennen", "vorige zomer op Pukkelpop"
+    if prev in _PLAY or prev in _FOREIGN_IN:
+        return True  # "speelt Valorant", "w Antwerpii"
     k = start - 1
     while k > 0 and doc[k].lower_ in _SPEAK_ADVERBS:
         k -= 1

@@ -22,6 +22,7 @@ from .name_words import (
     _AGE_FOLLOWERS,
     _BEFORE_PERSON,
     _BODY_AND_LIFE,
+    _CALL_ADVERBS,
     _CALL_OBJECTS,
     _CALL_VERBS,
     _CHAT_WORDS,
@@ -83,6 +84,8 @@ class NamePositions:
             prev.pop()  # "hij heet daar ook Kurt": the context reaches over the adverbs
         if len(prev) >= 2 and prev[-1] == "." and prev[-2] in _TITLES:
             prev.pop()  # "Ik ben Mw. Hendriks": the dot of a title
+        while len(prev) > 2 and prev[-1] in _CALL_ADVERBS and prev[-2] in _CALL_OBJECTS | _CALL_ADVERBS:
+            prev.pop()  # "ik noem hem gewoon de Vos": the context reaches over the adverbs
         prev = prev[-3:]
         if len(prev) >= 2 and prev[-1] in _CALL_OBJECTS and _CALL_VERBS & set(prev[-3:-1]):
             return "call"  # "ze noemen me ...", "op school noemen ze me ..."
@@ -92,8 +95,9 @@ class NamePositions:
                 and doc[i + 1].lower_ == "genoemd":
             return "call"  # "hij wordt Pipo genoemd"
         if prev and prev[-1] in ("heet", "heten") and len(prev) >= 2 and (
-                prev[-2] in _HEET_SUBJECTS or prev[-2] in _KIN or prev[-2] in self.first_names):
-            return "strong"
+                prev[-2] in _HEET_SUBJECTS or prev[-2] in _KIN or prev[-2] in self.first_names) \
+                and not (len(prev) == 3 and prev[0] in ("die", "dat", "wie") and prev[-2] not in _HEET_SUBJECTS):
+            return "strong"  # not the verb after "een meisje dat Lisa heet": the name came before
         if prev and prev[-1] == "kheet":
             return "strong"  # "kheet lien": Flemish chat glues the "k" of "ik" to the verb
         for pattern in _STRONG_CONTEXT:
@@ -158,7 +162,8 @@ class NamePositions:
     def _names_pair_or_origin(self, doc: Doc, i: int) -> bool:
         """"Kris en Nadia zijn ...": another listed name after "en", or "en ik" ("Roos en ik zijn
         zussen"; not an abstract name); "Jade uit mijn klas", "mo van 3B": "uit"/"van" before a
-        possessive (not "de": "Storm van de eeuw") or a class ("3B", "6de")."""
+        possessive (not "de": "Storm van de eeuw") or a class ("3B", "6de"); "van de/het" + a
+        noun before what a person does ("Ali van de snackbar doet raar")."""
         n = len(doc)
         if i + 2 >= n:
             return False
@@ -171,6 +176,9 @@ class NamePositions:
             return doc[i].lower_ not in _ABSTRACT_NAMES
         if i + 3 < n and re.sub(r"^(?:linker|rechter|boven|onder)", "", doc[i + 3].lower_) in _BODY_AND_LIFE:
             return False  # "Iris van mijn (linker)oog is rood", "Hoop van mijn leven"
+        if nxt in ("uit", "van") and after.lower_ in ("de", "het", "'t") and doc[i].lower_ not in _ABSTRACT_NAMES \
+                and i + 4 < n and doc[i + 3].is_alpha and self._person_follows(doc, i + 3, _NAME_VERBS):
+            return True  # "Ali van de snackbar doet raar", "Roos van het jeugdhuis zegt ..."
         return nxt in ("uit", "van") and after.lower_ in _POSSESSIVES - {"de", "je"}
 
     @staticmethod

@@ -27,6 +27,8 @@ _PARTICLES = frozenset("van de der den ter ten 't vanden vande vander el al le l
 # "ze noemen me mer", "hij noemt zichzelf bigD": the word after is what the person is called.
 _CALL_VERBS = frozenset("noem noemt noemen noemde noemden".split())
 _CALL_OBJECTS = frozenset("me mij hem haar zichzelf zich ons hen jou je".split())
+# Adverbs between "noem hem" and the name: "ik noem hem gewoon de Vos", "ze noemen me altijd Mimi".
+_CALL_ADVERBS = frozenset("gewoon altijd maar ook soms vaak meestal nog steeds eigenlijk daar hier nu allemaal".split())
 # Adverbs between "heet" and the name: "hij heet daar ook Kurt", "ze heet eigenlijk Lien".
 _HEET_ADVERBS = frozenset("daar hier ook eigenlijk echt officieel voluit gewoon nu daarop trouwens".split())
 _STRONG_CONTEXT = (("naam", "is"), ("naam", ":"), ("heet", "eigenlijk"), ("name", "is"), ("name", ":"))
@@ -142,9 +144,11 @@ _SIGNED_NAME = re.compile(
     r"hoogachtend|kind\s+regards|best\s+regards|regards)\s*[,.]?\s*"
     rf"(?P<name>{_FULL_NAME})\s*[.!]?\s*$"
 )
-# A person's role as a label, then a full name: "Cliënte: Naïma Haddouchi", "Slachtoffer: Tom Vos".
+# A person's role as a label, then a full name: "Cliënte: Naïma Haddouchi", "Slachtoffer: Tom Vos",
+# "Gegevens: Els Van Acker, ..." (a record's personal data).
 _ROLE_LABEL = re.compile(
-    r"(?<![^\W\d_])(?i:cli[eë]nte?|pati[eë]nte?|slachtoffer|dader|verdachte|betrokkene|leerling|minderjarige)"
+    r"(?<![^\W\d_])(?i:cli[eë]nte?|pati[eë]nte?|slachtoffer|dader|verdachte|betrokkene|leerling|minderjarige|"
+    r"gegevens|personalia|contactpersoon|melder|aanmelder|getuige)"
     rf"\s*:\s*(?P<name>{_CAP_WORD}(?:\s+(?:(?:van|de|der|den|el|van\s+de|van\s+der)\s+)?{_CAP_WORD}){{1,2}})"
 )
 # Nationalities and languages in English are no names ("he is British"); kept out of

@@ -9,7 +9,6 @@ The position rules themselves live in ``name_positions.py``.
 """
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
@@ -51,6 +50,7 @@ from .name_words import (  # noqa: F401  (re-exported for schools.py, dates.py, 
     _VERB_ENDINGS,
 )
 
+from .name_extent import NameExtent
 from .name_positions import NamePositions
 
 if TYPE_CHECKING:
@@ -58,10 +58,9 @@ if TYPE_CHECKING:
 
 
 # An elided particle glued to a surname: "D'Hondt", "O'Brien", "d'Haese".
-_ELIDED_SURNAME = re.compile(r"[DdOo]['’][A-Z][a-zà-ÿ]+")
 
 
-class NameRules(NamePositions):
+class NameRules(NameExtent, NamePositions):
     """Name detection on a spaCy Doc; see the module docstring for what the host provides."""
 
     def is_word(self, low: str) -> bool:
@@ -197,8 +196,8 @@ class NameRules(NamePositions):
                 is_name = True
             if ctx in ("kin", "strong") and i in surname_phrases and doc[i].is_title:
                 is_name, end = True, surname_phrases[i]  # "mevrouw Van den Broeck"
-            elif ctx in ("kin", "strong") and low in _PARTICLES and (
-                    title or ctx == "strong" or i > 0 and doc[i - 1].lower_ in _TITLES):  # "heet de Boer"
+            elif ctx in ("kin", "strong", "call") and low in _PARTICLES and (  # "heet de Boer", "noem hem de Vos"
+                    title or ctx in ("strong", "call") or i > 0 and doc[i - 1].lower_ in _TITLES):
                 j = i
                 while j < n and doc[j].lower_ in _PARTICLES:
                     j += 1
@@ -232,8 +231,8 @@ class NameRules(NamePositions):
                 i = end
                 continue  # "filmpjes van Andrew Tate": a public figure
             first = self._particles_before(doc, i, found)
-            if first == i and self._given_name_before(doc, i, found, capitals_inform):
-                first = i - 1  # "Ik ben Diana Kromodimedjo": the first name before a surname
+            if first == i:  # "Ik ben Diana Kromodimedjo", "Nguyen Thi Lan, ...": given names before a surname
+                first = self._given_names_before(doc, i, end, found, capitals_inform)
             span = doc[first:end]
             start_char = self._initials_before(doc.text, span.start_char)
             if self._free(found, start_char, span.end_char):
@@ -306,89 +305,6 @@ class NameRules(NamePositions):
     def _compound(self, low: str) -> bool:
         """A Dutch compound the lemma tables lack: "jeugdarts", "zorgjuf", "sportmonitor"."""
         return any(self.is_word(low[k:]) and low[k:] not in self.first_names for k in range(3, len(low) - 2))
-
-    @staticmethod
-    def _initials_before(text: str, start: int) -> int:
-        """Start a name at the initials before it: "J. Pauwels", "A.M. De Wolf"."""
-        m = _INITIALS.search(text, 0, start)
-        return m.start() if m else start
-
-    def _particles_before(self, doc: Doc, i: int, found: list[Span]) -> int:
-        """Start a surname at its capitalized particles: "Van den Broeck-Peeters"."""
-        j = i
-        while j > 0 and i - j < 3 and doc[j - 1].lower_ in _PARTICLES \
-                and self._free(found, doc[j - 1].idx, doc[j - 1].idx + len(doc[j - 1].text)):
-            j -= 1
-        while j < i and not doc[j].text[0].isupper():
-            j += 1
-        return j
-
-    def _extend_surname(self, doc: Doc, end: int, surname_phrases: dict[int, int],
-                        capitals_inform: bool = True) -> int:
-        """Take a surname after a first name: 'Jonas Peeters', 'Lisa de Vries', 'Van den Broeck';
-        inside a sentence also a capitalized word that is a rare word too ('Kevin Pinas')."""
-        n = len(doc)
-        while end < n:
-            if end in surname_phrases:
-                end = surname_phrases[end]
-                continue
-            if doc[end].text == "A" and end + 1 < n and self._title(doc[end + 1]) \
-                    and doc[end + 1].lower_ not in self.vocabulary and doc[end + 1].lower_ not in self.places:
-                end += 2  # "Sharon Tjon A Fong": the "A" of a Surinamese-Chinese surname
-                continue
-            j = end
-            while j < n and doc[j].lower_ in _PARTICLES and j - end < 3:
-                j += 1
-            if j < n and j > end and (self._title(doc[j]) or doc[j].lower_ in self.surnames) \
-                    and self._wordlike(doc[j]) and doc[j].lower_ not in _NOT_NAMES:
-                end = j + 1
-                continue
-            tok = doc[end]
-            if _ELIDED_SURNAME.fullmatch(tok.text):
-                end += 1  # "Luc D'Hondt", "Sean O'Brien": an elided particle glued to the surname
-                continue
-            if not self._wordlike(tok) or tok.lower_ in _NOT_NAMES or tok.lower_ in self.places:
-                break
-            if "-" in tok.text and self._title(tok) and self._hyphenated_name(tok, "kin", False, True):
-                end += 1  # "Lisa Peeters-Janssens"
-                continue
-            if self._title(tok) and (tok.lower_ in self.surnames or tok.lower_ not in self.vocabulary
-                                    or tok.lower_ in self.first_names):
-                end += 1
-                continue
-            if tok.is_lower and tok.lower_ in self.surnames and (
-                    tok.lower_ not in self.vocabulary or end >= 2 and doc[end - 2].lower_ in ("heet", "kheet")):
-                end += 1  # "hij heet daan bakker": a surname that is a word too, after "heet" + a name
-                continue
-            if capitals_inform and self._title(tok) and self._title(doc[end - 1]) \
-                    and self._surname_shaped(tok):
-                end += 1
-                continue
-            break
-        return end
-
-    def _surname_shaped(self, tok) -> bool:
-        """A capitalized word after a capitalized name that is no function word, place, month,
-        brand or person word: 'Kevin Pinas', 'Jolanda Pinas' ('pinas' is also a boat)."""
-        low = tok.lower_
-        return (len(low) >= 3 and tok.is_alpha and not tok.is_stop and low not in self.places
-                and low not in self.not_names and low not in _KIN and low not in _SCHOOL_KEYWORDS
-                and low not in _CHAT_WORDS and low not in _GREETINGS)
-
-    def _given_name_before(self, doc: Doc, i: int, found: list[Span], capitals_inform: bool) -> bool:
-        """A capitalized word inside a sentence right before a name found by its shape or list:
-        'Ik ben Diana Kromodimedjo' ('diana' is in the lemma tables)."""
-        if i < 1 or not capitals_inform or not self._title(doc[i]) or not self._title(doc[i - 1]):
-            return False
-        prev = doc[i - 1]
-        if self._opens_message(doc, i - 1) and i + 1 < len(doc) and doc[i + 1].text == "," \
-                and prev.lower_ not in self.vocabulary and prev.lower_ not in self.places \
-                and prev.lower_ not in self.not_names:
-            return True  # "Priya Ramaswamy, ik ben 28": a full name opens the message
-        return (i >= 2 and not self._sentence_start(doc, i - 1) and prev.lower_.rstrip(".") not in _TITLES
-                and prev.lower_ not in _DETERMINERS and prev.lower_ not in _PARTICLES
-                and self._surname_shaped(prev)
-                and self._free(found, prev.idx, prev.idx + len(prev.text)))
 
     @staticmethod
     def _opens_message(doc: Doc, i: int) -> bool:

@@ -14,12 +14,16 @@ EMAIL = re.compile(
     re.IGNORECASE,
 )
 # Written out to dodge filters: "lotte (at) gmail punt com", "jan apenstaartje telenet.be",
-# "an punt peeters at telenet punt be", French "yanis.bxl arobase gmail point com".
+# "an punt peeters at telenet punt be", French "yanis.bxl arobase gmail point com". Every
+# separator word may stand in brackets, in the name and the domain alike: "samira.h
+# (apenstaartje) gmail.com", "ruben (punt) verbeke (at) telenet (punt) be", "noah[at]outlook[dot]be".
+_AT_WORDS = r"(?:at|apenstaartje|apestaartje|apenstaart|apestaart|arobase|arrobase|arobas)"
+_DOT_WORDS = r"(?:punt|dot|point)"
+_OBF_AT = rf"(?:\s*[(\[{{<]\s*{_AT_WORDS}\s*[)\]}}>]\s*|\s+{_AT_WORDS}\s+)"
+_OBF_DOT = rf"(?:\s*[(\[{{<]\s*(?:{_DOT_WORDS}|\.)\s*[)\]}}>]\s*|\s+{_DOT_WORDS}\s+|\.)"
 EMAIL_OBFUSCATED = re.compile(
-    r"(?<![\w.+\-])[a-z0-9][a-z0-9._\-]*(?:\s+(?:punt|dot|point)\s+[a-z0-9][a-z0-9._\-]*)*\s*(?:\(at\)|\[at\]|\{at\}|\(arobase\)|"
-    r"\s(?:at|apenstaartje|apestaart|apenstaart|arobase|arrobase|arobas)\s)"
-    r"\s*[a-z0-9\-]+\s*(?:\.|\(dot\)|\[dot\]|\(punt\)|\[punt\]|\(point\)|\s(?:dot|punt|point)\s)\s*"
-    r"(?:com|be|nl|net|org|eu|fr|de)\b",
+    rf"(?<![\w.+\-])[a-z0-9][a-z0-9_\-]*(?:{_OBF_DOT}[a-z0-9][a-z0-9_\-]*)*{_OBF_AT}"
+    rf"[a-z0-9\-]+(?:{_OBF_DOT}[a-z0-9\-]+)*?{_OBF_DOT}(?:com|be|nl|net|org|eu|fr|de|info|me|io)\b",
     re.IGNORECASE,
 )
 
@@ -60,7 +64,11 @@ PUBLIC_SITES = frozenset({
     "112.be", "113.nl", "kindertelefoon.nl", "veiligthuis.nl", "centrumseksueelgeweld.nl",
     "slachtofferhulp.nl", "fier.nl", "helpwanted.nl", "politie.nl", "112.nl",
     "meldknop.nl", "mindkorrelatie.nl", "sensoa.be",
-})
+}) | frozenset(  # news media and public information sites: read by everyone, no one's personal data
+    """vrt.be vrtnws.be nieuwsblad.be hln.be standaard.be demorgen.be gva.be hbvl.be tijd.be knack.be
+    sporza.be rtbf.be lesoir.be dhnet.be lalibre.be vtm.be nos.nl nu.nl ad.nl telegraaf.nl volkskrant.nl
+    nrc.nl trouw.nl parool.nl rtlnieuws.nl rijksoverheid.nl overheid.nl belgium.be vlaanderen.be
+    wikipedia.org""".split())
 
 # --- IBAN --------------------------------------------------------------------------------------
 IBAN_START = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}[ \-]?\d{2}")
@@ -91,66 +99,7 @@ RRN_CONTEXT = re.compile(r"(?i)\b(?:rrn|rijksregister|nationaal\s+nummer|nationa
 
 # Phone numbers: phones.py (phonenumbers).
 
-# --- usernames ---------------------------------------------------------------------------------
-HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?(?:#\d{4}(?!\w))?")
-# A Reddit user: "u/seppe_vdw", "/u/kobe99" (the "u/" belongs to it; "r/belgium" is a forum).
-REDDIT_USER = re.compile(r"(?<![\w@.\-])/?u/[A-Za-z0-9_\-]{3,20}(?![\w/])")
-# A Discord tag: a name with "#" and four digits ("maanlicht#0912", "storm_gamer#4421").
-DISCORD_TAG = re.compile(r"(?<![\w@#.])[A-Za-z0-9_.]*[A-Za-z0-9_]#\d{4}(?!\w)")
-USERNAME_CONTEXT = re.compile(
-    r"(?i)\b(?:insta(?:gram)?|ig|snap(?:chat)?|sc|tiktok|tt|discord|twitter|telegram|twitch|"
-    r"gamertag|gebruikersnaam|username|user|account|psn|xbox|steam|roblox|fortnite|bereal|"
-    r"threads|pinterest|youtube|yt|kik|signal)"
-    r"(?:\s*(?:naam|name|id|account|tag))?"
-    r"(?P<sep>\s*(?:is|=|:|->)\s*:?\s*|\s+)"
-    r"(?P<handle>@?[\w][\w.#\-]*[\w]|@?\w)"
-)
-
-# A word shaped like a handle, without "@": "boss_kev99", "mila.xx07", "yara.hz", "sk8boy_lier".
-# An underscore is enough anywhere; a dot inside, or letters with digits, only where a
-# platform is named (PLATFORM) in the same message.
-# Leading dots or underscores and trailing underscores belong to it (".noor__", "kobe_").
-HANDLE_UNDERSCORE = re.compile(
-    r"(?<![\w@.\-/])(?:[._]*[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)*_(?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"
-    r"|_+[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)*)(?![\w@\-/]|\.\w)"
-)
-HANDLE_SHAPED = re.compile(
-    r"(?<![\w@.\-/])(?:[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+|[A-Za-z]+(?:\d+[A-Za-z]+)*\d+[A-Za-z]*\d*"
-    r"|[A-Za-z]+(?:\d[A-Za-z]+)+)"
-    r"(?![\w@\-/]|\.\w)"
-)
-PLATFORM = re.compile(
-    r"(?i)\b(?:insta(?:gram)?|ig|snap(?:chat)?|tiktok|discord|twitter|telegram|twitch|"
-    r"gamertag|gebruikersnaam|gebruikersnamen|username|psn|xbox|steam|roblox|fortnite|bereal|"
-    r"threads|kik|(?:nep|fake|nieuwe\s+)?accounts?|nepprofiel(?:en)?|"
-    r"whatsapp|groepsapp|groepschat|facebook|fb|messenger|youtube|reddit|onlyfans|pinterest|skype|"
-    r"tinder|bumble|grindr|hinge|badoo|lovoo|yubo|wizz|omegle|kik)\b"
-)
-# A platform, a few words, then "heet (hij)"/"als": "op discord heet hij ShadowWolf", "hij heeft me
-# op snap toegevoegd als noahhh" (the caller asks for a handle's shape or no word and no name).
-USERNAME_NAMED_AFTER_PLATFORM = re.compile(
-    r"(?i)\b(?:insta(?:gram)?|ig|snap(?:chat)?|tiktok|discord|twitter|telegram|twitch|steam|roblox|"
-    r"fortnite|psn|xbox|reddit|kik|bereal|threads|account)\b(?:\s+[^\s.!?,;:]+){0,4}?\s+"
-    r"(?:heet|heette|als|onder\s+de\s+naam)\s+(?:(?:hij|ze|zij|ik|je|die(?:\s+(?:gast|jongen|vent|kerel|man|meisje|griet))?)\s+)?"
-    r"(?P<handle>@?[\w][\w.#\-]*[\w])"
-)
-# A platform, a few words (a comma too), then "is"/":": "mijn insta verwijderd, mijn nieuwe is
-# anonieme.bloem" (the caller asks for a handle's shape: a dot, "_" or digits).
-USERNAME_IS_AFTER_PLATFORM = re.compile(
-    r"(?i)\b(?:insta(?:gram)?|ig|snap(?:chat)?|tiktok|discord|twitter|telegram|twitch|steam|roblox|"
-    r"fortnite|psn|xbox|reddit|kik|bereal|threads|accounts?|profiel)\b(?:\s+[^\s.!?;:]+){1,6}?\s*"
-    r"(?:\bis|=|:)\s*(?P<handle>[A-Za-z][\w.]*[A-Za-z0-9_])"
-)
-# Camel case with its humps inside, as a gamer's name: "xXDarkWolfXx", "ShadowWolfYT"; not
-# "McDonald", "DeSmet" (one hump after a capital).
-CAMEL_HANDLE = re.compile(r"(?<![\w@.\-/])(?:[a-z]+[A-Z]\w*[a-z][A-Z]|[A-Z][a-z]+[A-Z][a-z]+[A-Z])\w*(?![\w@\-/])")
-# What someone calls themselves, online: "hij noemt zich sniper2008", "ze noemen hem daar xx.k".
-CALLED_BEFORE = re.compile(
-    r"(?i)\bnoem(?:t|en|de|den)?\s+(?:zich(?:zelf)?|me|mij|hem|haar|ze|zij|hij)"
-    r"(?:\s+(?:daar|online|ook|nu|altijd|op\s+\w+))?\s*:?\s*$"
-)
-PRODUCT_WORDS = frozenset("ps xbox fifa fc gta mp cod iphone ipad galaxy covid windows pes nba wii nds gen".split())
-FILE_ENDINGS = frozenset("jpg jpeg png gif mp4 mov pdf doc docx txt heic webp zip".split())
+# Usernames: username_patterns.py.
 
 # --- dates -------------------------------------------------------------------------------------
 MONTHS = (
@@ -210,9 +159,10 @@ FULL_DATE_AFTER_COLON = re.compile(
     r"(?i)(?::|\bis|\bnamelijk)\s+(?P<date>\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)\d{2}"
     r"|\d{1,2}(?:ste|de|e)?\s+(?:" + MONTHS + "|" + MONTHS_EN + "|" + MONTHS_FR + r")\.?,?\s+(?:19|20)\d{2})(?![\w/])"
 )
-# After a date: "op 21/7 word ik 15", "tot 3 maart, dan wordt hij 12", "12 mei is het mijn verjaardag".
+# After a date: "op 21/7 word ik 15", "tot 3 maart, dan wordt hij 12", "12 mei is het mijn verjaardag",
+# "14.02.2008 is mijn geboortedatum".
 BIRTH_AFTER = re.compile(
-    r"(?i)^[^.!?\n]{0,20}\b(?:verjaardag|jarig|geboren|birthday|"
+    r"(?i)^[^.!?\n]{0,20}\b(?:verjaardag|jarig|geboren|birthday|geboortedatum|geboortedag|date\s+of\s+birth|"
     r"word(?:t|en)?\s+(?:ik|k|hij|ze|zij|je|jij|we|wij)\s+\d{1,2}\b|(?:i|he|she)\s+turns?\s+\d{1,2}\b)"
 )
 # After a full date, the next sentence names it: "op 14/07/1993... nee, dat is mijn geboortedatum".
@@ -224,9 +174,13 @@ BIRTH_NAMED_AFTER = re.compile(
 BIRTH_AGE_BEFORE = re.compile(r"(?i)\b(?:word|wordt|werd|worden|werden)\s+(?:[\w']+\s+){0,2}?op\s+$")
 BIRTH_AGE_AFTER = re.compile(r"(?i)^\s+\d{1,2}(?:\s+jaar)?(?![\w/.:]|,\d)(?!\s*(?:u|uur|h|keer|x)\b)")
 # A full date in brackets right after a person: "mijn zoon Daan (17-06-2009)", "mijn dochter (12.08.2008)".
+# Also a profile in the brackets: the person's name before the date, more after it ("Mijn dochter
+# (Jade, 03/09/2011)", "(Daphne Mulder, 14 april 2012)", "(03/09/2011, 13 jaar)").
+_NAME_IN_BRACKETS = r"[A-ZÀ-Ý][\w'À-ÿ\-]*(?:\s+(?:[a-z']{1,3}\s+){0,2}[A-ZÀ-Ý][\w'À-ÿ\-]*){0,3}"
 DATE_IN_BRACKETS = re.compile(
-    r"\(\s*°?\s*(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)\d{2}"
-    r"|\d{1,2}\s+(?i:" + MONTHS + r")\.?\s+(?:19|20)\d{2})\s*\)"  # "Tygo (13 juni 2013)"
+    r"\(\s*(?:(?P<name>" + _NAME_IN_BRACKETS + r")\s*,\s*)?°?\s*"
+    r"(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)\d{2}"
+    r"|\d{1,2}\s+(?i:" + MONTHS + r")\.?\s+(?:19|20)\d{2})\s*(?:[,;][^()\n]{0,40})?\)"  # "Tygo (13 juni 2013)"
 )
 
 # A full date with its year between commas right after a person, as in a profile line:
@@ -251,10 +205,12 @@ _UNITS = (
     r"maanden|maand|euro|eur|kg|km|m|cm|meter|procent|kinderen|mensen|leerlingen|pinten|"
     r"berichten|berichtjes|stuks|graden|punten|per"
 )
+# After a dash also a letter or an Amsterdam floor: "54-B", "9-2hg", "12-3 hoog", "7-huis".
 _HOUSE_NUMBER = (
-    r"(?:(?:nr|nummer|no)\.?\s*)?\d{1,4}(?:\s?[a-zA-Z](?![\w]))?(?:\s*[-/]\s*\d{1,4}(?!\d)|-(?:I{1,3}|IV|hs|bis)\b"
+    r"(?:(?:nr|nummer|no)\.?\s*)?\d{1,4}(?:\s?[a-zA-Z](?![\w]))?"
+    r"(?:-(?:\d{1,2}\s?(?:hg|hoog|h)|[A-Za-z]|I{1,3}|IV|hs|bis|huis)(?![\w'])|\s*[-/]\s*\d{1,4}(?!\d)"
     # a floor in Amsterdam's way after a space: "Vechtstraat 41 III", "Kinkerstraat 12 hs"
-    r"|\s(?:II|III|IV|hs|bis)(?![\w']))?"
+    r"|\s(?:II|III|IV|hs|bis|\d{1,2}-?(?:hg|hoog))(?![\w']))?"
     r"(?:,?\s*(?:bus|bte|b\.|bo[îi]te)\s*\d{1,4}(?:\.\d{1,3})?[a-zA-Z]?)?"  # also "bus 0.1"
 )
 _STREET_WORD_CHARS = r"[\w'À-ÿ\-]"
@@ -302,7 +258,8 @@ STREET_ONLY = re.compile(
 STREET_ONLY_WEAK = re.compile(r"(?<![\w\-])[A-Z][a-zà-ÿ'\-]{2,}(?:baan|lei|kaai|dijk|weg|dries|vest)(?![\w\-])")
 # A street word first, then particles and a name: "Laan van Meerdervoort 530", "Kade van de
 # Zuid 4", "de Weg naar Zwolle 12"; without a house number only after "de" ("op de Laan van ...").
-_STREET_FIRST_WORDS = r"Laan|Weg|Plein|Kade|Singel|Gracht|Dijk|Dreef|Kaai"
+# Flemish main roads by the town they lead to: "Steenweg op Gent 44", "Baan naar Tielt 3".
+_STREET_FIRST_WORDS = r"Laan|Weg|Plein|Kade|Singel|Gracht|Dijk|Dreef|Kaai|Steenweg|Heirbaan|Baan"
 _STREET_PARTICLES = r"(?:van|de|der|den|het|'t|op|naar|ter|ten|aan|bij|in)"
 STREET_WORD_FIRST = re.compile(
     rf"(?<![\w\-])(?:{_STREET_FIRST_WORDS})(?:\s+{_STREET_PARTICLES}){{1,3}}\s+[A-Z][\w'À-ÿ\-]*"
@@ -376,7 +333,8 @@ _CAPITALIZED_STREET = (
 )
 # The preposition may be left out in a chat: "ik woon Kouter 18", "mijn adres is Kouter 18".
 CAPITALIZED_STREET_AFTER_LIVING = re.compile(
-    r"(?i:\b(?:woon|woont|wonen|woonde|woonden|verhuisd naar|adres is|adres:|i live|we live|he lives|she lives)"
+    r"(?i:\b(?:woon|woont|wonen|woonde|woonden|verhuisd naar|adres(?:\s+van(?:\s+[\w']+){1,3}?)?(?:\s+is|\s*:)"
+    r"|i live|we live|he lives|she lives)"
     r"\s+(?:(?:op|aan|in|at|on)\s+(?:de\s+|het\s+|the\s+)?)?)"
     + _CAPITALIZED_STREET
 )

@@ -152,7 +152,8 @@ class SchoolRules:
 
     def _school_networks(self, doc: Doc, found: list[Span]):
         """"op Don Bosco Halle", "Dalton Den Haag": a network name, with the place after it
-        or after "op"/"naar"; a network name alone elsewhere ("de methode Montessori") stays."""
+        or after "op"/"naar" (then also an unlisted place: "zit in Don Bosco Hechtel,"); a network
+        name alone elsewhere ("de methode Montessori") stays."""
         places = self._place_spans(doc)
         for m in _SCHOOL_NETWORK.finditer(doc.text):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -163,8 +164,18 @@ class SchoolRules:
                 span = doc[span.start:places[j]]
             elif not _SCHOOL_NETWORK_BEFORE.search(doc.text[max(0, m.start() - 20):m.start()]):
                 continue
+            elif self._unlisted_place(doc, span.end):
+                span = doc[span.start:span.end + 1]  # "zit in Don Bosco Hechtel, ...": a place the lists lack
             if self._free(found, span.start_char, span.end_char):
                 yield span.start_char, span.end_char, "SCHOOL"
+
+    def _unlisted_place(self, doc: Doc, k: int) -> bool:
+        """A capitalized word at k that is no word or name and closes the clause: a place."""
+        if k >= len(doc) or not self._title(doc[k]) or not doc[k].is_alpha:
+            return False
+        low = doc[k].lower_
+        return not self.is_word(low) and low not in self.first_names | self.not_names | _NOT_NAMES \
+            and (k + 1 == len(doc) or doc[k + 1].is_punct)
 
     @staticmethod
     def _with_adjective(doc: Doc, s: int) -> int:
@@ -261,6 +272,9 @@ class SchoolRules:
                 and not doc[s - 1].is_sent_start and s - 1 > 0 and doc[s - 2].text not in ".!?\n" \
                 and doc[s - 1].lower_ not in _NOT_NAMES | self.not_names | self.places | {"het", "de"}:
             s -= 1
+        if s > 1 and doc[s - 1].text in ("De", "Het") and not doc[s - 1].is_sent_start \
+                and doc[s - 2].text not in ".!?\n":
+            s -= 1  # "op Het Rijnlands Lyceum": a capitalized article inside a sentence is the name's
         return doc[s:span.end]
 
     def _school_place_tail(self, doc: Doc, e: int, places: dict[int, int]) -> int:

@@ -27,9 +27,11 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from . import patterns as P
+from . import username_patterns as U
 from .addresses import AddressRules
 from .dates import DateRules
 from .checksums import IBAN_MAX_LENGTH, IBAN_MIN_LENGTH, bsn_valid, iban_valid, rrn_valid
+from .name_forms import NameForms
 from .names import _GREETINGS, _NOT_NAMES, NameRules
 from .schools import (
     _SCHOOL_COMPOUND,
@@ -88,7 +90,7 @@ def _dutch_vocabulary() -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
-class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
+class Scrubber(NameRules, NameForms, SchoolRules, DateRules, AddressRules):
     """Build once (loading spaCy and the lists takes about a second), then reuse.
 
     >>> s = Scrubber()
@@ -270,13 +272,13 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
             yield start, end, "TELEFOON"
 
     def _handles(self, text: str, found: list[Span]):
-        for rx in (P.HANDLE, P.DISCORD_TAG, P.REDDIT_USER):
+        for rx in (U.HANDLE, U.DISCORD_TAG, U.REDDIT_USER):
             for m in rx.finditer(text):
                 if len(m.group(0)) >= 3:
                     yield m.start(), m.end(), "GEBRUIKERSNAAM"
 
     def _usernames_after_platform(self, text: str, found: list[Span]):
-        for m in P.USERNAME_CONTEXT.finditer(text):
+        for m in U.USERNAME_CONTEXT.finditer(text):
             handle = m.group("handle").rstrip(".")
             start = m.start("handle")
             sep = m.group("sep")
@@ -290,17 +292,21 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
             if low in {"is", "en", "of", "maar", "ook"} or low.isdigit() or self._glued_sentences(handle):
                 continue
             yield start, start + len(handle), "GEBRUIKERSNAAM"
-        for m in P.USERNAME_NAMED_AFTER_PLATFORM.finditer(text):
+        for m in U.USERNAME_NAMED_AFTER_PLATFORM.finditer(text):
             handle = m.group("handle").rstrip(".")
             low = handle.lower().lstrip("@")
             # a handle's shape (digits, "_", ".", camel case "NachtUil") or no word and no name
             if re.search(r"[\d_.#@]|[a-z][A-Z]", handle) or not (self.is_word(low) or low in self.first_names
                                                        or low in _NOT_NAMES or low in self.places):
                 yield m.start("handle"), m.start("handle") + len(handle), "GEBRUIKERSNAAM"
-        for m in P.USERNAME_IS_AFTER_PLATFORM.finditer(text):  # "mijn nieuwe is anonieme.bloem"
+        for m in U.HANDLE_BEFORE_HEET.finditer(text):  # "iemand die CreeperHunter99 heet"
+            handle = m.group("handle")
+            if re.search(r"[_.#@]|[a-z][A-Z]", handle) or self._called_handle(handle) and re.search(r"\d", handle):
+                yield m.start("handle"), m.end("handle"), "GEBRUIKERSNAAM"
+        for m in U.USERNAME_IS_AFTER_PLATFORM.finditer(text):  # "mijn nieuwe is anonieme.bloem"
             handle = m.group("handle")
             parts = re.split(r"[._]", handle.lower())
-            if re.search(r"[\d_.]", handle) and min(map(len, parts)) >= 2 and parts[-1] not in P.FILE_ENDINGS \
+            if re.search(r"[\d_.]", handle) and min(map(len, parts)) >= 2 and parts[-1] not in U.FILE_ENDINGS \
                     and not self._glued_sentences(handle):
                 yield m.start("handle"), m.end("handle"), "GEBRUIKERSNAAM"
 
@@ -314,21 +320,21 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
     def _handle_shaped(self, text: str, found: list[Span]):
         """Usernames without "@": an underscore anywhere ("boss_kev99"); a dot inside or
         letters with digits ("mila.xx07", "yara.hz", "kev99") where a platform is named."""
-        for m in P.HANDLE_UNDERSCORE.finditer(text):
+        for m in U.HANDLE_UNDERSCORE.finditer(text):
             yield m.start(), m.end(), "GEBRUIKERSNAAM"
-        platform = bool(P.PLATFORM.search(text))
-        for m in P.HANDLE_SHAPED.finditer(text):
+        platform = bool(U.PLATFORM.search(text))
+        for m in U.HANDLE_SHAPED.finditer(text):
             # "de gast noemt zich sniper2008": what someone calls themselves is a handle too
-            called = P.CALLED_BEFORE.search(text[max(0, m.start() - 40):m.start()])
+            called = U.CALLED_BEFORE.search(text[max(0, m.start() - 40):m.start()])
             if platform and self._handle_like(m.group(0)) or called and self._called_handle(m.group(0)):
                 yield m.start(), m.end(), "GEBRUIKERSNAAM"
-        for m in P.CAMEL_HANDLE.finditer(text):  # "die noemde zich xXDarkWolfXx" (on Fortnite)
-            if platform or P.CALLED_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+        for m in U.CAMEL_HANDLE.finditer(text):  # "die noemde zich xXDarkWolfXx" (on Fortnite)
+            if platform or U.CALLED_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
                 yield m.start(), m.end(), "GEBRUIKERSNAAM"
 
     def _handle_like(self, word: str) -> bool:
         low = word.lower()
-        if P.PLATFORM.search(low):
+        if U.PLATFORM.search(low):
             return False  # "insta.ik": a missing space after a platform word
         parts = re.split(r"[._]", low)
         if len(parts) > 1:
@@ -337,23 +343,23 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
                 # "lenaaa.x", "mila.b": one letter after a first part that is no word; not the
                 # kiss after a greeting ("doei.x", "dankje.x")
                 return len(parts[0]) >= 3 and self._name_or_no_word(parts[0])
-            if len(parts[0]) < 2 or len(last) < 2 or last in P.FILE_ENDINGS:
+            if len(parts[0]) < 2 or len(last) < 2 or last in U.FILE_ENDINGS:
                 return False  # "o.a.", "d.w.z.", "foto.jpg"
             return any(c.isdigit() for c in last) or not self.is_word(last)
         letters = re.sub(r"\d", " ", low).split()
         if len(letters) == 1 and len(letters[0]) >= 4 and re.fullmatch(r"[a-z]+\d{2,4}", low) \
-                and letters[0] not in P.PRODUCT_WORDS and not P.MONTH_OR_UNIT.fullmatch(letters[0]):
+                and letters[0] not in U.PRODUCT_WORDS and not P.MONTH_OR_UNIT.fullmatch(letters[0]):
             return True  # "draak07", "tijger88": a word with a number after it, where a platform is named
         if len(low) >= 6 and len(re.findall(r"[a-z]\d+(?=[a-z])", low)) >= 2:
             return True  # leetspeak, digits for letters: "tr1ckyv1per", "sn1p3r" (parts may be words)
         # "kev99", "sk8boy"; not "ps5", "groep7", "fifa23"
-        return len(low) >= 5 and not any(self.is_word(w) or w in P.PRODUCT_WORDS for w in letters)
+        return len(low) >= 5 and not any(self.is_word(w) or w in U.PRODUCT_WORDS for w in letters)
 
     def _called_handle(self, word: str) -> bool:
         """What someone calls themselves: letters with digits or a dot, even when the letters
         are a word ("sniper2008", "dark.angel"); not a product ("ps5") or a unit ("12u")."""
         letters = re.sub(r"[\d._]", " ", word.lower()).split()
-        return len(word) >= 4 and bool(letters) and not any(w in P.PRODUCT_WORDS for w in letters) and (
+        return len(word) >= 4 and bool(letters) and not any(w in U.PRODUCT_WORDS for w in letters) and (
             self._handle_like(word) or len(letters[0]) >= 3)
 
     def _name_or_no_word(self, word: str) -> bool:
@@ -369,6 +375,7 @@ class Scrubber(NameRules, SchoolRules, DateRules, AddressRules):
     def _token_detectors(self, doc: Doc, found: list[Span]):
         yield from self._schools(doc, found)
         yield from self._formal_names(doc.text)  # "Met vriendelijke groet, Johanna de Graaf"
+        yield from self._profile_names(doc.text)  # "(Daphne Mulder, 14 april 2012)", "t.n.v. J. de Groot"
         yield from self._names(doc, found)
         yield from self._labelled_names(doc.text)  # "nr:0483217659.naam:Lore.ik ben 15"
 
