@@ -54,6 +54,7 @@ if TYPE_CHECKING:
 # A class after "van"/"uit": "3B", "2a", "6de", "1ste" ("mo van 3B zegt ...").
 _CLASS = re.compile(r"^\d(?:[A-Za-z]{1,2}|de|ste|e)$")
 
+_LIVING = frozenset("woon woont wonen woonde woonden verhuisd verhuizen logeer logeert opgegroeid".split())
 _FRENCH_STREET_WORDS = frozenset("rue avenue chaussée boulevard place quai allée impasse drève".split())
 _STREET_ENDING = re.compile(rf"^(?:{STREET_ONLY.pattern}|{STREET_ONLY_WEAK.pattern})$")
 
@@ -236,6 +237,10 @@ class NamePositions:
         low = doc[i].lower_.rstrip(".!?")
         if any(doc[j].lower_.rstrip(".!?") == low and self._pet_name(doc, j) for j in range(i)):
             return True  # "mijn hond ... hij heet Max. ik wil weg met Max en mama": the pet again
+        if doc[i].text[:1].isupper() and i >= 2 and doc[i - 1].lower_ in ("in", "te") \
+                and doc[i - 2].lower_ in _LIVING and (i + 1 == len(doc) or not doc[i + 1].is_alpha
+                                                      or doc[i + 1].lower_ in ("en", "bij", "met", "maar")):
+            return True  # "ik woon in Brecht": a town that is a first name too
         if doc[i].text[:1].isupper() and organisation_or_language(
                 doc, i, low in self.first_names or low in self.surnames):
             return True  # "WZC Ter Linde", "werkt bij Volvo Cars", "op Pukkelpop", "spreekt Tigrinya"

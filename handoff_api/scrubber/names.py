@@ -204,7 +204,7 @@ class NameRules(NameExtent, NamePositions):
                 # Lower-case particles after a title ("meneer van der Berg", "mevrouw van 't Hof")
                 # need two particles or a surname after them: "juf van Engels" is a subject.
                 # One "de"/"ter"/... after a title is a surname's: "meneer de Wit", "juf de Bruin".
-                surname_follows = j < n and (j - i >= 2 or doc[j].lower_ in self.surnames or ctx == "strong"
+                surname_follows = j < n and (j - i >= 2 or doc[j].lower_ in self.surnames or ctx in ("strong", "call")
                                              or not self.is_word(doc[j].lower_)
                                              or low != "van" and i > 0 and doc[i - 1].lower_ in _TITLES)
                 if j < n and self._title(doc[j]) and j > i and (title or surname_follows) \
