@@ -108,7 +108,7 @@ class NameExtent:
     def _given_name_before(self, doc: Doc, i: int, end: int, found: list[Span], capitals_inform: bool) -> bool:
         """A capitalized word right before a name found by its shape or list: inside a sentence
         ('Ik ben Diana Kromodimedjo': 'diana' is in the lemma tables), or, when it is no word,
-        opening the message before a comma ('Nguyen Thi Lan, ik woon ...') or a sentence before
+        opening the message before a comma or "hier" ('Nguyen Thi Lan, ik woon ...') or a sentence before
         what a person does ('Baptiste Lefèvre is de man van mijn zus')."""
         if i < 1 or not capitals_inform or not self._title(doc[i]) or not self._title(doc[i - 1]):
             return False
@@ -118,7 +118,7 @@ class NameExtent:
         unknown = prev.is_alpha and prev.lower_ not in self.vocabulary and prev.lower_ not in self.places \
             and prev.lower_ not in self.not_names and prev.lower_ not in _NOT_NAMES
         if unknown and end < len(doc) and (
-                self._opens_message(doc, i - 1) and doc[end].text == ","
+                self._opens_message(doc, i - 1) and (doc[end].text == "," or doc[end].lower_ == "hier")
                 or self._sentence_start(doc, i - 1) and self._person_follows(doc, end - 1, _NAME_VERBS)):
             return True  # "Priya Ramaswamy, ik ben 28", "Baptiste Lefèvre is de man van ..."
         return (i >= 2 and not self._sentence_start(doc, i - 1) and prev.lower_.rstrip(".") not in _TITLES

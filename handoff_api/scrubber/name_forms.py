@@ -16,13 +16,14 @@ _PARTICLE_RUN = r"(?:(?:van|de|der|den|ter|ten|te|'t|el|al|le|la|du|von|Van|De|D
 _FULL = rf"{_CAP}(?:\s+{_PARTICLE_RUN}{_CAP}){{0,3}}"
 # A profile in brackets: a name, a comma, then a birth date, an age or a national number.
 _BRACKET_PROFILE = re.compile(
-    rf"\(\s*(?P<name>{_FULL})\s*,\s*(?=°|geb|\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\s*[/.\-]\s*\d{{2,4}}"
+    rf"\(\s*(?P<name>{_FULL})\s*(?:,|\s[\-–:])\s*(?=°|geb|\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\s*[/.\-]\s*\d{{2,4}}"
     r"|\d{1,2}\s+(?i:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
     r"|\d{1,2}\s*(?:jaar|j\.?)?\s*[,)]|(?i:rrn|bsn|rijksregister|insz)\b)"
 )
-# An account holder: "t.n.v. J. de Groot", "tnv M.P. Visser", "ten name van Karel Smet".
+# An account holder: "t.n.v. J. de Groot", "tnv M.P. Visser", "ten name van (de heer) Karel Smet".
 _ACCOUNT_HOLDER = re.compile(
     r"(?<![\w.])(?i:t\.\s?n\.\s?v\.?|tnv|ten\s+name\s+van|op\s+(?:de\s+)?naam\s+van)\s+"
+    r"(?:(?i:de\s+heer|mevrouw|mevr\.?|mw\.?|dhr\.?|meneer|mr\.?)\s+)?"
     rf"(?P<name>(?:[A-Z]\.\s?){{1,3}}\s*{_PARTICLE_RUN}{_CAP}|{_FULL})"
 )
 

@@ -19,7 +19,7 @@ EMAIL = re.compile(
 # (apenstaartje) gmail.com", "ruben (punt) verbeke (at) telenet (punt) be", "noah[at]outlook[dot]be".
 _AT_WORDS = r"(?:at|apenstaartje|apestaartje|apenstaart|apestaart|arobase|arrobase|arobas)"
 _DOT_WORDS = r"(?:punt|dot|point)"
-_OBF_AT = rf"(?:\s*[(\[{{<]\s*{_AT_WORDS}\s*[)\]}}>]\s*|\s+{_AT_WORDS}\s+)"
+_OBF_AT = rf"(?:\s*[(\[{{<]\s*{_AT_WORDS}\s*[)\]}}>]\s*|\s+{_AT_WORDS}\s+|\s*@\s*)"  # also "x @ gmail punt com"
 _OBF_DOT = rf"(?:\s*[(\[{{<]\s*(?:{_DOT_WORDS}|\.)\s*[)\]}}>]\s*|\s+{_DOT_WORDS}\s+|\.)"
 EMAIL_OBFUSCATED = re.compile(
     rf"(?<![\w.+\-])[a-z0-9][a-z0-9_\-]*(?:{_OBF_DOT}[a-z0-9][a-z0-9_\-]*)*{_OBF_AT}"
@@ -175,11 +175,11 @@ BIRTH_AGE_BEFORE = re.compile(r"(?i)\b(?:word|wordt|werd|worden|werden)\s+(?:[\w
 BIRTH_AGE_AFTER = re.compile(r"(?i)^\s+\d{1,2}(?:\s+jaar)?(?![\w/.:]|,\d)(?!\s*(?:u|uur|h|keer|x)\b)")
 # A full date in brackets right after a person: "mijn zoon Daan (17-06-2009)", "mijn dochter (12.08.2008)".
 # Also a profile in the brackets: the person's name before the date, more after it ("Mijn dochter
-# (Jade, 03/09/2011)", "(Daphne Mulder, 14 april 2012)", "(03/09/2011, 13 jaar)").
+# (Jade, 03/09/2011)", "(Daphne Mulder, 14 april 2012)", "(03/09/2011, 13 jaar)", "(Jade - 03-09-11)").
 _NAME_IN_BRACKETS = r"[A-ZÀ-Ý][\w'À-ÿ\-]*(?:\s+(?:[a-z']{1,3}\s+){0,2}[A-ZÀ-Ý][\w'À-ÿ\-]*){0,3}"
 DATE_IN_BRACKETS = re.compile(
-    r"\(\s*(?:(?P<name>" + _NAME_IN_BRACKETS + r")\s*,\s*)?°?\s*"
-    r"(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)\d{2}"
+    r"\(\s*(?:(?P<name>" + _NAME_IN_BRACKETS + r")\s*(?:,|\s[\-–:])\s*)?°?\s*"
+    r"(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:(?:19|20)\d{2}|'?\d{2})"
     r"|\d{1,2}\s+(?i:" + MONTHS + r")\.?\s+(?:19|20)\d{2})\s*(?:[,;][^()\n]{0,40})?\)"  # "Tygo (13 juni 2013)"
 )
 
