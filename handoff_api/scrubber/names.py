@@ -5,7 +5,9 @@ A mixin for ``Scrubber``, which owns the lists (``first_names``, ``ambiguous_nam
 the lists, from the position of a word (after "ik heet", "mijn zus", "ik ben", "met", "zegt"),
 and from its shape (a capitalized unknown word inside a sentence, a hyphenated name, a
 Flemish surname); words that are also names ("roos", "hoop", "storm") need a name position.
-The position rules themselves live in ``name_positions.py``.
+The position rules themselves live in ``name_positions.py``, how far a name reaches in
+``name_extent.py``; names found by the text around them (a profile in brackets, an account
+holder) in ``name_forms.py``.
 """
 from __future__ import annotations
 
