@@ -20,9 +20,11 @@ _BRACKET_PROFILE = re.compile(
     r"|\d{1,2}\s+(?i:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
     r"|\d{1,2}\s*(?:jaar|j\.?)?\s*[,)]|(?i:rrn|bsn|rijksregister|insz)\b)"
 )
-# An account holder: "t.n.v. J. de Groot", "tnv M.P. Visser", "ten name van (de heer) Karel Smet".
+# An account holder or addressee: "t.n.v. J. de Groot", "tnv M.P. Visser", "ten name van (de heer)
+# Karel Smet", "t.a.v. mevrouw K. Peeters", "Rekeninghouder: J. de Groot".
 _ACCOUNT_HOLDER = re.compile(
-    r"(?<![\w.])(?i:t\.\s?n\.\s?v\.?|tnv|ten\s+name\s+van|op\s+(?:de\s+)?naam\s+van)\s+"
+    r"(?<![\w.])(?i:t\.\s?[na]\.\s?v\.?|tnv|tav|ten\s+name\s+van|ter\s+attentie\s+van|op\s+(?:de\s+)?naam\s+van"
+    r"|(?:naam|rekeninghouder|begunstigde|houder)\s*:)\s*"
     r"(?:(?i:de\s+heer|mevrouw|mevr\.?|mw\.?|dhr\.?|meneer|mr\.?)\s+)?"
     rf"(?P<name>(?:[A-Z]\.\s?){{1,3}}\s*{_PARTICLE_RUN}{_CAP}|{_FULL})"
 )

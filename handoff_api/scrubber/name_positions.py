@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from .name_organisations import organisation_or_language
-from .patterns import STREET_ONLY, STREET_ONLY_WEAK
+from .patterns import DATE_IN_BRACKETS, STREET_ONLY, STREET_ONLY_WEAK
 
 from .name_words import (
     _ABSTRACT_NAMES,
@@ -54,6 +54,8 @@ if TYPE_CHECKING:
 # A class after "van"/"uit": "3B", "2a", "6de", "1ste" ("mo van 3B zegt ...").
 _CLASS = re.compile(r"^\d(?:[A-Za-z]{1,2}|de|ste|e)$")
 
+_DATE_IN_BRACKETS_AFTER = re.compile(r"[ \t]*(?=" + DATE_IN_BRACKETS.pattern.replace("(?P<name>", "(?:")
+                                     .replace("(?P<date>", "(?:") + ")")
 _LIVING = frozenset("woon woont wonen woonde woonden verhuisd verhuizen logeer logeert opgegroeid".split())
 _FRENCH_STREET_WORDS = frozenset("rue avenue chaussée boulevard place quai allée impasse drève".split())
 _STREET_ENDING = re.compile(rf"^(?:{STREET_ONLY.pattern}|{STREET_ONLY_WEAK.pattern})$")
@@ -269,9 +271,13 @@ class NamePositions:
     def _named_by_profile(self, doc: Doc, i: int, ctx: str | None) -> bool:
         """A capitalized word after "ik ben" or a kin word with an age or a birth after it, as
         in a profile ("Ik ben Lotus, geboren ...", "ik ben El , 13 ,", "mijn buurman Frans (78)"),
-        even when it is a word; not a place, a listed non-name or a kin word."""
+        even when it is a word; not a place, a listed non-name or a kin word. A listed first
+        name anywhere before a full date in brackets ("Jade (03/09/2011) ...")."""
         tok = doc[i]
         low = tok.lower_
+        if tok.is_title and low in self.first_names and low not in self.places \
+                and _DATE_IN_BRACKETS_AFTER.match(doc.text, tok.idx + len(tok.text)):
+            return True  # "Jade (3 sept. 2011) is mijn dochter": a listed name before a birth date
         return (ctx in ("ben", "kin") and tok.is_title and tok.is_alpha and len(low) >= 2
                 and low not in self.places and low not in self.not_names and low not in _KIN
                 and bool(_PROFILE_AFTER.match(doc.text, tok.idx + len(tok.text))))

@@ -148,7 +148,8 @@ _SIGNED_NAME = re.compile(
 # "Gegevens: Els Van Acker, ..." (a record's personal data).
 _ROLE_LABEL = re.compile(
     r"(?<![^\W\d_])(?i:cli[eë]nte?|pati[eë]nte?|slachtoffer|dader|verdachte|betrokkene|leerling|minderjarige|"
-    r"gegevens|personalia|contactpersoon|melder|aanmelder|getuige)"
+    r"gegevens|personalia|contactpersoon|contact|melder|aanmelder|aanvrager|getuige|moeder|vader|ouders?|"
+    r"zoon|dochter|kind|partner)"
     rf"\s*:\s*(?P<name>{_CAP_WORD}(?:\s+(?:(?:van|de|der|den|el|van\s+de|van\s+der)\s+)?{_CAP_WORD}){{1,2}})"
 )
 # Nationalities and languages in English are no names ("he is British"); kept out of

@@ -299,10 +299,11 @@ class Scrubber(NameRules, NameForms, SchoolRules, DateRules, AddressRules):
             if re.search(r"[\d_.#@]|[a-z][A-Z]", handle) or not (self.is_word(low) or low in self.first_names
                                                        or low in _NOT_NAMES or low in self.places):
                 yield m.start("handle"), m.start("handle") + len(handle), "GEBRUIKERSNAAM"
-        for m in U.HANDLE_BEFORE_HEET.finditer(text):  # "iemand die CreeperHunter99 heet"
-            handle = m.group("handle")
+        for m in U.HANDLE_BEFORE_HEET.finditer(text):  # "iemand die CreeperHunter99 heet", "genaamd sniper2008"
+            group = "handle" if m.group("handle") else "named"
+            handle = m.group(group).rstrip(".")
             if re.search(r"[_.#@]|[a-z][A-Z]", handle) or self._called_handle(handle) and re.search(r"\d", handle):
-                yield m.start("handle"), m.end("handle"), "GEBRUIKERSNAAM"
+                yield m.start(group), m.start(group) + len(handle), "GEBRUIKERSNAAM"
         for m in U.USERNAME_IS_AFTER_PLATFORM.finditer(text):  # "mijn nieuwe is anonieme.bloem"
             handle = m.group("handle")
             parts = re.split(r"[._]", handle.lower())

@@ -68,6 +68,8 @@ USERNAME_IS_AFTER_PLATFORM = re.compile(
 # caller asks for a handle's shape: digits, "_", ".", camel case).
 HANDLE_BEFORE_HEET = re.compile(
     r"(?i)\b(?:die|dat|wie)\s+(?P<handle>@?\w[\w.#\-]*\w)\s+(?:heet|heette|noemt|noemde|heten)\b"
+    # the same after "genaamd"/"met de naam": "iemand met de naam sniper2008"
+    r"|\b(?:genaamd|genoemd|met\s+de\s+naam|onder\s+de\s+naam|called|named)\s+(?P<named>@?\w[\w.#\-]*\w)"
 )
 # Camel case with its humps inside, as a gamer's name: "xXDarkWolfXx", "ShadowWolfYT"; not
 # "McDonald", "DeSmet" (one hump after a capital).

@@ -55,6 +55,8 @@ def test_address_forms(scrubber, text, expected):
     ("er is een man die DarkKnight88 heet en mijn dochter volgt",
      "er is een man die [GEBRUIKERSNAAM] heet en mijn dochter volgt"),
     ("een account dat MeisjesFan heet stuurt haar foto's", "een account dat [GEBRUIKERSNAAM] heet stuurt haar foto's"),
+    ("iemand met de naam vlinder2010 volgt mijn dochter", "iemand met de naam [GEBRUIKERSNAAM] volgt mijn dochter"),
+    ("een profiel genaamd MrNiceGuy84 vraagt om foto's", "een profiel genaamd [GEBRUIKERSNAAM] vraagt om foto's"),
 ])
 def test_username_forms(scrubber, text, expected):
     assert scrubber.scrub(text) == expected
@@ -97,9 +99,16 @@ def test_places_and_days_in_brackets_stay(scrubber, text):
     ("stort het maar ten name van M.J. de Wit", "stort het maar ten name van [NAAM]"),
     ("de rekening staat op naam van R. ter Haar", "de rekening staat op naam van [NAAM]"),
     ("Overschrijven t.n.v. de heer P. van Leeuwen", "Overschrijven t.n.v. de heer [NAAM]"),
+    # an addressee and an account holder's label
+    ("Brief t.a.v. H. de Bruyn, afdeling jeugd", "Brief t.a.v. [NAAM], afdeling jeugd"),
+    ("Rekeninghouder: A.M. van den Berg", "Rekeninghouder: [NAAM]"),
+    ("Naam: T. de Ridder", "Naam: [NAAM]"),
     # a record's label before a full name
     ("Gegevens: Roos De Clercq, 0472 11 22 33", "Gegevens: [NAAM], [TELEFOON]"),
     ("Contactpersoon: Iris Wuyts (zus)", "Contactpersoon: [NAAM] (zus)"),
+    ("Moeder: Hoop Van Damme, Vader: Roel Segers", "Moeder: [NAAM], Vader: [NAAM]"),
+    # a listed name that is a word too, before a birth date in brackets
+    ("Roos (4 feb. 2012) is mijn jongste", "[NAAM] ([DATUM]) is mijn jongste"),
     # a married name with the particle after the hyphen, also where capitals say little
     ("Cliënte Mevr. Petra Jansen-de Jong, Kerkweg 2, Putten. Tel. Dochter: 0341 35 42 16",
      "Cliënte Mevr. [NAAM], [ADRES], Putten. Tel. Dochter: [TELEFOON]"),
