@@ -1,6 +1,7 @@
 """Full names found by the form of the text around them, on the raw text (names.py holds the
 token rules): a profile in brackets ("(Daphne Mulder, 14 april 2012)", "Mijn dochter (Jade,
-03/09/2011)") and an account holder ("t.n.v. J. de Groot", "ten name van M. Peeters").
+03/09/2011)"), an account holder ("t.n.v. J. de Groot", "ten name van M. Peeters") and a full
+name opening a record line ("Els Van Acker, Antwerpsesteenweg 300, ...").
 
 A mixin for ``Scrubber``, which owns the lists (``first_names``, ``places``, ``not_names``) and
 ``is_word``. Asked before the token rules, so that the whole name is one span.
@@ -30,6 +31,10 @@ _ACCOUNT_HOLDER = re.compile(
 )
 
 
+# A record line opening with a full name and a comma: "Els Van Acker, Antwerpsesteenweg 300, ..."
+_RECORD_OPENING = re.compile(rf"^\s*(?P<name>{_CAP}\s+{_PARTICLE_RUN}{_CAP}(?:\s+{_CAP})?)\s*,")
+
+
 class NameForms:
     """Names by the form of the text around them; see the module docstring."""
 
@@ -44,10 +49,16 @@ class NameForms:
         return first in self.first_names or len(first) >= 3 and not self.is_word(first) \
             or " " in name and last in self.surnames  # "Daphne Mulder": a listed surname after
 
-    def _profile_names(self, text: str):
+    def _profile_names(self, text: str, found: list | None = None):
         for m in _BRACKET_PROFILE.finditer(text):
             if self.profile_name(m.group("name")):
                 yield m.start("name"), m.end("name"), "NAAM"  # "(Daphne Mulder, 14 april 2012)"
+        m = _RECORD_OPENING.match(text)
+        if m and m.group("name").split()[0].lower() in self.first_names and self.profile_name(m.group("name")) \
+                and not any(w.lower() in self.places or w.lower() in self.not_names for w in m.group("name").split()) \
+                and any(s.label not in ("NAAM", "SCHOOL") and s.start >= m.end() for s in found or ()):
+            # "Els Van Acker, Antwerpsesteenweg 300, ...": in a record line, even where capitals say little
+            yield m.start("name"), m.end("name"), "NAAM"
         for m in _ACCOUNT_HOLDER.finditer(text):
             name = m.group("name")
             if re.match(r"[A-Z]\.", name) or self.profile_name(name):

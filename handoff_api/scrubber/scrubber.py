@@ -376,7 +376,7 @@ class Scrubber(NameRules, NameForms, SchoolRules, DateRules, AddressRules):
     def _token_detectors(self, doc: Doc, found: list[Span]):
         yield from self._schools(doc, found)
         yield from self._formal_names(doc.text)  # "Met vriendelijke groet, Johanna de Graaf"
-        yield from self._profile_names(doc.text)  # "(Daphne Mulder, 14 april 2012)", "t.n.v. J. de Groot"
+        yield from self._profile_names(doc.text, found)  # "(Daphne Mulder, 14 april 2012)", "t.n.v. J. de Groot"
         yield from self._names(doc, found)
         yield from self._labelled_names(doc.text)  # "nr:0483217659.naam:Lore.ik ben 15"
 

@@ -107,6 +107,9 @@ def test_places_and_days_in_brackets_stay(scrubber, text):
     ("Gegevens: Roos De Clercq, 0472 11 22 33", "Gegevens: [NAAM], [TELEFOON]"),
     ("Contactpersoon: Iris Wuyts (zus)", "Contactpersoon: [NAAM] (zus)"),
     ("Moeder: Hoop Van Damme, Vader: Roel Segers", "Moeder: [NAAM], Vader: [NAAM]"),
+    # a full name opening a record line, where capitals say little
+    ("Hoop Van Gucht, Kempenstraat 12, 2200 Herentals, 014 21 33 44",
+     "[NAAM], [ADRES], [POSTCODE] Herentals, [TELEFOON]"),
     # a listed name that is a word too, before a birth date in brackets
     ("Roos (4 feb. 2012) is mijn jongste", "[NAAM] ([DATUM]) is mijn jongste"),
     # a married name with the particle after the hyphen, also where capitals say little
