@@ -33,13 +33,13 @@ _OVER = re.compile(
     r"|\b(nu|inmiddels|ondertussen|intussen|sindsdien) (woon|ben|zit|voel) ik (\w+ )?(veilig|goed|beter|apart|alleen|weg)\b"
     r"|\b(het is|alles is|het gaat) (nu |inmiddels )?(voorbij|beter|goed)\b"
     r"|\bik ben (weg|vertrokken|verhuisd)\b"
-    r"|\b(jaar|maanden|weken) geleden\b|\bvorige (maand|zomer|winter)\b|\b(contactverbod|straatverbod|huisverbod)\b"
+    r"|\b(jaar|maanden|weken) geleden\b|\bvorige (maand|zomer|winter|week)\b|\bvorig (weekend|jaar)\b|\b(contactverbod|straatverbod|huisverbod)\b"
     r"|\bik ben (nu )?(niet|ni) in gevaar\b|\bnu is het (rustig|stil)\b|\bhij (zit|is) (nu )?(vast|in de gevangenis|op reis)\b"
     # English and French
-    r"|\b(years|months|weeks) ago\b|\blast (year|summer|winter|month)\b|\bback then\b|\bused to\b|\bgrowing up\b"
+    r"|\b(years|months|weeks) ago\b|\blast (year|summer|winter|month|week|weekend)\b|\bback then\b|\bused to\b|\bgrowing up\b"
     r"|\bwhen i was (little|a kid|a child|young|small|\d+)\b|\b(i'm|im|i am) (safe|okay|ok|doing (better|okay|ok|well))( now)?\b"
     r"|\bnot in danger\b|\b(i|we) (left|moved out|moved away)\b|\brestraining order\b|\bit's (quiet|calm|over) now\b"
-    r"|\bil y a (\w+ )?(ans|mois|annees)\b|\bje suis partie?\b|\bje vais (bien|mieux)\b|\bquand j'etais (petite?|enfant)\b"
+    r"|\bil y a (\w+ )?(ans|mois|annees|semaines)\b|\b(la semaine|le week-end) (passee|derniere|dernier)\b|\bje suis partie?\b|\bje vais (bien|mieux)\b|\bquand j'etais (petite?|enfant)\b"
 )
 _HABITUAL = re.compile(
     r"\b(als|wanneer|telkens als|elke keer als|iedere keer als|zodra) (hij|ze|zij|mijn \w+|papa|mama)\b"
@@ -81,6 +81,7 @@ _SAFE_NOW = re.compile(
     r"vluchthuis|opvang|blijfhuis|familie|vrienden|schoonouders|buren)\b"
     r"|\b(hij|zij|ze) (is|zit|werkt|blijft) (nu |momenteel |voorlopig |nog )?(\w+ ){0,3}(op reis|op het werk|op zijn werk|aan het werk|op kamp|in het buitenland|"
     r"in de gevangenis|in de cel|vast|opgepakt|opgenomen|in therapie|bij zijn (moeder|ouders|broer|vrienden)|niet thuis|weg)\b"
+    r"|\b(is|zit|blijft) (hij|ze|zij) (nu |nog |eindelijk |voorlopig )?(\w+ ){0,3}(vast|opgepakt|in de gevangenis|in de cel|in de bak|op reis)\b"
     r"|\b(politie|agenten|de flikken)\b[^.?!]{0,40}\b(meegenomen|opgepakt|aangehouden|gearresteerd|opgehaald)\b"
     r"|\b(the police|police|cops)\b[^.?!]{0,30}\b(took him|arrested|came and took)\b|\b(he's|he is) (in custody|in jail|locked up|away)\b"
     r"|\b(i'm|im|i am|we're|we are) (now )?(at|staying (at|with)) (my|a|our) [^.?!]{0,20}\b(now|safe)\b"
@@ -94,8 +95,16 @@ _SAFE_NOW = re.compile(
 # a threat to share images unless the writer pays or sends more (sextortion without danger now)
 _IMAGE_THREAT = re.compile(
     r"\b(foto|fotos|foto's|naaktfoto\w*|nudes|pics|pictures|video|filmpje|beelden|photos)\b[^.?!]{0,90}"
-    r"\b(als ik (niet|geen|nie|ni)|tenzij|anders|or (he|she)('ll| will)|unless|if i (don't|dont)|sinon|si je (ne|n'))\b"
-    r"|\b(als ik (niet|geen|nie|ni)|unless|if i (don't|dont))\b[^.?!]{0,60}\b(foto|fotos|foto's|naaktfoto\w*|nudes|pics|video|filmpje|beelden)\b"
+    r"\b((als|as) ik (niet|geen|nie|ni)|tenzij|anders|or (he|she)('ll| will)|unless|if i (don't|dont)|sinon|si je (ne|n'))\b"
+    r"|\b((als|as) ik (niet|geen|nie|ni)|unless|if i (don't|dont))\b[^.?!]{0,60}\b(foto|fotos|foto's|naaktfoto\w*|nudes|pics|video|filmpje|beelden)\b"
+    r"|\b(euro|geld|bitcoin|money)\b[^.?!]{0,30}\b(anders|or (he|she)('ll| will)|sinon)\b[^.?!]{0,30}\b(stuurt|deelt|zet|post|send|share|envoie)"
+    r"|\b(dreigt|dreigde|threatens|threatened|menace)\b[^.?!]{0,40}\b(te lekken|te delen|te verspreiden|online te zetten|door te sturen|to leak|to post|to share)\b"
+)
+# coercive control without danger now (LABELLING.md: psychological violence; urgency none unless danger now)
+_CONTROL = re.compile(
+    r"\b(checkt|controleert|leest|bekijkt|checks|reads|lit)\b[^.?!]{0,20}\b(mijn|mn|my|mes) (gsm|telefoon|berichten|mails|phone|messages|emails|texts)\b"
+    r"|\b(neemt|pakt|beheert|houdt|afpakken|pakken|keeps|takes|controls)\b[^.?!]{0,20}\b(mijn|mn|my|ons|our) (\w+ )?(geld|loon|zakgeld|bankkaart|pinpas|pensioen|"
+    r"paspoort|verblijfskaart|money|pension|bank card|residence card|passport|salary)\b"
 )
 # stalking as a pattern (LABELLING.md: "mijn ex volgt me overal en stuurt 50 berichten per dag" is none)
 _STALKING_PATTERN = re.compile(
@@ -130,11 +139,13 @@ _PROCEDURE_MORE = re.compile(
 )
 # what keeps a message alarming whatever calms it: danger now, a time, a weapon, a farewell
 _DANGER_NOW = re.compile(
-    r"\b(help|helpen|dringend|snel|112|nu meteen|right now|help me|au secours|aidez)\b"
+    r"\b(help|helpen|dringend|112|nu meteen|right now|help me|au secours|aidez)\b|\b(kom|komen|help|pls|please|alsjeblieft) snel\b|\bsnel (hulp|iemand|komen)\b"
+    # held somewhere: the guide's acute danger even in a message about control
+    r"|\b(opgesloten|op slot|locked (me )?in|locked up in|laat (me|mij) niet (gaan|weg)|won't let me (leave|go)|m'enferme)\b"
     r"|\b(staat|is|zit|komt|klopt|bonkt|wacht) (\w+ )?(nu |hier |weer |al )?(voor|aan|bij|op|buiten bij) (de|mijn|onze|het) (deur|raam|ramen|huis|school)\b"
     r"|\b(hij|ze|zij) (is|zit|staat) (nu )?(hier|binnen|in huis|beneden|boven|voor de deur)\b"
     r"|\b(komt|is) (hij |ze )?(straks|vanavond|vannacht|om \d+\w*|over (een|\d+) (uur|minuten))|\b(thuiskomt|thuis komt)\b|\b(tonight|ce soir|cette nuit)\b"
-    r"|\b(mes|messen|knife|wapen|pistool|gun|couteau|arme)\b"
+    r"|\b(een|het|dat|zijn|z'n|zn|haar|met) mes\b|\b(messen|keukenmes|broodmes|zakmes|knife|wapen|pistool|gun|couteau|arme)\b"
     r"|\b(nu|op dit moment|now) (aan het )?(slaan|slaat|schopt|wurgt|bedreigt|hitting|beating|choking)\b"
     r"|\bik hoor (nu|ze|hem|haar|de buren)\b|\bi can hear\b"
     r"|\b(afscheid|vaarwel|afscheidsbrief|beter af zonder mij|better off without me|bedankt voor alles|thanks for everything|te laat)\b"
@@ -167,8 +178,36 @@ _ALARM = re.compile(
     r"|\b(vanavond|tonight|ce soir|straks|when (she|he|i) gets? home)\b[^.?!]{0,60}\b(slaan|slaat|beat|hit|vermoord\w*|kill|pak slaag|voelen|straf|afmaken)\b"
     r"|\b(slaan|beat|hit|afmaken|pak slaag)\b[^.?!]{0,60}\b(vanavond|tonight|when (she|he) gets home|thuiskomt)\b"
     r"|^help\b|\bhelp\s*[!.]*$|\bhelp (me|mij)\s*[!.]*$"
+    # round 5, kinds of the guide without the usual words: someone who will not leave, a call for
+    # help passed on, a threat with a time, hiding, bleeding now, someone forcing the door
+    r"|\bhij (wil|gaat) (niet|ni|nie) weg\b|\bhij (niet|ni|nie) weggaat\b|\b(he|she) (won't|wont|refuses to) leave\b"
+    r"|\b(stuurde|stuurt|sms'te|sent|texted) (me |mij )?['\"]?help\b"
+    r"|\b(om|at|voor|before) \d{1,2} ?(u|uur|h|pm|am)\b[^.?!]{0,60}\b(anders|or else|sinon)\b"
+    r"|\b(onder (mijn|mn|het) bed|verstop (me|mij)|verstopt in|achter de containers|i'm hiding|im hiding|hiding (in|under|behind)|je me cache)\b"
+    r"|\b(bloedt|bloed) (nog|nu|veel)\b|\b(still|won't stop|wont stop) bleeding\b|\bne s'arrete pas de saigner\b"
+    r"|\bprobeert (hij |ze |zij |iemand )?(de|mijn|onze|het) (voordeur|deur|raam|achterdeur) open\b|\btrying to (get in|break in|open (the|my) door)\b"
+    # suicide risk in indirect words (LABELLING.md): no way out, after I am gone, nothing left of me
+    r"|\b(geen|gn) (andere |enkele )?uitweg\b|\bno way out\b|\bals ik er (niet meer|ni meer|nie meer) ben\b|\bwhen i'm gone\b"
+    r"|\b(niks|niets) (meer )?van (mij|me) (overblijft|over is|overblijven)\b|\bnothing (left )?of me\b"
+    r"|\b(it is|it's|its) (fine|okay|ok|better) (this way|like this)\b"
+)
+# "echt niet als grap", "no joke", "ik meen het": the writer says it is NOT a joke (round 5: the
+# hyperbole cue read "grap" in "niet als grap" and calmed a wish to die)
+_NOT_JOKING = re.compile(
+    r"\b(niet|ni|nie|geen|echt geen|is geen) (als |een )?(grap|grapje|joke)\b|\bik meen (het|da|dat|dit)\b"
+    r"|\b(no joke|not (a )?joke|not joking|i mean it|i'm serious|im serious|serieus (nu|echt))\b|\bc'est pas une blague\b"
+)
+# a wish to die in the writer's own present words (LABELLING.md: suicide risk), not "dood wilde" of the past
+_WISH_TO_DIE = re.compile(
+    r"\bik wil (gewoon |echt |zo graag |liefst )?(dood|dood zijn|er niet meer zijn|niet meer leven|niet meer wakker worden)\b"
+    r"|\b(i want to|i wanna) (die|be dead|not wake up|disappear forever)\b|\bje veux (mourir|plus vivre|disparaitre)\b"
 )
 _FIRST_PERSON_END = re.compile(r"\b(mijn leven|mezelf|mijzelf|myself|my life|ma vie|me tuer|moi-meme)\b")
+_SELF_HARM = re.compile(
+    r"\b(mezelf|mijzelf|myself|moi-meme)\b[^.?!]{0,20}\b(iets aan|pijn|snij|snijd|kras|dood|van kant|weg|kill|hurt|cut)"
+    r"|\b(snij|snijd|kras|sneed|cut|cutting|hurt|kill|harm)\w* (\w+ )?(mezelf|mijzelf|myself)\b"
+    r"|\b(einde|eind|end) (aan |to )?(mijn|my) (leven|life)\b|\bmijn leven (beeindigen|stoppen|nemen)\b|\bme tuer\b|\bma vie\b"
+)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\s*\n+\s*|\s+(?:maar|but)\s+")
 
 NAMES = ("hyperbole", "over", "habitual", "pressure", "thanks_better", "now", "self", "procedure")
@@ -176,7 +215,7 @@ NAMES = ("hyperbole", "over", "habitual", "pressure", "thanks_better", "now", "s
 
 def clause_vector(norm: str) -> List[float]:
     return [
-        1.0 if _HYPERBOLE.search(norm) else 0.0,
+        1.0 if _HYPERBOLE.search(norm) and not _NOT_JOKING.search(norm) else 0.0,
         1.0 if _OVER.search(norm) else 0.0,
         1.0 if _HABITUAL.search(norm) else 0.0,
         1.0 if _PRESSURE.search(norm) else 0.0,
@@ -188,20 +227,22 @@ def clause_vector(norm: str) -> List[float]:
 
 
 _CALMING = (
-    _SAFE_NOW, _OVER, _IMAGE_THREAT, _STALKING_PATTERN, PERPETRATOR, _FEAR_OR_STOP, _PRESSURE, _PRESSURE_SUICIDE,
+    _SAFE_NOW, _OVER, _IMAGE_THREAT, _CONTROL, _STALKING_PATTERN, PERPETRATOR, _FEAR_OR_STOP, _PRESSURE, _PRESSURE_SUICIDE,
     _HYPERBOLE, _HYPERBOLE_MORE, _THANKS_BETTER, _PROCEDURE, _PROCEDURE_MORE,
 )
 
 
 def alarm(norm: str) -> bool:
     """A strong sign of a crisis in few words (a farewell, a plan, violence named as now)."""
-    return bool(_ALARM.search(norm))
+    if _ALARM.search(norm):
+        return True
+    return bool(_WISH_TO_DIE.search(norm)) and not (_HYPERBOLE.search(norm) and not _NOT_JOKING.search(norm))
 
 
 def calming(norm: str) -> bool:
     """The whole message says the danger is over, feared, a habit, someone else's pressure, a joke or
     a question about a procedure, and nothing in it places danger now or says farewell."""
-    if _DANGER_NOW.search(norm) or _FIRST_PERSON_END.search(norm) or _ALARM.search(norm):
+    if _DANGER_NOW.search(norm) or _SELF_HARM.search(norm) or alarm(norm) or _NOT_JOKING.search(norm):
         return False
     return any(pattern.search(norm) for pattern in _CALMING)
 
