@@ -53,8 +53,13 @@ class AddressRules:
                 yield m.start(), m.end(), "ADRES"  # "Laan van Meerdervoort 530", "op de Laan van ..."
         for m in P.ADDRESS_BEFORE_POSTCODE.finditer(text):
             first = m.group("street").split()[0].lower()
-            if first not in _NOT_NAMES and (first not in self.vocabulary or first in _BARE_STREET_WORDS):
-                yield m.start("street"), m.end("street"), "ADRES"  # also "Markt 1A, 3740 Bilzen"
+            place = _WORD.match(text, m.end() - 1)
+            listed_place = place is not None and place.group(0).lower() in self.places
+            if first not in _NOT_NAMES and first not in _COUNTED and (
+                    first not in self.vocabulary or first in _BARE_STREET_WORDS or listed_place):
+                # also "Markt 1A, 3740 Bilzen"; a street that is a word before a postcode and a
+                # listed place too ("Kiel 17, 2020 Antwerpen", "Zand 7, 8000 Brugge")
+                yield m.start("street"), m.end("street"), "ADRES"
         for m in P.STREET_AFTER_LIVING.finditer(text):
             yield m.start("street"), m.end("street"), "ADRES"
         for m in P.CAPITALIZED_STREET_AFTER_LIVING.finditer(text):

@@ -4,8 +4,10 @@ Used by ``NamePositions._not_a_person``. An institution word before or after a c
 run ("WZC Ter Linde", "de zone Rupel", "het Jan Yperman ziekenhuis"), a firm or a lender
 after "werken bij" / "een lening bij" ("bij Volvo Cars", "bij Cofidis en Buy Way"), an app,
 a site or a festival after "op" ("op Wattpad leren kennen", "op Pukkelpop"), a language
-after "spreekt" ("spreekt Tigrinya"), a game after "speelt" ("speelt Valorant") and a place
-after a foreign preposition ("pracuję w Antwerpii").
+after "spreekt" ("spreekt Tigrinya"), a game after "speelt" ("speelt Valorant", also over
+adverbs: "speelt de hele dag Tarkov"), a place after a foreign preposition ("pracuję w
+Antwerpii"), a hospital or a title after its abbreviation or kind ("AZ Groeninge", "de film
+Frozen") and a run after a preposition + "het" ("naar het Maria Middelares").
 """
 from __future__ import annotations
 
@@ -18,8 +20,17 @@ _INSTITUTIONS = frozenset(
     """wzc woonzorgcentrum rusthuis zorgcentrum ziekenhuis kliniek polikliniek hospitaal
     zone politiezone hulpverleningszone ocmw cawdienst dienstencentrum opvangcentrum
     bedrijf firma fabriek vzw stadion festival jeugdhuis jeugdbeweging chiro scouts
-    sporthal zwembad cultuurcentrum gemeenschapscentrum parochie kerk moskee""".split()
+    sporthal zwembad cultuurcentrum gemeenschapscentrum parochie kerk moskee
+    az uz zna gza zol asz umc mc amc lumc olvg ggz cgg psc pc film serie boek reeks game spel
+    programma""".split()
 )
+# Prepositions before "het" + a capitalized run: an institution ("naar het Maria Middelares",
+# "in het Jan Palfijn"); a person is no "het" ("dat het Kobe was" has no preposition before it).
+_PREPOSITIONS = frozenset("naar in bij van uit op aan voor tot uit vanuit richting".split())
+# Words between a play verb and the game: "speelt de hele dag Call of Duty", "speelt elke avond X".
+_PLAY_ADVERBS = frozenset(
+    """de het hele heel elke iedere dag avond nacht middag ochtend week weekend altijd vaak nog steeds
+    alleen graag ook weer veel liefst uren lang online nu toen soms meestal""".split())
 # Words before "bij" that make the next capitalized word a firm: work, money, insurance.
 _FIRM_CUES = frozenset(
     """werk werkt werken werkte werkten job stage interim dienst contract lening leningen
@@ -71,8 +82,10 @@ def organisation_or_language(doc: Doc, i: int, known_person: bool) -> bool:
     start, end = _run_bounds(doc, i)
     if start > 0 and doc[start - 1].lower_ in _INSTITUTIONS:
         return True  # "WZC Ter Linde", "de zone Rupel"
-    if end < len(doc) and doc[end].lower_ in _INSTITUTIONS and doc[end].is_lower:
-        return True  # "het Jan Yperman ziekenhuis"
+    if end < len(doc) and doc[end].lower_ in _INSTITUTIONS and (doc[end].is_lower or doc[end].is_upper):
+        return True  # "het Jan Yperman ziekenhuis", "het Erasmus MC"
+    if start > 1 and doc[start - 1].lower_ in ("het", "'t") and doc[start - 2].lower_ in _PREPOSITIONS:
+        return True  # "naar het Maria Middelares gebracht"
     if known_person:
         return False
     start = _coordinated_start(doc, start)
@@ -84,6 +97,11 @@ def organisation_or_language(doc: Doc, i: int, known_person: bool) -> bool:
         return True  # "op Wattpad leren kennen", "vorige zomer op Pukkelpop"
     if prev in _PLAY or prev in _FOREIGN_IN:
         return True  # "speelt Valorant", "w Antwerpii"
+    k = start - 1
+    while k > start - 5 and k > 0 and doc[k].lower_ in _PLAY_ADVERBS:
+        k -= 1
+    if k < start - 1 and doc[k].lower_ in _PLAY:
+        return True  # "speelt de hele dag Tarkov", "speelt elke avond Valorant"
     k = start - 1
     while k > 0 and doc[k].lower_ in _SPEAK_ADVERBS:
         k -= 1

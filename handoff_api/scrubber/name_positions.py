@@ -56,6 +56,16 @@ _CLASS = re.compile(r"^\d(?:[A-Za-z]{1,2}|de|ste|e)$")
 
 _DATE_IN_BRACKETS_AFTER = re.compile(r"[ \t]*(?=" + DATE_IN_BRACKETS.pattern.replace("(?P<name>", "(?:")
                                      .replace("(?P<date>", "(?:") + ")")
+# What a writer is, capitalized after "ik ben" all the same: no name.
+_BELONGINGS = frozenset(
+    """moslim moslima christen jood katholiek protestant atheïst atheist hindoe boeddhist homo gay
+    lesbienne lesbisch trans bi queer hetero transgender vluchteling asielzoeker nieuwkomer
+    mama papa moeder vader oma opa leerkracht juf meester student leerling dokter
+    bang moe boos kwaad verdrietig blij alleen zwanger ziek eenzaam klaar kapot bezorgd bezig
+    wanhopig ongerust depressief gestrest zenuwachtig veilig thuis hier weg""".split()
+)
+# Nationality adjectives: "Marokkaans", "Turks", "Pools", "Nederlands", "Belgisch", "Congolees".
+_NATIONALITY_ENDINGS = ("sch", "aans", "ees", "ts", "ks", "ls", "ns", "ms")
 _LIVING = frozenset("woon woont wonen woonde woonden verhuisd verhuizen logeer logeert opgegroeid".split())
 _FRENCH_STREET_WORDS = frozenset("rue avenue chaussée boulevard place quai allée impasse drève".split())
 _STREET_ENDING = re.compile(rf"^(?:{STREET_ONLY.pattern}|{STREET_ONLY_WEAK.pattern})$")
@@ -281,6 +291,21 @@ class NamePositions:
         return (ctx in ("ben", "kin") and tok.is_title and tok.is_alpha and len(low) >= 2
                 and low not in self.places and low not in self.not_names and low not in _KIN
                 and bool(_PROFILE_AFTER.match(doc.text, tok.idx + len(tok.text))))
+
+    def _capitalized_after_ik_ben(self, doc: Doc, i: int) -> bool:
+        """A capitalized word right after "ik ben", in text where capitals inform, before the end
+        of the clause ("ik ben Rama, mijn man ...", "ik ben Lama en ik ben 12"), even when it is a
+        Dutch word too: mid-sentence only a name is written so. Not a nationality or a
+        belonging ("ik ben Marokkaans", "ik ben Belg", "ik ben Moslim"), a place or a kin word."""
+        tok = doc[i]
+        low = tok.lower_
+        if not (tok.is_title and tok.is_alpha and len(low) >= 2) or low in self.places \
+                or low in self.not_names or low in _KIN or low in _TITLES or low in _NATIONALITIES \
+                or low in _BELONGINGS or len(low) >= 5 and low.endswith(_NATIONALITY_ENDINGS) and low not in self.first_names:
+            return False
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        return nxt is None or nxt.text in (",", ".", "!", "?", "(", ":", ";") or nxt.is_space \
+            or nxt.lower_ in ("en", "uit", "van", "hier", "trouwens", "btw")
 
     def _labelled_names(self, text: str):
         """A name after "naam:" glued to the words around it, which the tokenizer keeps in one

@@ -54,6 +54,7 @@ from .name_words import (  # noqa: F401  (re-exported for schools.py, dates.py, 
 
 from .name_extent import NameExtent
 from .name_positions import NamePositions
+from .name_public import PublicNames
 
 if TYPE_CHECKING:
     from .scrubber import Span
@@ -62,7 +63,7 @@ if TYPE_CHECKING:
 # An elided particle glued to a surname: "D'Hondt", "O'Brien", "d'Haese".
 
 
-class NameRules(NameExtent, NamePositions):
+class NameRules(NameExtent, NamePositions, PublicNames):
     """Name detection on a spaCy Doc; see the module docstring for what the host provides."""
 
     def is_word(self, low: str) -> bool:
@@ -98,10 +99,11 @@ class NameRules(NameExtent, NamePositions):
         # In Title Case Or ALL CAPS text, a capital says nothing about a name.
         alpha = [t for t in doc if t.is_alpha and len(t.text) > 1]
         capitals_inform = len(alpha) < 4 or sum(t.text[0].isupper() for t in alpha) <= 0.6 * len(alpha)
+        public = self._public_tokens(doc)  # "Call of Duty", "Veilig Thuis Haaglanden", "gamertag"
         i, n = 0, len(doc)
         while i < n:
             tok = doc[i]
-            if not self._free(found, tok.idx, tok.idx + len(tok.text)) or not self._wordlike(tok):
+            if not self._free(found, tok.idx, tok.idx + len(tok.text)) or not self._wordlike(tok) or i in public:
                 i += 1
                 continue
             low = tok.lower_
@@ -212,8 +214,9 @@ class NameRules(NameExtent, NamePositions):
                 if j < n and self._title(doc[j]) and j > i and (title or surname_follows) \
                         and doc[j].lower_ not in self.places and doc[j].lower_ not in self.not_names:
                     is_name, end = True, j + 1  # "meneer De Smet", "ik heet Van den Broeck-Peeters"
-            if not is_name and self._named_by_profile(doc, i, ctx):
-                is_name = True  # "ik ben Lotus, geboren ...", "mijn buurman Frans (78)"
+            if not is_name and (self._named_by_profile(doc, i, ctx)
+                                or ctx == "ben" and capitals_inform and self._capitalized_after_ik_ben(doc, i)):
+                is_name = True  # "ik ben Lotus, geboren ...", "mijn buurman Frans (78)", "ik ben Rama, ..."
             if is_name and self._not_a_person(doc, i, found):
                 is_name = False  # "onze hond Max", "Storm Ciarán", "3722 AK Bilthoven"
             if not is_name:

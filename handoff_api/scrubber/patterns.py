@@ -29,9 +29,12 @@ EMAIL_OBFUSCATED = re.compile(
 
 # Spaces around "@" and the dots: "lotte.peeters @ gmail . com", "jan@ telenet.be"; at least one
 # space (without one EMAIL above has it), the ending a common one, a dot spaced on both sides
-# or neither ("ik zit @ home. Be right back" stays).
+# or neither ("ik zit @ home. Be right back" stays); spaced dots in the name too ("lotte . desmet
+# @ telenet . be", "jan . de . smet@gmail.com").
+_EMAIL_LOCAL = r"[a-z0-9][a-z0-9._%+\-]*"
 EMAIL_SPACED = re.compile(
-    r"(?<![\w.+\-])[a-z0-9][a-z0-9._%+\-]*(?:\s+@\s*|@\s+)[a-z0-9\-]+(?:(?:\s+\.\s+|\.)[a-z0-9\-]+)*?"
+    rf"(?<![\w.+\-])(?:{_EMAIL_LOCAL}(?:\s+\.\s+{_EMAIL_LOCAL}){{1,2}}\s*@\s*|{_EMAIL_LOCAL}(?:\s+@\s*|@\s+))"
+    r"[a-z0-9\-]+(?:(?:\s+\.\s+|\.)[a-z0-9\-]+)*?"
     r"(?:\s+\.\s+|\.)(?:com|be|nl|net|org|eu|fr|de|info|live|me)(?![\w\-])",
     re.IGNORECASE,
 )

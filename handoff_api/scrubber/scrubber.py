@@ -197,7 +197,8 @@ class Scrubber(NameRules, NameForms, SchoolRules, DateRules, AddressRules):
 
     # ------------------------------------------------------------------ structured data
     def _emails(self, text: str, found: list[Span]):
-        for rx in (P.EMAIL, P.EMAIL_OBFUSCATED, P.EMAIL_SPACED):
+        # The spaced form first: "jan . de . smet@gmail.com" is one address, not "smet@gmail.com".
+        for rx in (P.EMAIL_SPACED, P.EMAIL, P.EMAIL_OBFUSCATED):
             for m in rx.finditer(text):
                 yield m.start(), m.end(), "EMAIL"
 
