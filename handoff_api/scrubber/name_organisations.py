@@ -22,8 +22,12 @@ _INSTITUTIONS = frozenset(
     bedrijf firma fabriek vzw stadion festival jeugdhuis jeugdbeweging chiro scouts
     sporthal zwembad cultuurcentrum gemeenschapscentrum parochie kerk moskee
     az uz zna gza zol asz umc mc amc lumc olvg ggz cgg psc pc film serie boek reeks game spel
-    programma""".split()
+    programma hogeschool universiteit""".split()
 )
+# A public figure or a show: "fan van Messi", "supporter van Ronaldo", "kijkt Fox News" (not
+# "kijkt Kyano boos aan": a person is looked at).
+_FAN = frozenset("fan fans supporter supporters supportert".split())
+_WATCH = frozenset("kijk kijkt kijken keek keken bekijkt bekijken".split())
 # Prepositions before "het" + a capitalized run: an institution ("naar het Maria Middelares",
 # "in het Jan Palfijn"); a person is no "het" ("dat het Kobe was" has no preposition before it).
 _PREPOSITIONS = frozenset("naar in bij van uit op aan voor tot uit vanuit richting".split())
@@ -63,8 +67,10 @@ def _run_bounds(doc: Doc, i: int) -> tuple[int, int]:
             and doc[start - 1].lower_ not in _INSTITUTIONS and doc[start - 1].lower_ not in ("op", "bij"):
         start -= 1
     end = i + 1
-    while end < len(doc) and _capitalized(doc[end]) and doc[end].lower_ not in _INSTITUTIONS:
-        end += 1
+    while end < len(doc) and doc[end].lower_ not in _INSTITUTIONS and (
+            _capitalized(doc[end]) or doc[end].lower_ in _PARTICLES and end + 1 < len(doc)
+            and _capitalized(doc[end + 1])):
+        end += 1  # "Karel de Grote Hogeschool": particles inside the run
     return start, end
 
 
@@ -82,8 +88,8 @@ def organisation_or_language(doc: Doc, i: int, known_person: bool) -> bool:
     start, end = _run_bounds(doc, i)
     if start > 0 and doc[start - 1].lower_ in _INSTITUTIONS:
         return True  # "WZC Ter Linde", "de zone Rupel"
-    if end < len(doc) and doc[end].lower_ in _INSTITUTIONS and (doc[end].is_lower or doc[end].is_upper):
-        return True  # "het Jan Yperman ziekenhuis", "het Erasmus MC"
+    if end < len(doc) and doc[end].lower_ in _INSTITUTIONS:
+        return True  # "het Jan Yperman ziekenhuis", "het Erasmus MC", "de Karel de Grote Hogeschool"
     if start > 1 and doc[start - 1].lower_ in ("het", "'t") and doc[start - 2].lower_ in _PREPOSITIONS:
         return True  # "naar het Maria Middelares gebracht"
     if known_person:
@@ -95,6 +101,10 @@ def organisation_or_language(doc: Doc, i: int, known_person: bool) -> bool:
         return True  # "werkt bij Volvo Cars", "leningen afgesloten bij Cofidis en Buy Way"
     if prev == "op" and not (before and before[-1] in _PERSON_AFTER_OP):
         return True  # "op Wattpad leren kennen", "vorige zomer op Pukkelpop"
+    if prev in _FAN or prev == "van" and before and before[-1] in _FAN:  # "van" may open the run
+        return True  # "hij is fan van Messi en Ronaldo"
+    if prev in _WATCH and not any(t.lower_ in ("aan", "na") for t in doc[end:end + 4]):
+        return True  # "mijn vader kijkt Fox News"
     if prev in _PLAY or prev in _FOREIGN_IN:
         return True  # "speelt Valorant", "w Antwerpii"
     k = start - 1

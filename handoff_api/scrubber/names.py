@@ -7,7 +7,8 @@ and from its shape (a capitalized unknown word inside a sentence, a hyphenated n
 Flemish surname); words that are also names ("roos", "hoop", "storm") need a name position.
 The position rules themselves live in ``name_positions.py``, how far a name reaches in
 ``name_extent.py``; names found by the text around them (a profile in brackets, an account
-holder) in ``name_forms.py``.
+holder) in ``name_forms.py``; public names the rules leave alone (festivals, games, a branch
+after a listed organisation, platform words) in ``name_public.py``.
 """
 from __future__ import annotations
 

@@ -84,6 +84,11 @@ def test_nationality_belonging_or_feeling_after_ik_ben_stays(scrubber, text):
     "hij draagt altijd Nike en Adidas",
     "ik heb geld gestort via Western Union",
     "hij heeft me naar de Albert Heijn gestuurd om bier te halen",
+    # a public figure after "fan van", a show after "kijkt", a run with particles before its institution
+    "hij is fan van Messi en Ronaldo",
+    "mijn vader kijkt Fox News en wordt dan boos",
+    "ik volg les aan de Karel de Grote Hogeschool",
+    "ik heb Telegram verwijderd maar hij vindt me via Signal",
     # places abroad after "naar"
     "hij is op vakantie naar Casablanca",
     "ze heeft me mee naar Istanbul genomen voor een huwelijk",
@@ -108,6 +113,8 @@ def test_platform_word_opening_a_line_is_no_name(scrubber, text):
     ("Mijn rrn is geheim, ik ben Albert, 86 jaar", "Mijn rrn is geheim, ik ben [NAAM], 86 jaar"),
     ("mijn vriendin Zara heeft het gezien", "mijn vriendin [NAAM] heeft het gezien"),
     ("ik ben met Daan naar het park geweest", "ik ben met [NAAM] naar het park geweest"),
+    ("hij kijkt Kyano boos aan", "hij kijkt [NAAM] boos aan"),
+    ("ik zag Jonas van Dam in de stad", "ik zag [NAAM] in de stad"),
 ])
 def test_people_near_the_public_name_rules_stay_names(scrubber, text, expected):
     assert scrubber.scrub(text) == expected
