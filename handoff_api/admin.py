@@ -87,7 +87,7 @@ def main(
 ) -> int:
     args = _parser().parse_args(argv)
     settings = settings or Settings()
-    engine = make_engine(settings.database_url)
+    engine = make_engine(settings.database_url, sqlite_synchronous=settings.sqlite_synchronous)
     revision = upgrade_to_head(engine)
     if args.command == "migrate":
         engine.dispose()

@@ -84,6 +84,7 @@ def base_app(
         max_overflow=settings.database_max_overflow,
         pool_timeout=settings.database_pool_timeout_seconds,
         lock_timeout=settings.database_lock_timeout_seconds,
+        sqlite_synchronous=settings.sqlite_synchronous,
     )
     app.state.session_factory = make_session_factory(app.state.engine)
     app.state.read_session_factory = make_read_session_factory(app.state.engine)

@@ -57,6 +57,10 @@ class Settings(BaseSettings):
     database_max_overflow: int = 30
     database_pool_timeout_seconds: float = 10.0
     database_lock_timeout_seconds: float = 10.0
+    # SQLite only (the embedded shape), in WAL mode: "normal" survives a killed process and
+    # loses at most the last commits on an OS crash or power cut; "full" waits for the disk at
+    # every commit (README, "Operators": the choice). PostgreSQL keeps its own settings.
+    sqlite_synchronous: Literal["normal", "full"] = "normal"
     # The scaled shape (README "Two shapes"): Redis shared by every worker, for the rate limits
     # and the live delivery between workers. Empty: in memory, in this process only (`make run`).
     redis_url: str = Field(

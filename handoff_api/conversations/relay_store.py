@@ -133,17 +133,24 @@ def store_visitor_message(
             session, conversation.id, "visitor", message.text, client_message_id=message.client_message_id
         )
         try:
-            session.commit()
+            session.flush()
         except IntegrityError:  # the same message, retried at the same moment: stored once
             session.rollback()
             earlier = _by_client_id(session, conversation.id, message.client_message_id or "")
             if earlier is None:
                 raise
             return _retry(session, catalog, conversation, earlier, slot_held, stale_before)
+        # The message, its way to the bot (or the busy reply) commit together: one commit, and
+        # never a message stored without a relay. append_message's UPDATE holds the
+        # conversation's row (SQLite: the writers' lock), so the state read now stays true
+        # until the commit.
         session.refresh(conversation)
         if conversation.state == "queued":
-            return Turn(_views(service.closed_while_waiting(session, catalog, conversation)))
+            views = _views(service.closed_while_waiting(session, catalog, conversation))
+            session.commit()
+            return Turn(views)
         if conversation.state != "bot":
+            session.commit()
             return Turn()  # with a counsellor: the bot gets nothing
         bot_text = service.bot_input(message.text, message.payload, offered)
         if bot_text == service.NUMBERS_PAYLOAD:
