@@ -23,12 +23,13 @@ from typing import Annotated
 from fastapi import Depends
 from limits import parse
 from limits.errors import StorageError
-from limits.storage import MemoryStorage, RedisStorage
+from limits.storage import RedisStorage
 from limits.strategies import MovingWindowRateLimiter
 from starlette.requests import HTTPConnection
 
 from handoff_api.config import ConfigurationError
 from handoff_api.errors import rate_limited
+from handoff_api.memory_limits import MemoryMovingWindow
 
 log = logging.getLogger(__name__)
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -59,7 +60,7 @@ class RateLimiter:
         key_prefix: str = "handoff",
         shared_secret: bytes | None = None,
     ) -> None:
-        self._memory = MovingWindowRateLimiter(MemoryStorage())
+        self._memory = MemoryMovingWindow()  # not limits' MemoryStorage: handoff_api/memory_limits.py
         self._shared = None
         self._address_secret = secrets.token_bytes(32)
         self._redis_retry_at = 0.0
