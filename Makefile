@@ -42,7 +42,7 @@ help:
 	@echo "make run-scaled  the production shape: 2 API workers, 2 Rasa, actions, PostgreSQL and Redis of this machine"
 	@echo "make train | validate | shell | run-rasa | run-actions | run-api | run-internal"
 	@echo "make -s classify FILE=x.jsonl | evaluate | bench-nlu | compare-models | promote"
-	@echo "make bench-load | bench-turn   load and per-turn benchmarks (issue 14)"
+	@echo "make bench-load | bench-turn | bench-api   load, per-turn and API-cost benchmarks (issue 14)"
 	@echo "make bench-load BENCH_ARGS=\"--shapes single,scaled\"   the scaled shape beside the single one (needs PostgreSQL $(TEST_DATABASE_URL), Redis $(TEST_REDIS_URL))"
 	@echo "make -s scrub | scrub-eval | browser | node-tools | demo-stats"
 
@@ -138,17 +138,26 @@ bench-nlu: venv-rasa $(MODEL)
 	$(RASA_PY) -m bot.nlu_tools.bench --config $(CONFIG) --domain $(DOMAIN) --data $(NLU_DATA) --model $(MODEL)
 
 # --- load (issue 14) ---------------------------------------------------------
-.PHONY: bench-load bench-turn
+.PHONY: bench-load bench-turn bench-api
 # 1, 20, 50, 100 visitors through the API and straight to Rasa, side by side; an open loop of
 # 20 visitors; the counsellors' queue with 2,000 queued. Starts its own stack (a few minutes).
-# BENCH_ARGS="--shapes single,scaled" adds the scaled shape (2 API workers, 2 Rasa) side by side,
-# with its throughput against the single one's; it needs PostgreSQL and Redis (TEST_DATABASE_URL,
-# TEST_REDIS_URL as for test-scaled; own schemas and key prefix, removed at the end).
+# BENCH_ARGS="--shapes single,scaled" adds the scaled shape (2 API workers, 2 Rasa), up at the same
+# time: each round runs every shape and side in turn, and scaled ÷ single is the median of the
+# rounds' own ratios; it needs PostgreSQL and Redis (TEST_DATABASE_URL, TEST_REDIS_URL as for
+# test-scaled; own schemas and key prefix, removed at the end).
 # BENCH_ARGS=--help lists the knobs.
 BENCH_ARGS ?=
 bench-load: venv venv-rasa $(MODEL)
 	HELPLINE_MODEL=$(MODEL) TEST_DATABASE_URL=$(TEST_DATABASE_URL) TEST_REDIS_URL=$(TEST_REDIS_URL) \
 	    $(PY) scripts/bench_load.py $(BENCH_ARGS)
+
+# The API's own CPU and wall time per visitor message (SQLite, an instant stand-in for Rasa), its
+# code at several revisions and settings side by side in alternating rounds (--variant
+# label=REV[:KEY=VALUE,...]; REV "worktree" or a git revision). By default both SQLite settings.
+BENCH_API_ARGS ?= --variant full=worktree:HANDOFF_SQLITE_SYNCHRONOUS=full \
+    --variant normal=worktree:HANDOFF_SQLITE_SYNCHRONOUS=normal
+bench-api: venv
+	$(PY) scripts/bench_api_cost.py $(BENCH_API_ARGS)
 
 # A bot turn's time per NLU component, policy and action call, and its CPU per message;
 # BENCH_TURN_MODELS="models/a.tar.gz models/b.tar.gz" compares models side by side.

@@ -15,8 +15,11 @@ Shapes: "single" (one API process, one Rasa, SQLite) and "scaled" (2 API workers
 instances, PostgreSQL and Redis: TEST_DATABASE_URL, TEST_REDIS_URL), chosen with --shapes
 single,scaled; another registers itself with bench_shapes.register_shape(name, starter). In the
 scaled shape visitor i talks to API worker i mod 2, as a load balancer spreading visitors would.
-Each shape's figures print in the same report, then the shapes side by side with the ratio of
-answers per second to the single shape's at each level (the issue's bar: scaled >= 1.6x at 50).
+Every shape asked for is up at once, and each level runs in paired rounds: in every round each
+side of each shape runs once, next to the others (_round_order), so that API ÷ Rasa of a shape
+and scaled ÷ single of a side are ratios of runs under the same load; the report gives the
+median of those per-round ratios. Each shape's figures print in the same report, then the
+shapes side by side (the issue's bar: scaled >= 1.6x single at 50 visitors).
 
 Conversations are created at a simulated closed hour, so that no message is handed to a
 counsellor: every message of the run goes to the bot.
@@ -25,10 +28,11 @@ counsellor: every message of the run goes to the bot.
 import argparse
 import asyncio
 import json
+import os
 import sys
 import time
 import uuid
-from collections import Counter
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -36,7 +40,8 @@ from tempfile import TemporaryDirectory
 import httpx
 from websockets.asyncio.client import connect
 from websockets.exceptions import WebSocketException
-from bench_measure import Run, median, ms, pooled, quantile, rounded
+from bench_measure import Run, median, pooled, rounded
+from bench_queue import queue_timing
 from bench_relay import api_log_errors, counts_delta, relay_counters
 from bench_report import compare_shapes, print_report
 from bench_shapes import REPO, SHAPES, Target, register_shape, stop_on_signals  # noqa: F401 (the hook)
@@ -255,72 +260,40 @@ async def open_loop(target: Target, visitors: int, interval: float, seconds: flo
     return run
 
 
-# --- the counsellors' queue with 2,000 queued ---------------------------------------------
-def fill_queue(database_url: str, count: int) -> None:
-    from datetime import timedelta
-
-    from handoff_api.models import Conversation, Handoff
-    from handoff_api.db import make_engine, make_session_factory, new_id, utcnow
-
-    engine = make_engine(database_url)
-    now = utcnow()
-    with make_session_factory(engine)() as session:
-        for i in range(count):
-            conversation_id = new_id()
-            session.add(Conversation(
-                id=conversation_id, token_hash="0" * 64, entry_point=ENTRY_POINT, helpline_id=ENTRY_POINT,
-                state="queued", urgency=["acute_danger", None, "suicide_risk", None, None][i % 5],
-                from_appointment=i % 7 == 0, queued_at=now - timedelta(seconds=i),
-            ))
-            session.add(Handoff(
-                conversation_id=conversation_id, consent=True, visitor_words=[], qa=[], details={},
-                labels={"theme": {"value": "sexual_violence", "confidence": 0.9, "source": "classifier"}},
-                outcome="queued", routed_helpline_id=ENTRY_POINT, routing_reason="bench",
-            ))
-        session.commit()
-    engine.dispose()
+def _round_order(targets: list[Target], number: int, flip: bool) -> list[tuple[Target, str]]:
+    """One round's runs: each side of every shape, in an order that alternates from round to
+    round: the sides (A B, B A, ...; `flip` starts a level the other way) and the shapes (single
+    scaled, then scaled single), the shapes mirrored within the round (1 2 2 1), so that each
+    pair that is divided (API ÷ Rasa of a shape, scaled ÷ single of a side) ran next to itself
+    or on both sides of the other shape."""
+    sides = ("api", "rasa") if (number % 2 == 0) != flip else ("rasa", "api")
+    shapes = targets if number % 2 == 0 else targets[::-1]
+    return [(target, sides[0]) for target in shapes] + [(target, sides[1]) for target in shapes[::-1]]
 
 
-async def queue_timing(target: Target, count: int, reads: int = 20) -> dict:
-    password = "bench password of the queue"
-    await asyncio.to_thread(target.create_counsellor, "bench_queue", ENTRY_POINT, password)
-    await asyncio.to_thread(fill_queue, target.database_url, count)
-    async with _client() as http:
-        login = await http.post(f"{target.api_for(0)}/api/v1/counsellor/login",
-                                json={"username": "bench_queue", "password": password})
-        headers = {"Authorization": f"Bearer {login.json()['token']}"}
-        times, statuses, sizes = [], Counter(), set()
-        for read in range(reads):  # spread over the workers as the visitors are
-            started = time.perf_counter()
-            response = await http.get(f"{target.api_for(read)}/api/v1/counsellor/queue", headers=headers)
-            times.append(time.perf_counter() - started)
-            statuses[response.status_code] += 1
-            if response.status_code == 200:
-                sizes.add((len(response.json()["entries"]), response.json()["total"]))
-    return {"queued": count, "reads": reads, "p50_ms": ms(quantile(times, 0.5)),
-            "p95_ms": ms(quantile(times, 0.95)), "statuses": dict(statuses),
-            "entries_and_total": sorted(sizes)}
-
-
-async def level_rounds(target: Target, visitors: int, messages: int, rounds: int, flip: bool) -> dict:
-    """`rounds` short rounds, the API side and the Rasa side in turn, the order alternating
-    (A B, B A, ...), so that the machine's noise falls on both alike; the relay's counters of the
-    level (the API rounds only touch the relay)."""
-    runs: dict[str, list[Run]] = {"api": [], "rasa": []}
-    before = await relay_counters(target)
+async def level_rounds(targets: list[Target], visitors: int, messages: int, rounds: int, flip: bool) -> dict:
+    """`rounds` short rounds of every shape at once (_round_order), so that the machine's noise
+    falls on both sides and on every shape alike; per shape its level's figures and the relay's
+    counters (the API rounds only touch the relay)."""
+    runs = {target.name: {"api": [], "rasa": []} for target in targets}
+    before = {target.name: await relay_counters(target) for target in targets}
     for number in range(rounds):
-        order = ("api", "rasa") if (number % 2 == 0) != flip else ("rasa", "api")
-        for side in order:
+        for target, side in _round_order(targets, number, flip):
             run = await closed_loop(target, visitors, messages, side)
-            runs[side].append(run)
+            runs[target.name][side].append(run)
             print(f"  {target.name} {visitors:>3} visitors round {number + 1}/{rounds} {side:4}: "
                   f"{run.summary()['answers_per_s']} answers/s, kinds {dict(run.kinds)}", flush=True)
+    return {target.name: await _level_figures(target, visitors, messages, runs[target.name], before[target.name])
+            for target in targets}
+
+
+async def _level_figures(target: Target, visitors: int, messages: int, runs: dict, before: list[dict]) -> dict:
     counts = counts_delta(before, await relay_counters(target))
     drained = await relay_counters(target, last=max(counts.get("drained", 0), 1))
     after = await relay_counters(target, last=max(counts.get("answered", 0) + counts.get("failed", 0), 1))
     ratios = [rounded(a.answered / a.wall / (r.answered / r.wall)) if a.wall and r.wall and r.answered else None
               for a, r in zip(runs["api"], runs["rasa"])]
-    return {"visitors": visitors, "messages_each": messages, "rounds": rounds,
+    return {"visitors": visitors, "messages_each": messages, "rounds": len(runs["api"]),
             "api": pooled(runs["api"]), "rasa": pooled(runs["rasa"]),
             "ratios": ratios, "ratio_median": rounded(median(ratios)),
             "relay": {"counts": counts,
@@ -329,15 +302,23 @@ async def level_rounds(target: Target, visitors: int, messages: int, rounds: int
                       "instances": [view.get("instances") for view in after]}}
 
 
-async def bench_shape(target: Target, args) -> dict:
-    figures: dict = {"closed": []}
+async def bench_shapes(targets: list[Target], args) -> dict:
+    """Every shape's closed-loop levels in paired rounds; then each shape's open loop and queue."""
+    figures: dict = {target.name: {"closed": []} for target in targets}
     for index, visitors in enumerate(args.levels):
         messages = args.messages.get(visitors, 3)
-        level = await level_rounds(target, visitors, messages, args.rounds, flip=index % 2 == 1)
-        print(f"  {target.name} {visitors:>3} visitors: API {level['api']['answers_per_s']} / Rasa "
-              f"{level['rasa']['answers_per_s']} answers/s (medians), paired ratios {level['ratios']}; "
-              f"relay {json.dumps(level['relay']['counts'])}", flush=True)
-        figures["closed"].append(level)
+        levels = await level_rounds(targets, visitors, messages, args.rounds, flip=index % 2 == 1)
+        for name, level in levels.items():
+            print(f"  {name} {visitors:>3} visitors: API {level['api']['answers_per_s']} / Rasa "
+                  f"{level['rasa']['answers_per_s']} answers/s (medians), paired ratios {level['ratios']}; "
+                  f"relay {json.dumps(level['relay']['counts'])}", flush=True)
+            figures[name]["closed"].append(level)
+    for target in targets:
+        await _open_and_queue(target, args, figures[target.name])
+    return figures
+
+
+async def _open_and_queue(target: Target, args, figures: dict) -> None:
     if args.open_seconds > 0:
         figures["open"] = {"visitors": args.open_visitors, "interval": args.open_interval, "seconds": args.open_seconds}
         for side in ("api", "rasa"):
@@ -346,7 +327,6 @@ async def bench_shape(target: Target, args) -> dict:
             print(f"  {target.name} open loop {side:4}: {json.dumps(figures['open'][side])}", flush=True)
     if args.queue > 0 and target.create_counsellor and target.database_url:
         figures["queue"] = await queue_timing(target, args.queue)
-    return figures
 
 
 def _levels_messages(text: str) -> dict[int, int]:
@@ -385,21 +365,30 @@ def main(argv: list[str] | None = None) -> int:
               "rounds": args.rounds, "wait_after_busy": args.wait,
               "levels": args.levels, "messages_each": args.messages, "shapes": {}}
     stop_on_signals()
-    for shape in shapes:
-        with TemporaryDirectory(prefix=f"bench-{shape}-") as work, \
-                SHAPES[shape].starter(Path(work), api_env) as target:
+    with ExitStack() as stacks:  # every shape up at once: their rounds alternate (paired)
+        targets, works = [], []
+        for shape in shapes:
+            work = Path(stacks.enter_context(TemporaryDirectory(prefix=f"bench-{shape}-")))
+            target = stacks.enter_context(SHAPES[shape].starter(work, api_env))
             print(f"{shape}: stack up (API {', '.join(target.api_urls)}; Rasa {', '.join(target.rasa_urls)})",
                   flush=True)
-            report["shapes"][shape] = asyncio.run(bench_shape(target, args))
-            report["shapes"][shape]["api_log"] = api_log_errors(Path(work))
+            targets.append(target)
+            works.append(work)
+        report["load_average_at_start"] = [round(x, 2) for x in os.getloadavg()]
+        report["shapes"] = asyncio.run(bench_shapes(targets, args))
+        report["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+        report["finished"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+        for target, work in zip(targets, works):
+            report["shapes"][target.name]["api_log"] = api_log_errors(work)
     report["comparison"] = compare_shapes(report)
     out = REPO / args.out
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2), encoding="utf-8")
     print_report(report)
     shown = out.relative_to(REPO) if out.is_relative_to(REPO) else out
-    print(f"\n(figures in {shown}; {args.rounds} rounds a level, API and Rasa in turn: medians, "
-          "and the median of the rounds' API ÷ Rasa)")
+    print(f"\n(figures in {shown}; {args.rounds} rounds a level, every shape and side in turn in each: "
+          "medians, and the medians of the rounds' own ratios; load average "
+          f"{report['load_average_at_start']} at the start, {report['load_average_at_end']} at the end)")
     return 0
 
 

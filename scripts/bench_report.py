@@ -1,5 +1,7 @@
 """bench_load.py's report: each shape's figures, then the shapes side by side against "single"."""
 
+from bench_measure import median, rounded
+
 BASE = "single"
 BAR_VISITORS, BAR_RATIO = 50, 1.6  # issue 14: the scaled shape gives >= 1.6x the single one's throughput at 50
 
@@ -76,7 +78,10 @@ def _ratio(top, bottom):
 
 
 def compare_shapes(report: dict) -> list[dict]:
-    """Each other shape against the single one, per level: answers per second and their ratio."""
+    """Each other shape against the single one, per level and side: answers per second (medians
+    of the rounds) and the median of the rounds' own ratios, shape ÷ single. Round i of every
+    shape ran in the same round of the run (bench_load's paired rounds), so each such ratio is of
+    two runs under the same load."""
     shapes = report["shapes"]
     if BASE not in shapes:
         return []
@@ -91,9 +96,12 @@ def compare_shapes(report: dict) -> list[dict]:
                 continue
             row = {"shape": name, "visitors": level["visitors"]}
             for side in ("api", "rasa"):
+                rounds = [_ratio(mine, theirs) for mine, theirs in
+                          zip(level[side]["answers_per_s_rounds"], single[side]["answers_per_s_rounds"])]
                 row[f"{side}_single"] = single[side]["answers_per_s"]
                 row[f"{side}_shape"] = level[side]["answers_per_s"]
-                row[f"{side}_ratio"] = _ratio(level[side]["answers_per_s"], single[side]["answers_per_s"])
+                row[f"{side}_ratios"] = rounds
+                row[f"{side}_ratio"] = rounded(median(rounds))
                 row[f"{side}_p95_ms"] = (single[side]["p95_ms"], level[side]["p95_ms"])
                 row[f"{side}_5xx"] = (single[side]["errors_5xx"], level[side]["errors_5xx"])
             if level["visitors"] == BAR_VISITORS:
@@ -108,19 +116,25 @@ def _bar(row: dict) -> str:
     return f"≥ {BAR_RATIO}×: {'held' if row['bar']['held'] else 'NOT held'}"
 
 
+def _paired(row: dict, side: str) -> str:
+    rounds = ", ".join(_cell(x) for x in row[f"{side}_ratios"])
+    return f"{_cell(row[f'{side}_ratio'])} ({rounds})"
+
+
 def print_comparison(rows: list[dict]) -> None:
     for name in dict.fromkeys(row["shape"] for row in rows):
-        print(f"\n== {BASE} and {name} side by side (answers/s of the bot; {name} ÷ {BASE}) ==")
-        print(f"| visitors | API answers/s {BASE} / {name} | API {name} ÷ {BASE} | API p95 ms {BASE} / {name} "
-              f"| API 5xx {BASE} / {name} | Rasa answers/s {BASE} / {name} | Rasa {name} ÷ {BASE} "
-              f"| bar at {BAR_VISITORS} (API) |")
+        print(f"\n== {BASE} and {name} side by side, paired rounds (answers/s of the bot: medians; "
+              f"{name} ÷ {BASE}: median of the rounds' own ratios, and each round's) ==")
+        print(f"| visitors | API answers/s {BASE} / {name} | API {name} ÷ {BASE} (rounds) "
+              f"| API p95 ms {BASE} / {name} | API 5xx {BASE} / {name} | Rasa answers/s {BASE} / {name} "
+              f"| Rasa {name} ÷ {BASE} (rounds) | bar at {BAR_VISITORS} (API) |")
         print("|---|---|---|---|---|---|---|---|")
         own = [row for row in rows if row["shape"] == name]
         for row in own:
             print(f"| {row['visitors']} | {_cell(row['api_single'])} / {_cell(row['api_shape'])} "
-                  f"| {_cell(row['api_ratio'])} | {_cell(row['api_p95_ms'][0])} / {_cell(row['api_p95_ms'][1])} "
+                  f"| {_paired(row, 'api')} | {_cell(row['api_p95_ms'][0])} / {_cell(row['api_p95_ms'][1])} "
                   f"| {row['api_5xx'][0]} / {row['api_5xx'][1]} "
-                  f"| {_cell(row['rasa_single'])} / {_cell(row['rasa_shape'])} | {_cell(row['rasa_ratio'])} "
+                  f"| {_cell(row['rasa_single'])} / {_cell(row['rasa_shape'])} | {_paired(row, 'rasa')} "
                   f"| {_bar(row)} |")
         if not any("bar" in row for row in own):
             print(f"(the bar, {name} ≥ {BAR_RATIO}× {BASE} through the API, is at {BAR_VISITORS} visitors: "
