@@ -22,7 +22,7 @@ _INSTITUTIONS = frozenset(
     bedrijf firma fabriek vzw stadion festival jeugdhuis jeugdbeweging chiro scouts
     sporthal zwembad cultuurcentrum gemeenschapscentrum parochie kerk moskee
     az uz zna gza zol asz umc mc amc lumc olvg ggz cgg psc pc film serie boek reeks game spel
-    programma hogeschool universiteit""".split()
+    programma hogeschool universiteit bv nv bvba vof cv cvba srl sprl gmbh ltd""".split()
 )
 # A public figure or a show: "fan van Messi", "supporter van Ronaldo", "kijkt Fox News" (not
 # "kijkt Kyano boos aan": a person is looked at).

@@ -31,6 +31,7 @@ from .name_words import (
     _HEET_ADVERBS,
     _HEET_SUBJECTS,
     _KIN,
+    _NAME_IS_MINE,
     _NAME_LABEL,
     _NAME_VERBS,
     _NATIONALITIES,
@@ -64,8 +65,10 @@ _BELONGINGS = frozenset(
     bang moe boos kwaad verdrietig blij alleen zwanger ziek eenzaam klaar kapot bezorgd bezig
     wanhopig ongerust depressief gestrest zenuwachtig veilig thuis hier weg""".split()
 )
+# Pronouns before "is mijn naam" ("Dat is mijn naam"); any other capitalized word is the name.
+_NOT_A_NAME_IS_MINE = frozenset("dat dit het die wat welke hoe niks niets iets alles zo".split())
 # Nationality adjectives: "Marokkaans", "Turks", "Pools", "Nederlands", "Belgisch", "Congolees".
-_NATIONALITY_ENDINGS = ("sch", "aans", "ees", "ts", "ks", "ls", "ns", "ms")
+_NATIONALITY_ENDINGS = ("sch", "aans", "ees", "ts", "ks", "ls", "ns", "ms", "nds", "eds")
 _LIVING = frozenset("woon woont wonen woonde woonden verhuisd verhuizen logeer logeert opgegroeid".split())
 _FRENCH_STREET_WORDS = frozenset("rue avenue chaussée boulevard place quai allée impasse drève".split())
 _STREET_ENDING = re.compile(rf"^(?:{STREET_ONLY.pattern}|{STREET_ONLY_WEAK.pattern})$")
@@ -301,23 +304,29 @@ class NamePositions:
         low = tok.lower_
         if not (tok.is_title and tok.is_alpha and len(low) >= 2) or low in self.places \
                 or low in self.not_names or low in _KIN or low in _TITLES or low in _NATIONALITIES \
-                or low in _BELONGINGS or len(low) >= 5 and low.endswith(_NATIONALITY_ENDINGS) and low not in self.first_names:
+                or low in _BELONGINGS or self._nationality_form(low):
             return False
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         return nxt is None or nxt.text in (",", ".", "!", "?", "(", ":", ";") or nxt.is_space \
             or nxt.lower_ in ("en", "uit", "van", "hier", "trouwens", "btw")
 
+    def _nationality_form(self, low: str) -> bool:
+        """"marokkaans", "nederlands" and their forms with -e ("Nederlandse", "Belgische")."""
+        stem = low[:-1] if low.endswith(("se", "sche")) else low
+        return len(stem) >= 5 and stem.endswith(_NATIONALITY_ENDINGS) and low not in self.first_names
+
     def _labelled_names(self, text: str):
         """A name after "naam:" glued to the words around it, which the tokenizer keeps in one
         token ("nr:0483217659.naam:Lore.ik ben 15"): a listed first name or a capitalized word
         that is no word, place or listed non-name."""
-        for m in _NAME_LABEL.finditer(text):
+        for m in (*_NAME_LABEL.finditer(text), *_NAME_IS_MINE.finditer(text)):
             name = m.group("name")
             low = name.lower()
             if low in self.places or low in self.not_names or low in _CHAT_WORDS:
                 continue
             if low in self.first_names and not self.is_word(low) or name.istitle() and (
-                    low in self.first_names or not self.is_word(low)):
+                    low in self.first_names or not self.is_word(low) or low in self.surnames
+                    or m.re is _NAME_IS_MINE and low not in _NOT_A_NAME_IS_MINE):  # "Grietje is mijn naam"
                 yield m.start("name"), m.end("name"), "NAAM"
 
     def _formal_names(self, text: str):

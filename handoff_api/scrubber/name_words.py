@@ -100,6 +100,12 @@ _MEDIA_BEFORE = re.compile(
     r"albums?|boeken|fan|fans)\s+van|\b(?:luister|luistert|luisteren|luisterde|kijk|kijkt|kijken|keek)"
     r"(?:\s+\w+){0,4}?\s+naar)\s+$"
 )
+# A show's title before "van" + a name after watching or listening: "ik kijk veel naar Stuk van
+# Eefje", "ik luister naar De Dag van Lies" (the title's first word, capitalized, is no first name).
+_SHOW_BEFORE = re.compile(
+    r"\b(?i:luister|luistert|luisteren|luisterde|kijk|kijkt|kijken|keek)(?:\s+\w+){0,4}?\s+(?i:naar)\s+"
+    r"(?P<title>[A-Z][a-z]+)(?:\s+[A-Za-z][a-z]*){0,2}\s+van\s+$"
+)
 # English words after "I am"/"im" that are no name: "I am from Ukraine", "im so scared".
 _ENGLISH_AFTER_AM = frozenset(
     """from in at the a an so very really not here there too also just still only alone afraid
@@ -135,7 +141,13 @@ _PROFILE_AFTER = re.compile(
     r"\s*(?:\(\s*\d{1,2}\s*(?:j(?:aar)?\.?)?\s*\)|,\s*(?:\d{1,2}\s*(?:j(?:aar)?\b\.?)?\s*(?:[,.!?]|$|en\b)"
     r"|geboren\b|°|geb\.))")
 # A name after "naam:" glued to what stands around it: "nr:0483217659.naam:Lore.ik ben 15".
-_NAME_LABEL = re.compile(r"(?i)(?<![^\W\d_])(?:naam|name)\s*[:=]\s*(?P<name>[^\W\d_]{2,})")
+# Also a form's field: "Achternaam: Dijkstra", "voornaam = Rutger", "last name: Peeters".
+_NAME_LABEL = re.compile(
+    r"(?i)(?<![^\W\d_])(?:(?:achter|voor|familie|roep|meisjes)?naam|(?:first\s+|last\s+|sur|given\s+)?name)"
+    r"\s*[:=]\s*(?P<name>[^\W\d_]{2,})")
+# A name before "is mijn naam": "Grietje is mijn naam", "Lien, dat is mijn voornaam".
+_NAME_IS_MINE = re.compile(
+    r"(?<![\w'])(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+)\s*,?\s+(?:dat\s+|die\s+)?is\s+(?:mijn|mn|m'n)\s+(?:voor|roep)?naam\b")
 _CAP_WORD = r"[A-ZÀ-Ý][\w'À-ÿ\-]+"
 _FULL_NAME = rf"{_CAP_WORD}(?:\s+(?:(?:van|de|der|den|ter|ten|el|van\s+de|van\s+der|van\s+den)\s+)?{_CAP_WORD}){{0,2}}"
 # A formal closing, then the writer's full name ending the message: "Met vriendelijke groet, Johanna de Graaf".

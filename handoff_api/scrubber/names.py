@@ -35,6 +35,7 @@ from .name_words import (  # noqa: F401  (re-exported for schools.py, dates.py, 
     _KIN,
     _KIN_VERB_ENDINGS,
     _MEDIA_BEFORE,
+    _SHOW_BEFORE,
     _NAME_VERBS,
     _NOT_NAMES,
     _PARTICLES,
@@ -62,6 +63,10 @@ if TYPE_CHECKING:
 
 
 # An elided particle glued to a surname: "D'Hondt", "O'Brien", "d'Haese".
+
+
+# What follows a name that opens a chat message: "jade hier.", "Vera nog eens,", "Lies opnieuw:".
+_INTRO_AFTER = (("hier",), ("nog", "eens"), ("opnieuw",), ("weer",))
 
 
 class NameRules(NameExtent, NamePositions, PublicNames):
@@ -113,8 +118,7 @@ class NameRules(NameExtent, NamePositions, PublicNames):
             ctx = self._context(doc, i)
             after_article = i > 0 and doc[i - 1].lower_ in _DETERMINERS
             after_place_word = i > 0 and (doc[i - 1].lower_ in ("in", "te", "uit") or doc[i - 1].like_num)
-            self_intro = (self._opens_message(doc, i) and i + 1 < n and doc[i + 1].lower_ == "hier"
-                          and (i + 2 == n or not doc[i + 2].is_alpha))  # "jade hier.", "hoi, Marten hier"
+            self_intro = self._self_intro(doc, i)  # "jade hier.", "hoi, Marten hier", "Vera nog eens,"
             is_name = False
             end = i + 1
             if "-" in low:
@@ -153,8 +157,8 @@ class NameRules(NameExtent, NamePositions, PublicNames):
             elif ctx == "call" and len(low) > 1 and low not in _CHAT_WORDS and not self.is_word(low) \
                     and not _STRETCHED.search(low):
                 is_name = True  # "iedereen noemt me mer", "hij noemt zichzelf bigD"
-            elif self_intro and (self._unknown_lower_word(low) or title and not self.is_word(low)
-                                 and low not in self.places and low not in self.not_names):
+            elif self_intro and (self._unknown_lower_word(low) or title and (
+                    not self.is_word(low) or low in self.first_names) and low not in self.places and low not in self.not_names):
                 is_name = True  # "jade hier. het gaat niet goed": a chat's self-introduction
             elif self._sign_off(doc, i):
                 is_name = True  # "... op mijn naam. Christel"
@@ -189,8 +193,8 @@ class NameRules(NameExtent, NamePositions, PublicNames):
                        or (doc[i + 1].lower_ in ("is", "was") and i + 2 < n
                            and doc[i + 2].lower_ in ("mijn", "mn", "m'n", "de", "een", "haar", "zijn")))):
                 is_name = True  # "Bavo uit mijn klas ...", "Juul is mijn beste vriendin"
-            elif ctx == "ben" and title and low not in self.vocabulary:
-                is_name = True
+            elif ctx == "ben" and title and low not in self.vocabulary and not self._nationality_form(low):
+                is_name = True  # not "ik ben Nederlandse"
             elif ctx == "ben" and tok.is_lower and self._unknown_lower_word(low) \
                     and low not in _ENGLISH_AFTER_AM:
                 is_name = True  # "ik ben kato"
@@ -236,6 +240,10 @@ class NameRules(NameExtent, NamePositions, PublicNames):
             if end - i >= 2 and _MEDIA_BEFORE.search(doc.text[max(0, tok.idx - 60):tok.idx]):
                 i = end
                 continue  # "filmpjes van Andrew Tate": a public figure
+            show = _SHOW_BEFORE.search(doc.text[max(0, tok.idx - 80):tok.idx])
+            if show and show.group("title").lower() not in self.first_names:
+                i = end
+                continue  # "ik kijk veel naar Stuk van Eefje": a show's title
             first = self._particles_before(doc, i, found)
             if first == i:  # "Ik ben Diana Kromodimedjo", "Nguyen Thi Lan, ...": given names before a surname
                 first = self._given_names_before(doc, i, end, found, capitals_inform)
@@ -311,6 +319,17 @@ class NameRules(NameExtent, NamePositions, PublicNames):
     def _compound(self, low: str) -> bool:
         """A Dutch compound the lemma tables lack: "jeugdarts", "zorgjuf", "sportmonitor"."""
         return any(self.is_word(low[k:]) and low[k:] not in self.first_names for k in range(3, len(low) - 2))
+
+    def _self_intro(self, doc: Doc, i: int) -> bool:
+        """A word opening the message before "hier", "nog eens", "opnieuw" or "weer" and the end of
+        the clause: "jade hier.", "Vera nog eens, kunt u mij bellen?"."""
+        if not self._opens_message(doc, i):
+            return False
+        for words in _INTRO_AFTER:
+            k = i + 1 + len(words)
+            if k <= len(doc) and tuple(t.lower_ for t in doc[i + 1:k]) == words and (k == len(doc) or not doc[k].is_alpha):
+                return True
+        return False
 
     @staticmethod
     def _opens_message(doc: Doc, i: int) -> bool:

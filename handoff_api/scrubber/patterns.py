@@ -128,7 +128,9 @@ DATE = re.compile(
 )
 BIRTH_BEFORE = re.compile(
     r"(?i)(?:\bgeboren\b|\bgeboortedatum\b|\bgeb\.|\bgeb\b|\bverjaardag\b|\bjarig\b|°|"
-    r"\bk?ben van\b|\bis van\b|\bword(?:t)? \d{1,2}(?: jaar)?\b|\bverjaar(?:t|de|den)?\b|\bdob\b|"
+    r"\bk?ben van\b|\bis van\b|\bword(?:t)? \d{1,2}(?: jaar)?\b|"
+    r"\b\d{1,2}(?: jaar)? (?:word|wordt|worden|werd|geworden)\b|"  # "kzal 17 worden op 4 juli"
+    r"\bverjaar(?:t|de|den)?\b|\bdob\b|"
     r"\bborn\b|\bbirthday\b|\bdate of birth\b|\bbday\b|\bgeboorte(?:dag|jaar)\b|"
     # French: "né le 2/11/08", "née le 12 mars 2009", "date de naissance", "anniversaire"
     r"\bn(?:é|ée|ee|és|ées|é\(e\))\s+le\b|\bnaissance\b|\banniversaire\b)"
@@ -315,7 +317,8 @@ DWELLING = re.compile(
 PUBLIC_PLACE = re.compile(
     r"\b(?:[Bb]ij|[Ii]n|[Aa]an|[Tt]egen|[Vv]oor|[Nn]aast|[Aa]chter|[Tt]ussen)\s+(?:de|het)\s+[A-Z][\w'&\-]+"
     r"|\b[Ii]n\s+[A-Z][\w'\-]+,\s(?=\s|[A-Z]|de\b|het\b)"  # "in Brussel, Rue Neuve" (the street blanked)
-    r"|(?i:\b(?:winkel\w*|supermarkt|station|bushalte|tramhalte|halte|café|restaurant|kermis|festival|"
+    r"|(?i:\b(?:winkel\w*|supermarkt|station|\w*bureau|commissariaat|politie\w+|gemeentehuis|stadhuis|"
+    r"rechtbank|justitiehuis|ziekenhuis|ocmw|bushalte|tramhalte|halte|café|restaurant|kermis|festival|"
     r"bioscoop|cinema|parking|shopping\w*|markt)\b)"
 )
 # "bij hem thuis, Ooievaarsnest 14, Wilrijk": a capitalized word + house number, a comma and a

@@ -33,6 +33,7 @@ from .dates import DateRules
 from .checksums import IBAN_MAX_LENGTH, IBAN_MIN_LENGTH, bsn_valid, iban_valid, rrn_valid
 from .name_forms import NameForms
 from .names import _GREETINGS, _NOT_NAMES, NameRules
+from .username_forms import UsernameForms
 from .schools import (
     _SCHOOL_COMPOUND,
     _SCHOOL_NAMED_KEYWORDS,
@@ -90,7 +91,7 @@ def _dutch_vocabulary() -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
-class Scrubber(NameRules, NameForms, SchoolRules, DateRules, AddressRules):
+class Scrubber(NameRules, NameForms, SchoolRules, DateRules, AddressRules, UsernameForms):
     """Build once (loading spaCy and the lists takes about a second), then reuse.
 
     >>> s = Scrubber()
@@ -193,7 +194,7 @@ class Scrubber(NameRules, NameForms, SchoolRules, DateRules, AddressRules):
     def _regex_detectors(self):
         return (self._emails, self._urls, self._ibans, self._national_numbers, self._phones,
                 self._handles, self._birth_dates, self._addresses, self._postcodes,
-                self._usernames_after_platform, self._handle_shaped)
+                self._usernames_after_platform, self._handle_shaped, self._second_usernames)
 
     # ------------------------------------------------------------------ structured data
     def _emails(self, text: str, found: list[Span]):
@@ -279,8 +280,8 @@ class Scrubber(NameRules, NameForms, SchoolRules, DateRules, AddressRules):
                     yield m.start(), m.end(), "GEBRUIKERSNAAM"
 
     def _usernames_after_platform(self, text: str, found: list[Span]):
-        for m in U.USERNAME_CONTEXT.finditer(text):
-            handle = m.group("handle").rstrip(".")
+        for m in U.USERNAME_CONTEXT.finditer(text):  # a handle opened by a dot keeps its closing dots
+            handle = m.group("handle") if m.group("handle").startswith(".") else m.group("handle").rstrip(".")
             start = m.start("handle")
             sep = m.group("sep")
             handle_like = bool(re.search(r"[\d_.#@]", handle))
@@ -345,7 +346,7 @@ class Scrubber(NameRules, NameForms, SchoolRules, DateRules, AddressRules):
                 # "lenaaa.x", "mila.b": one letter after a first part that is no word; not the
                 # kiss after a greeting ("doei.x", "dankje.x")
                 return len(parts[0]) >= 3 and self._name_or_no_word(parts[0])
-            if len(parts[0]) < 2 or len(last) < 2 or last in U.FILE_ENDINGS:
+            if len(parts[0]) < 2 or len(last) < 2 or last in U.FILE_ENDINGS or U.website_name(word, self.is_word):
                 return False  # "o.a.", "d.w.z.", "foto.jpg"
             return any(c.isdigit() for c in last) or not self.is_word(last)
         letters = re.sub(r"\d", " ", low).split()

@@ -12,14 +12,15 @@ HANDLE = re.compile(r"(?<![\w@.])@\w(?:[\w.]*\w)?(?:#\d{4}(?!\w))?")
 # A Reddit user: "u/seppe_vdw", "/u/kobe99" (the "u/" belongs to it; "r/belgium" is a forum).
 REDDIT_USER = re.compile(r"(?<![\w@.\-])/?u/[A-Za-z0-9_\-]{3,20}(?![\w/])")
 # A Discord tag: a name with "#" and four digits ("maanlicht#0912", "storm_gamer#4421").
-DISCORD_TAG = re.compile(r"(?<![\w@#.])[\w.]*\w#\d{4}(?!\w)")
+# A Riot ID too, a name with "#" and a tag of capitals and digits ("DarkAngel#EUW", "xKev#NL1").
+DISCORD_TAG = re.compile(r"(?<![\w@#.])[\w.]*\w#(?:\d{4}|(?=[A-Z0-9]{2,5}(?!\w))[A-Z0-9]*[A-Z][A-Z0-9]*)(?!\w)")
 USERNAME_CONTEXT = re.compile(
     r"(?i)\b(?:insta(?:gram)?|ig|snap(?:chat)?|sc|tiktok|tt|discord|twitter|telegram|twitch|"
     r"gamertag|gebruikersnaam|username|user|account|psn|xbox|steam|roblox|fortnite|bereal|"
     r"threads|pinterest|youtube|yt|kik|signal)"
     r"(?:\s*(?:naam|name|id|account|tag))?"
     r"(?P<sep>\s*(?:is|=|:|->)\s*:?\s*|\s+)"
-    r"(?P<handle>@?[\w][\w.#\-]*[\w]|@?\w)"
+    r"(?P<handle>\.+\w[\w.#\-]*\w\.*|@?[\w][\w.#\-]*[\w]|@?\w)"  # ".nightcrawler." has its dots
 )
 
 # A word shaped like a handle, without "@": "boss_kev99", "mila.xx07", "yara.hz", "sk8boy_lier".
@@ -42,8 +43,10 @@ _GAMES = (
     r"call\s+of\s+duty|apex(?:\s+legends)?|overwatch|rocket\s+league|pubg|csgo|counter-strike|hypixel|"
     r"free\s+fire|genshin(?:\s+impact)?|habbo|moviestarplanet|stumble\s+guys|wattpad|vinted"
 )
+# "ik snap het niet": the verb, not Snapchat.
+_SNAP_VERB = r"(?!\s+(?:het|er|niet|wel|echt|nooit|niks|niets|je|jij|u)\b)"
 PLATFORM = re.compile(
-    r"(?i)\b(?:insta(?:gram)?|ig|snap(?:chat)?|tiktok|discord|twitter|telegram|twitch|" + _GAMES + "|"
+    r"(?i)\b(?:insta(?:gram)?|ig|snap" + _SNAP_VERB + "(?:chat)?|tiktok|discord|twitter|telegram|twitch|" + _GAMES + "|"
     r"gamertag|gebruikersnaam|gebruikersnamen|username|psn|xbox|steam|roblox|fortnite|bereal|"
     r"threads|kik|(?:nep|fake|nieuwe\s+)?accounts?|nepprofiel(?:en)?|"
     r"whatsapp|groepsapp|groepschat|facebook|fb|messenger|youtube|reddit|onlyfans|pinterest|skype|"
@@ -81,3 +84,13 @@ CALLED_BEFORE = re.compile(
 )
 PRODUCT_WORDS = frozenset("ps xbox fifa fc gta mp cod iphone ipad galaxy covid windows pes nba wii nds gen".split())
 FILE_ENDINGS = frozenset("jpg jpeg png gif mp4 mov pdf doc docx txt heic webp zip".split())
+
+# A site's name, not a handle: "Politie.be", "rijksoverheid.nl", "Bol.com" (a word or a capital
+# before a top-level domain; "kaatje.be" stays a handle shape).
+_TOP_LEVEL = frozenset("be nl com org eu net fr de info gov".split())
+
+
+def website_name(word: str, is_word) -> bool:
+    parts = word.split(".")
+    return len(parts) == 2 and parts[1].lower() in _TOP_LEVEL and parts[0].isalpha() and (
+        parts[0][0].isupper() or is_word(parts[0].lower()))
