@@ -202,18 +202,18 @@ scrub: venv
 	@$(PY) -m handoff_api.scrubber.cli
 
 # Each set on its own, then the bars of issue 11 side by side with each set's role
-# (handoff_api/scrubber/README.md). scrub_independent.jsonl to scrub_independent13.jsonl were
+# (handoff_api/scrubber/README.md). scrub_independent.jsonl to scrub_independent14.jsonl were
 # written by other authors, each scored blind and tuned on after that first score.
-# scrub_independent14.jsonl, a fourteenth set for one blind score by the lead, joins SCRUB_SETS only
+# scrub_independent15.jsonl, a fifteenth set for one blind score by the lead, joins SCRUB_SETS only
 # once the file exists and is printed by its figures only (--blind), never its texts.
 SCRUB_DIR := tests/scrubber
-SCRUB_BLIND := $(SCRUB_DIR)/scrub_independent14.jsonl
+SCRUB_BLIND := $(SCRUB_DIR)/scrub_independent15.jsonl
 SCRUB_SETS := $(addprefix $(SCRUB_DIR)/,scrub_testset.jsonl scrub_challenge.jsonl scrub_blind2.jsonl \
               scrub_libraries.jsonl scrub_independent.jsonl scrub_independent2.jsonl \
               scrub_independent3.jsonl scrub_independent4.jsonl scrub_independent5.jsonl \
               scrub_independent6.jsonl scrub_independent7.jsonl scrub_independent8.jsonl \
               scrub_independent9.jsonl scrub_independent10.jsonl scrub_independent11.jsonl \
-              scrub_independent12.jsonl scrub_independent13.jsonl) \
+              scrub_independent12.jsonl scrub_independent13.jsonl scrub_independent14.jsonl) \
               $(wildcard $(SCRUB_BLIND))
 SCRUB_ROLES := --role "$(SCRUB_DIR)/scrub_testset.jsonl=tuned" \
                --role "$(SCRUB_DIR)/scrub_challenge.jsonl=tuned (blind once)" \
@@ -232,7 +232,8 @@ SCRUB_ROLES := --role "$(SCRUB_DIR)/scrub_testset.jsonl=tuned" \
                --role "$(SCRUB_DIR)/scrub_independent11.jsonl=independent 11 (tuned after first score)" \
                --role "$(SCRUB_DIR)/scrub_independent12.jsonl=independent 12 (tuned after first score)" \
                --role "$(SCRUB_DIR)/scrub_independent13.jsonl=independent 13 (tuned after first score)" \
-               --role "$(SCRUB_BLIND)=independent 14 (blind, scored once)"
+               --role "$(SCRUB_DIR)/scrub_independent14.jsonl=independent 14 (tuned after first score)" \
+               --role "$(SCRUB_BLIND)=independent 15 (blind, scored once)"
 scrub-eval: venv
 	$(PY) -m handoff_api.scrubber.evaluate $(SCRUB_SETS) $(SCRUB_ROLES) --blind $(SCRUB_BLIND)
 

@@ -8,10 +8,17 @@ of ``not_names.txt`` that is no listed first name ("Zara", "Chelsea" are).
 """
 from __future__ import annotations
 
+import re
+
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .username_patterns import PLATFORM
+
+# The quoted name of a group, a chat or a channel: "de groepschat heet 'Turnhout Leaks 2.0'".
+_GROUP_TITLE = re.compile(
+    r"(?i:\b(?:\w*groep(?:je)?|\w*chat|server|kanaal|channel|pagina|forum)\s+(?:heet|heette|genaamd|met\s+de\s+naam|noemt)"
+    r"\s*:?\s*)['\"‘“«](?P<title>[^'\"’”»\n]{2,60})['\"’”»]")
 
 
 class PublicNames:
@@ -34,6 +41,8 @@ class PublicNames:
                 continue  # "de lijn", "rode kruis" in lower case: ordinary words
             tokens.update(range(start, end))
             tokens.update(self._branch_after(doc, end))
+        for m in _GROUP_TITLE.finditer(doc.text):
+            tokens.update(t.i for t in doc if m.start("title") <= t.idx < m.end("title"))  # 'Turnhout Leaks 2.0'
         for tok in doc:
             if tok.lower_ in self.not_names and tok.lower_ not in self.first_names:
                 tokens.add(tok.i)  # "werkt voor Deliveroo": never a person, whatever rule would say so

@@ -94,10 +94,11 @@ _STORM_WORDS = frozenset("storm orkaan hurricane tyfoon cycloon".split())
 # After "Bo is 9": an age ("Bo is 9 en zegt", "Roos is 15 jaar").
 _AGE_FOLLOWERS = frozenset("jaar jaartjes en maar of".split())
 # A full name after watching or listening is a public figure's: "filmpjes van Andrew Tate",
-# "ik luister naar Billie Eilish", "hij kijkt altijd naar Andrew Tate".
+# "ik luister naar Billie Eilish", "hij kijkt altijd naar Andrew Tate", "een reeks over Bart De Pauw".
 _MEDIA_BEFORE = re.compile(
     r"(?i)(?:\b(?:filmpjes?|video'?s?|muziek|liedjes?|nummers|songs?|podcasts?|reels|posts|concert|"
-    r"albums?|boeken|fan|fans)\s+van|\b(?:luister|luistert|luisteren|luisterde|kijk|kijkt|kijken|keek)"
+    r"albums?|boeken|fan|fans)\s+van|\b(?:reeks|serie|docu|documentaire|film|boek|programma|biografie|artikel)"
+    r"\s+over|\b(?:luister|luistert|luisteren|luisterde|kijk|kijkt|kijken|keek)"
     r"(?:\s+\w+){0,4}?\s+naar)\s+$"
 )
 # A show's title before "van" + a name after watching or listening: "ik kijk veel naar Stuk van

@@ -54,6 +54,7 @@ from .name_words import (  # noqa: F401  (re-exported for schools.py, dates.py, 
     _VERB_ENDINGS,
 )
 
+from .name_gaps import NameGaps
 from .name_extent import NameExtent
 from .name_positions import NamePositions
 from .name_public import PublicNames
@@ -65,11 +66,12 @@ if TYPE_CHECKING:
 # An elided particle glued to a surname: "D'Hondt", "O'Brien", "d'Haese".
 
 
-# What follows a name that opens a chat message: "jade hier.", "Vera nog eens,", "Lies opnieuw:".
-_INTRO_AFTER = (("hier",), ("nog", "eens"), ("opnieuw",), ("weer",))
+# What follows a name that opens a chat message: "jade hier.", "Vera nog eens,", "Lies opnieuw:",
+# "Johanna dus.".
+_INTRO_AFTER = (("hier",), ("nog", "eens"), ("opnieuw",), ("weer",), ("dus",))
 
 
-class NameRules(NameExtent, NamePositions, PublicNames):
+class NameRules(NameExtent, NamePositions, PublicNames, NameGaps):
     """Name detection on a spaCy Doc; see the module docstring for what the host provides."""
 
     def is_word(self, low: str) -> bool:
@@ -117,7 +119,7 @@ class NameRules(NameExtent, NamePositions, PublicNames):
             start_of_sentence = self._sentence_start(doc, i)
             ctx = self._context(doc, i)
             after_article = i > 0 and doc[i - 1].lower_ in _DETERMINERS
-            after_place_word = i > 0 and (doc[i - 1].lower_ in ("in", "te", "uit") or doc[i - 1].like_num)
+            after_place_word = i > 0 and (doc[i - 1].lower_ in ("in", "te", "uit", "richting") or doc[i - 1].like_num)
             self_intro = self._self_intro(doc, i)  # "jade hier.", "hoi, Marten hier", "Vera nog eens,"
             is_name = False
             end = i + 1
@@ -162,8 +164,11 @@ class NameRules(NameExtent, NamePositions, PublicNames):
                 is_name = True  # "jade hier. het gaat niet goed": a chat's self-introduction
             elif self._sign_off(doc, i):
                 is_name = True  # "... op mijn naam. Christel"
-            elif ctx == "kin" and title and not start_of_sentence and low not in self.vocabulary:
-                is_name = True
+            elif ctx == "kin" and title and not start_of_sentence and low not in self.vocabulary \
+                    and not self._nationality_form(low):
+                is_name = True  # not "mijn moeder Belgische"
+            elif ctx == "kin" and title and not start_of_sentence and self._word_named_by_kin(doc, i):
+                is_name = True  # "en mijn zusje Bloem": a word as a name after "mijn" and a kin word
             elif self._title(tok) and low in self.surnames and i > 0 and (
                     doc[i - 1].lower_.rstrip(".") in _TITLES or _INITIALS.search(doc.text, 0, tok.idx)
                     or i > 1 and doc[i - 1].text == "." and doc[i - 2].lower_ in _TITLES):
@@ -219,10 +224,12 @@ class NameRules(NameExtent, NamePositions, PublicNames):
                 if j < n and self._title(doc[j]) and j > i and (title or surname_follows) \
                         and doc[j].lower_ not in self.places and doc[j].lower_ not in self.not_names:
                     is_name, end = True, j + 1  # "meneer De Smet", "ik heet Van den Broeck-Peeters"
+            if not is_name and self._initialled_surname(doc, i) > i:
+                is_name, end = True, self._initialled_surname(doc, i)  # "mr. R. van Leeuwen"
             if not is_name and (self._named_by_profile(doc, i, ctx)
                                 or ctx == "ben" and capitals_inform and self._capitalized_after_ik_ben(doc, i)):
                 is_name = True  # "ik ben Lotus, geboren ...", "mijn buurman Frans (78)", "ik ben Rama, ..."
-            if is_name and self._not_a_person(doc, i, found):
+            if is_name and (self._not_a_person(doc, i, found) or self._inverted_verb(doc, i)):
                 is_name = False  # "onze hond Max", "Storm Ciarán", "3722 AK Bilthoven"
             if not is_name:
                 i += 1

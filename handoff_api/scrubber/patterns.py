@@ -315,7 +315,7 @@ DWELLING = re.compile(
 # A shop or public spot: "bij de Lidl", "tegen de Inno", "aan het station", "de bushalte", a
 # city and a comma before the street ("in Brussel, Avenue Louise").
 PUBLIC_PLACE = re.compile(
-    r"\b(?:[Bb]ij|[Ii]n|[Aa]an|[Tt]egen|[Vv]oor|[Nn]aast|[Aa]chter|[Tt]ussen)\s+(?:de|het)\s+[A-Z][\w'&\-]+"
+    r"\b(?:[Bb]ij|[Ii]n|[Aa]an|[Tt]egen|[Vv]oor|[Nn]aast|[Aa]chter|[Tt]ussen|[Nn]aar)\s+(?:de|het)\s+[A-Z][\w'&\-]+"
     r"|\b[Ii]n\s+[A-Z][\w'\-]+,\s(?=\s|[A-Z]|de\b|het\b)"  # "in Brussel, Rue Neuve" (the street blanked)
     r"|(?i:\b(?:winkel\w*|supermarkt|station|\w*bureau|commissariaat|politie\w+|gemeentehuis|stadhuis|"
     r"rechtbank|justitiehuis|ziekenhuis|ocmw|bushalte|tramhalte|halte|café|restaurant|kermis|festival|"
