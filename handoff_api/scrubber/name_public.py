@@ -17,8 +17,8 @@ from .username_patterns import PLATFORM
 
 # The quoted name of a group, a chat or a channel: "de groepschat heet 'Turnhout Leaks 2.0'".
 _GROUP_TITLE = re.compile(
-    r"(?i:\b(?:\w*groep(?:je)?|\w*chat|server|kanaal|channel|pagina|forum)\s+(?:heet|heette|genaamd|met\s+de\s+naam|noemt)"
-    r"\s*:?\s*)['\"‘“«](?P<title>[^'\"’”»\n]{2,60})['\"’”»]")
+    r"(?i:\b(?:\w*groep(?:je)?|\w*chat|server|kanaal|channel|pagina|forum)\s+"
+    r"(?:heet|heette|genaamd|met\s+de\s+naam|noemt)\s*:?\s*)['\"‘“«](?P<title>[^'\"’”»\n]{2,60})['\"’”»]")
 
 
 class PublicNames:
