@@ -104,6 +104,11 @@ _OWN_NUMBER_PATTERNS = [
     # the writer in a group of the same age: "we zijn 16", "we're both 19", "she's 16 like me"
     re.compile(r"\b(?:we zijn|wij zijn|we're|were|we are) (?:allebei |alle twee |both |all |ook )?" + _NUM + r"\b(?! (?:jaar samen|jaar getrouwd|years together|married))"),
     re.compile(r"\b" + _NUM + r" (?:like me|zoals ik|net als ik|net zoals ik)\b"),
+    # round 6: an age in brackets after what the writer is to someone ("ik ben de oudere zus (21)",
+    # "ik ben zijn grote zus (21)"), the same age as someone ("ze is 13 en ik ook"), French without "ans"
+    re.compile(r"\bik ben (?:de|zijn|haar|hun|z'n|een|hier de) (?:\w+ ){0,2}\( ?" + _NUM + r" ?(?:j|jaar|m|v)? ?\)"),
+    re.compile(r"\b(?:ze|zij|hij|die|(?:mijn|haar|zijn) \w+) is (?:ook |al )?" + _NUM + r"(?: jaar)? (?:en|,) ik (?:ook|ook al|evengoed)\b"),
+    re.compile(r"\b(?:j'ai|j ai|jai) " + _NUM + r"(?= ?[.!?,]|$)"),
 ]
 _WILL_TURN = re.compile(
     r"\bik word (?:binnenkort |bijna |volgende (?:week|maand) |deze maand |straks |morgen |overmorgen |in (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) )?"

@@ -15,7 +15,7 @@ from bot.components.professions import professional_opening
 
 PROFESSIONAL = re.compile(
     r"\b(ik ben|als(?! de\b)|ik werk als|ik werk in|werk als|ik werk op|ik werk bij|wij zijn|ik geef les|als een) (een |de |het )?"
-    r"\w*(leerkracht|juf|juffrouw|meester|leraar|lerares|docent|docente|mentor|zorgco(o|ö)rdinator|zorgcoordinator|"
+    r"\w*(werker|leerkracht|juf|juffrouw|meester|leraar|lerares|docent|docente|mentor|zorgco(o|ö)rdinator|zorgcoordinator|"
     r"leerlingbegeleider|leerlingenbegeleider|huisarts|arts|dokter|verpleegkundige|verpleger|psycholoog|"
     r"therapeut|maatschappelijk werker|hulpverlener|begeleider|begeleidster|opvoeder|opvoedster|"
     r"kinderbegeleider|kinderbegeleidster|onthaalouder|onthaalmoeder|gastouder|trainer|trainster|coach|"
@@ -27,8 +27,10 @@ PROFESSIONAL = re.compile(
     r"|\b(mijn|een|onze|een van mijn|één van mijn) (leerling|leerlinge|leerlingen|cli(e|ë)nt|cli(e|ë)nte|"
     r"cli(e|ë)nten|patient|patiente|patienten|pupil|bewoner|bewoonster|jongere uit mijn groep|"
     r"kind uit mijn klas|kleuter|kleuters|sporter|speler|speelster|lid van de chiro|lid van de scouts)\b"
+    r"|\bik ben (een |a )?(youth worker|social worker|teacher|nurse|counsellor|counselor|therapist|caseworker|case worker|coach)\b"
     r"|\b(bij ons op school|op onze school|in mijn praktijk|op mijn werk zie|"
-    r"in de opvang|in onze groep|beroepsgeheim|meldcode|collega's en ik|ons team|"
+    # "in onze groep" after a verb of sharing is a chat group, not a group the writer leads
+    r"in de opvang|(?<!gestuurd )(?<!gezet )(?<!gepost )(?<!gedeeld )(?<!verspreid )in onze groep|beroepsgeheim|meldcode|collega's en ik|ons team|"
     r"vanuit mijn werk|in mijn job|tijdens mijn stage|op mijn stage)\b"
 )
 PERPETRATOR = re.compile(
@@ -40,6 +42,15 @@ PERPETRATOR = re.compile(
     r"|\b(sla|sloeg|duw|duwde|schop|schopte|stomp|knijp|kneep|scheld|schold|bedreig|bedreigde|kleineer|controleer|schud|schudde|pak|pakte) ik (haar|hem|mijn|ze|m|hen|onze|die)\b"
     r"|\bik heb (een|die|dat|mijn|haar|hem|m|zijn|ze|hen|ons|onze|iemand|mn)\b[^.?!]{0,35}\b(geslagen|geduwd|geschopt|gestompt|gewurgd|"
     r"in elkaar geslagen|bedreigd|aangeraakt|betast|gekust|uitgescholden|pijn gedaan|gefilmd|doorgestuurd|verspreid)\b"
+    # round 6: the same acts in other words and word orders ("gisteren heb ik haar vastgepakt",
+    # "ik heb hem een klap gegeven", "ik heb het ook doorgestuurd", "i keep pressuring my gf")
+    r"|\b(heb|had) ik (mijn|haar|hem|m|zijn|ze|hen|ons|onze)\b[^.?!]{0,35}\b(geslagen|geduwd|geschopt|gestompt|gewurgd|geschud|"
+    r"door elkaar geschud|vastgepakt|bedreigd|pijn gedaan|een klap gegeven|een tik gegeven)\b"
+    r"|\bik (heb|had) (mijn|haar|hem|m|zijn|ze|hen|ons|onze|mn)\b[^.?!]{0,35}\b(geschud|een (klap|tik|mep|oplawaai) (gegeven|verkocht))"
+    r"|\bik heb (het|die|dat|ze) (ook |zelf |toch )?(doorgestuurd|verspreid|rondgestuurd|gepost|online gezet)\b"
+    r"|\bi (keep |kept )?(pressur\w*|hit\w*|slap\w*|push\w*|shov\w*|chok\w*|threaten\w*|forc\w*) (her|him|my (gf|bf|girlfriend|boyfriend|wife|"
+    r"husband|partner|kid|kids|son|daughter|child|children|little brother|little sister))\b"
+    r"|\bi (sent|shared|posted|forwarded|leaked) (a|the|her|his) (pic|pics|photo|photos|nude|nudes|video)\b[^.?!]{0,30}\b(my ex|of her|of him|she sent|he sent)\b"
     r"|\bik (ben|word|werd) (soms |vaak |zo |heel |te )?(agressief|gewelddadig|handtastelijk)"
     r"|\bik (kan|krijg) mijn (woede|agressie|kwaadheid|handen) niet"
     r"|\bik (ben|was) (de )?dader\b|\bals dader\b"
@@ -58,7 +69,7 @@ _WORK = re.compile(
 _RETROSPECTIVE = re.compile(
     r"\btoen ik (klein|kind|jong|een kind|nog klein|tiener|een tiener|een meisje|een jongen|\d{1,2})\b"
     r"|\bals (kind|tiener|klein meisje|kleine jongen)\b|\bin mijn jeugd\b|\bopgegroeid\b|\bmijn jeugd\b"
-    r"|\b(me|mij) vroeger\b"
+    r"|\b(me|mij) vroeger\b|\bvroeger bij (mijn|ons|onze) (vader|moeder|pa|ma|papa|mama|ouders|stiefvader|stiefmoeder)\b"
 )
 # Student life, husband or wife, own children, a job: in English, French, Flemish
 _ADULT_LIFE = re.compile(
@@ -79,7 +90,8 @@ _ADULT_LIFE = re.compile(
     r"|\b(mi|my) (esposo|esposa|marido|mujer)\b|\bmoje dzieci|\bmoj maz\b"
 )
 _SELF_PARENT = re.compile(
-    r"\bik ben (nu |zelf |nu zelf |zelf ook |ook )?(een )?(mama|papa|vader|moeder|oma|opa|grootmoeder|grootvader|"
+    r"\bik ben (de|het) (mama|papa|vader|moeder|oma|opa|grootmoeder|grootvader|stiefmoeder|stiefvader|pleegmoeder|pleegvader) van\b"
+    r"|\bik ben (nu |zelf |nu zelf |zelf ook |ook )?(een )?(mama|papa|vader|moeder|oma|opa|grootmoeder|grootvader|"
     r"alleenstaande (moeder|vader|mama|papa)|zwanger|volwassen|meerderjarig|student|studente)\b"
     r"|\b(als|ik ben) (student|studente)\b|\bmama van (drie|twee|vier|\d)\b|^(ik ben )?(ouder dan|boven de|meer dan|over de) 18\b"
 )
@@ -98,6 +110,14 @@ _CHILD_PARENT_WORD = re.compile(
     r"(?<!\bzijn )(?<!\bhaar )(?<!\bhun )(?<!\bje )(?<!\bjouw )(?<!\bde )(?<!\been )(?<!\bonze )(?<!\bons )"
     r"\b(papa|mama|mammie|pappie|plusmama|pluspapa|mamie|papie)\b"
 )
+# round 6: "mijn moeder", "mijn pa" too, with house rules: chores, a phone taken away, coming home late
+_OWN_PARENT_WORD = re.compile(r"\b(mijn|mn|m'n) (moeder|vader|ma|pa|ouders|stiefvader|stiefmoeder|plusvader|plusmoeder)\b")
+_CHORES_AND_PUNISHMENT = re.compile(
+    r"\b(mijn|mn) kamer (niet )?(\w+ )?(poetsen|opruimen|opruim|opgeruimd|schoonmaken|stofzuigen)\b"
+    r"|\b(laat|liet|doet|deed) (me|mij) [^.?!]{0,30}\b(poetsen|stofzuigen|afwassen|strijken|opruimen)\b"
+    r"|\b(gsm|telefoon|laptop|playstation|ps5|switch|tablet|ipad) (\w+ )?(afgepakt|afgenomen|ingepikt|afgenomen)\b|\bte laat thuis\b"
+    r"|\b(als|omdat|dat) ik (rook|gerookt heb|te laat (ben|was|kom)|een slecht punt|slechte punten|mijn kamer niet)\b"
+)
 # the guide: papa/mama are a minor cue as parents who set the rules ("papa zegt dat ik niet mag")
 _HOUSE_RULES = re.compile(
     r"\b(mag ik|ik mag|mogen we|we mogen|moet ik|ik moet|straf|gestraft|huisarrest|verbiedt|verboden|"
@@ -110,6 +130,13 @@ _SCHOOL_LIFE = re.compile(
     r"huisarrest|zakgeld|brugklas|middelbare|lagere school|basisschool)\b"
     r"|\b(schooltas|in de les|tijdens de les|voor school|werkstuk|spreekbeurt|gymleraar|gymleerkracht|gymles)\b"
     r"|\b(onze|mijn) \w+(leerkracht|leraar|lerares)\b"
+    # round 6: school work and lessons as the pupil's own ("3 toetsen in 1 week", "die taak van
+    # geschiedenis", "morgen mondeling engels", "buiten de les", "de clb-mevrouw")
+    r"|\b(mijn|mn|onze|ons|\d+|twee|drie|vier|vijf) (toets|toetsen|overhoring|overhoringen|proefwerk|proefwerken)\b"
+    r"|\b(groepswerk|schoolboeken|schoolwerk|strafwerk|pennenzak)\b"
+    r"|\b(taak|taken|mondeling|examen) (van |voor )?(wiskunde|frans|engels|nederlands|aardrijkskunde|geschiedenis|biologie|"
+    r"chemie|fysica|latijn|duits|economie|godsdienst|zedenleer)\b"
+    r"|\b(na|buiten|voor|tijdens) de les\b|\b(de|het|onze|naar de|naar het) clb\b (- )?(mevrouw|meneer|juf|madam)?"
     r"|\been [1-5] (voor|op) (wiskunde|frans|engels|nederlands|aardrijkskunde|geschiedenis|biologie|chemie|fysica|de toets|mijn toets)\b"
 )
 _MINOR_LIFE = re.compile(
@@ -118,6 +145,7 @@ _MINOR_LIFE = re.compile(
     r"|\bmijn ouders (mogen|mag) (het|dit|niks|niets) (niet )?weten\b|\b(naar|aan|tegen) mijn ouders (zeggen|vertellen|sturen|te)\b"
     r"|^(ik ben )?(jonger dan|onder de|minder dan) 18\b|\bmijn ouders te contacteren\b|\bik ben (nog )?(minderjarig|een tiener|een puber|een kind|jonger dan 18|onder de 18)\b"
     r"|\b(mijn|onze) (stiefvader|stiefmoeder|plusvader|plusmoeder)\b[^.?!]{0,40}\b(mijn (kamer|bed)|me|mij)\b"
+    r"|\b(mijn|onze) (stiefvader|stiefmoeder|plusvader|plusmoeder)\b[^?!]{0,120}\b(hij|ze|zij)\b[^.?!]{0,25}\b(me|mij)\b"
 )
 
 
@@ -145,7 +173,10 @@ def adult_cue(norm: str) -> Optional[str]:
 
 def minor_cue(norm: str) -> Optional[str]:
     """Why the writer is a minor, or None."""
-    if _CHILD_PARENT_WORD.search(norm) and _HOUSE_RULES.search(norm):
+    if _CHILD_PARENT_WORD.search(norm) and (_HOUSE_RULES.search(norm) or _CHORES_AND_PUNISHMENT.search(norm)):
+        return "papa/mama as own carers"
+    # "mijn vader" is also an adult's word: only with the narrower chores and punishments
+    if _OWN_PARENT_WORD.search(norm) and _CHORES_AND_PUNISHMENT.search(norm):
         return "papa/mama as own carers"
     if _SCHOOL_LIFE.search(norm):
         return "school life"

@@ -35,7 +35,7 @@ from bot.components.storage import JoblibComponent
 from bot.components.textnorm import normalize
 from bot.components.triage import labelled_examples, replace_entities, whole_text_entity
 from bot.components.urgency_model import DEFAULTS as URGENCY_DEFAULTS
-from bot.components.urgency_model import UrgencyDecision, UrgencyModel
+from bot.components.urgency_model import UrgencyDecision, UrgencyModel, diet_asks
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +74,7 @@ class UrgencyDetector(JoblibComponent):
         self._model = model or UrgencyModel(self._config)
         # the thresholds of config.yml apply also to a model trained with other ones
         self._model.config.update(
-            {key: self._config[key] for key in ("crisis_threshold", "ask_threshold", "lexicon_floor", "habitual_factor", "calm_factor", "alarm_floor")}
+            {key: self._config[key] for key in ("crisis_threshold", "ask_threshold", "lexicon_floor", "habitual_factor", "calm_factor", "alarm_floor", "diet_ask_factor")}
         )
 
     def train(self, training_data: TrainingData) -> Resource:
@@ -97,8 +97,10 @@ class UrgencyDetector(JoblibComponent):
         name = self.__class__.__name__
         for message, text, decision in zip(messages, texts, self.decisions(texts)):
             if decision.action == "none" and (message.get(INTENT) or {}).get("name") == CRISIS_INTENT:
-                # DIET reads a crisis where the urgency model does not: uncertain, so ask
-                decision.action = "ask"
+                # DIET reads a crisis where the urgency model does not: uncertain, so ask (unless
+                # the model's score is near zero: then DIET keyed on a word, see diet_ask_factor)
+                if diet_asks(decision, self._model.config):
+                    decision.action = "ask"
             entities = [
                 whole_text_entity("urgency", decision.label, decision.confidence, text, name),
                 whole_text_entity("urgency_action", decision.action, decision.crisis_score, text, name),

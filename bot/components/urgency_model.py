@@ -52,6 +52,10 @@ DEFAULTS: Dict[str, float] = {
     "alarm_floor": 0.0,
     # the crisis score from a second, crisis-or-not model (1) or from the three-class model (0)
     "binary_crisis": 1.0,
+    # DIET reads `crisis` where this model does not: the safety question only from this share of
+    # ask_threshold on (0: always). A DIET crisis reading over a near-zero score is mostly a word
+    # such as "dood" in a joke ("ik ga dood van de zenuwen"), or no story at all.
+    "diet_ask_factor": 0.0,
 }
 
 
@@ -164,6 +168,11 @@ def decide(probabilities: Dict[str, float], norm: str, config: Dict[str, float])
     return UrgencyDecision(label, scores[label], action, about, crisis_score, scores)
 
 
+def diet_asks(decision: UrgencyDecision, config: Dict[str, float]) -> bool:
+    """DIET reads a crisis the model does not: ask, unless the model's crisis score is near zero."""
+    return decision.crisis_score >= config.get("diet_ask_factor", 0.0) * config["ask_threshold"]
+
+
 def _move_to_none(scores: Dict[str, float], labels: Sequence[str], factor: float) -> None:
     """Keep `factor` of each label's probability; the rest goes to none."""
     for label in labels:
@@ -197,4 +206,4 @@ def urgency_action_counts(decisions: Sequence[UrgencyDecision]) -> Dict[str, int
     return counts
 
 
-__all__ = ["UrgencyModel", "UrgencyDecision", "decide", "CRISIS_LABELS", "URGENCY_ACTIONS", "DEFAULTS"]
+__all__ = ["UrgencyModel", "UrgencyDecision", "decide", "diet_asks", "CRISIS_LABELS", "URGENCY_ACTIONS", "DEFAULTS"]
