@@ -149,6 +149,11 @@ _WHAT_NEXT = re.compile(
     r"|\b(het voelt|voel me) (al )?(lichter|rustiger)\b"
     r"|\b(wanneer|wnr|hoe laat|tot hoe laat|vanaf wanneer) (zijn|zyn|zijt|is) (jullie|julle|de chat|het) (\w+ )?open\b"
 )
+# a threat or a plan weeks or months ahead (LABELLING.md: acute danger is today, tonight, within hours)
+_WEEKS_AHEAD = re.compile(
+    r"\b(over (twee|drie|vier|een paar|enkele|\d+) (weken|maanden)|volgende (maand|zomer)|deze zomer|in de zomervakantie|"
+    r"next (month|summer)|this summer|(weeks|months) away|in the summer holidays?|cet ete|l'ete prochain)\b"
+)
 _HYPERBOLE_MORE = re.compile(
     r"\b(dood op|doodop|dodelijk saai|doodsaai|dood moe|doodmoe)\b|\bsterven van de (buik)?griep\b"
     r"|\b(sterf|sterven) van (de )?(honger|dorst)\b|\b(morte?|mort) de (rire|honte)\b|\bje m'en veux a mort\b"
@@ -168,6 +173,8 @@ _DANGER_NOW = re.compile(
     r"|\b(staat|is|zit|komt|klopt|bonkt|wacht) (\w+ )?(nu |hier |weer |al )?(voor|aan|bij|op|buiten bij) (de|mijn|onze|het) (deur|raam|ramen|huis|school)\b"
     r"|\b(hij|ze|zij) (is|zit|staat) (nu )?(hier|binnen|in huis|beneden|boven|voor de deur)\b"
     r"|\b(komt|is) (hij |ze )?(straks|vanavond|vannacht|om \d+\w*|over (een|\d+) (uur|minuten))|\b(thuiskomt|thuis komt)\b|\b(tonight|ce soir|cette nuit)\b"
+    # round 6: the inverted word order ("vanavond komt hij me halen")
+    r"|\b(vanavond|vannacht|straks|zo meteen|zometeen|morgenvroeg) (komt|gaat) (hij|ze|zij)\b(?! (niet|ni|nie)\b)"
     r"|\b(een|het|dat|zijn|z'n|zn|haar|met) mes\b|\b(messen|keukenmes|broodmes|zakmes|knife|wapen|pistool|gun|couteau|arme)\b"
     r"|\b(nu|op dit moment|now) (aan het )?(slaan|slaat|schopt|wurgt|bedreigt|hitting|beating|choking)\b"
     r"|\bik hoor (nu|ze|hem|haar|de buren)\b|\bi can hear\b"
@@ -252,6 +259,7 @@ def clause_vector(norm: str) -> List[float]:
 _CALMING = (
     _SAFE_NOW, _OVER, _IMAGE_THREAT, _CONTROL, _STALKING_PATTERN, PERPETRATOR, _FEAR_OR_STOP, _PRESSURE, _PRESSURE_SUICIDE,
     _HYPERBOLE, _HYPERBOLE_MORE, _THANKS_BETTER, _PROCEDURE, _PROCEDURE_MORE, _AWAY_OR_QUIET_NOW, _WHAT_NEXT,
+    _WEEKS_AHEAD,
 )
 
 

@@ -124,6 +124,8 @@ def test_round6_no_perpetrator(text):
         "mijn ex slaat me nog soms. is dat al mishandeling?",
         "bedankt voor de tips, morgen bel ik de huisarts",
         "tot hoe laat zijn jullie open? ik vind het niet op de site",
+        "mijn ouders willen dat ik trouw met een neef, de reis is volgende zomer",
+        "my uncle says they'll take me abroad to marry next month",
         "papa heeft me geslagen omdat ik mijn kamer niet had opgeruimd. hij is nu aan het werk",
     ],
 )
@@ -142,6 +144,7 @@ def test_round6_calming_contexts(text):
         "hij slaat me soms. nu ben ik niet veilig",
         "mijn vriend is weer dronken thuis. nu is het niet rustig, hij roept",
         "hij heeft me buitengegooid, waar kan ik vannacht terecht?",
+        "over twee weken is de bruiloft en vanavond komt hij me halen",
     ],
 )
 def test_round6_danger_now_is_never_calmed(text):
