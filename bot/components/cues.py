@@ -134,9 +134,9 @@ _SCHOOL_LIFE = re.compile(
     # geschiedenis", "morgen mondeling engels", "buiten de les", "de clb-mevrouw")
     r"|\b(mijn|mn|onze|ons|\d+|twee|drie|vier|vijf) (toets|toetsen|overhoring|overhoringen|proefwerk|proefwerken)\b"
     r"|\b(groepswerk|schoolboeken|schoolwerk|strafwerk|pennenzak)\b"
-    r"|\b(taak|taken|mondeling|examen) (van |voor )?(wiskunde|frans|engels|nederlands|aardrijkskunde|geschiedenis|biologie|"
+    r"|\b(taak|taken|mondeling) (van |voor )?(wiskunde|frans|engels|nederlands|aardrijkskunde|geschiedenis|biologie|"
     r"chemie|fysica|latijn|duits|economie|godsdienst|zedenleer)\b"
-    r"|\b(na|buiten|voor|tijdens) de les\b|\b(de|het|onze|naar de|naar het) clb\b (- )?(mevrouw|meneer|juf|madam)?"
+    r"|\b(na|buiten|voor|tijdens) de les\b|\bclb ?-? ?(mevrouw|meneer|madam|dame)\b"
     r"|\been [1-5] (voor|op) (wiskunde|frans|engels|nederlands|aardrijkskunde|geschiedenis|biologie|chemie|fysica|de toets|mijn toets)\b"
 )
 _MINOR_LIFE = re.compile(
