@@ -75,7 +75,7 @@ def test_a_trainer_works_the_inbox_in_the_browser(served, page, trackers, nlu_co
 
     expect.set_options(timeout=15_000)  # a loaded 2-core machine: accepting scrubs and writes YAML
 
-    with httpx.Client(base_url=served) as client:
+    with httpx.Client(base_url=served, timeout=30) as client:  # a loaded 2-core machine
         ended_conversation(client, trackers, ("Ik ben Lotte Peeters (0470 12 34 56) en mijn papa slaat me", parse("tell_story", 0.4)))
         ended_conversation(client, trackers, ("hallo?? <b>is daar iemand</b>", parse("greet", 0.3, theme=("other", 0.9))))
         ended_conversation(client, trackers, ("ik wil er niet meer zijn", parse("crisis", 0.5, urgency=("suicide_risk", 0.5))))
@@ -134,7 +134,7 @@ def test_the_trainers_page_has_no_serious_axe_violation(served, page, trackers, 
 
     expect.set_options(timeout=15_000)  # a loaded 2-core machine: accepting scrubs and writes YAML
 
-    with httpx.Client(base_url=served) as client:
+    with httpx.Client(base_url=served, timeout=30) as client:  # a loaded 2-core machine
         ended_conversation(client, trackers, ("mijn papa slaat me", parse("tell_story", 0.4)))
         ended_conversation(client, trackers, ("ik wil er niet meer zijn", parse("crisis", 0.5, urgency=("suicide_risk", 0.5))))
     create_account(database_url, monkeypatch, "trainer_axe", "nupraatikerover", "create-trainer")
