@@ -94,14 +94,15 @@ def claimed_by_anna(http, database_url) -> tuple[dict, dict]:
     return conversation, bearer(token)
 
 
-def drain(socket, quiet: float = 0.5) -> list[dict]:
-    """Every frame until the socket is quiet for a moment (it stays open)."""
+def drain(socket, quiet: float = 0.5, first: float = 10.0) -> list[dict]:
+    """Every frame until the socket is quiet for a moment (it stays open). The first frame may
+    take longer on a loaded machine: up to `first` seconds."""
     import json
 
     frames = []
     while True:
         try:
-            frames.append(json.loads(socket.recv(timeout=quiet)))
+            frames.append(json.loads(socket.recv(timeout=quiet if frames else first)))
         except TimeoutError:
             return frames
 
