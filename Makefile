@@ -250,7 +250,7 @@ run-scaled: $(MODEL)
 run-rasa: $(MODEL)
 	@test -n "$${RASA_AUTH_TOKEN:-}" || { echo "RASA_AUTH_TOKEN is not set (make run sets one; the API needs the same value)" >&2; exit 1; }
 	live="$$($(RASA_PY) -m bot.nlu_tools.promote --print-live --models $(MODELS_DIR))"; \
-	$(RASA) run --model "$${live:-$(MODEL)}" --enable-api --auth-token "$$RASA_AUTH_TOKEN" \
+	$(RASA) run --model "$${live:-$(MODEL)}" --enable-api --auth-token="$$RASA_AUTH_TOKEN" \
 	    --endpoints $(ENDPOINTS) --credentials $(CREDENTIALS) --interface 127.0.0.1 --port $(RASA_PORT)
 
 run-actions: venv-rasa

@@ -280,7 +280,7 @@ def start_stack(
                          "--port", str(actions_port)],
              actions_env, f"{stack.actions_url}/health", SERVICE_START_SECONDS),
             ("rasa", [str(RASA_VENV / "rasa"), "run", "--model", str(model), "--enable-api",
-                      "--auth-token", rasa_token, "--endpoints", str(endpoints),
+                      f"--auth-token={rasa_token}", "--endpoints", str(endpoints),
                       "--credentials", str(REPO / "bot" / "credentials.yml"),
                       "--interface", "127.0.0.1", "--port", str(rasa_port)],
              rasa_env, f"{stack.rasa_url}/status?token={rasa_token}", RASA_START_SECONDS),

@@ -119,7 +119,7 @@ def _commands(stack_ports: dict, rasa_token: str, model: Path, endpoints: Path) 
                            "--port", str(stack_ports["actions"])]
     for name in ("rasa-1", "rasa-2"):
         commands[name] = [str(RASA_VENV / "rasa"), "run", "--model", str(model), "--enable-api",
-                          "--auth-token", rasa_token, "--endpoints", str(endpoints),
+                          f"--auth-token={rasa_token}", "--endpoints", str(endpoints),
                           "--credentials", str(REPO / "bot" / "credentials.yml"),
                           "--interface", "127.0.0.1", "--port", str(stack_ports[name])]
     return commands
