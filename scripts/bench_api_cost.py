@@ -20,7 +20,6 @@ import argparse
 import asyncio
 import json
 import os
-import socket
 import subprocess
 import sys
 import tarfile
@@ -32,10 +31,11 @@ from io import BytesIO
 from pathlib import Path
 
 import httpx
+from bench_measure import median
+from bench_procs import cpu_seconds, free_port
 
 REPO = Path(__file__).resolve().parents[1]
 API_BIN = REPO / ".venv" / "bin"
-TICKS = os.sysconf("SC_CLK_TCK")
 CLOSED_HOUR = "2026-11-22T03:30:00+01:00"  # every chat closed: each message goes to the bot
 ENTRY_POINT = "nupraatikerover"
 STANDIN_REPLY = [{"recipient_id": "bench", "text": "Dank je. Wat wil je nog vertellen?"}]
@@ -63,17 +63,6 @@ def serve_standin(port: int) -> None:
 
 
 # --- the variants -------------------------------------------------------------------------
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return sum(int(value) for value in fields[11:13]) / TICKS
-
-
 @dataclass
 class Variant:
     label: str
@@ -113,7 +102,7 @@ def _code_dir(revision: str, work: Path) -> Path:
 def start_variant(variant: Variant, work: Path, rasa_url: str) -> None:
     home = work / variant.label
     home.mkdir()
-    variant.port = _free_port()
+    variant.port = free_port()
     base = {k: v for k, v in os.environ.items() if not k.startswith(("HANDOFF_", "RASA_", "DATABASE_URL"))}
     env = base | {
         "DATABASE_URL": f"sqlite:///{home / 'handoff.db'}", "HANDOFF_ENV": "test",
@@ -166,20 +155,14 @@ async def one_round(variant: Variant, visitors: int, messages: int) -> dict:
                 bot = response.status_code == 200 and any(m["sender"] == "bot" for m in response.json()["messages"])
                 kinds["bot" if bot else "other"] += 1
 
-        cpu_before, started = _cpu_seconds(variant.process.pid), time.perf_counter()
+        cpu_before, started = cpu_seconds(variant.process.pid), time.perf_counter()
         await asyncio.gather(*(visitor(*pair) for pair in made))
         wall = time.perf_counter() - started
-        cpu = _cpu_seconds(variant.process.pid) - cpu_before
+        cpu = cpu_seconds(variant.process.pid) - cpu_before
     sent = visitors * messages
     walls.sort()
     return {"cpu_ms": cpu / sent * 1000, "wall_p50_ms": walls[len(walls) // 2] * 1000,
             "messages_per_s": sent / wall, "kinds": kinds}
-
-
-def _median(values: list[float]) -> float:
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 async def measure(variants: list[Variant], rounds: int, visitors: int, messages: int) -> dict:
@@ -194,10 +177,10 @@ async def measure(variants: list[Variant], rounds: int, visitors: int, messages:
             print(f"  round {number + 1}/{rounds} {variant.label}: {result['cpu_ms']:.1f} ms CPU, "
                   f"wall p50 {result['wall_p50_ms']:.1f} ms, {result['messages_per_s']:.1f} msg/s, "
                   f"{result['kinds']}", flush=True)
-    return {label: {"cpu_ms_per_message": round(_median([r["cpu_ms"] for r in runs]), 1),
+    return {label: {"cpu_ms_per_message": round(median([r["cpu_ms"] for r in runs]), 1),
                     "cpu_ms_rounds": [round(r["cpu_ms"], 1) for r in runs],
-                    "wall_p50_ms": round(_median([r["wall_p50_ms"] for r in runs]), 1),
-                    "messages_per_s": round(_median([r["messages_per_s"] for r in runs]), 1),
+                    "wall_p50_ms": round(median([r["wall_p50_ms"] for r in runs]), 1),
+                    "messages_per_s": round(median([r["messages_per_s"] for r in runs]), 1),
                     "not_answered_by_the_bot": sum(r["kinds"]["other"] for r in runs)}
             for label, runs in results.items()}
 
@@ -229,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     variants = [parse_variant(text) for text in args.variant] or [Variant("worktree", "worktree", {})]
     with tempfile.TemporaryDirectory(prefix="bench-api-") as work:
-        standin_port = _free_port()
+        standin_port = free_port()
         standin = subprocess.Popen([str(API_BIN / "python"), __file__, "--standin", str(standin_port)])
         try:
             for variant in variants:

@@ -16,7 +16,6 @@ import io
 import os
 import pstats
 import secrets
-import socket
 import subprocess
 import sys
 import tempfile
@@ -25,6 +24,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import requests
+from bench_procs import cpu_seconds, free_port
 from bench_texts import TEXTS
 
 REPO = Path(__file__).resolve().parents[1]
@@ -33,19 +33,6 @@ API_BIN = REPO / ".venv" / "bin"
 RASA_BIN = REPO / ".venv-rasa" / "bin"
 CLOSED_HOUR = "2026-11-22T03:30:00+01:00"
 ENTRY_POINT = "nupraatikerover"
-TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _cpu_seconds(pid: int) -> float:
-    """User + system CPU of a process and its waited-for children, from /proc."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return sum(int(value) for value in fields[11:15]) / TICKS
 
 
 def _wait(url: str, seconds: float = 180) -> None:
@@ -65,7 +52,7 @@ class Services:
 
     def __init__(self, work: Path) -> None:
         self.work = work
-        self.api_port, self.internal_port, self.actions_port = _free_port(), _free_port(), _free_port()
+        self.api_port, self.internal_port, self.actions_port = free_port(), free_port(), free_port()
         token = secrets.token_urlsafe(16)
         base = {k: v for k, v in os.environ.items() if not k.startswith(("HANDOFF_", "RASA_URL", "DATABASE_URL"))}
         api_env = base | {
@@ -99,7 +86,7 @@ class Services:
         return response.json()["id"]
 
     def cpu(self) -> dict[str, float]:
-        return {name: _cpu_seconds(p.pid) for name, p in self.processes.items()}
+        return {name: cpu_seconds(p.pid, children=True) for name, p in self.processes.items()}
 
     def stop(self) -> None:
         for process in self.processes.values():
