@@ -24,6 +24,8 @@ _WORD = re.compile(r"[\w'À-ÿ\-]+")
 # "in de koning albertstraat 7"; an ordinal also ("2e Jan Steenstraat", "1ste Hulststraat").
 _LOWER_STREET_PREFIXES = _STREET_PREFIXES - frozenset(
     "grote kleine oude nieuwe lange korte hoge lage van jan frans johan willem onze lieve vrouw".split())
+# "de Delhaize", "De Action": an article before a capitalized word (the caller asks for a listed shop).
+_LISTED_AFTER_DE = re.compile(r"(?<![\w\-])(?:[Dd]e|[Hh]et)\s+(?P<name>[A-Z][\w'&\-]+)")
 _ORDINAL_PREFIX = re.compile(r"[1-9](?:e|ste|de)")
 # Squares and quays named by their street word alone: "Markt 1A, 3740 Bilzen", "Kouter 7, 9000 Gent".
 _BARE_STREET_WORDS = frozenset(
@@ -88,13 +90,16 @@ class AddressRules:
                     continue  # "de Loopbaan", "de Afsluitdijk" as a word
                 yield self._street_start(text, m.start()), m.end(), "ADRES"
 
-    @staticmethod
-    def _public_street(text: str, start: int, end: int, dwelling: bool) -> bool:
+    def _public_street(self, text: str, start: int, end: int, dwelling: bool) -> bool:
         """A street without a number is a public place where the message names a shop or a
         public spot besides it and nobody lives or stays there: "bij de Lidl op de
-        Torhoutsesteenweg" ("zijn kot is in de Hendrik van Veldekestraat" stays an address)."""
+        Torhoutsesteenweg", "de Delhaize in de Kerkstraat is dicht" (a listed shop or brand after
+        "de", anywhere); "zijn kot is in de Hendrik van Veldekestraat" stays an address."""
+        if dwelling:
+            return False
         rest = text[:start] + " " * (end - start) + text[end:]
-        return not dwelling and bool(P.PUBLIC_PLACE.search(rest))
+        return bool(P.PUBLIC_PLACE.search(rest)) or any(
+            m.group("name").lower() in self.not_names for m in _LISTED_AFTER_DE.finditer(rest))
 
     def _street_start(self, text: str, start: int) -> int:
         """Start a street at the capitalized words (with particles between them) just before

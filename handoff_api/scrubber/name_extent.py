@@ -18,8 +18,9 @@ from .name_words import _CHAT_WORDS, _DETERMINERS, _GREETINGS, _INITIALS, _KIN, 
 if TYPE_CHECKING:
     from .scrubber import Span
 
-# An elided particle glued to a surname: "D'Hondt", "O'Brien", "d'Haese".
-_ELIDED_SURNAME = re.compile(r"[DdOo]['’][A-Z][a-zà-ÿ]+")
+# An elided particle glued to a surname: "D'Hondt", "O'Brien", "d'Haese", and Flemish "D'hondt",
+# "D'haese" with the capital on the particle only.
+_ELIDED_SURNAME = re.compile(r"[DdOo]['’][A-Z][a-zà-ÿ]+|[DO]['’][a-zà-ÿ]{3,}")
 # A married name with the particle after the hyphen: "Schouten-de Jong", "Bakker-van Dijk".
 _PARTICLE_HYPHEN = re.compile(r"[^\W\d_]{2,}-(?:van|de|der|den|ter|ten|te)$")
 

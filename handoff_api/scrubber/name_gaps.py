@@ -1,11 +1,14 @@
-"""Name positions that the blind score of the fourteenth independent set showed: a word used as a
-name after "mijn" and a kin word ("mijn zusje Bloem"), a surname after initials and particles
-("mr. R. van Leeuwen"), and a verb that only looks like a name, before its subject ("de vader ken
-ik niet").
+"""Name positions that the blind scores of the fourteenth and fifteenth independent sets showed: a
+word used as a name after "mijn" and a kin word ("mijn zusje Bloem"), a surname after initials
+and particles ("mr. R. van Leeuwen"), a verb that only looks like a name, before its subject ("de
+vader ken ik niet"), a name with "mijn" and a kin word after it ("Dries mijn vriend heeft ...")
+and a name with a possessive "'s" ("Eva's vader").
 
 A mixin for ``Scrubber`` (through ``NameRules``), which owns ``places``, ``not_names``,
 ``first_names``, ``is_word`` and the other name helpers."""
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc
 
@@ -20,6 +23,11 @@ from .name_words import (
     _TITLES,
 )
 
+# A name with a possessive glued to it: "Eva's vader", "Thijs' moeder" ("Eva’s" is two tokens).
+_POSSESSIVE = re.compile(r"(?P<stem>[A-ZÀ-Ý][a-zà-ÿ]+)(?:['’]s|(?<=s)['’])")
+_POSSESSIVE_TAIL = frozenset(["'s", "’s", "'", "’"])
+# What a possessive name owns that makes a word a person's name even when it is a word too.
+_FAMILY = frozenset("ouders familie kinderen kind zoon dochter baby".split())
 # "mijn", not "de": "de vader Bloem" is no way to name a person in a chat.
 _OWNERS = frozenset("mijn mn m'n zijn z'n haar onze ons hun jouw je".split())
 # Subject pronouns after a verb that opens an inverted clause: "de vader ken ik niet".
@@ -56,6 +64,39 @@ class NameGaps:
                 and doc[j].lower_ not in self.not_names and doc[j].lower_ not in _NOT_NAMES:
             return j + 1
         return i
+
+    @staticmethod
+    def _kin_apposition(doc: Doc, i: int) -> bool:
+        """"mijn" and a kin word right after the word, a comma between or not: "Dries mijn vriend
+        heeft mijn snap overgenomen", "Yara, mijn zus, weet het": the word names that person."""
+        k = i + 1
+        if k < len(doc) and doc[k].text == ",":
+            k += 1
+        return k + 1 < len(doc) and doc[k].lower_ in _OWNERS and doc[k + 1].lower_ in _KIN
+
+    def _possessive_names(self, doc: Doc):
+        """"Eva's vader heeft haar buiten gezet", "bij Lotte's huis": a listed first name with a
+        possessive before a word; a name that is a word too ("Roos' moeder") or no word at all only
+        before a kin word. Not a place, a brand ("McDonald's") or a word in lower case."""
+        for tok in doc:
+            m = _POSSESSIVE.fullmatch(tok.text)
+            k = tok.i + 1
+            if m is None:
+                split = k < len(doc) and not tok.whitespace_ and doc[k].text in _POSSESSIVE_TAIL \
+                    and (doc[k].text.endswith("s") or tok.text.endswith("s")) and tok.is_alpha and tok.is_title
+                if not split:
+                    continue
+                k += 1  # "Eva ’s vader": the tokenizer split the possessive off
+            stem = m.group("stem") if m else tok.text
+            low = stem.lower()
+            if k >= len(doc) or not doc[k].is_alpha or low in self.places or low in self.not_names \
+                    or low in _NOT_NAMES or low in _KIN or low in _TITLES or len(low) < 2:
+                continue
+            listed = low in self.first_names
+            owned = doc[k].lower_
+            if listed and low not in self.ambiguous_names \
+                    or (listed or not self.is_word(low)) and (owned in _KIN or owned in _FAMILY):
+                yield tok.idx, tok.idx + len(stem), "NAAM"
 
     def _inverted_verb(self, doc: Doc, i: int) -> bool:
         """A lower-case word before a subject pronoun and an adverb or the clause's end: "de vader

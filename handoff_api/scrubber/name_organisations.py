@@ -4,7 +4,8 @@ Used by ``NamePositions._not_a_person``. An institution word before or after a c
 run ("WZC Ter Linde", "de zone Rupel", "het Jan Yperman ziekenhuis"), a firm or a lender
 after "werken bij" / "een lening bij" ("bij Volvo Cars", "bij Cofidis en Buy Way"), an app,
 a site or a festival after "op" ("op Wattpad leren kennen", "op Pukkelpop"), a language
-after "spreekt" ("spreekt Tigrinya"), a game after "speelt" ("speelt Valorant", also over
+after "spreekt" ("spreekt Tigrinya"), an organisation after a care worker + "van" before its
+branch ("mijn psycholoog van Tejo in Antwerpen"), a game after "speelt" ("speelt Valorant", also over
 adverbs: "speelt de hele dag Tarkov"), a place after a foreign preposition ("pracuję w
 Antwerpii"), a hospital or a title after its abbreviation or kind ("AZ Groeninge", "de film
 Frozen") and a run after a preposition + "het" ("naar het Maria Middelares").
@@ -46,6 +47,13 @@ _PERSON_AFTER_OP = frozenset(
     """verliefd boos kwaad jaloers gek wacht wachten wachtte wachtten let letten lette pas
     passen paste rekenen reken vertrouw vertrouwen lijkt lijken leek verkikkerd dol
     woedend trots zuinig""".split()
+)
+# Care workers and other helpers "van" an organisation: "mijn psycholoog van Tejo in Antwerpen"
+# (the caller asks for a branch after it: "in"/"te"/"uit" and a capitalized place).
+_HELPERS = frozenset(
+    """psycholoog psychologe psychiater therapeut therapeute begeleider begeleidster hulpverlener
+    hulpverleenster consulent consulente assistent assistente vertrouwenspersoon huisarts arts
+    contactpersoon medewerker medewerkster vrijwilliger vrijwilligster jeugdconsulent""".split()
 )
 _SPEAK = frozenset("spreekt spreek spreken sprak spraken praat praten sprekend".split())
 # A game after playing: "hij speelt Valorant als NightOwl_BE" ("speelt met Jan" has "met" between).
@@ -103,6 +111,9 @@ def organisation_or_language(doc: Doc, i: int, known_person: bool) -> bool:
         return True  # "op Wattpad leren kennen", "vorige zomer op Pukkelpop"
     if prev in _FAN or prev == "van" and before and before[-1] in _FAN:  # "van" may open the run
         return True  # "hij is fan van Messi en Ronaldo"
+    helper = prev in _HELPERS and doc[start].lower_ == "van" or prev == "van" and before and before[-1] in _HELPERS
+    if helper and end + 1 < len(doc) and doc[end].lower_ in ("in", "te", "uit") and _capitalized(doc[end + 1]):
+        return True  # "mijn psycholoog van Tejo in Antwerpen": an organisation and its branch
     if prev in _WATCH and not any(t.lower_ in ("aan", "na") for t in doc[end:end + 4]):
         return True  # "mijn vader kijkt Fox News"
     if prev in _PLAY or prev in _FOREIGN_IN:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from .name_organisations import organisation_or_language
 from .patterns import DATE_IN_BRACKETS, STREET_ONLY, STREET_ONLY_WEAK
+from .username_patterns import GAME_THINGS
 
 from .name_words import (
     _ABSTRACT_NAMES,
@@ -184,6 +185,8 @@ class NamePositions:
         if i + 2 >= n:
             return False
         nxt, after = doc[i + 1].lower_, doc[i + 2]
+        if self._kin_apposition(doc, i):
+            return doc[i].lower_ not in _ABSTRACT_NAMES  # "Dries mijn vriend heeft ..."
         if nxt == "en":
             if after.lower_ in ("ik", "mij", "ikzelf", "k"):
                 return doc[i].lower_ not in _ABSTRACT_NAMES
@@ -259,6 +262,8 @@ class NamePositions:
         if doc[i].text[:1].isupper() and organisation_or_language(
                 doc, i, low in self.first_names or low in self.surnames):
             return True  # "WZC Ter Linde", "werkt bij Volvo Cars", "op Pukkelpop", "spreekt Tigrinya"
+        if low in _PRODUCT_BRANDS and low not in self.first_names:
+            return True  # "ik bel met mijn Nokia": a device
         if doc[i].lower_ not in self.first_names and any(
                 t.lower_ in _PRODUCT_BRANDS and all(self._title(u) for u in doc[k:i])
                 for k, t in ((k, doc[k]) for k in range(max(0, i - 2), i))):
@@ -272,12 +277,13 @@ class NamePositions:
 
     @staticmethod
     def _pet_name(doc: Doc, i: int) -> bool:
-        """"onze hond Max", "mijn hamster heet Storm", "mijn kat ... die heet Storm"."""
+        """"onze hond Max", "mijn hamster heet Storm", "mijn kat ... die heet Storm", "mijn skin heet
+        Peely"."""
         prev = doc[i - 1].lower_ if i > 0 else ""
-        if prev in _PETS:
-            return True
-        if i > 1 and prev in ("heet", "heette", "noemt", "noemde") and doc[i - 2].lower_ in _PETS:
-            return True
+        if prev in _PETS or prev in GAME_THINGS:
+            return True  # also "in roblox heet mijn personage Zoeflap": a thing of a game
+        if i > 1 and prev in ("heet", "heette", "noemt", "noemde") and doc[i - 2].lower_ in _PETS | GAME_THINGS:
+            return True  # "mn fortnite skin heet Peely"
         return i > 2 and prev in ("heet", "heette") and doc[i - 2].lower_ in ("die", "ze", "hij", "zij", "het") \
             and any(t.lower_ in _PETS for t in doc[max(0, i - 12):i - 2])
 

@@ -22,7 +22,13 @@ _KIN = frozenset(
     schoonmoeder dokter dr pastoor priester begeleider begeleidster opvoeder opvoedster
     zorgcoördinator directeur directrice jongen meisje man vrouw""".split()
 )
-_TITLES = frozenset("meneer mevrouw mevr mvr dhr mr mw juf juffrouw meester dokter dr pastoor".split())
+# Ranks and offices written before a surname: "inspecteur De Boer", "commissaris Peeters", "notaris Claes".
+_RANKS = frozenset(
+    """inspecteur hoofdinspecteur commissaris hoofdcommissaris rechercheur agent agente wijkagent
+    notaris advocaat advocate meester-advocaat rechter professor prof""".split()
+)
+_KIN = _KIN | _RANKS
+_TITLES = frozenset("meneer mevrouw mevr mvr dhr mr mw juf juffrouw meester dokter dr pastoor".split()) | _RANKS
 _PARTICLES = frozenset("van de der den ter ten 't vanden vande vander el al le la d' da di du von".split())
 # "ze noemen me mer", "hij noemt zichzelf bigD": the word after is what the person is called.
 _CALL_VERBS = frozenset("noem noemt noemen noemde noemden".split())
@@ -94,11 +100,13 @@ _STORM_WORDS = frozenset("storm orkaan hurricane tyfoon cycloon".split())
 # After "Bo is 9": an age ("Bo is 9 en zegt", "Roos is 15 jaar").
 _AGE_FOLLOWERS = frozenset("jaar jaartjes en maar of".split())
 # A full name after watching or listening is a public figure's: "filmpjes van Andrew Tate",
-# "ik luister naar Billie Eilish", "hij kijkt altijd naar Andrew Tate", "een reeks over Bart De Pauw".
+# "ik luister naar Billie Eilish", "hij kijkt altijd naar Andrew Tate", "een reeks over Bart De Pauw",
+# "de campagne met Average Rob", "een interview met Tom Waes" (a campaign, a show, an interview).
 _MEDIA_BEFORE = re.compile(
     r"(?i)(?:\b(?:filmpjes?|video'?s?|muziek|liedjes?|nummers|songs?|podcasts?|reels|posts|concert|"
     r"albums?|boeken|fan|fans)\s+van|\b(?:reeks|serie|docu|documentaire|film|boek|programma|biografie|artikel)"
-    r"\s+over|\b(?:luister|luistert|luisteren|luisterde|kijk|kijkt|kijken|keek)"
+    r"\s+over|\b(?:campagnes?|reclames?|reclamespots?|tv-spots?|spots?|afleverings?|afleveringen|interviews?|"
+    r"talkshows?|quiz|uitzendings?)\s+(?:met|van)|\b(?:luister|luistert|luisteren|luisterde|kijk|kijkt|kijken|keek)"
     r"(?:\s+\w+){0,4}?\s+naar)\s+$"
 )
 # A show's title before "van" + a name after watching or listening: "ik kijk veel naar Stuk van
@@ -127,10 +135,12 @@ _SCHOOL_KEYWORDS = frozenset(
     "tsm vbs gbs sbs roc csg osg rsg isg".split()
 )
 # Makers whose next capitalized words name a product, not a person: "Apple Watch", "Samsung
-# Galaxy Watch", "Google Pixel", "Nintendo Switch".
+# Galaxy Watch", "Google Pixel", "Nintendo Switch"; the maker itself is no person either ("ik bel
+# met mijn Nokia").
 _PRODUCT_BRANDS = frozenset(
     """apple samsung google xbox playstation nintendo huawei xiaomi oneplus sony garmin fitbit
-    microsoft amazon oppo motorola nokia iphone ipad airpods""".split()
+    microsoft amazon oppo motorola nokia iphone ipad airpods alcatel lenovo asus acer realme
+    fairphone blackberry macbook chromebook""".split()
 )
 
 # After a name, the writer says that it really is the name: "hoop (ja echt zo heet ze)".
@@ -158,11 +168,14 @@ _SIGNED_NAME = re.compile(
     rf"(?P<name>{_FULL_NAME})\s*[.!]?\s*$"
 )
 # A person's role as a label, then a full name: "Cliënte: Naïma Haddouchi", "Slachtoffer: Tom Vos",
-# "Gegevens: Els Van Acker, ..." (a record's personal data).
+# "Gegevens: Els Van Acker, ..." (a record's personal data), also the record's label and the role
+# together: "Gegevens pleger: Tim Van Damme", "Personalia van de dader: ...", "Naam slachtoffer: ...".
+_ROLES = (r"cli[eë]nte?|pati[eë]nte?|slachtoffer|dader|pleger|verdachte|betrokkene|leerling|minderjarige|"
+          r"contactpersoon|contact|melder|aanmelder|aanvrager|getuige|moeder|vader|ouders?|"
+          r"zoon|dochter|kind|partner|ex-partner|aanvaller|stalker")
 _ROLE_LABEL = re.compile(
-    r"(?<![^\W\d_])(?i:cli[eë]nte?|pati[eë]nte?|slachtoffer|dader|verdachte|betrokkene|leerling|minderjarige|"
-    r"gegevens|personalia|contactpersoon|contact|melder|aanmelder|aanvrager|getuige|moeder|vader|ouders?|"
-    r"zoon|dochter|kind|partner)"
+    r"(?<![^\W\d_])(?i:(?:(?:gegevens|personalia|naam)(?:\s+(?:van\s+)?(?:de|het)?)?\s+)?(?:" + _ROLES + r")"
+    r"|gegevens|personalia)"
     rf"\s*:\s*(?P<name>{_CAP_WORD}(?:\s+(?:(?:van|de|der|den|el|van\s+de|van\s+der)\s+)?{_CAP_WORD}){{1,2}})"
 )
 # Nationalities and languages in English are no names ("he is British"); kept out of

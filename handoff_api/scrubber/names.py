@@ -55,15 +55,12 @@ from .name_words import (  # noqa: F401  (re-exported for schools.py, dates.py, 
 )
 
 from .name_gaps import NameGaps
-from .name_extent import NameExtent
+from .name_extent import _ELIDED_SURNAME, NameExtent
 from .name_positions import NamePositions
 from .name_public import PublicNames
 
 if TYPE_CHECKING:
     from .scrubber import Span
-
-
-# An elided particle glued to a surname: "D'Hondt", "O'Brien", "d'Haese".
 
 
 # What follows a name that opens a chat message: "jade hier.", "Vera nog eens,", "Lies opnieuw:",
@@ -194,7 +191,7 @@ class NameRules(NameExtent, NamePositions, PublicNames, NameGaps):
             elif (title and start_of_sentence and len(low) >= 3 and not self.is_word(low)
                   and low not in self.places and low not in self.not_names and low not in _KIN
                   and not _STRETCHED.search(low) and not self._compound(low) and i + 1 < n
-                  and (doc[i + 1].lower_ in _PERSON_FOLLOWERS
+                  and (doc[i + 1].lower_ in _PERSON_FOLLOWERS or self._kin_apposition(doc, i)
                        or (doc[i + 1].lower_ in ("is", "was") and i + 2 < n
                            and doc[i + 2].lower_ in ("mijn", "mn", "m'n", "de", "een", "haar", "zijn")))):
                 is_name = True  # "Bavo uit mijn klas ...", "Juul is mijn beste vriendin"
@@ -286,8 +283,9 @@ class NameRules(NameExtent, NamePositions, PublicNames, NameGaps):
 
     @staticmethod
     def _wordlike(tok) -> bool:
-        """A word, or letters joined by hyphens ("Jan-Willem", "Broeck-Peeters")."""
-        return tok.is_alpha or bool(_HYPHENATED.fullmatch(tok.text))
+        """A word, letters joined by hyphens ("Jan-Willem", "Broeck-Peeters") or a surname with
+        an elided particle ("D'haese", "O'Brien")."""
+        return tok.is_alpha or bool(_HYPHENATED.fullmatch(tok.text) or _ELIDED_SURNAME.fullmatch(tok.text))
 
     def _hyphenated_name(self, tok, ctx: str | None, start_of_sentence: bool, capitals_inform: bool) -> bool:
         """"Jan-Willem", "marie-louise", "Broeck-Peeters": every part a listed first name or

@@ -38,6 +38,9 @@ EMAIL_SPACED = re.compile(
     r"(?:\s+\.\s+|\.)(?:com|be|nl|net|org|eu|fr|de|info|live|me)(?![\w\-])",
     re.IGNORECASE,
 )
+# A word, spaces, then "@" glued to what follows: "op @wannes.and.me", "via @lotte.be" read as a
+# spaced e-mail address; when the word is a function word the rest is a handle.
+HANDLE_AFTER_WORD = re.compile(r"(?P<word>[^\W\d_]+)\s+@\S+")
 
 # --- URLs --------------------------------------------------------------------------------------
 _TLDS = (
@@ -254,13 +257,13 @@ FRENCH_STREET_ONLY = re.compile(
     r"(?:\s+(?:de\s+la|de\s+l'|de|du|des|d'|la|le|les|l'|aux?))?\s*[A-ZÀ-Ý][\w'À-ÿ\-]*"
     r"(?:\s+(?:de\s+la|de\s+l'|de|du|des|d'|la|le|les|l'|aux?)?\s*[A-ZÀ-Ý][\w'À-ÿ\-]*){0,2}"
 )
-# A street named without a house number ("ik woon in de Kerkstraat").
-STREET_ONLY = re.compile(
-    r"(?<![\w\-])[A-Z][a-zà-ÿ'\-]{2,}(?:straat|laan|steenweg|dreef|plein|gracht|kade|singel)(?![\w\-])"
-)
+# A street named without a house number ("ik woon in de Kerkstraat"); a capital may follow a
+# hyphen inside it ("de Sint-Pietersnieuwstraat", "de Onze-Lieve-Vrouwstraat").
+_STREET_ONLY_NAME = r"(?<![\w\-])[A-Z](?:[a-zà-ÿ']|-(?=[A-Za-zà-ÿ])[A-Z]?){2,}?"
+STREET_ONLY = re.compile(_STREET_ONLY_NAME + r"(?:straat|laan|steenweg|dreef|plein|gracht|kade|singel)(?![\w\-])")
 # Endings that also end ordinary compounds ("Loopbaan", "Snelweg"): the caller asks that the
 # word is no Dutch word ("op de Turnhoutsebaan", "aan de Frankrijklei").
-STREET_ONLY_WEAK = re.compile(r"(?<![\w\-])[A-Z][a-zà-ÿ'\-]{2,}(?:baan|lei|kaai|dijk|weg|dries|vest)(?![\w\-])")
+STREET_ONLY_WEAK = re.compile(_STREET_ONLY_NAME + r"(?:baan|lei|kaai|dijk|weg|dries|vest)(?![\w\-])")
 # A street word first, then particles and a name: "Laan van Meerdervoort 530", "Kade van de
 # Zuid 4", "de Weg naar Zwolle 12"; without a house number only after "de" ("op de Laan van ...").
 # Flemish main roads by the town they lead to: "Steenweg op Gent 44", "Baan naar Tielt 3".

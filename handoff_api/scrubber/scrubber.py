@@ -27,13 +27,13 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from . import patterns as P
-from . import username_patterns as U
 from .addresses import AddressRules
 from .dates import DateRules
 from .checksums import IBAN_MAX_LENGTH, IBAN_MIN_LENGTH, bsn_valid, iban_valid, rrn_valid
 from .name_forms import NameForms
-from .names import _GREETINGS, _NOT_NAMES, NameRules
+from .names import _NOT_NAMES, NameRules
 from .username_forms import UsernameForms
+from .usernames import UsernameRules
 from .schools import (
     _SCHOOL_COMPOUND,
     _SCHOOL_NAMED_KEYWORDS,
@@ -91,7 +91,7 @@ def _dutch_vocabulary() -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
-class Scrubber(NameRules, NameForms, SchoolRules, DateRules, AddressRules, UsernameForms):
+class Scrubber(NameRules, NameForms, SchoolRules, DateRules, AddressRules, UsernameRules, UsernameForms):
     """Build once (loading spaCy and the lists takes about a second), then reuse.
 
     >>> s = Scrubber()
@@ -201,6 +201,9 @@ class Scrubber(NameRules, NameForms, SchoolRules, DateRules, AddressRules, Usern
         # The spaced form first: "jan . de . smet@gmail.com" is one address, not "smet@gmail.com".
         for rx in (P.EMAIL_SPACED, P.EMAIL, P.EMAIL_OBFUSCATED):
             for m in rx.finditer(text):
+                handle = P.HANDLE_AFTER_WORD.fullmatch(m.group(0))
+                if handle and handle.group("word").lower() in STOP_WORDS | {"via", "als", "zoals"}:
+                    continue  # "ik ben op @wannes.and.me": a function word, then a handle
                 yield m.start(), m.end(), "EMAIL"
 
     def _urls(self, text: str, found: list[Span]):
@@ -215,6 +218,9 @@ class Scrubber(NameRules, NameForms, SchoolRules, DateRules, AddressRules, Usern
                     continue
                 if "." not in host:
                     continue
+                if "/" not in url.split("//")[-1] and host.split(".")[-2] in self.not_names:
+                    continue  # "gekocht bij Bol.com", "via zalando.be": a listed shop or brand's site
+
                 if rx is P.URL_BARE and "/" not in url and host.rsplit(".", 1)[-1] in P.WEAK_TLDS:
                     continue
                 yield start, end, "URL"
@@ -273,113 +279,13 @@ class Scrubber(NameRules, NameForms, SchoolRules, DateRules, AddressRules, Usern
                 continue  # "NL36 ASNB 0461 0876 89": a mistyped IBAN
             yield start, end, "TELEFOON"
 
-    def _handles(self, text: str, found: list[Span]):
-        for rx in (U.HANDLE, U.DISCORD_TAG, U.REDDIT_USER):
-            for m in rx.finditer(text):
-                if len(m.group(0)) >= 3:
-                    yield m.start(), m.end(), "GEBRUIKERSNAAM"
-
-    def _usernames_after_platform(self, text: str, found: list[Span]):
-        for m in U.USERNAME_CONTEXT.finditer(text):  # a handle opened by a dot keeps its closing dots
-            handle = m.group("handle") if m.group("handle").startswith(".") else m.group("handle").rstrip(".")
-            start = m.start("handle")
-            sep = m.group("sep")
-            handle_like = bool(re.search(r"[\d_.#@]", handle))
-            low = handle.lower().lstrip("@")
-            if low in _NOT_NAMES or low in self.vocabulary and not handle_like and not (
-                    sep.strip() and low in self.first_names):
-                continue  # "mijn insta is gehackt"; but "snap: lisa" is her username
-            if not sep.strip() and not handle_like:
-                continue  # "op tiktok gezet": a platform word alone is no username context
-            if low in {"is", "en", "of", "maar", "ook"} or low.isdigit() or self._glued_sentences(handle):
-                continue
-            yield start, start + len(handle), "GEBRUIKERSNAAM"
-        for m in U.USERNAME_NAMED_AFTER_PLATFORM.finditer(text):
-            handle = m.group("handle").rstrip(".")
-            low = handle.lower().lstrip("@")
-            # a handle's shape (digits, "_", ".", camel case "NachtUil") or no word and no name
-            if re.search(r"[\d_.#@]|[a-z][A-Z]", handle) or not (self.is_word(low) or low in self.first_names
-                                                       or low in _NOT_NAMES or low in self.places):
-                yield m.start("handle"), m.start("handle") + len(handle), "GEBRUIKERSNAAM"
-        for m in U.HANDLE_BEFORE_HEET.finditer(text):  # "iemand die CreeperHunter99 heet", "genaamd sniper2008"
-            group = "handle" if m.group("handle") else "named"
-            handle = m.group(group).rstrip(".")
-            if re.search(r"[_.#@]|[a-z][A-Z]", handle) or self._called_handle(handle) and re.search(r"\d", handle):
-                yield m.start(group), m.start(group) + len(handle), "GEBRUIKERSNAAM"
-        for m in U.USERNAME_IS_AFTER_PLATFORM.finditer(text):  # "mijn nieuwe is anonieme.bloem"
-            handle = m.group("handle")
-            parts = re.split(r"[._]", handle.lower())
-            if re.search(r"[\d_.]", handle) and min(map(len, parts)) >= 2 and parts[-1] not in U.FILE_ENDINGS \
-                    and not self._glued_sentences(handle):
-                yield m.start("handle"), m.end("handle"), "GEBRUIKERSNAAM"
-
-    @staticmethod
-    def _glued_sentences(word: str) -> bool:
-        """Two sentences glued by a missing space, the second opening with a function word:
-        "mijn account is weg.daarom bel ik" (not "stille.regen", "lisa.x", "jan.de.smet")."""
-        parts = word.lower().split(".")
-        return len(parts) == 2 and parts[0].isalpha() and parts[1] in STOP_WORDS
-
-    def _handle_shaped(self, text: str, found: list[Span]):
-        """Usernames without "@": an underscore anywhere ("boss_kev99"); a dot inside or
-        letters with digits ("mila.xx07", "yara.hz", "kev99") where a platform is named."""
-        for m in U.HANDLE_UNDERSCORE.finditer(text):
-            yield m.start(), m.end(), "GEBRUIKERSNAAM"
-        platform = bool(U.PLATFORM.search(text))
-        for m in U.HANDLE_SHAPED.finditer(text):
-            # "de gast noemt zich sniper2008": what someone calls themselves is a handle too
-            called = U.CALLED_BEFORE.search(text[max(0, m.start() - 40):m.start()])
-            if platform and self._handle_like(m.group(0)) or called and self._called_handle(m.group(0)):
-                yield m.start(), m.end(), "GEBRUIKERSNAAM"
-        for m in U.CAMEL_HANDLE.finditer(text):  # "die noemde zich xXDarkWolfXx" (on Fortnite)
-            if platform or U.CALLED_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
-                yield m.start(), m.end(), "GEBRUIKERSNAAM"
-
-    def _handle_like(self, word: str) -> bool:
-        low = word.lower()
-        if U.PLATFORM.search(low):
-            return False  # "insta.ik": a missing space after a platform word
-        parts = re.split(r"[._]", low)
-        if len(parts) > 1:
-            last = parts[-1]
-            if len(last) == 1 and len(parts) == 2:
-                # "lenaaa.x", "mila.b": one letter after a first part that is no word; not the
-                # kiss after a greeting ("doei.x", "dankje.x")
-                return len(parts[0]) >= 3 and self._name_or_no_word(parts[0])
-            if len(parts[0]) < 2 or len(last) < 2 or last in U.FILE_ENDINGS or U.website_name(word, self.is_word):
-                return False  # "o.a.", "d.w.z.", "foto.jpg"
-            return any(c.isdigit() for c in last) or not self.is_word(last)
-        letters = re.sub(r"\d", " ", low).split()
-        if len(letters) == 1 and len(letters[0]) >= 4 and re.fullmatch(r"[a-z]+\d{2,4}", low) \
-                and letters[0] not in U.PRODUCT_WORDS and not P.MONTH_OR_UNIT.fullmatch(letters[0]):
-            return True  # "draak07", "tijger88": a word with a number after it, where a platform is named
-        if len(low) >= 6 and len(re.findall(r"[a-z]\d+(?=[a-z])", low)) >= 2:
-            return True  # leetspeak, digits for letters: "tr1ckyv1per", "sn1p3r" (parts may be words)
-        # "kev99", "sk8boy"; not "ps5", "groep7", "fifa23"
-        return len(low) >= 5 and not any(self.is_word(w) or w in U.PRODUCT_WORDS for w in letters)
-
-    def _called_handle(self, word: str) -> bool:
-        """What someone calls themselves: letters with digits or a dot, even when the letters
-        are a word ("sniper2008", "dark.angel"); not a product ("ps5") or a unit ("12u")."""
-        letters = re.sub(r"[\d._]", " ", word.lower()).split()
-        return len(word) >= 4 and bool(letters) and not any(w in U.PRODUCT_WORDS for w in letters) and (
-            self._handle_like(word) or len(letters[0]) >= 3)
-
-    def _name_or_no_word(self, word: str) -> bool:
-        """"lenaaa" (a stretched name) or "xyra", not "doeiii" or "bedanktt" (a stretched word or
-        greeting): stretched letters are undone to one or two before the lists are asked."""
-        forms = {word, re.sub(r"(\w)\1{2,}", r"\1", word), re.sub(r"(\w)\1{2,}", r"\1\1", word),
-                 re.sub(r"(\w)\1+", r"\1", word)}
-        if forms & self.first_names:
-            return True
-        return not any(self.is_word(f) or f in _GREETINGS for f in forms)
-
     # ------------------------------------------------------------------ token-level data
     def _token_detectors(self, doc: Doc, found: list[Span]):
         yield from self._schools(doc, found)
         yield from self._formal_names(doc.text)  # "Met vriendelijke groet, Johanna de Graaf"
         yield from self._profile_names(doc.text, found)  # "(Daphne Mulder, 14 april 2012)", "t.n.v. J. de Groot"
         yield from self._names(doc, found)
+        yield from self._possessive_names(doc)  # "Eva's vader", "Thijs' moeder"
         yield from self._labelled_names(doc.text)  # "nr:0483217659.naam:Lore.ik ben 15"
 
     def _free(self, found: list[Span], start: int, end: int) -> bool:

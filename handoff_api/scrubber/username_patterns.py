@@ -56,7 +56,7 @@ PLATFORM = re.compile(
 # op snap toegevoegd als noahhh" (the caller asks for a handle's shape or no word and no name).
 USERNAME_NAMED_AFTER_PLATFORM = re.compile(
     r"(?i)\b(?:insta(?:gram)?|ig|snap(?:chat)?|tiktok|discord|twitter|telegram|twitch|steam|roblox|" + _GAMES + "|"
-    r"fortnite|psn|xbox|reddit|kik|bereal|threads|account)\b(?:\s+[^\s.!?,;:]+){0,4}?\s+"
+    r"fortnite|psn|xbox|reddit|kik|bereal|threads|account)\b(?P<between>(?:\s+[^\s.!?,;:]+){0,4}?)\s+"
     r"(?:heet|heette|als|onder\s+de\s+naam)\s+(?:(?:hij|ze|zij|ik|je|die(?:\s+(?:gast|jongen|vent|kerel|man|meisje|griet))?)\s+)?"
     r"(?P<handle>@?[\w][\w.#\-]*[\w])"
 )
@@ -82,6 +82,10 @@ CALLED_BEFORE = re.compile(
     r"(?i)\bnoem(?:t|en|de|den)?\s+(?:zich(?:zelf)?|me|mij|hem|haar|ze|zij|hij)"
     r"(?:\s+(?:daar|online|ook|nu|altijd|op\s+\w+))?\s*:?\s*$"
 )
+# What a game names that is no player: "mn fortnite skin heet Peely", "mijn personage heet Zelda".
+GAME_THINGS = frozenset(
+    """skin skins personage personages karakter karakters character characters avatar outfit emote wapen
+    map level pet huisdier paard wereld eiland server""".split())
 PRODUCT_WORDS = frozenset("ps xbox fifa fc gta mp cod iphone ipad galaxy covid windows pes nba wii nds gen".split())
 FILE_ENDINGS = frozenset("jpg jpeg png gif mp4 mov pdf doc docx txt heic webp zip".split())
 
