@@ -202,19 +202,22 @@ scrub: venv
 	@$(PY) -m handoff_api.scrubber.cli
 
 # Each set on its own, then the bars of issue 11 side by side with each set's role
-# (handoff_api/scrubber/README.md). scrub_independent.jsonl to scrub_independent14.jsonl were
+# (handoff_api/scrubber/README.md). scrub_independent.jsonl to scrub_independent15.jsonl were
 # written by other authors, each scored blind and tuned on after that first score.
-# scrub_independent15.jsonl, a fifteenth set for one blind score by the lead, joins SCRUB_SETS only
-# once the file exists and is printed by its figures only (--blind), never its texts.
+# SCRUB_BLIND (empty now) names sets for a blind score by the lead, e.g.
+# `make scrub-eval SCRUB_BLIND=tests/scrubber/scrub_independent16.jsonl`: each joins SCRUB_SETS only
+# once its file exists and is printed by its figures only (--blind), never its texts.
 SCRUB_DIR := tests/scrubber
-SCRUB_BLIND := $(SCRUB_DIR)/scrub_independent15.jsonl
+SCRUB_BLIND :=
+SCRUB_BLIND_SETS := $(wildcard $(SCRUB_BLIND))
 SCRUB_SETS := $(addprefix $(SCRUB_DIR)/,scrub_testset.jsonl scrub_challenge.jsonl scrub_blind2.jsonl \
               scrub_libraries.jsonl scrub_independent.jsonl scrub_independent2.jsonl \
               scrub_independent3.jsonl scrub_independent4.jsonl scrub_independent5.jsonl \
               scrub_independent6.jsonl scrub_independent7.jsonl scrub_independent8.jsonl \
               scrub_independent9.jsonl scrub_independent10.jsonl scrub_independent11.jsonl \
-              scrub_independent12.jsonl scrub_independent13.jsonl scrub_independent14.jsonl) \
-              $(wildcard $(SCRUB_BLIND))
+              scrub_independent12.jsonl scrub_independent13.jsonl scrub_independent14.jsonl \
+              scrub_independent15.jsonl) \
+              $(SCRUB_BLIND_SETS)
 SCRUB_ROLES := --role "$(SCRUB_DIR)/scrub_testset.jsonl=tuned" \
                --role "$(SCRUB_DIR)/scrub_challenge.jsonl=tuned (blind once)" \
                --role "$(SCRUB_DIR)/scrub_blind2.jsonl=tuned (blind once)" \
@@ -233,9 +236,10 @@ SCRUB_ROLES := --role "$(SCRUB_DIR)/scrub_testset.jsonl=tuned" \
                --role "$(SCRUB_DIR)/scrub_independent12.jsonl=independent 12 (tuned after first score)" \
                --role "$(SCRUB_DIR)/scrub_independent13.jsonl=independent 13 (tuned after first score)" \
                --role "$(SCRUB_DIR)/scrub_independent14.jsonl=independent 14 (tuned after first score)" \
-               --role "$(SCRUB_BLIND)=independent 15 (blind, scored once)"
+               --role "$(SCRUB_DIR)/scrub_independent15.jsonl=independent 15 (tuned after first score)" \
+               $(foreach set,$(SCRUB_BLIND_SETS),--role "$(set)=blind, scored once")
 scrub-eval: venv
-	$(PY) -m handoff_api.scrubber.evaluate $(SCRUB_SETS) $(SCRUB_ROLES) --blind $(SCRUB_BLIND)
+	$(PY) -m handoff_api.scrubber.evaluate $(SCRUB_SETS) $(SCRUB_ROLES) $(addprefix --blind ,$(SCRUB_BLIND_SETS))
 
 # --- running --------------------------------------------------------------
 run: $(MODEL)
