@@ -134,6 +134,12 @@ def _begin_immediate_sqlite(connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def holds_writers_lock_from_begin(session: Session) -> bool:
+    """A writing session on SQLite began `BEGIN IMMEDIATE`: no other writer can change what it
+    has read since its first statement (PostgreSQL locks a row only when it is written)."""
+    return session.get_bind().dialect.name == "sqlite"
+
+
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, expire_on_commit=False)
 

@@ -13,7 +13,7 @@ from handoff_api.conversations import service
 from handoff_api.conversations.models import BotRelay, Conversation, Message
 from handoff_api.conversations.rasa import BotReply
 from handoff_api.conversations.safety import busy_reply, safe_reply
-from handoff_api.db import utcnow
+from handoff_api.db import holds_writers_lock_from_begin, utcnow
 from handoff_api.helplines import service as helplines
 from handoff_api.helplines.catalog import Catalog
 from handoff_api.ratelimit import RateLimiter
@@ -142,9 +142,10 @@ def store_visitor_message(
             return _retry(session, catalog, conversation, earlier, slot_held, stale_before)
         # The message, its way to the bot (or the busy reply) commit together: one commit, and
         # never a message stored without a relay. append_message's UPDATE holds the
-        # conversation's row (SQLite: the writers' lock), so the state read now stays true
-        # until the commit.
-        session.refresh(conversation)
+        # conversation's row, so the state read now stays true until the commit. On SQLite the
+        # writers' lock was held from the transaction's start: the state read then is still true.
+        if not holds_writers_lock_from_begin(session):
+            session.refresh(conversation)
         if conversation.state == "queued":
             views = _views(service.closed_while_waiting(session, catalog, conversation))
             session.commit()
@@ -277,10 +278,10 @@ def store_answer(
         conversation = session.get(Conversation, job.conversation_id)
         if conversation is None:
             return []  # purged meanwhile
-        relay = session.get(BotRelay, job.relay_id)
-        busy_given = relay.busy_reply_given if relay else False
-        if relay is not None:
-            session.delete(relay)
+        busy_given = session.scalar(  # the relay's row goes, in the statement that reads it
+            delete(BotRelay).where(BotRelay.id == job.relay_id).returning(BotRelay.busy_reply_given)
+            .execution_options(synchronize_session=False)
+        ) or False
         if replies:
             for reply in replies:
                 service.append_message(session, conversation.id, "bot", reply.text, reply.buttons)
