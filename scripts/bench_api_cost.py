@@ -70,6 +70,7 @@ class Variant:
     env: dict
     port: int = 0
     process: subprocess.Popen | None = None
+    profile: Path | None = None  # where --profile writes its report
 
     @property
     def url(self) -> str:
@@ -99,7 +100,7 @@ def _code_dir(revision: str, work: Path) -> Path:
     return target
 
 
-def start_variant(variant: Variant, work: Path, rasa_url: str) -> None:
+def start_variant(variant: Variant, work: Path, rasa_url: str, profile: bool = False) -> None:
     home = work / variant.label
     home.mkdir()
     variant.port = free_port()
@@ -112,9 +113,15 @@ def start_variant(variant: Variant, work: Path, rasa_url: str) -> None:
         "HANDOFF_TRACKER_STORE_URL": f"sqlite:///{home / 'tracker.db'}",
     } | variant.env
     log = open(home / "api.log", "w")  # noqa: SIM115 (lives as long as the process)
+    serve = [str(API_BIN / "uvicorn")]
+    if profile:  # cProfile in every thread; its report when the process stops
+        variant.profile = REPO / "reports" / f"bench_api_{variant.label}.txt"
+        variant.profile.parent.mkdir(exist_ok=True)
+        serve = [str(API_BIN / "python"), str(Path(__file__).with_name("bench_profile.py")), str(variant.profile)]
     variant.process = subprocess.Popen(
-        [str(API_BIN / "uvicorn"), "handoff_api.main:app", "--app-dir", str(_code_dir(variant.revision, work)),
-         "--port", str(variant.port), "--no-access-log"], cwd=home, env=env, stdout=log, stderr=log)
+        [*serve, "handoff_api.main:app", "--app-dir", str(_code_dir(variant.revision, work)),
+         "--port", str(variant.port), *([] if profile else ["--no-access-log"])], cwd=home, env=env,
+        stdout=log, stderr=log)
 
 
 def _wait(url: str, seconds: float = 60) -> None:
@@ -204,6 +211,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--visitors", type=int, default=1, help="conversations sending at once")
     parser.add_argument("--messages", type=int, default=60, help="messages per visitor per round")
+    parser.add_argument("--profile", action="store_true",
+                        help="each variant under cProfile (all threads): reports/bench_api_<label>.txt; "
+                             "its CPU figures are then the profiler's too")
     parser.add_argument("--standin", type=int, help=argparse.SUPPRESS)  # the stand-in's own process
     parser.add_argument("--out", default="reports/bench_api_cost.json")
     args = parser.parse_args(argv)
@@ -216,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
         standin = subprocess.Popen([str(API_BIN / "python"), __file__, "--standin", str(standin_port)])
         try:
             for variant in variants:
-                start_variant(variant, Path(work), f"http://127.0.0.1:{standin_port}")
+                start_variant(variant, Path(work), f"http://127.0.0.1:{standin_port}", args.profile)
             for variant in variants:
                 _wait(f"{variant.url}/healthz")
             figures = asyncio.run(measure(variants, args.rounds, args.visitors, args.messages))
