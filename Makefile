@@ -159,7 +159,8 @@ BENCH_API_ARGS ?= --variant full=worktree:HANDOFF_SQLITE_SYNCHRONOUS=full \
 bench-api: venv
 	$(PY) scripts/bench_api_cost.py $(BENCH_API_ARGS)
 
-# A bot turn's time per NLU component, policy and action call, and its CPU per message;
+# A bot turn's time per NLU component, policy and action call, and its CPU per message, each
+# message sent visitor -> API -> Rasa; BENCH_TURN_ARGS="--conversations 1" for a short run;
 # BENCH_TURN_MODELS="models/a.tar.gz models/b.tar.gz" compares models side by side.
 BENCH_TURN_MODELS ?= $(MODEL)
 BENCH_TURN_ARGS ?=
