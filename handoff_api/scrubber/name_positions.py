@@ -40,6 +40,8 @@ from .name_words import (
     _PETS,
     _POSSESSIVES,
     _PRODUCT_BRANDS,
+    _CAR_BRANDS,
+    _DEMONYM_NAMES,
     _PROFILE_AFTER,
     _ROLE_LABEL,
     _SIGNED_NAME,
@@ -264,8 +266,10 @@ class NamePositions:
             return True  # "WZC Ter Linde", "werkt bij Volvo Cars", "op Pukkelpop", "spreekt Tigrinya"
         if low in _PRODUCT_BRANDS and low not in self.first_names:
             return True  # "ik bel met mijn Nokia": a device
-        if doc[i].lower_ not in self.first_names and any(
-                t.lower_ in _PRODUCT_BRANDS and all(self._title(u) for u in doc[k:i])
+        if i > 0 and doc[i - 1].lower_ in ("een", "ne", "'n") and doc[i].lower_ in _DEMONYM_NAMES:
+            return True  # "mijn lief is een Noor": a nationality
+        if any(t.lower_ in _PRODUCT_BRANDS and (doc[i].lower_ not in self.first_names or t.lower_ in _CAR_BRANDS)
+               and all(self._title(u) for u in doc[k:i])
                 for k, t in ((k, doc[k]) for k in range(max(0, i - 2), i))):
             return True  # "een Apple Watch", "een Samsung Galaxy Watch": a product
         if any(t.lower_ in ("woord", "werkwoord", "afkorting") for t in doc[i + 1:i + 5]) \

@@ -94,7 +94,7 @@ _PETS = frozenset(
     """hond hondje kat katje poes poesje konijn konijntje paard pony hamster hamstertje cavia
     caviaatje puppy kitten vis visje goudvis parkiet papegaai vogel vogeltje kanarie schildpad
     rat ratje muis muisje fret fretje slang hagedis kip kippen geit ezel veulen""".split()
-)
+) | frozenset("vos wolf leeuw olifant kikker".split())  # a story's animal: "de vos Reynaerde"
 # A storm's name is no person's: "Storm Ciarán", "orkaan Katrina".
 _STORM_WORDS = frozenset("storm orkaan hurricane tyfoon cycloon".split())
 # After "Bo is 9": an age ("Bo is 9 en zegt", "Roos is 15 jaar").
@@ -137,11 +137,18 @@ _SCHOOL_KEYWORDS = frozenset(
 # Makers whose next capitalized words name a product, not a person: "Apple Watch", "Samsung
 # Galaxy Watch", "Google Pixel", "Nintendo Switch"; the maker itself is no person either ("ik bel
 # met mijn Nokia").
+# A car's model after its brand is no person even when it is a first name: "een witte Renault Zoe".
+_CAR_BRANDS = frozenset(
+    """renault peugeot citroën citroen volkswagen vw opel toyota bmw audi tesla kia skoda škoda fiat
+    volvo hyundai dacia nissan mazda suzuki porsche ferrari lamborghini""".split()
+)
 _PRODUCT_BRANDS = frozenset(
     """apple samsung google xbox playstation nintendo huawei xiaomi oneplus sony garmin fitbit
     microsoft amazon oppo motorola nokia iphone ipad airpods alcatel lenovo asus acer realme
     fairphone blackberry macbook chromebook""".split()
-)
+) | _CAR_BRANDS
+# A demonym that is a first name too, after "een": "mijn lief is een Noor".
+_DEMONYM_NAMES = frozenset("noor fin deen zweed brit ier schot pool".split())
 
 # After a name, the writer says that it really is the name: "hoop (ja echt zo heet ze)".
 _NAMED_SO = re.compile(r"(?i)\s*[(,\-–]?\s*(?:ja\s+)?(?:echt\s+)?(?:zo\s+heet\s+(?:ze|hij|zij)\b"

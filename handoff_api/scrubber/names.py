@@ -57,6 +57,7 @@ from .name_words import (  # noqa: F401  (re-exported for schools.py, dates.py, 
 from .name_gaps import NameGaps
 from .name_extent import _ELIDED_SURNAME, NameExtent
 from .name_positions import NamePositions
+from .name_figures import PublicFigureRules
 from .name_public import PublicNames
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ if TYPE_CHECKING:
 _INTRO_AFTER = (("hier",), ("nog", "eens"), ("opnieuw",), ("weer",), ("dus",))
 
 
-class NameRules(NameExtent, NamePositions, PublicNames, NameGaps):
+class NameRules(NameExtent, NamePositions, PublicNames, NameGaps, PublicFigureRules):
     """Name detection on a spaCy Doc; see the module docstring for what the host provides."""
 
     def is_word(self, low: str) -> bool:
@@ -232,9 +233,9 @@ class NameRules(NameExtent, NamePositions, PublicNames, NameGaps):
                 i += 1
                 continue
             end = self._extend_surname(doc, end, surname_phrases, capitals_inform)
-            if self._street_name(doc, i, end):
+            if self._street_name(doc, i, end) or self._public_figure(doc, i, end, ctx):
                 i = end
-                continue  # "op de Koningin Maria Hendrikaplein", "Avenue Louise": a street
+                continue  # "Avenue Louise": a street; "Koning Filip", "Dries Mertens is zijn idool"
             while end > i + 1 and (not self._free(found, doc[i].idx, doc[end - 1].idx + len(doc[end - 1].text))
                                    or doc[end - 1].lower_ in _PARTICLES):
                 end -= 1  # "ik ben Amélie van [SCHOOL]": the name stops before what was found

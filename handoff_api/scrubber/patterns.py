@@ -133,7 +133,7 @@ BIRTH_BEFORE = re.compile(
     r"(?i)(?:\bgeboren\b|\bgeboortedatum\b|\bgeb\.|\bgeb\b|\bverjaardag\b|\bjarig\b|°|"
     r"\bk?ben van\b|\bis van\b|\bword(?:t)? \d{1,2}(?: jaar)?\b|"
     r"\b\d{1,2}(?: jaar)? (?:word|wordt|worden|werd|geworden)\b|"  # "kzal 17 worden op 4 juli"
-    r"\bverjaar(?:t|de|den)?\b|\bdob\b|"
+    r"\bverj(?:aar(?:t|de|den)?|oar(?:e|t|de|den)?)\b|\bdob\b|"
     r"\bborn\b|\bbirthday\b|\bdate of birth\b|\bbday\b|\bgeboorte(?:dag|jaar)\b|"
     # French: "né le 2/11/08", "née le 12 mars 2009", "date de naissance", "anniversaire"
     r"\bn(?:é|ée|ee|és|ées|é\(e\))\s+le\b|\bnaissance\b|\banniversaire\b)"

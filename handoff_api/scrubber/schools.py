@@ -26,7 +26,9 @@ _SCHOOL_NAMED_KEYWORDS = frozenset(
 _SCHOOL_COMPOUND = re.compile(
     r"(?i)^(?:sint|st|heilig|onze-lieve-vrouw|olv)-[\w\-]*(?:college|lyceum|atheneum|instituut|gymnasium|school)$"
 )
-_SCHOOL_TITLE_COMPOUND = re.compile(r"^[A-Z][\w\-]+(?:college|lyceum|atheneum|instituut|gymnasium)$")
+_SCHOOL_TITLE_COMPOUND = re.compile(r"^[A-Z][\w\-]+(?:college|lyceum|atheneum|instituut|gymnasium|school)$")
+# A school's kind, no name of one, even when capitalized: "Basisschool", "Hogeschool".
+_GENERIC_SCHOOLS = frozenset("basisschool kleuterschool middenschool hogeschool school".split())
 _SCHOOL_ABBREV = frozenset("ka kta go vti sti tsm roc csg osg rsg isg".split())
 _REGION_WORDS = frozenset("midden noord oost west zuid noordoost noordwest zuidoost zuidwest groot".split())
 _SCHOOL_TYPE_WORDS = frozenset("atheneum college lyceum gymnasium instituut scholengemeenschap humaniora".split())
@@ -59,6 +61,16 @@ _SAINT_NAME = re.compile(r"(?<![\w\-])(?:Sint|St\.?|Heilig)-[A-Z][a-zà-ÿ]+(?:-
 _SCHOOL_TALK = re.compile(
     r"(?i)\b(?:school|klas|klasgeno\w*|leerling\w*|juf|meester|leerkracht\w*|speelplaats|mentor|"
     r"groep\s*[1-8]|havo|vwo|vmbo|mbo)\b"
+)
+# "het Sint-Pietersstation", "de Sint-Baafskathedraal": a saint's name on a building or place.
+_SAINT_PLACE_ENDING = re.compile(
+    r"(?i)(?:station|kerk|kathedraal|basiliek|abdij|kapel|plein|straat|laan|markt|park|brug|ziekenhuis|kliniek)$"
+)
+# "mijn broer zit op Maricolen", "ik zit in Kuurne op Spes Nostra": a name without a school word
+# after "zit op"; the caller asks that it is no word, name, place or listed non-name.
+_NAMED_AFTER_ZIT_OP = re.compile(
+    r"(?i:\b(?:k?zit|zat|zitten|zaten)\s+(?:\w+\s+){0,3}?op\s+)"
+    r"(?P<school>[A-Z][a-zà-ÿ]{3,}(?:\s+[A-Z][a-zà-ÿ]{3,})?)(?![\w\-'’])"
 )
 _NOT_SCHOOL_BEFORE = re.compile(r"(?i)\b(?:az|ziekenhuis|kliniek|kerk|parochie|feest|met|tot)\s+$")
 # School networks and teaching methods that name a school, with the place after it:
@@ -115,6 +127,22 @@ class SchoolRules:
         yield from self._schools_after_article(doc, found)
         yield from self._school_networks(doc, found)
         yield from self._schools_in_other_languages(doc, found)
+        yield from self._schools_after_zit_op(doc, found)
+
+    def _schools_after_zit_op(self, doc: Doc, found: list[Span]):
+        """"zit op Maricolen", "zit in Kuurne op Spes Nostra": after "zit op", one or two
+        capitalized words, the first no Dutch word, name, place or listed non-name (platforms,
+        brands: "zit op Tinder"); a second word only when it is capitalized too."""
+        for m in _NAMED_AFTER_ZIT_OP.finditer(doc.text):
+            words = m.group("school").split()
+            first = words[0].lower()
+            if self.is_word(first) or first in self.first_names | self.surnames | self.places | self.not_names:
+                continue
+            if any(w.lower() in self.places | self.not_names for w in words[1:]):
+                words = words[:1]
+            end = m.start("school") + len(" ".join(words))
+            if self._free(found, m.start("school"), end):
+                yield m.start("school"), end, "SCHOOL"
 
     def _schools_in_other_languages(self, doc: Doc, found: list[Span]):
         """French and English names, a short abbreviation after "zit op het", and a saint's
@@ -138,6 +166,8 @@ class SchoolRules:
         school_talk = bool(_SCHOOL_TALK.search(text))
         places = self._place_spans(doc)
         for m in _SAINT_NAME.finditer(text):
+            if _SAINT_PLACE_ENDING.search(m.group(0)):
+                continue  # "het Sint-Pietersstation"
             if m.group(0).lower() not in self.places and not _NOT_SCHOOL_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 end = span[-1].idx + len(span[-1].text) if span is not None else m.end()
@@ -224,6 +254,9 @@ class SchoolRules:
         for match_id, s, e in self.matcher(doc):
             name = self.nlp.vocab.strings[match_id]
             if name == "SCHOOL_COMPOUND":
+                if doc[s].lower_ in _GENERIC_SCHOOLS | self.not_names or doc[s].lower_.endswith("school") and (
+                        self._sentence_start(doc, s) or not doc[s].is_title):
+                    continue  # "Basisschool", a kind; "Smartschool", a platform; "Broederschool" is a name
                 # "Don Boscocollege": take capitalized words just before
                 while s > 0 and doc[s - 1].is_title and not doc[s - 1].is_sent_start \
                         and doc[s - 1].lower_ not in _NOT_NAMES and doc[s - 1].lower_ not in {"het", "de"}:

@@ -131,7 +131,10 @@ class Scrubber(NameRules, NameForms, SchoolRules, DateRules, AddressRules, Usern
         # "basisschool De Regenboog", "OBS De Klimop", "basisschool 't Klavertje"
         self.matcher.add("SCHOOL_NAMED", [
             [{"LOWER": {"IN": sorted(_SCHOOL_NAMED_KEYWORDS)}},
-             {"TEXT": {"IN": ["De", "Het", "'t", "Den", "de", "het", "den", "'T"]}},
+             {"TEXT": {"IN": ["De", "Het", "'t", "Den", "de", "het", "den", "'T", "Ter", "Ten"]}},
+             {"IS_TITLE": True}, {"IS_TITLE": True, "OP": "?"}],
+            # "de Hotelschool Ter Duinen", "de kunstschool De Pont": any kind of school with its name
+            [{"LOWER": {"REGEX": r"\w{3,}school$"}}, {"TEXT": {"IN": ["De", "Het", "'t", "Den", "Ter", "Ten"]}},
              {"IS_TITLE": True}, {"IS_TITLE": True, "OP": "?"}],
             [{"LOWER": {"IN": sorted(_SCHOOL_NAMED_KEYWORDS)}},
              {"TEXT": {"REGEX": r"^(?:Sint|St|Heilig)-\w+"}}],
