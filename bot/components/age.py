@@ -30,6 +30,7 @@ ORDINAL_WORDS = {
     "eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "zevende": 7,
 }
 _NUM = r"(?P<n>\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_BARE_AGE = r"(?P<n>1\d|2[0-5])"
 _ORD = (
     r"(?P<o>[1-7]) ?(?:ste|de|e|d|st)?|(?P<ow>"
     + "|".join(ORDINAL_WORDS)
@@ -65,7 +66,7 @@ _OWN_CHILD_WITH_AGE = re.compile(
 
 _OWN_NUMBER_PATTERNS = [
     # ik ben 15 / ik ben pas 13 jaar / ik ben nu zestien
-    re.compile(r"\bik ben (?:nu |net |pas |bijna |al |ook |maar |zelf |zelf ook |trouwens |nog maar |wel )?" + _NUM + r"\b"),
+    re.compile(r"\bik ben (?:(?:nu|net|pas|bijna|al|ook|maar|zelf|zelf ook|trouwens|nog maar|wel) ){0,2}" + _NUM + r"\b"),
     # ik ben een meisje van 14 / ik ben een jongen (15)
     re.compile(
         r"\bik ben (?:een |nog een |maar een )?(?:meisje|meid|meidje|jongen|gast|kerel|kind|tiener|puber|"
@@ -93,7 +94,7 @@ _OWN_NUMBER_PATTERNS = [
     # ik werd net 16 / ik word volgende maand 16
     re.compile(r"\bik (?:werd|ben net|ben pas) (?:net |pas |vorige week |gisteren |vorige maand )?" + _NUM + r"\b"),
     # dialect and Limburg: 'k zyn 14 / ich bin 22; "nu ben ik 41"
-    re.compile(r"\b(?:ik|ich) (?:zyn|zijn|bin|zen) (?:nu |al |pas |bijna )?" + _NUM + r"\b"),
+    re.compile(r"\b(?:ik|ich) (?:zyn|zijn|bin|zen) (?:nu |noe |nou |al |pas |bijna )?" + _NUM + r"\b"),
     re.compile(r"\bben ik (?:nu |al |pas |inmiddels |intussen )?" + _NUM + r"\b"),
     re.compile(r"\bik ben (?:inmiddels|intussen|ondertussen|sinds kort|vandaag|sinds (?:vorige|deze) (?:week|maand)|sinds gisteren) " + _NUM + r"\b"),
     # English: i'm 15 / im 16 / i am 14 / i'm a 15 year old / 15 year old here
@@ -109,7 +110,17 @@ _OWN_NUMBER_PATTERNS = [
     re.compile(r"\bik ben (?:de|zijn|haar|hun|z'n|een|hier de) (?:\w+ ){0,2}\( ?" + _NUM + r" ?(?:j|jaar|m|v)? ?\)"),
     re.compile(r"\b(?:ze|zij|hij|die|(?:mijn|haar|zijn) \w+) is (?:ook |al )?" + _NUM + r"(?: jaar)? (?:en|,) ik (?:ook|ook al|evengoed)\b"),
     re.compile(r"\b(?:j'ai|j ai|jai) " + _NUM + r"(?= ?[.!?,]|$)"),
+    # round 7: the age as a sentence of its own, typed last or first ("... ook mn ma. 16j. sorry",
+    # "i deleted everything. 15", "15, ik heb ...", "ik heb niks gezegd. ben 16"); a bare number only
+    # from 10 to 25 (a count or a time has a word after it)
+    re.compile(r"[.!?] " + _NUM + r" ?(?:j|jr|jaar|yo)(?= ?[.!?,]|$)"),
+    re.compile(r"[.!?] " + _BARE_AGE + r" ?[.!?]*$"),
+    re.compile(r"^" + _BARE_AGE + r" ?(?:j|jaar)? ?, "),
+    re.compile(r"[.!?,] (?:en )?ben (?:zelf |pas |nog maar |zelf pas )?" + _NUM + r"(?: ?(?:jaar|j))? ?[.!?]*$"),
 ]
+# "ik ben al zes jaar mantelzorger": a duration, not an age
+_DURATION_BEFORE = re.compile(r"\bal (?:bijna |meer dan |ruim |zo'n )?$")
+_DURATION_AFTER = re.compile(r"^ ?jaar (?!oud\b|en\b|jong\b)[a-z]")
 _WILL_TURN = re.compile(
     r"\bik word (?:binnenkort |bijna |volgende (?:week|maand) |deze maand |straks |morgen |overmorgen |in (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) )?"
     + _NUM + r"\b"
@@ -137,6 +148,8 @@ _SCHOOL_PATTERNS = [
     (re.compile(r"\b(?P<o>[1-6]) ?(?:e|eme|ieme|de|ste|ere|er)? (?:annee )?(?:secondaire|humanite|humanites)\b()"), lambda n: n + 11),
     # higher education: "2de bach", "1ste master"
     (re.compile(r"\b(?:" + _ORD + r") (?:bach|bachelor|ba|master|ma|jaar unief|jaar universiteit|jaar hogeschool)\b"), lambda n: n + 17),
+    # round 7: "ik zit in 5de", "ik zit zelf in de 2e": a secondary year with nothing after it
+    (re.compile(r"\bik zit (?:zelf |nu |nog |al )?in (?:de |het |t )?(?:" + _ORD + r")(?= ?[.,!?]|$| en\b| maar\b)"), lambda n: n + 11),
 ]
 _SCHOOL_FIXED = [
     (re.compile(r"\bbrugklas(ser)?\b"), 12),
@@ -210,6 +223,8 @@ def own_age(text: str) -> Optional[AgeFinding]:
             if value is None or not 6 <= value <= 99:
                 continue
             if _NOT_AGE_AFTER.match(text[match.end("n"):]) or _PAST_AGE.search(text[: match.end()]):
+                continue
+            if _DURATION_BEFORE.search(text[: match.start("n")]) and _DURATION_AFTER.match(text[match.end("n"):]):
                 continue
             if _belongs_to_other(text, match.start()):
                 continue

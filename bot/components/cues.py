@@ -21,7 +21,7 @@ PROFESSIONAL = re.compile(
     r"kinderbegeleider|kinderbegeleidster|onthaalouder|onthaalmoeder|gastouder|trainer|trainster|coach|"
     r"jeugdwerker|jeugdleider|animator|leiding|kinesist|fysiotherapeut|politie|agent|clb|"
     r"clb-medewerker|zorgleerkracht|directeur|directrice|pedagoog|orthopedagoog|logopedist|tandarts|"
-    r"vroedvrouw|verloskundige|wijkagent|sociaal assistent|zorgverlener|kinderverzorger|kinderverzorgster|"
+    r"vroedvrouw|verloskundige|wijkagent|sociaal assistent|zorgverlener|kinderverzorger|kinderverzorgster|jobstudent|"
     r"schoolmaatschappelijk werker|jeugdarts|jeugdverpleegkundige|consulent|medewerker|stagiair|"
     r"leidster|leider|monitor|begeleiding|zorgjuf|kleuterjuf|schooldirecteur|huisbezoeker|wijkverpleegkundige)\b"
     r"|\b(mijn|een|onze|een van mijn|één van mijn) (leerling|leerlinge|leerlingen|cli(e|ë)nt|cli(e|ë)nte|"
@@ -80,6 +80,7 @@ _ADULT_LIFE = re.compile(
     # higher education and work as the writer's own; their own children at home; an old parent
     r"|\b(mijn|naar de|op de|aan de|op mijn|naar mijn|van mijn|van de) (hogeschool|unief|universiteit|faculteit)\b"
     r"|\b(studentenvereniging|studentenclub|student associations?|werklaptop|congres|nieuwe job|new job|(home )?from work|after work|"
+    r"lerarenopleiding|verpleegopleiding|"
     r"na (het|mijn) werk|mijn (shift|dienst|nachtdienst))\b"
     r"|\b(als|wanneer|tot) de kinderen slapen\b|\bmet (de|mijn|onze) kleine\b|\b(wij zijn|we zijn|we are) (de|the) (ouders|parents)\b"
     r"|\b(onze|mijn|my) (vader|moeder|pa|ma|papa|mama|mum|mom|dad|mother|father) (\( ?|is |van |, )?[6-9]\d\b"
@@ -137,10 +138,14 @@ _SCHOOL_LIFE = re.compile(
     r"|\b(taak|taken|mondeling) (van |voor )?(wiskunde|frans|engels|nederlands|aardrijkskunde|geschiedenis|biologie|"
     r"chemie|fysica|latijn|duits|economie|godsdienst|zedenleer)\b"
     r"|\b(na|buiten|voor|tijdens) de les\b|\bclb ?-? ?(mevrouw|meneer|madam|dame)\b"
+    # round 7: the school as the pupil's world ("nu lacht heel de school", "aan de schoolpoort", a class
+    # such as "3b", PE: "de leraar lo", "mijn turnzak"), the CLB told as a pupil, living in a leefgroep
+    r"|\b(heel de school|de hele school|schoolpoort|turnzak|leraar lo|lerares lo|leerkracht lo|turnleraar)\b"
+    r"|\b(van|uit|in) [1-6] ?[a-f]\b(?! ?-)|\b(aan|naar|bij|met) (het|de|mijn) clb\b|\b(ik woon|ik zit|wonen) in (een|de) leefgroep\b"
     r"|\been [1-5] (voor|op) (wiskunde|frans|engels|nederlands|aardrijkskunde|geschiedenis|biologie|chemie|fysica|de toets|mijn toets)\b"
 )
 _MINOR_LIFE = re.compile(
-    r"\bweggelopen van thuis\b|\bvan thuis weggelopen\b|\bals straf\b|\bik mag (niet|nooit|geen) [^.?!]{0,25}(buiten|uit|naar|vrienden)"
+    r"\bweggelopen van thuis\b|\bvan thuis weggelopen\b|\bals straf\b|\bik mag (niet|nooit|geen) [^.?!]{0,25}(buiten|uit|naar|vrienden|lief|vriendje|vriendinnetje|fuif|feestje)"
     r"|\bik moet van mijn (vader|moeder|papa|mama|ouders|stiefvader|stiefmoeder)\b"
     r"|\bmijn ouders (mogen|mag) (het|dit|niks|niets) (niet )?weten\b|\b(naar|aan|tegen) mijn ouders (zeggen|vertellen|sturen|te)\b"
     r"|^(ik ben )?(jonger dan|onder de|minder dan) 18\b|\bmijn ouders te contacteren\b|\bik ben (nog )?(minderjarig|een tiener|een puber|een kind|jonger dan 18|onder de 18)\b"
@@ -193,6 +198,8 @@ _MINOR_LIFE_OTHER_LANGUAGES = re.compile(
     r"|\b(my )?(mum|mom|dad)('s|s)? (boyfriend|girlfriend|new boyfriend|won't let me|says i can't|took my phone)\b"
     r"|\bmy (stepdad|stepmum|stepmom|step-dad|step-mum)\b"
     r"|\b(a|à) l'?ecole\b|\bau (college|lycee)\b|\ben classe\b|\bma classe\b|\bmon (prof|beau-pere|beau pere)\b|\bun prof\b"
+    # round 7: a stepparent acting on the writer, in French or mixed ("mn beau-père m'a frappé")
+    r"|\b(beau ?- ?pere|belle ?- ?mere)\b[^.?!]{0,15}\b(me|m'|mij)"
     r"|\bmes parents (me|m'|ne|veulent|disent)\b|\bmon pere (me|m')\b|\bma mere (me|m')\b"
 )
 

@@ -49,7 +49,7 @@ ENGLISH_FRENCH = re.compile(
 )
 # Dutch phrases of the job without a title
 DUTCH_PHRASES = re.compile(
-    r"\bik geef les\b|\bik sta voor de klas\b|\bik begeleid\b|\bin mijn caseload\b|\bvanuit (het|ons|de) \w+\b[^.?!]{0,20}\bbegeleid"
+    r"\bik geef les\b|\bik sta voor de klas\b|\bik begeleid\b|\bik loop stage (in|bij|op)\b|\bin mijn caseload\b|\bvanuit (het|ons|de) \w+\b[^.?!]{0,20}\bbegeleid"
     r"|\bik werk (in|bij|op) (de|het|een) (\w+ )?(opvang|kinderopvang|buitenschoolse opvang|thuiszorg|jeugdhuis|"
     r"ziekenhuis|school|basisschool|rusthuis|woonzorgcentrum|verpleeghuis|jeugdzorg|wijkteam|ocmw|politie|"
     r"kinderdagverblijf|creche|leefgroep|instelling|praktijk|spoed|seh)\b"

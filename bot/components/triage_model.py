@@ -26,6 +26,8 @@ DEFAULTS: Dict[str, float] = {
     # without an age cue in the text, minor/adult only from this model probability on
     "no_cue_threshold": 0.75,
 }
+# the smallest probability that makes unknown the top label after `force` rescales the others
+UNKNOWN_MAJORITY = 0.501
 FALLBACK = {"theme": {"other": 1.0}, "age_group": {"unknown": 1.0}, "role": {"unknown": 1.0}}
 
 
@@ -100,8 +102,11 @@ class TriageModel:
             return force(distribution, group, self.rule_precision.get(name, 0.8))
         label, probability = max(distribution.items(), key=lambda kv: kv[1])
         if label != "unknown" and probability < self.config["no_cue_threshold"]:
-            # no cue in the text: the guide says unknown; its confidence is what the model left for it
-            return force(distribution, "unknown", max(distribution.get("unknown", 0.0), 1.0 - probability))
+            # no cue in the text: the guide says unknown; its confidence is what the model left for it,
+            # but at least a majority, so that unknown is the label (round 7: before, a minor at 0.6
+            # stayed minor after the rescaling and the threshold did nothing)
+            left = max(distribution.get("unknown", 0.0), 1.0 - probability)
+            return force(distribution, "unknown", max(left, UNKNOWN_MAJORITY))
         return distribution
 
 
