@@ -126,6 +126,9 @@ _WILL_TURN = re.compile(
     + _NUM + r"\b"
 )
 
+# round 7: the subordinate clause ("tot ik 18 word", "als ik 16 word")
+_WILL_TURN_CLAUSE = re.compile(r"\b(?:tot|als|wanneer|zodra|voor) ik " + _NUM + r" (?:word|wordt)\b")
+
 # School level -> approximate age of the writer.
 _SCHOOL_PATTERNS = [
     (re.compile(r"\b(?:" + _ORD + r") (?:leerjaar|lj)\b"), lambda n: n + 5),
@@ -229,7 +232,7 @@ def own_age(text: str) -> Optional[AgeFinding]:
             if _belongs_to_other(text, match.start()):
                 continue
             return AgeFinding(value, "number", match.start(), match.end())
-    for match in _WILL_TURN.finditer(text):
+    for match in (m for pattern in (_WILL_TURN, _WILL_TURN_CLAUSE) for m in pattern.finditer(text)):
         value = _num_value(match)
         if value and 7 <= value <= 99:
             return AgeFinding(value - 1, "number", match.start(), match.end())

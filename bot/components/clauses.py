@@ -16,6 +16,8 @@ from typing import List
 
 from bot.components.cues import PERPETRATOR
 
+# what one "dies of" in a joke (round 7)
+_SCHOOL_OR_SHAME = r"(rapport|examen|examens|toets|toetsen|cijfers|punten|schaamte|stress|zenuwen|verveling|lachen)"
 _HYPERBOLE = re.compile(
     r"\b(dood|kapot|sterf|sterven|bezwijk) (van het|van de|van|v) (lachen|schaamte|verveling|honger|dorst|stress|warmte|kou|slaap)"
     r"|\b(gsm|telefoon|batterij|laptop|fiets|auto|plant|planten|wifi|accu)\b[^.?!]{0,20}\b(dood|sterft|gestorven)\b"
@@ -27,12 +29,15 @@ _HYPERBOLE = re.compile(
     r"|\b(die|died|dying|dead) (of|from) (laughter|laughing|embarrassment|shame|boredom)\b|\b(dead|died) lol\b"
     r"|\b(kill|murder) (me|him|her|you)\b[^.?!]{0,30}\b(if|when)\b[^.?!]{0,40}\b(report|grades|phone|clothes|xbox|room|late)\b"
     r"|\b(mourir|morte?|meurs) (de|d') ?(rire|honte|ennui)\b|\bmdr\b|\blmao\b|\blmfao\b|\bmort de rire\b"
+    # round 7: "ik ga dood aan mijn rapport", "ze zou me dood knuffelen"
+    r"|\b(ga|gaat|ben) (\w+ )?dood (aan|van|door) (mijn|het|de|dat|die) " + _SCHOOL_OR_SHAME + r"\b"
+    r"|\bdood (zou |ga |gaan |te )?knuffelen\b|\bdoodknuffel\w*"
 )
 _OVER = re.compile(
     r"\b(vroeger|toen ik (klein|kind|jong|\d+)|jaren geleden|lang geleden|vorig jaar|destijds)\b"
     r"|\b(nu|inmiddels|ondertussen|intussen|sindsdien) (woon|ben|zit|voel) ik (?!(?:niet|ni|nie|nog niet|helemaal niet|nergens) )(\w+ )?(veilig|goed|beter|apart|alleen|weg)\b"
     r"|\b(het is|alles is|het gaat) (nu |inmiddels )?(voorbij|beter|goed)\b"
-    r"|\bik ben (weg|vertrokken|verhuisd)\b"
+    r"|\bik ben (weg|vertrokken|verhuisd)\b|\b(ben ik|zijn we) (eindelijk |nu |al )?(weg|vertrokken|verhuisd)\b"
     r"|\b(jaar|maanden|weken) geleden\b|\bvorige (maand|zomer|winter|week)\b|\bvorig (weekend|jaar)\b|\b(contactverbod|straatverbod|huisverbod)\b"
     r"|\bik ben (nu )?(niet|ni) in gevaar\b|\bnu is het (rustig|stil)\b|\bhij (zit|is) (nu )?(vast|in de gevangenis|op reis)\b"
     # English and French
@@ -59,7 +64,9 @@ _THANKS_BETTER = re.compile(
     r"\b(dank|bedankt|merci|thanks)\b[^.?!]{0,40}\b(beter|goed|veilig|geholpen|opgelost)\b"
     r"|\b(het gaat|gaat het|ik ben) (nu )?(veel |een stuk |al )?(beter|veilig)\b"
     r"|\b(thank you|thanks|merci)\b[^.?!]{0,60}\b(better|safe|helped|calmer|lighter|mieux|aide)\b|\bjust wanted to (say|let you know)\b"
-    r"|\bwilde? (jullie )?(even )?(laten weten|bedanken|zeggen dat het goed gaat)\b"
+    r"|\bwil(de)? (jullie )?(even )?(laten weten|bedanken|zeggen dat het goed gaat)\b"
+    # round 7: "ik voel me al veel beter", far from the thanks
+    r"|\bik voel me (nu |al |weer |eindelijk )?(veel |een stuk |al veel |weer )?(beter|veiliger|lichter|rustiger)\b"
 )
 _NOW = re.compile(
     r"\b(nu|nu net|op dit moment|momenteel|vannacht|vanavond|straks|zonet|daarnet|net nu|terwijl ik (dit )?(typ|schrijf)|right now|now|tonight|"
@@ -90,6 +97,9 @@ _SAFE_NOW = re.compile(
     r"|\bhet is (nu |echt |eindelijk )?(rustig|rustiger|stil|voorbij)( nu)?\b"
     r"|\b(slaat|sloeg|doet) (hij|ze|zij) (\w+ )?(niet|geen|nooit) meer\b|\b(niet|ni|geen) meer sinds\b"
     r"|\b(vluchthuis|blijf-van-mijn-lijfhuis|shelter|refuge|foyer)\b"
+    # round 7: he has left, she is calm today ("hij is vertrokken", "vandaag is hij rustig")
+    r"|\b(hij|ze|zij) is (dan |toen |daarna |meteen |gewoon )?(vertrokken|weggegaan|weggereden)\b"
+    r"|\b(vandaag|nu|vanavond) is (hij|ze|zij) (weer |gewoon )?(rustig|kalm)\b"
     r"|\bje suis (chez|en securite)\b"
 )
 # a threat to share images unless the writer pays or sends more (sextortion without danger now)
@@ -105,6 +115,9 @@ _CONTROL = re.compile(
     r"\b(checkt|controleert|leest|bekijkt|checks|reads|lit)\b[^.?!]{0,20}\b(mijn|mn|my|mes) (gsm|telefoon|berichten|mails|phone|messages|emails|texts)\b"
     r"|\b(neemt|pakt|beheert|houdt|afpakken|pakken|keeps|takes|controls)\b[^.?!]{0,20}\b(mijn|mn|my|ons|our) (\w+ )?(geld|loon|zakgeld|bankkaart|pinpas|pensioen|"
     r"paspoort|verblijfskaart|money|pension|bank card|residence card|passport|salary)\b"
+    # round 7: the papers in the other word order ("heeft mijn paspoort 'in bewaring' genomen")
+    r"|\b(mijn|mn|my) (paspoort|verblijfskaart|identiteitskaart|bankkaart|pinpas|passport|residence card)\b[^.?!]{0,25}"
+    r"\b(genomen|afgepakt|afgenomen|ingepikt|verstopt|in bewaring|weggenomen)\b"
 )
 # stalking as a pattern (LABELLING.md: "mijn ex volgt me overal en stuurt 50 berichten per dag" is none)
 _STALKING_PATTERN = re.compile(
@@ -123,7 +136,7 @@ _FEAR_OR_STOP = re.compile(
 # someone else's threat to end their own life, used as pressure on the writer
 _PRESSURE_SUICIDE = re.compile(
     r"\b(hij|zij|ze|mijn \w+)\b[^.?!]{0,40}\b(zegt|zei|dreigt|dreigde|roept|stuurt|says|said|threatens)\b[^.?!]{0,60}"
-    r"\b(dood|van kant|eind aan|einde aan|springt|spring|zelfmoord|iets aan|kill (himself|herself)|se tuer)\b"
+    r"\b(dood|van kant|eind aan|einde aan|springt|spring|zelfmoord|iets aan|van het leven|ophangt|kill (himself|herself)|se tuer)\b"
     r"[^.?!]{0,60}\b(als ik|door jou|mijn schuld|if i|si je)\b"
 )
 # round 6, the guide's `none` kinds in words the patterns above miss: he or she is away for now in
@@ -140,7 +153,9 @@ _AWAY_OR_QUIET_NOW = re.compile(
     r"|\b(vandaag|nu|vanavond|deze week) (was|is) (het|alles) (?!(?:niet|ni|nie) )(\w+ )?(rustig|kalm|oke|ok)\b|(?<!niet )\balles (is )?(weer )?rustig\b"
 )
 _WHAT_NEXT = re.compile(
-    r"\b(juridische|juridisch) (stappen|gevolgen|mogelijkheden)\b|\bwat gebeurt er (met|als|dan)\b|\bkrijgt (hij|ze|zij) (dan )?(nog )?omgang\b"
+    r"\b(juridische|juridisch) (stappen|gevolgen|mogelijkheden)\b|\bwat gebeurt er (eigenlijk |precies |dan )?(met|als|dan)\b"
+    # round 7: whether to report it, in the writer's doubt ("ik weet niet of ik aangifte moet doen")
+    r"|\b(weet|twijfel)\b[^.?!]{0,15}\b(of|hoe) ik (dit |dat |het )?(\w+ )?(aangifte|melden|aangeven|een klacht)\b|\bkrijgt (hij|ze|zij) (dan )?(nog )?omgang\b"
     r"|\bis (het|dat|dit) (al |dan |ook )?(verwaarlozing|mishandeling|psychisch geweld|grensoverschrijdend|strafbaar)\b"
     r"|\bben ik (nu |dan )?(ook )?(strafbaar|een slecht mens|een dader)\b|\bwaar kan ik een melding (doen|maken)\b"
     r"|\bmoet ik (dat|dit|het) (\w+ )?(tegen iemand|aan iemand) (zeggen|vertellen)\b"
@@ -181,16 +196,16 @@ _DANGER_NOW = re.compile(
     r"|\b(afscheid|vaarwel|afscheidsbrief|beter af zonder mij|better off without me|bedankt voor alles|thanks for everything|te laat)\b"
     r"|\b(\w*pillen|pills|touw|rope|springen|jump|dak|roof|brug|bridge)\b"
     r"|\b(om|at|a|tegen) \d{1,2} ?(u|uur|h|:\d\d|pm|am)\b|\btegen morgen\b|\bvoor morgen\b"
-    r"|\b(liever dood|wil dood|ga dood|dood wil|wil niet meer leven|niet meer leven|zelfmoord|suicide|kill myself|end it|einde aan|eind aan|weet al hoe)\b"
+    r"|\b(liever dood|wil dood|ga dood(?! (aan|van) (mijn|het|de|dat|die) " + _SCHOOL_OR_SHAME + r")|dood wil|wil niet meer leven|niet meer leven|zelfmoord|suicide|kill myself|end it|einde aan|eind aan|weet al hoe)\b"
     r"|\b(durf (niet|ni|nie) (naar huis|terug)|kan (niet|ni|nie) (naar huis|terug)|nergens (om )?te slapen|nowhere to (go|sleep))\b"
     r"|\b(bewusteloos|bloedt|bloeden|ambulance|unconscious|bleeding)\b"
     r"|\b(achter (me|mij) aan|volgt (me|mij) nu|following me (now|right now)|staat buiten|is outside|outside my|buiten bij)\b"
-    r"|\b(eraan|onderweg|net|zonet|daarnet|zojuist|just now|in de kast|buiten in de auto|in de auto|schoolpoort)\b"
+    r"|\b(eraan|onderweg|net(?! (verhuisd|begonnen|gestart|getrouwd|bevallen|afgestudeerd|gescheiden|terug van))|zonet|daarnet|zojuist|just now|in de kast|buiten in de auto|in de auto|schoolpoort)\b"
     r"|\b(vermoord|vermoorden|afmaakt|afmaken|kill me|kill us|me tuer)\b"
     # farewell and its preparations (LABELLING.md: indirect signs of suicide risk)
     r"|\b(goed zo|voor ik ga|made my peace|won't be needing|laatste keer|niet meer meemaak|geen (enkele )?reden|blijven leven|"
     r"(?<!niet )(?<!niet had )(?<!niet heb )opgeruimd|testament|brieven|letters|spullen|spaargeld|weggegeven|gegeven aan|gebracht|naar mijn (tante|zus|vriendin|buurvrouw)|"
-    r"accounts|maakt (eigenlijk )?(niet|niks) meer uit|stoppen met (alles|leven)|geen zin meer|poging|zorg goed voor|ingepland|gepland)\b"
+    r"(?<!nieuwe )(?<!fake )(?<!valse )(?<!andere )accounts|maakt (eigenlijk )?(niet|niks) meer uit|stoppen met (alles|leven)|geen zin meer|poging|zorg goed voor|ingepland|gepland)\b"
 )
 # the strongest signs of the guide, as few words as a short message has: a farewell, belongings
 # given away, a plan or a date, means, violence named as happening now, a threat with a time.
@@ -210,6 +225,9 @@ _ALARM = re.compile(
     r"|^help\b|\bhelp\s*[!.]*$|\bhelp (me|mij)\s*[!.]*$"
     # round 5, kinds of the guide without the usual words: someone who will not leave, a call for
     # help passed on, a threat with a time, hiding, bleeding now, someone forcing the door
+    # round 7: held by someone now ("hij wil me niet laten gaan", "hij houdt me hier vast")
+    r"|\b(hij|ze|zij) (wil|laat) (me|mij) (niet|ni|nie) (laten )?(gaan|weg|vertrekken|uitstappen)\b(?! (naar|met|op|uit|om)\b)"
+    r"|\b(hij|ze|zij) houdt (me|mij) (hier )?vast\b"
     r"|\bhij (wil|gaat) (niet|ni|nie) weg\b|\bhij (niet|ni|nie) weggaat\b|\b(he|she) (won't|wont|refuses to) leave\b"
     r"|\b(stuurde|stuurt|sms'te|sent|texted) (me |mij )?['\"]?help\b"
     r"|\b(om|at|voor|before) \d{1,2} ?(u|uur|h|pm|am)\b[^.?!]{0,60}\b(anders|or else|sinon)\b"

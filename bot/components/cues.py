@@ -69,7 +69,8 @@ _WORK = re.compile(
 _RETROSPECTIVE = re.compile(
     r"\btoen ik (klein|kind|jong|een kind|nog klein|tiener|een tiener|een meisje|een jongen|\d{1,2})\b"
     r"|\bals (kind|tiener|klein meisje|kleine jongen)\b|\bin mijn jeugd\b|\bopgegroeid\b|\bmijn jeugd\b"
-    r"|\b(me|mij) vroeger\b|\bvroeger bij (mijn|ons|onze) (vader|moeder|pa|ma|papa|mama|ouders|stiefvader|stiefmoeder)\b"
+    # "mijn ex heeft me vroeger geslagen" is a past relationship, not a childhood (round 7)
+    r"|(?<!\bex heeft )(?<!\bex had )(?<!\blief heeft )(?<!\bvriend heeft )(?<!\bvriendin heeft )(?<!\bpartner heeft )\b(me|mij) vroeger\b|\bvroeger bij (mijn|ons|onze) (vader|moeder|pa|ma|papa|mama|ouders|stiefvader|stiefmoeder)\b"
 )
 # Student life, husband or wife, own children, a job: in English, French, Flemish
 _ADULT_LIFE = re.compile(
@@ -140,6 +141,7 @@ _SCHOOL_LIFE = re.compile(
     r"|\b(na|buiten|voor|tijdens) de les\b|\bclb ?-? ?(mevrouw|meneer|madam|dame)\b"
     # round 7: the school as the pupil's world ("nu lacht heel de school", "aan de schoolpoort", a class
     # such as "3b", PE: "de leraar lo", "mijn turnzak"), the CLB told as a pupil, living in a leefgroep
+    r"|\b(me|mij)\b[^.?!]{0,30}\bop school\b"
     r"|\b(heel de school|de hele school|schoolpoort|turnzak|leraar lo|lerares lo|leerkracht lo|turnleraar)\b"
     r"|\b(van|uit|in) [1-6] ?[a-f]\b(?! ?-)|\b(aan|naar|bij|met) (het|de|mijn) clb\b|\b(ik woon|ik zit|wonen) in (een|de) leefgroep\b"
     r"|\been [1-5] (voor|op) (wiskunde|frans|engels|nederlands|aardrijkskunde|geschiedenis|biologie|chemie|fysica|de toets|mijn toets)\b"
