@@ -102,15 +102,16 @@ _SEXUAL_ASSAULT = re.compile(
     r"|\bwakker\b[^.?!]{0,40}\b(naakt|uitgekleed|bovenop (me|mij)|in me|aan me|zonder (kleren|onderbroek|broek|slip|kleding))"
     r"|\b(meegenomen|meegesleurd)\b[^.?!]{0,40}\b(seks|kleren|uitgekleed|verkracht)"
 )
-_RECENT = re.compile(
-    r"\b(gisteren|gisterenavond|gisteravond|gisternacht|eergisteren|vannacht|vannoch?tend|vanmorgen|vanochtend|"
+_RECENT_WORDS = (
+    r"(gisteren|gisterenavond|gisteravond|gisternacht|eergisteren|vannacht|vannoch?tend|vanmorgen|vanochtend|"
     r"vandaag|vanavond|vanmiddag|afgelopen nacht|vorige nacht|deze nacht|dit weekend|afgelopen weekend|"
     r"vorig weekend|het weekend|in het weekend|deze week|vorige week|afgelopen week|een week geleden|"
     r"(een )?(paar|2|3|4|5|twee|drie|vier|vijf|enkele|aantal) dagen (geleden|terug)|"
     r"(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(avond|nacht|middag|ochtend)?|"
     r"net (gebeurd|verkracht|aangerand)|zonet|daarnet|zojuist|eerder vandaag|na de fuif|op de fuif|"
-    r"na het feest|op het feest|na het feestje|op het feestje|na het uitgaan|'s nachts na)\b"
+    r"na het feest|op het feest|na het feestje|op het feestje|na het uitgaan|'s nachts na)"
 )
+_RECENT = re.compile(r"\b" + _RECENT_WORDS + r"\b")
 _LONG_AGO = re.compile(
     r"\b(jaren|jaar|maanden) (geleden|terug)\b|\btoen ik (klein|jong|kind|\d+|nog klein)|\bals kind\b|\bvorig jaar\b"
     r"|\bin mijn jeugd\b|\bvroeger\b|\bheel lang geleden\b|\bsinds (mijn|ik) \d|\bweken geleden\b"
@@ -129,9 +130,26 @@ def sexual_assault_hit(norm: str) -> bool:
     return bool(_SEXUAL_ASSAULT.search(norm))
 
 
+# round 7: the time word dates the telling, not the assault ("een leerling vertelde vandaag dat...",
+# "hij durfde het pas vanavond te zeggen", "bedankt voor gisteren"): it does not count
+_TOLD = (
+    r"(vertelde|vertelt|verteld|vertellen|zei|zegt|gezegd|zeggen|hoorde|gehoord|ontdekte|ontdekt|zag|gezien|"
+    r"melding|opgebiecht|toevertrouwd|afriep|appte|geappt)"
+)
+# words between the telling and its time, never the start of what was told ("vertelde dat ze gisteren")
+_FILLER = r"(?: (?!dat\b|da\b|that\b|dattem\b|wat\b)\S+)"
+_TOLD_WHEN = re.compile(
+    r"\b" + _TOLD + r"\b" + _FILLER + r"{0,3}? " + _RECENT_WORDS + r"\b"
+    r"|\b" + _RECENT_WORDS + r"\b" + _FILLER + r"{0,4}? " + _TOLD + r"\b"
+    r"|\b(bedankt|dank je|dankjewel|merci) (voor|van) (gisteren|vandaag|gisteravond|vanmiddag)\b"
+)
+
+
 def recent_hit(norm: str) -> bool:
     """A time word of the last days, and nothing that places the story long ago."""
     if not _RECENT.search(norm):
+        return False
+    if not _RECENT.search(_TOLD_WHEN.sub(" ", norm)):
         return False
     if _LONG_AGO.search(norm):
         # "jaren geleden ... en gisteren weer": a recent event in a long story still counts

@@ -151,3 +151,38 @@ def test_round7_still_alarming():
         "ik ben net thuis en hij slaat me",
     ):
         assert not clauses.calming(normalize(text))
+
+
+def test_round7_diet_crisis_over_a_zero_score_is_no_crisis_answer():
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.components.urgency import UrgencyDetector
+
+    config = {**UrgencyDetector.get_default_config(), "diet_ask_factor": 0.5, "ask_threshold": 0.18}
+    detector = UrgencyDetector(config, model_storage=None, resource=None)
+    message = Message(data={"text": "tot hoe laat is de chat vandaag open?"})
+    message.set("intent", {"name": "crisis", "confidence": 0.55}, add_to_output=True)
+    message.set(
+        "intent_ranking",
+        [{"name": "crisis", "confidence": 0.55}, {"name": "ask_hours", "confidence": 0.4}],
+        add_to_output=True,
+    )
+    detector.process([message])
+    assert message.get("intent")["name"] == "ask_hours"
+    assert [item["name"] for item in message.get("intent_ranking")] == ["ask_hours"]
+
+
+@pytest.mark.parametrize(
+    "text, recent",
+    [
+        ("een leerling vertelde me vandaag dat haar neef aan haar zit", False),
+        ("mijn zoon durfde het pas gisteren te zeggen: een man stuurt hem vieze foto's", False),
+        ("dank je voor gisteren, ik heb het aan mijn tante verteld", False),
+        ("mijn nichtje vertelde vandaag dat ze vannacht verkracht is", True),
+        ("gisteravond is hij in mijn bed gekropen en heeft hij me aangerand", True),
+    ],
+)
+def test_round7_the_day_of_the_telling_is_not_the_day_of_the_assault(text, recent):
+    from bot.components import lexicon
+
+    assert lexicon.recent_hit(normalize(text)) is recent
