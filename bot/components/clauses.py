@@ -238,6 +238,10 @@ _ALARM = re.compile(
     r"|\b(geen|gn) (andere |enkele )?uitweg\b|\bno way out\b|\bals ik er (niet meer|ni meer|nie meer) ben\b|\bwhen i'm gone\b"
     r"|\b(niks|niets) (meer )?van (mij|me) (overblijft|over is|overblijven)\b|\bnothing (left )?of me\b"
     r"|\b(it is|it's|its) (fine|okay|ok|better) (this way|like this)\b"
+    # round 7: a letter for later, and water or rails as the means, in few words
+    r"|\b(voor|tegen) als ik (weg|er niet meer) ben\b(?! (op reis|op vakantie|met vakantie|naar|op kamp))|\b(als|wanneer) (jullie|je|jij|u) dit (lezen|leest|lees)\b[^.?!]{0,20}\bben ik (al )?(weg|dood|er niet meer)\b"
+    r"|\bby the time (you|u) read this\b|\bfor when i'?m gone\b"
+    r"|\b(river|canal|sea|tracks|rails|rivier|kanaal|spoor|sporen)\b[^.?!]{0,40}\b(stepping in|step in|walk in|jump in|erin (te )?(lopen|stappen|springen))\b"
 )
 # "echt niet als grap", "no joke", "ik meen het": the writer says it is NOT a joke (round 5: the
 # hyperbole cue read "grap" in "niet als grap" and calmed a wish to die)

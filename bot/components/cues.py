@@ -215,3 +215,20 @@ VICTIM_FIRST_PERSON = re.compile(
     r"uitgescholden|gestalkt|gechanteerd|verwaarloosd|opgesloten)\b"
     r"|\bover (mij|mijn gewicht|mijn lichaam)\b|\bvan mij\b"
 )
+
+
+# round 7: one parent (or a parent's partner) hurting the other, told by their child: the writer is
+# a bystander ("papa slaat mama", "men vader is men moeder an 't sloan", "my dad is hitting my mum")
+_HITS = (
+    r"(slaat|sloeg|schopt|schopte|duwt|duwde|wurgt|stompt|sleurt|trekt|slagen|sloan|slaan|slaagt|geslagen|geschopt|"
+    r"geduwd|gewurgd|gooit (\w+ ){0,2}naar|hits|hitting|hit|beats|beating|punched|pushed|choking|frappe)"
+)
+_FATHER = r"(papa|mijn (vader|pa|papa|stiefvader|plusvader)|men vader|mijne vader|my (dad|father|stepdad)|mon (pere|beau - pere))"
+_MOTHER = r"(mama|mijn (moeder|ma|mama|stiefmoeder|plusmoeder)|men moeder|my (mum|mom|mother)|ma mere)"
+# between the act and the other parent, not the writer ("mijn stiefma duwt me ... als papa werkt")
+_NOT_ME = r"(?:(?!\b(?:me|mij|ons|me)\b)[^.?!]){0,25}"
+PARENT_ON_PARENT = re.compile(
+    r"\b" + _FATHER + r"\b[^.?!]{0,40}\b" + _HITS + r"\b" + _NOT_ME + r"\b" + _MOTHER + r"\b"
+    r"|\b" + _FATHER + r"\b[^.?!]{0,30}\b" + _MOTHER + r"\b[^.?!]{0,30}\b" + _HITS + r"\b"
+    r"|\b" + _MOTHER + r"\b[^.?!]{0,40}\b" + _HITS + r"\b" + _NOT_ME + r"\b" + _FATHER + r"\b"
+)

@@ -186,3 +186,30 @@ def test_round7_the_day_of_the_telling_is_not_the_day_of_the_assault(text, recen
     from bot.components import lexicon
 
     assert lexicon.recent_hit(normalize(text)) is recent
+
+
+@pytest.mark.parametrize(
+    "text, alarming",
+    [
+        ("ik heb een brief in de kast gelegd voor als ik er niet meer ben", True),
+        ("als je dit leest ben ik al weg, sorry", True),
+        ("every evening i stand by the canal and think about just stepping in", True),
+        ("de planten water geven voor als ik weg ben op vakantie", False),
+    ],
+)
+def test_round7_farewell_letters_and_water(text, alarming):
+    assert clauses.alarm(normalize(text)) is alarming
+
+
+@pytest.mark.parametrize(
+    "text, parents",
+    [
+        ("papa slaat mama en ik zit met mijn zusje op zolder", True),
+        ("my dad is hitting my mum again downstairs", True),
+        ("men vader is men moeder an 't sloan", True),
+        ("mijn stiefmoeder duwt me tegen de muur als papa werkt", False),
+        ("mijn vader slaat mij en mijn broer", False),
+    ],
+)
+def test_round7_parent_hurting_the_other_parent(text, parents):
+    assert bool(cues.PARENT_ON_PARENT.search(normalize(text))) is parents
