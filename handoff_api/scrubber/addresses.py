@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from spacy.lang.nl.stop_words import STOP_WORDS
+
 from . import patterns as P
 from .name_words import _DETERMINERS, _NOT_NAMES, _PARTICLES
 
@@ -27,6 +29,9 @@ _LOWER_STREET_PREFIXES = _STREET_PREFIXES - frozenset(
 # "de Delhaize", "De Action": an article before a capitalized word (the caller asks for a listed shop).
 _LISTED_AFTER_DE = re.compile(r"(?<![\w\-])(?:[Dd]e|[Hh]et)\s+(?P<name>[A-Z][\w'&\-]+)")
 _ORDINAL_PREFIX = re.compile(r"[1-9](?:e|ste|de)")
+_STREET_ABBREVIATIONS = frozenset(P.STREET_ABBREVIATIONS.split("|"))
+_ABBREVIATION_GAP = re.compile(r"\.\s?")
+_ABBREVIATION_BEFORE = re.compile(rf"(?<![\w.])(?:{P.STREET_ABBREVIATIONS})\.$")
 # Squares and quays named by their street word alone: "Markt 1A, 3740 Bilzen", "Kouter 7, 9000 Gent".
 _BARE_STREET_WORDS = frozenset(
     "markt plein kouter zavel vrijthof dam brink kaai kade vest wal dijk singel gracht dreef heirbaan".split())
@@ -81,12 +86,13 @@ class AddressRules:
                 if self._public_street(text, self._street_start(text, m.start()), m.end(), dwelling):
                     continue
                 before = text[:m.start()].rstrip()
-                if not before or before[-1] in ".!?\n":
-                    continue  # sentence start: could be any capitalized word
+                if not before or before[-1] in ".!?\n" and not _ABBREVIATION_BEFORE.search(before):
+                    continue  # sentence start: could be any capitalized word (not "de Dr. Schaepmanstraat")
                 if re.search(r"(?i)\b(?:atheneum|college|lyceum|instituut|gymnasium|school|campus)$", before):
                     continue  # "Atheneum Voskenslaan": a school named after its street
                 if rx is P.STREET_ONLY_WEAK and (self.is_word(m.group(0).lower())
-                                                 or m.group(0).lower() in self.places):
+                                                 or m.group(0).lower() in self.places
+                                                 or self.is_word(m.group(0).lower().rsplit("-", 1)[-1])):
                     continue  # "de Loopbaan", "de Afsluitdijk" as a word
                 yield self._street_start(text, m.start()), m.end(), "ADRES"
 
@@ -109,16 +115,30 @@ class AddressRules:
         taken = 0
         while k >= 0 and taken < 5:
             w = words[k]
-            if text[w.end():pos].strip() or not text[w.end():pos] or "\n" in text[w.end():pos]:
-                break  # not a single run of spaces between the words (a new line: a name above)
+            gap = text[w.end():pos]
             low = w.group(0).lower()
-            if w.group(0)[0].isupper() and self._street_name_word(low) or low in _LOWER_STREET_PREFIXES \
-                    or _ORDINAL_PREFIX.fullmatch(low):
+            if _ABBREVIATION_GAP.fullmatch(gap) and w.group(0) in _STREET_ABBREVIATIONS:
+                new_start, pos, k, taken = w.start(), w.start(), k - 1, taken + 1
+                continue  # "in de Burg. Jansenlaan": an office shortened with a dot
+            if gap.strip() or not gap or "\n" in gap:
+                break  # not a single run of spaces between the words (a new line: a name above)
+            if w.group(0)[0].isupper() and (self._street_name_word(low) or self._word_inside_street(text, w, pos)) \
+                    or low in _LOWER_STREET_PREFIXES or _ORDINAL_PREFIX.fullmatch(low):
                 new_start = w.start()  # also "pastoor de neveplein 4", "2e Jan Steenstraat"
             elif low not in _PARTICLES:
                 break
             pos, k, taken = w.start(), k - 1, taken + 1
         return new_start
+
+    def _word_inside_street(self, text: str, word, pos: int) -> bool:
+        """A capitalized Dutch word inside a sentence right before a capitalized street name is
+        its first part: "mijn adres online, Schalk Burgerstraat 188" (not at a sentence start,
+        not a function word, place or shop)."""
+        low = word.group(0).lower()
+        before = text[:word.start()].rstrip()
+        return (text[pos:pos + 1].isupper() and bool(before) and before[-1] not in ".!?:;\n\"'("
+                and low not in STOP_WORDS and low not in _NOT_NAMES and low not in self.not_names
+                and low not in self.places and low not in _DETERMINERS and len(low) >= 3)
 
     def _street_name_word(self, low: str) -> bool:
         if low in _NOT_NAMES or low in _DETERMINERS or low in self.places:

@@ -2,7 +2,10 @@
 word used as a name after "mijn" and a kin word ("mijn zusje Bloem"), a surname after initials
 and particles ("mr. R. van Leeuwen"), a verb that only looks like a name, before its subject ("de
 vader ken ik niet"), a name with "mijn" and a kin word after it ("Dries mijn vriend heeft ...")
-and a name with a possessive "'s" ("Eva's vader").
+and a name with a possessive "'s" ("Eva's vader"); after set 17's: a month as a given name after
+a kin word ("mijn dochter Mei Ling"), a person pointed at ("die jongen dylano uit 3B"), a
+possessive after a lower-case name ("amber haar linktree"), and what is no name there (a stone
+after a jewel, a favourite thing).
 
 A mixin for ``Scrubber`` (through ``NameRules``), which owns ``places``, ``not_names``,
 ``first_names``, ``is_word`` and the other name helpers."""
@@ -10,11 +13,13 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from .name_words import (
     _INITIALS,
     _KIN,
+    _MONTH_NAMES,
     _NATIONALITIES,
     _NOT_NAMES,
     _PARTICLES,
@@ -29,7 +34,7 @@ _POSSESSIVE_TAIL = frozenset(["'s", "’s", "'", "’"])
 # What a possessive name owns that makes a word a person's name even when it is a word too.
 _FAMILY = frozenset("ouders familie kinderen kind zoon dochter baby".split())
 # "mijn", not "de": "de vader Bloem" is no way to name a person in a chat.
-_OWNERS = frozenset("mijn mn m'n zijn z'n haar onze ons hun jouw je".split())
+_OWNERS = frozenset("mijn mn m'n zijn z'n haar onze ons hun jouw je ma mon".split())  # "ma fille Grâce"
 # Subject pronouns after a verb that opens an inverted clause: "de vader ken ik niet".
 _SUBJECTS = frozenset("ik k je jij hij zij ze we wij u jullie".split())
 _ADVERBS_AFTER_SUBJECT = frozenset(
@@ -37,8 +42,48 @@ _ADVERBS_AFTER_SUBJECT = frozenset(
     "helemaal totaal persoonlijk zo niet".split())
 
 
+_POINTING = frozenset("die deze dat dit ene".split())
+_PERSON_NOUNS = frozenset("jongen meisje man vrouw gast vent griet meid kerel jongetje meisje".split())
+_AFTER_POINTED = frozenset("uit van zegt zei heeft had is was stuurt stuurde die doet deed wil".split())
+# "een ketting van jade", "een ring van amber": a stone or material after a thing of jewellery.
+_JEWELLERY = frozenset(
+    """ketting kettinkje ring ringetje armband armbandje oorbel oorbellen hanger hangertje broche
+    beeldje steen steentje sieraad sieraden horloge kralen kraal""".split())
+# "Amber is mijn lievelingskleur": what a favourite is that no person is.
+_FAVOURITE_THING = re.compile(
+    r"(?:lievelings|favoriete)[\s-]?(?:kleur|eten|dier|bloem|steen|edelsteen|film|serie|boek|nummer|"
+    r"lied|liedje|vak|plek|drank|snoep|getal|naam|sport|spel|game|seizoen|dag|maand|geur|parfum|smaak)"
+)
+# "amber haar linktree is ...": a possessive after a lower-case name at the start, then a noun.
+_POSSESSIVE_AFTER = frozenset("haar zijn z'n zn d'r der".split())
+
+
 class NameGaps:
-    """Three name positions; see the module docstring."""
+    """Name positions the blind scores showed; see the module docstring."""
+
+    @staticmethod
+    def _pointed_at_person(doc: Doc, i: int) -> bool:
+        """"die jongen dylano uit 3B zegt ...": a person pointed at, then a lower-case word that
+        the caller found no word, then what follows a person."""
+        return (doc[i - 2].lower_ in _POINTING and doc[i - 1].lower_ in _PERSON_NOUNS
+                and i + 1 < len(doc) and doc[i + 1].lower_ in _AFTER_POINTED)
+
+    @staticmethod
+    def _material_after_van(doc: Doc, i: int) -> bool:
+        return i > 1 and doc[i - 1].lower_ == "van" and doc[i - 2].lower_ in _JEWELLERY
+
+    @staticmethod
+    def _favourite_thing(doc: Doc, k: int) -> bool:
+        return k < len(doc) and bool(_FAVOURITE_THING.match(doc.text, doc[k].idx))
+
+    @staticmethod
+    def _possessive_follows(doc: Doc, i: int) -> bool:
+        """"amber haar linktree": "haar"/"zijn" after a lower-case name opening the sentence,
+        then a noun (not "roos haar is mooi", nor a function word after it)."""
+        if i + 2 >= len(doc) or doc[i + 1].lower_ not in _POSSESSIVE_AFTER:
+            return False
+        noun = doc[i + 2]
+        return noun.is_alpha and noun.is_lower and noun.lower_ not in STOP_WORDS and len(noun.text) >= 3
 
     def _word_named_by_kin(self, doc: Doc, i: int) -> bool:
         """A capitalized Dutch word right after "mijn" and a kin word, inside a sentence: "en
@@ -47,6 +92,9 @@ class NameGaps:
         if i < 2 or doc[i - 1].lower_ not in _KIN or doc[i - 2].lower_ not in _OWNERS:
             return False
         tok, low = doc[i], doc[i].lower_
+        if low in _MONTH_NAMES:  # "mijn dochter Mei Ling": a month is a name before a second name
+            return (tok.is_title and i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].is_alpha
+                    and not self.is_word(doc[i + 1].lower_) and doc[i + 1].lower_ not in self.places)
         return (tok.is_alpha and len(low) >= 3 and low not in self.places and low not in self.not_names
                 and low not in _KIN and low not in _TITLES and low not in _NOT_NAMES
                 and low not in _NATIONALITIES and low not in _PRODUCT_BRANDS

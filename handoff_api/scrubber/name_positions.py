@@ -31,6 +31,7 @@ from .name_words import (
     _GREETINGS,
     _HEET_ADVERBS,
     _HEET_SUBJECTS,
+    _VOLGENS_OBJECTS,
     _KIN,
     _NAME_IS_MINE,
     _NAME_LABEL,
@@ -101,6 +102,10 @@ class NamePositions:
                 for t in doc[max(0, i - 6):i]]  # "Dhr." is one token
         while len(prev) > 2 and prev[-1] in _HEET_ADVERBS and prev[-2] in _HEET_ADVERBS | {"heet", "heten"}:
             prev.pop()  # "hij heet daar ook Kurt": the context reaches over the adverbs
+        if len(prev) > 3 and prev[-1] in _VOLGENS_OBJECTS and prev[-2] == "volgens" and prev[-3] in ("heet", "heten"):
+            del prev[-2:]  # "het meisje heet volgens mij Rahaf"
+        if len(prev) > 1 and prev[-2] == "volgens" and prev[-1] in _VOLGENS_OBJECTS:
+            return None  # the pronoun after "volgens" is no name
         if len(prev) >= 2 and prev[-1] == "." and prev[-2] in _TITLES:
             prev.pop()  # "Ik ben Mw. Hendriks": the dot of a title
         while len(prev) > 2 and prev[-1] in _CALL_ADVERBS and prev[-2] in _CALL_OBJECTS | _CALL_ADVERBS:
@@ -114,7 +119,9 @@ class NamePositions:
                 and doc[i + 1].lower_ == "genoemd":
             return "call"  # "hij wordt Pipo genoemd"
         if prev and prev[-1] in ("heet", "heten") and len(prev) >= 2 and (
-                prev[-2] in _HEET_SUBJECTS or prev[-2] in _KIN or prev[-2] in self.first_names) \
+                prev[-2] in _HEET_SUBJECTS or prev[-2] in _KIN or prev[-2] in self.first_names
+                or self._title(doc[i]) and doc[i].lower_ not in self.vocabulary
+                and not self._sentence_start(doc, i)) \
                 and not (len(prev) == 3 and prev[0] in ("die", "dat", "wie") and prev[-2] not in _HEET_SUBJECTS):
             return "strong"  # not the verb after "een meisje dat Lisa heet": the name came before
         if prev and prev[-1] == "kheet":
@@ -159,10 +166,11 @@ class NamePositions:
         n = len(doc)
         nxt = doc[i + 1].lower_ if i + 1 < n else None
         clause_ends = nxt is None or not any(c.isalnum() for c in nxt) or nxt in _AFTER_PERSON
-        if i > 0 and doc[i - 1].lower_ in _BEFORE_PERSON and clause_ends:
+        if i > 0 and doc[i - 1].lower_ in _BEFORE_PERSON and clause_ends and not self._material_after_van(doc, i):
             return True
         return self._sentence_start(doc, i) and (self._person_follows(doc, i, _PERSON_VERBS)
-                                                 or self._names_pair_or_origin(doc, i))
+                                                 or self._names_pair_or_origin(doc, i)
+                                                 or self._possessive_follows(doc, i))
 
     def _person_follows(self, doc: Doc, i: int, verbs: frozenset[str]) -> bool:
         """The next word is a verb a person does; "is"/"was" only before "mijn", "de" ...:
@@ -175,7 +183,8 @@ class NamePositions:
                     and int(doc[i + 2].text) < 100:
                 # "Bo is 9 en zegt ...": an age; not "Storm is 12 uur bezig"
                 return i + 3 >= n or doc[i + 3].lower_ in _AGE_FOLLOWERS or not doc[i + 3].is_alpha
-            return i + 2 < n and doc[i + 2].lower_ in _POSSESSIVES | {"een", "niet", "ook", "echt"}
+            return i + 2 < n and doc[i + 2].lower_ in _POSSESSIVES | {"een", "niet", "ook", "echt"} \
+                and not self._favourite_thing(doc, i + 3)  # not "Amber is mijn lievelingskleur"
         return True
 
     def _names_pair_or_origin(self, doc: Doc, i: int) -> bool:

@@ -13,6 +13,7 @@ import re
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from .name_words import _MONTH_NAMES
 from .username_patterns import PLATFORM
 
 # The quoted name of a group, a chat or a channel: "de groepschat heet 'Turnhout Leaks 2.0'".
@@ -44,7 +45,8 @@ class PublicNames:
         for m in _GROUP_TITLE.finditer(doc.text):
             tokens.update(t.i for t in doc if m.start("title") <= t.idx < m.end("title"))  # 'Turnhout Leaks 2.0'
         for tok in doc:
-            if tok.lower_ in self.not_names and tok.lower_ not in self.first_names:
+            if tok.lower_ in self.not_names and tok.lower_ not in self.first_names \
+                    and not (tok.lower_ in _MONTH_NAMES and self._word_named_by_kin(doc, tok.i)):
                 tokens.add(tok.i)  # "werkt voor Deliveroo": never a person, whatever rule would say so
                 if tok.text[:1].isupper() and not tok.is_sent_start:
                     tokens.update(self._branch_after(doc, tok.i + 1))  # "Fedasil Brussel", "Jessa Hasselt"

@@ -20,7 +20,8 @@ _KIN = frozenset(
     buurjongen buurmeisje klasgenoot klasgenote trainer trainster coach leerkracht mentor leraar
     lerares juf juffrouw meester meneer mevrouw mevr mvr dhr mr mw baas collega schoonvader
     schoonmoeder dokter dr pastoor priester begeleider begeleidster opvoeder opvoedster
-    zorgcoördinator directeur directrice jongen meisje man vrouw""".split()
+    zorgcoördinator directeur directrice jongen meisje man vrouw zoon dochter zoontje dochtertje
+    fille fils""".split()
 )
 # Ranks and offices written before a surname: "inspecteur De Boer", "commissaris Peeters", "notaris Claes".
 _RANKS = frozenset(
@@ -29,6 +30,8 @@ _RANKS = frozenset(
 )
 _KIN = _KIN | _RANKS
 _TITLES = frozenset("meneer mevrouw mevr mvr dhr mr mw juf juffrouw meester dokter dr pastoor".split()) | _RANKS
+# Months that are names too ("Mei", "April", "Juni"): after "mijn" + a kin word, before a second name.
+_MONTH_NAMES = frozenset("januari april mei juni juli augustus".split())
 _PARTICLES = frozenset("van de der den ter ten 't vanden vande vander el al le la d' da di du von".split())
 # "ze noemen me mer", "hij noemt zichzelf bigD": the word after is what the person is called.
 _CALL_VERBS = frozenset("noem noemt noemen noemde noemden".split())
@@ -37,6 +40,8 @@ _CALL_OBJECTS = frozenset("me mij hem haar zichzelf zich ons hen jou je".split()
 _CALL_ADVERBS = frozenset("gewoon altijd maar ook soms vaak meestal nog steeds eigenlijk daar hier nu allemaal".split())
 # Adverbs between "heet" and the name: "hij heet daar ook Kurt", "ze heet eigenlijk Lien".
 _HEET_ADVERBS = frozenset("daar hier ook eigenlijk echt officieel voluit gewoon nu daarop trouwens".split())
+# "het meisje heet volgens mij Rahaf": "volgens" + a pronoun is an adverb there, no name.
+_VOLGENS_OBJECTS = frozenset("mij me ons haar hem hen mama papa".split())
 _STRONG_CONTEXT = (("naam", "is"), ("naam", ":"), ("heet", "eigenlijk"), ("name", "is"), ("name", ":"))
 # "heet" is also "hot" ("het is heet"): it is a name context only after a person.
 _HEET_SUBJECTS = frozenset("ik k ikke hij zij ze je jij u die dat hem haar".split())
@@ -104,10 +109,14 @@ _AGE_FOLLOWERS = frozenset("jaar jaartjes en maar of".split())
 # "de campagne met Average Rob", "een interview met Tom Waes" (a campaign, a show, an interview).
 _MEDIA_BEFORE = re.compile(
     r"(?i)(?:\b(?:filmpjes?|video'?s?|muziek|liedjes?|nummers|songs?|podcasts?|reels|posts|concert|"
+    r"(?:video)?clips?|optredens?|"
     r"albums?|boeken|fan|fans)\s+van|\b(?:reeks|serie|docu|documentaire|film|boek|programma|biografie|artikel)"
     r"\s+over|\b(?:campagnes?|reclames?|reclamespots?|tv-spots?|spots?|afleverings?|afleveringen|interviews?|"
     r"talkshows?|quiz|uitzendings?)\s+(?:met|van)|\b(?:luister|luistert|luisteren|luisterde|kijk|kijkt|kijken|keek)"
-    r"(?:\s+\w+){0,4}?\s+naar)\s+$"
+    r"(?:\s+\w+){0,4}?\s+naar"
+    # "kijkt elke dag Dylan Haegens": a full name watched day after day, without "naar"
+    r"|\b(?:kijk|kijkt|kijken|keek|keken)(?:\s+(?:elke|iedere|de|hele|dag|avond|nacht|altijd|vaak|graag|"
+    r"nog|steeds|veel|ook|weer|uren|lang|filmpjes|video'?s))+)\s+$"
 )
 # A show's title before "van" + a name after watching or listening: "ik kijk veel naar Stuk van
 # Eefje", "ik luister naar De Dag van Lies" (the title's first word, capitalized, is no first name).
@@ -126,7 +135,7 @@ _SENT_PUNCT = frozenset(".!?:;\"'()-–—…\n")
 _NOT_NAMES = frozenset(
     """ik jij je hij zij ze wij we jullie het de een en of maar want dat die dit deze mijn
     zijn haar ons onze hun uw op in aan met van voor na bij om tot uit over door naar hoi hey
-    hallo dag dank sorry ok oke oké ja nee neen niet wel ook nog al""".split()
+    hallo dag dank sorry ok oke oké ja nee neen niet wel ook nog al volgens""".split()
 )
 
 # School words: never a name, and the start of a school's name (scrubber.py).

@@ -176,7 +176,8 @@ class NameRules(NameExtent, NamePositions, PublicNames, NameGaps, PublicFigureRu
             elif ctx == "call" and title and len(low) > 1 and low not in _NOT_NAMES and low not in self.not_names:
                 is_name = True  # "iedereen noemt me Mimi", "zeg maar Bolle tegen mij"
             elif (ctx == "kin" and tok.is_lower and len(low) >= 3 and not self.is_word(low)
-                  and i >= 2 and doc[i - 1].lower_ in _KIN and doc[i - 2].lower_ in _POSSESSIVES
+                  and i >= 2 and doc[i - 1].lower_ in _KIN
+                  and (doc[i - 2].lower_ in _POSSESSIVES or self._pointed_at_person(doc, i))
                   and low not in _CHAT_WORDS and low not in self.places
                   and not low.endswith(_KIN_VERB_ENDINGS) and not self._compound(low)):
                 is_name = True  # "mijn stiefpa ronny", "mijn vriendin chen"

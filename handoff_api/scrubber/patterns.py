@@ -202,12 +202,15 @@ STREET_STRONG = (
     r"straat|str\.?|stwg\.?|straatje|laan|weg|plein|dreef|lei|steenweg|baan|kaai|kade|gracht|singel|dijk|"
     r"markt|pad|dries|steeg|boulevard|plaats|straete"
 )
-STREET_WEAK = r"gang|ring|park|veld|hoek|berg|burg|akker|wal|dam|heide|meers|vest|kouter|hof|bos|hout"
+STREET_WEAK = r"gang|ring|park|veld|hoek|berg|burg|akker|wal|dam|heide|meers|vest|kouter|hof|bos|hout|vliet|(?<!w)(?<!\b[Nn])oord"
 STREET_PREFIX = (
     r"Grote|Kleine|Oude|Nieuwe|Lange|Korte|Hoge|Lage|Koning|Koningin|Prins|Prinses|Sint|Graaf|"
     r"Generaal|Burgemeester|Pastoor|Dokter|Kardinaal|Keizer|President|Heilig|Onze|Lieve|Vrouw|"
-    r"Van|Jan|Frans|Johan|Willem|Eerste|Tweede|Derde|Hertog|Markies|Admiraal|Professor|Kapitein"
+    r"Van|Jan|Frans|Johan|Willem|Eerste|Tweede|Derde|Hertog|Markies|Admiraal|Professor|Kapitein|"
+    r"Wethouder|Minister|Dominee"
 )
+# Offices shortened with a dot before a Dutch street: "Weth. Frankeweg 33", "Burg. de Vlugtlaan".
+STREET_ABBREVIATIONS = r"Weth|Burg|Gen|Pres|Prof|Dr|Mr|Ir|Ds|Mgr|Kard|Past|Pr|Kon|St"
 _UNITS = (
     r"jaar|jaren|j|jr|keer|keren|x|uur|u|uren|min|minuten|sec|seconden|dagen|dag|weken|week|"
     r"maanden|maand|euro|eur|kg|km|m|cm|meter|procent|kinderen|mensen|leerlingen|pinten|"
@@ -222,6 +225,7 @@ _HOUSE_NUMBER = (
     r"(?:,?\s*(?:bus|bte|b\.|bo[îi]te)\s*\d{1,4}(?:\.\d{1,3})?[a-zA-Z]?)?"  # also "bus 0.1"
 )
 _STREET_WORD_CHARS = r"[\w'À-ÿ\-]"
+_STREET_PARTICLES_IN = r"van|de|der|den|ter|ten|'t"
 # A date right after a street word is its house number: "Van Eycklei 8/3".
 AFTER_STREET_WORD = re.compile(rf"(?i)[a-zà-ÿ](?:{STREET_STRONG}|{STREET_WEAK})\s+$")
 # An adjective and the street word apart: "Kempische Steenweg 310", "Brusselse Baan 4".
@@ -230,6 +234,8 @@ ADDRESS = re.compile(
     r"(?<![\w\-])(?:"
     # "Grote Markt 3", "Oude Baan 150", "Koning Albertlaan 112": listed prefix words
     rf"(?:(?:{STREET_PREFIX})\s+){{1,3}}[A-Z]{_STREET_WORD_CHARS}*"
+    # "Weth. Frankeweg 33-3", "Burg. Jansenstraat 4": an office shortened with a dot
+    rf"|(?:{STREET_ABBREVIATIONS})\.\s*(?:(?:{_STREET_PARTICLES_IN})\s+){{0,3}}[A-Z]{_STREET_WORD_CHARS}*?(?:{STREET_STRONG}|{STREET_WEAK})"
     # "Kerkstraat 12", "kortrijksesteenweg 245"
     rf"|[A-Za-zÀ-ÿ]{_STREET_WORD_CHARS}*?(?:{STREET_STRONG})"
     rf"|[A-Z]{_STREET_WORD_CHARS}*?e\s+(?:{_STREET_WORDS_APART})"
@@ -263,7 +269,7 @@ _STREET_ONLY_NAME = r"(?<![\w\-])[A-Z](?:[a-zà-ÿ']|-(?=[A-Za-zà-ÿ])[A-Z]?){2
 STREET_ONLY = re.compile(_STREET_ONLY_NAME + r"(?:straat|laan|steenweg|dreef|plein|gracht|kade|singel)(?![\w\-])")
 # Endings that also end ordinary compounds ("Loopbaan", "Snelweg"): the caller asks that the
 # word is no Dutch word ("op de Turnhoutsebaan", "aan de Frankrijklei").
-STREET_ONLY_WEAK = re.compile(_STREET_ONLY_NAME + r"(?:baan|lei|kaai|dijk|weg|dries|vest)(?![\w\-])")
+STREET_ONLY_WEAK = re.compile(_STREET_ONLY_NAME + r"(?:baan|lei|kaai|dijk|weg|dries|vest|vliet|(?<!w)(?<!\b[Nn])oord|hof|plantsoen)(?![\w\-])")
 # A street word first, then particles and a name: "Laan van Meerdervoort 530", "Kade van de
 # Zuid 4", "de Weg naar Zwolle 12"; without a house number only after "de" ("op de Laan van ...").
 # Flemish main roads by the town they lead to: "Steenweg op Gent 44", "Baan naar Tielt 3".
@@ -322,7 +328,9 @@ PUBLIC_PLACE = re.compile(
     r"|\b[Ii]n\s+[A-Z][\w'\-]+,\s(?=\s|[A-Z]|de\b|het\b)"  # "in Brussel, Rue Neuve" (the street blanked)
     r"|(?i:\b(?:winkel\w*|supermarkt|station|\w*bureau|commissariaat|politie\w+|gemeentehuis|stadhuis|"
     r"rechtbank|justitiehuis|ziekenhuis|ocmw|bushalte|tramhalte|halte|café|restaurant|kermis|festival|"
-    r"bioscoop|cinema|parking|shopping\w*|markt)\b)"
+    r"bioscoop|cinema|parking|shopping\w*|markt|"
+    # a crowd on a shopping street: "de Kalverstraat was superdruk", "tussen de toeristen"
+    r"superdruk|stampvol|bomvol|drukte|menigte|mensenmassa|toeristen|winkelend\s+publiek)\b)"
 )
 # "bij hem thuis, Ooievaarsnest 14, Wilrijk": a capitalized word + house number, a comma and a
 # listed place (the caller asks that the word is no Dutch word, place or ordinary name).

@@ -92,7 +92,19 @@ def is_personal_number(candidate: str) -> bool:
 
 def find_phone_numbers(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of every private phone number, in digits or in words. Spans found by
-    different routes may overlap; the caller keeps the first."""
+    different routes may overlap; the caller keeps the first. Digits glued by a dot to a code
+    with digits of its own are the tail of that code, no number ("PV AN.55.L1.012345/2025";
+    "tel.0470 12 34 56" stays a number)."""
+    for start, end in _phone_spans(text):
+        if not _CODE_BEFORE.search(text, 0, start):
+            yield start, end
+
+
+# A code glued before the digits: letters and digits with dots, a digit among them ("AN.55.L1.").
+_CODE_BEFORE = re.compile(r"(?<!\S)(?=\S*\d)[\w.\-]*[\w]\.$")
+
+
+def _phone_spans(text: str) -> Iterator[tuple[int, int]]:
     for region in REGIONS:
         for match in pn.PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE):
             if is_personal_number(match.raw_string):

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 from spacy.util import filter_spans
 
 from .names import _NOT_NAMES, _SCHOOL_KEYWORDS
+from .school_forms import SchoolForms
 
 if TYPE_CHECKING:
     from .scrubber import Span
@@ -41,10 +42,11 @@ _SAINT_SCHOOL = re.compile(
 # "the International School of Brussels", "Brussels English Academy".
 _SCHOOL_FRENCH = re.compile(
     r"(?<![\w\-])(?:[AÀ]th[ée]n[ée]e|Lyc[ée]e|Coll[èe]ge|Institut|[ÉE]cole)"
-    r"(?:\s+(?:(?:de\s+la|de\s+l'|des|du|de|d'|l'|la|le)\s*)?[A-ZÀ-Ý][\w\-À-ÿ]*){1,3}"
+    # particles of a Dutch name inside: "le Lycée Français Vincent van Gogh"
+    r"(?:\s+(?:(?:de\s+la|de\s+l'|des|du|de|d'|l'|la|le|van\s+der|van\s+den|van|von)\s*)?[A-ZÀ-Ý][\w\-À-ÿ]*){1,4}"
 )
 _SCHOOL_ENGLISH = re.compile(
-    r"(?<![\w\-])(?:[A-Z][\w\-]+\s+){1,3}(?:High\s+)?(?:School|Academy)(?:\s+of\s+[A-Z][\w\-]+)?(?![\w\-])"
+    r"(?<![\w\-])(?:[A-Z][\w\-]+\s+){1,3}(?:High\s+)?(?:School|Academy)(?:\s+(?:of|in)\s+(?:[Tt]he\s+)?[A-Z][\w\-]+)?(?![\w\-])"
 )
 # "ik zit op het sjc in genk": a short abbreviation that is no word, after "zit op het", before
 # "in"/"te" and a place.
@@ -110,7 +112,7 @@ _SCHOOL_IS = re.compile(
 )
 
 
-class SchoolRules:
+class SchoolRules(SchoolForms):
     """School detection on a spaCy Doc; see the module docstring for what the host provides."""
 
     def _place_spans(self, doc: Doc) -> dict[int, int]:
@@ -128,6 +130,7 @@ class SchoolRules:
         yield from self._school_networks(doc, found)
         yield from self._schools_in_other_languages(doc, found)
         yield from self._schools_after_zit_op(doc, found)
+        yield from self._schools_dutch_forms(doc, found)
 
     def _schools_after_zit_op(self, doc: Doc, found: list[Span]):
         """"zit op Maricolen", "zit in Kuurne op Spes Nostra": after "zit op", one or two

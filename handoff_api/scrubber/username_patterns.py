@@ -50,8 +50,13 @@ PLATFORM = re.compile(
     r"gamertag|gebruikersnaam|gebruikersnamen|username|psn|xbox|steam|roblox|fortnite|bereal|"
     r"threads|kik|(?:nep|fake|nieuwe\s+)?accounts?|nepprofiel(?:en)?|"
     r"whatsapp|groepsapp|groepschat|facebook|fb|messenger|youtube|reddit|onlyfans|pinterest|skype|"
-    r"tinder|bumble|grindr|hinge|badoo|lovoo|yubo|wizz|omegle|kik)\b"
+    r"tinder|bumble|grindr|hinge|badoo|lovoo|yubo|wizz|omegle|kik|"
+    # playing online names a platform too: "hij gamet de hele nacht met ene DarkLordMarco77"
+    r"gamet|gamen|gamede|gameden|gamed|gamend|gaming|gamer|gamers|online\s+gamen)\b"
 )
+# "a man from Snapchat is asking her": an English verb form after "is", no username.
+ENGLISH_PROGRESSIVE = re.compile(r"[a-z]{2,}ing")
+ENGLISH_AFTER_VERB = re.compile(r"\s+(?:her|him|me|us|them|you|to|for|about|if|my|our|his|whether)\b", re.I)
 # A platform, a few words, then "heet (hij)"/"als": "op discord heet hij ShadowWolf", "hij heeft me
 # op snap toegevoegd als noahhh" (the caller asks for a handle's shape or no word and no name).
 USERNAME_NAMED_AFTER_PLATFORM = re.compile(

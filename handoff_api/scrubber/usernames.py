@@ -44,6 +44,8 @@ class UsernameRules:
                 continue  # "op tiktok gezet": a platform word alone is no username context
             if low in {"is", "en", "of", "maar", "ook"} or low.isdigit() or self._glued_sentences(handle):
                 continue
+            if U.ENGLISH_PROGRESSIVE.fullmatch(handle) and U.ENGLISH_AFTER_VERB.match(text, start + len(handle)):
+                continue  # "a man from Snapchat is asking her to meet"
             yield start, start + len(handle), "GEBRUIKERSNAAM"
         for m in U.USERNAME_NAMED_AFTER_PLATFORM.finditer(text):
             handle = m.group("handle").rstrip(".")
