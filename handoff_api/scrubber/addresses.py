@@ -81,6 +81,11 @@ class AddressRules:
             if m.group("place").lower() in self.places and first not in self.places \
                     and first not in _NOT_NAMES and first not in _COUNTED:
                 yield m.start("street"), m.end("street"), "ADRES"  # "thuis, Ooievaarsnest 14, Wilrijk"
+        for m in P.ADDRESS_BEFORE_IN_PLACE.finditer(text):
+            first = m.group("street").split()[0].lower()
+            if m.group("place").lower() in self.places and first not in self.places \
+                    and first not in _NOT_NAMES and first not in _COUNTED and first not in self.not_names:
+                yield m.start("street"), m.end("street"), "ADRES"  # "op de Overtoom 301 in Amsterdam"
         for rx in (P.STREET_ONLY, P.STREET_ONLY_WEAK):
             for m in rx.finditer(text):
                 if self._public_street(text, self._street_start(text, m.start()), m.end(), dwelling):

@@ -54,6 +54,13 @@ _FAVOURITE_THING = re.compile(
     r"(?:lievelings|favoriete)[\s-]?(?:kleur|eten|dier|bloem|steen|edelsteen|film|serie|boek|nummer|"
     r"lied|liedje|vak|plek|drank|snoep|getal|naam|sport|spel|game|seizoen|dag|maand|geur|parfum|smaak)"
 )
+# Titles a person is called by; after them a capitalized word is a name ("juf Annemiek").
+_PERSON_TITLES = frozenset("juf juffrouw meester meneer mevrouw mevr mvr mw dhr mr".split())
+# "juf Frans", "meester Wiskunde": the subject a teacher teaches, no name.
+_SCHOOL_SUBJECTS = frozenset(
+    """frans engels nederlands duits spaans latijn grieks wiskunde wisk geschiedenis biologie bio
+    aardrijkskunde aardrijks fysica chemie scheikunde natuurkunde economie muziek tekenen lo gym
+    turnen zwemmen godsdienst zedenleer informatica techniek plastische drama""".split())
 # "amber haar linktree is ...": a possessive after a lower-case name at the start, then a noun.
 _POSSESSIVE_AFTER = frozenset("haar zijn z'n zn d'r der".split())
 
@@ -98,6 +105,19 @@ class NameGaps:
         return (tok.is_alpha and len(low) >= 3 and low not in self.places and low not in self.not_names
                 and low not in _KIN and low not in _TITLES and low not in _NOT_NAMES
                 and low not in _NATIONALITIES and low not in _PRODUCT_BRANDS
+                and not self._nationality_form(low) and not _STRETCHED.search(low))
+
+    def _word_after_person_title(self, doc: Doc, i: int) -> bool:
+        """A capitalized Dutch word right after a person's title inside a sentence: "mevrouw
+        Bouwman", "bij juf Annemiek" (the word tables hold both). Not a school subject or a
+        language ("juf Frans", "meester Wiskunde"), a place, a brand or another title."""
+        if i < 1 or doc[i - 1].lower_.rstrip(".") not in _PERSON_TITLES or self._sentence_start(doc, i - 1) \
+                and doc[i - 1].is_title and doc[i - 1].lower_ in ("meester", "dokter"):
+            return False
+        tok, low = doc[i], doc[i].lower_
+        return (tok.is_title and tok.is_alpha and len(low) >= 3 and low not in _SCHOOL_SUBJECTS
+                and low not in self.places and low not in self.not_names and low not in _NOT_NAMES
+                and low not in _KIN and low not in _TITLES and low not in _NATIONALITIES
                 and not self._nationality_form(low) and not _STRETCHED.search(low))
 
     def _initialled_surname(self, doc: Doc, i: int) -> int:

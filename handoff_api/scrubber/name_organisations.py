@@ -8,7 +8,9 @@ after "spreekt" ("spreekt Tigrinya"), an organisation after a care worker + "van
 branch ("mijn psycholoog van Tejo in Antwerpen"), a game after "speelt" ("speelt Valorant", also over
 adverbs: "speelt de hele dag Tarkov"), a place after a foreign preposition ("pracuję w
 Antwerpii"), a hospital or a title after its abbreviation or kind ("AZ Groeninge", "de film
-Frozen") and a run after a preposition + "het" ("naar het Maria Middelares").
+Frozen") and a run after a preposition + "het" ("naar het Maria Middelares"); after set 18's
+first score: a club after its abbreviation ("AC Milan"), a federation after "aangesloten bij"
+and a player's full name after "een shirt van".
 """
 from __future__ import annotations
 
@@ -24,7 +26,9 @@ _INSTITUTIONS = frozenset(
     sporthal zwembad cultuurcentrum gemeenschapscentrum parochie kerk moskee
     az uz zna gza zol asz umc mc amc lumc olvg ggz cgg psc pc film serie boek reeks game spel
     programma hogeschool universiteit bv nv bvba vof cv cvba srl sprl gmbh ltd""".split()
-)
+) | frozenset("ac fc kfc rfc sv vv kv kvc krc rsc kaa ksc sk".split())  # clubs: "AC Milan", "KRC Genk"
+# A player's shirt: "een shirt van Rafael Leão" (a full name only: "een truitje van Lotte" may be a friend's).
+_SHIRTS = frozenset("shirt shirtje shirts voetbalshirt truitje truitjes jersey maillot".split())
 # A public figure or a show: "fan van Messi", "supporter van Ronaldo", "kijkt Fox News" (not
 # "kijkt Kyano boos aan": a person is looked at).
 _FAN = frozenset("fan fans supporter supporters supportert".split())
@@ -40,7 +44,7 @@ _PLAY_ADVERBS = frozenset(
 _FIRM_CUES = frozenset(
     """werk werkt werken werkte werkten job stage interim dienst contract lening leningen
     krediet kredieten schuld schulden afgesloten aangegaan klant verzekerd verzekering
-    rekening abonnement gekocht besteld""".split()
+    rekening abonnement gekocht besteld aangesloten""".split()
 )
 # Words before "op" that take a person ("verliefd op Jan", "wachten op Sara").
 _PERSON_AFTER_OP = frozenset(
@@ -100,6 +104,9 @@ def organisation_or_language(doc: Doc, i: int, known_person: bool) -> bool:
         return True  # "het Jan Yperman ziekenhuis", "het Erasmus MC", "de Karel de Grote Hogeschool"
     if start > 1 and doc[start - 1].lower_ in ("het", "'t") and doc[start - 2].lower_ in _PREPOSITIONS:
         return True  # "naar het Maria Middelares gebracht"
+    first = start + 1 if doc[start].lower_ == "van" else start  # the run may open with "van"
+    if end - first >= 2 and first > 1 and doc[first - 1].lower_ == "van" and doc[first - 2].lower_ in _SHIRTS:
+        return True  # "hij draagt altijd een shirt van Rafael Leão"
     if known_person:
         return False
     start = _coordinated_start(doc, start)

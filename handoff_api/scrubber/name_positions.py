@@ -78,6 +78,13 @@ _FRENCH_STREET_WORDS = frozenset("rue avenue chaussÃ©e boulevard place quai allÃ
 _STREET_ENDING = re.compile(rf"^(?:{STREET_ONLY.pattern}|{STREET_ONLY_WEAK.pattern})$")
 
 
+# More verbs a person does, first in a sentence after an ambiguous name that is no Dutch word
+# ("bo doet altijd zo lief"); a word ("hoop doet leven") keeps the narrow list.
+_MORE_PERSON_VERBS = frozenset(
+    """doet deed heeft had wil wou wilde gaat ging komt kwam kan kon moet moest mag zit zat woont
+    speelt liegt lacht huilt schreeuwt roept duwt trekt kijkt keek noemt noemde""".split())
+
+
 class NamePositions:
     """Position rules of the name detector; see the module docstring."""
 
@@ -168,7 +175,8 @@ class NamePositions:
         clause_ends = nxt is None or not any(c.isalnum() for c in nxt) or nxt in _AFTER_PERSON
         if i > 0 and doc[i - 1].lower_ in _BEFORE_PERSON and clause_ends and not self._material_after_van(doc, i):
             return True
-        return self._sentence_start(doc, i) and (self._person_follows(doc, i, _PERSON_VERBS)
+        verbs = _PERSON_VERBS if self.is_word(doc[i].lower_) else _PERSON_VERBS | _MORE_PERSON_VERBS
+        return self._sentence_start(doc, i) and (self._person_follows(doc, i, verbs)
                                                  or self._names_pair_or_origin(doc, i)
                                                  or self._possessive_follows(doc, i))
 

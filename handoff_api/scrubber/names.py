@@ -165,6 +165,8 @@ class NameRules(NameExtent, NamePositions, PublicNames, NameGaps, PublicFigureRu
             elif ctx == "kin" and title and not start_of_sentence and low not in self.vocabulary \
                     and not self._nationality_form(low):
                 is_name = True  # not "mijn moeder Belgische"
+            elif title and not start_of_sentence and self._word_after_person_title(doc, i):
+                is_name = True  # "mevrouw Bouwman", "bij juf Annemiek": a word as a name after a title
             elif ctx == "kin" and title and not start_of_sentence and self._word_named_by_kin(doc, i):
                 is_name = True  # "en mijn zusje Bloem": a word as a name after "mijn" and a kin word
             elif self._title(tok) and low in self.surnames and i > 0 and (

@@ -337,6 +337,12 @@ PUBLIC_PLACE = re.compile(
 ADDRESS_BEFORE_PLACE = re.compile(
     rf"(?<![\w\-])(?P<street>[A-Z][\w'À-ÿ\-]+\s+{_HOUSE_NUMBER}),\s*(?P<place>[A-Z][\w'À-ÿ\-]+)(?![\w'\-])"
 )
+# "zijn studio op de Overtoom 301 in Amsterdam": "op"/"aan" (+ article), a capitalized word + house
+# number, "in"/"te" and a listed place (the caller asks that the word is no place or ordinary name).
+ADDRESS_BEFORE_IN_PLACE = re.compile(
+    rf"(?i:\b(?:op|aan)\s+(?:de\s+|het\s+)?)(?P<street>[A-Z][\w'À-ÿ\-]+\s+(?!(?:19|20)\d\d\b){_HOUSE_NUMBER})"
+    rf"\s+(?:in|te)\s+(?P<place>[A-Z][\w'À-ÿ\-]+)(?![\w'\-])"
+)
 # "ik woon in de kerkstraat": a lower-case street name after a living verb.
 STREET_AFTER_LIVING = re.compile(
     r"(?i)\b(?:woon|woont|wonen|woonde|woonden|verhuisd naar|adres is)\s+(?:in|op|aan)\s+(?:de|het)\s+"
