@@ -206,7 +206,7 @@ scrub: venv
 # (handoff_api/scrubber/README.md). scrub_independent.jsonl to scrub_independent17.jsonl were
 # written by other authors, each scored blind and tuned on after that first score.
 # SCRUB_BLIND (empty now) names sets for a blind score by the lead, e.g.
-# `make scrub-eval SCRUB_BLIND=tests/scrubber/scrub_independent18.jsonl`: each joins SCRUB_SETS only
+# `make scrub-eval SCRUB_BLIND=tests/scrubber/scrub_independent19.jsonl`: each joins SCRUB_SETS only
 # once its file exists and is printed by its figures only (--blind), never its texts.
 SCRUB_DIR := tests/scrubber
 SCRUB_BLIND :=
@@ -217,7 +217,8 @@ SCRUB_SETS := $(addprefix $(SCRUB_DIR)/,scrub_testset.jsonl scrub_challenge.json
               scrub_independent6.jsonl scrub_independent7.jsonl scrub_independent8.jsonl \
               scrub_independent9.jsonl scrub_independent10.jsonl scrub_independent11.jsonl \
               scrub_independent12.jsonl scrub_independent13.jsonl scrub_independent14.jsonl \
-              scrub_independent15.jsonl scrub_independent16.jsonl scrub_independent17.jsonl) \
+              scrub_independent15.jsonl scrub_independent16.jsonl scrub_independent17.jsonl \
+              scrub_independent18.jsonl) \
               $(SCRUB_BLIND_SETS)
 SCRUB_ROLES := --role "$(SCRUB_DIR)/scrub_testset.jsonl=tuned" \
                --role "$(SCRUB_DIR)/scrub_challenge.jsonl=tuned (blind once)" \
@@ -240,6 +241,7 @@ SCRUB_ROLES := --role "$(SCRUB_DIR)/scrub_testset.jsonl=tuned" \
                --role "$(SCRUB_DIR)/scrub_independent15.jsonl=independent 15 (tuned after first score)" \
                --role "$(SCRUB_DIR)/scrub_independent16.jsonl=independent 16 (tuned after first score)" \
                --role "$(SCRUB_DIR)/scrub_independent17.jsonl=independent 17 (tuned after first score)" \
+               --role "$(SCRUB_DIR)/scrub_independent18.jsonl=independent 18 (tuned after first score)" \
                $(foreach set,$(SCRUB_BLIND_SETS),--role "$(set)=blind, scored once")
 scrub-eval: venv
 	$(PY) -m handoff_api.scrubber.evaluate $(SCRUB_SETS) $(SCRUB_ROLES) $(addprefix --blind ,$(SCRUB_BLIND_SETS))
