@@ -205,11 +205,11 @@ scrub: venv
 # Each set on its own, then the bars of issue 11 side by side with each set's role
 # (handoff_api/scrubber/README.md). scrub_independent.jsonl to scrub_independent17.jsonl were
 # written by other authors, each scored blind and tuned on after that first score.
-# SCRUB_BLIND (empty now) names sets for a blind score by the lead, e.g.
-# `make scrub-eval SCRUB_BLIND=tests/scrubber/scrub_independent19.jsonl`: each joins SCRUB_SETS only
+# SCRUB_BLIND names sets for a blind score by the lead (set 19 now; override with
+# `make scrub-eval SCRUB_BLIND=...`): each joins SCRUB_SETS only
 # once its file exists and is printed by its figures only (--blind), never its texts.
 SCRUB_DIR := tests/scrubber
-SCRUB_BLIND :=
+SCRUB_BLIND := $(SCRUB_DIR)/scrub_independent19.jsonl
 SCRUB_BLIND_SETS := $(wildcard $(SCRUB_BLIND))
 SCRUB_SETS := $(addprefix $(SCRUB_DIR)/,scrub_testset.jsonl scrub_challenge.jsonl scrub_blind2.jsonl \
               scrub_libraries.jsonl scrub_independent.jsonl scrub_independent2.jsonl \
@@ -242,7 +242,7 @@ SCRUB_ROLES := --role "$(SCRUB_DIR)/scrub_testset.jsonl=tuned" \
                --role "$(SCRUB_DIR)/scrub_independent16.jsonl=independent 16 (tuned after first score)" \
                --role "$(SCRUB_DIR)/scrub_independent17.jsonl=independent 17 (tuned after first score)" \
                --role "$(SCRUB_DIR)/scrub_independent18.jsonl=independent 18 (tuned after first score)" \
-               $(foreach set,$(SCRUB_BLIND_SETS),--role "$(set)=blind, scored once")
+               $(foreach set,$(SCRUB_BLIND_SETS),--role "$(set)=blind, not tuned on")
 scrub-eval: venv
 	$(PY) -m handoff_api.scrubber.evaluate $(SCRUB_SETS) $(SCRUB_ROLES) $(addprefix --blind ,$(SCRUB_BLIND_SETS))
 
