@@ -18,7 +18,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from bot.components import age, clauses, lexicon
+from bot.components import age, clauses, lexicon, theme_cues
 from bot.components.cues import PERPETRATOR as _PERPETRATOR
 from bot.components.cues import PROFESSIONAL as _PROFESSIONAL
 from bot.components.cues import PARENT_ON_PARENT, VICTIM_FIRST_PERSON
@@ -62,8 +62,11 @@ def lemmatize(norm: str) -> str:
 class TextFeatures:
     """TF-IDF word + character n-grams of the normalised text, lemmas, and the cue blocks."""
 
-    def __init__(self, cue_weight: float = 1.0, lemmas: bool = False, clause_weight: float = 0.0) -> None:
+    def __init__(
+        self, cue_weight: float = 1.0, lemmas: bool = False, clause_weight: float = 0.0, theme_cue_weight: float = 0.0
+    ) -> None:
         self.cue_weight = cue_weight
+        self.theme_cue_weight = theme_cue_weight
         self.lemmas = lemmas
         self.clause_weight = clause_weight
         self.lemma = TfidfVectorizer(
@@ -96,5 +99,11 @@ class TextFeatures:
         if self.clause_weight:
             blocks.append(
                 sp.csr_matrix(np.array([clauses.clause_vector(n) for n in norms], dtype=np.float64) * self.clause_weight)
+            )
+        # round 8, the triage model only; models pickled before it have no such attribute
+        theme_weight = getattr(self, "theme_cue_weight", 0.0)
+        if theme_weight:
+            blocks.append(
+                sp.csr_matrix(np.array([theme_cues.theme_vector(n) for n in norms], dtype=np.float64) * theme_weight)
             )
         return sp.hstack(blocks).tocsr()

@@ -25,6 +25,8 @@ DEFAULTS: Dict[str, float] = {
     "lemmas": 1.0,
     # without an age cue in the text, minor/adult only from this model probability on
     "no_cue_threshold": 0.75,
+    # round 8: weight of the theme cue block (`theme_cues.py`); 0 leaves it out
+    "theme_cue_weight": 1.0,
 }
 # the smallest probability that makes unknown the top label after `force` rescales the others
 UNKNOWN_MAJORITY = 0.501
@@ -63,7 +65,11 @@ class TriageModel:
         on_skip: Callable[[str], None] = lambda field: None,
     ) -> "TriageModel":
         """`examples`: field -> (texts, labels)."""
-        self.features = TextFeatures(cue_weight=self.config["cue_weight"], lemmas=bool(self.config["lemmas"]))
+        self.features = TextFeatures(
+            cue_weight=self.config["cue_weight"],
+            lemmas=bool(self.config["lemmas"]),
+            theme_cue_weight=self.config["theme_cue_weight"],
+        )
         self.features.fit(vocabulary_texts)
         # every text is featurised once, whatever number of fields it trains (cues and lemmas cost)
         unique = sorted({text for texts, _ in examples.values() for text in texts})
