@@ -243,6 +243,24 @@ _ALARM = re.compile(
     r"|\bby the time (you|u) read this\b|\bfor when i'?m gone\b"
     r"|\b(river|canal|sea|tracks|rails|rivier|kanaal|spoor|sporen)\b[^.?!]{0,40}\b(stepping in|step in|walk in|jump in|erin (te )?(lopen|stappen|springen))\b"
 )
+# round 9, kinds of the guide the alarm missed: a final message or photo ("zegt dat dit de laatste
+# is"), absolving others of what will happen ("het is niet jullie schuld, wat er ook gebeurt"); not
+# in a joke or when the message says the danger is over ("mijn laatste bericht hier, ik ben verhuisd"). A threat
+# to share images is calming, unless it has a deadline today (`_DEADLINE_TODAY`, see `alarm`).
+_FINAL_WORDS = re.compile(
+    r"\bdat (dit|dit hier) (de|het|zijn|haar|mijn) laatste( (foto|bericht|berichtje|selfie|video|filmpje))? (is|wordt)\b"
+    r"|\b(dit|dit hier) is (de|het|zijn|haar|mijn) laatste (foto|bericht|berichtje|selfie|video|filmpje)\b"
+    r"|\b(this is|this'll be|that this is) (my|his|her|the) last (message|photo|picture|text|video)\b"
+    r"|\b((niet|ni|nie|geen) (jullie|jouw|je|jou|uw) schuld|niemands schuld|not your fault|no one's fault|pas (de )?ta faute)\b"
+    r"[^.?!]{0,40}\b(wat er ook gebeurt|whatever happens|quoi qu'il arrive)\b"
+    r"|\b(wat er ook gebeurt|whatever happens|quoi qu'il arrive)\b[^.?!]{0,40}"
+    r"\b((niet|ni|nie|geen) (jullie|jouw|je|jou|uw) schuld|niemands schuld|not your fault|no one's fault|pas (de )?ta faute)\b"
+)
+# a deadline today for a threat to share images ("om 18u stuurt hij ze als ik niet betaal")
+_DEADLINE_TODAY = re.compile(
+    r"\b(om|voor|tegen|before|by|at|avant) \d{1,2} ?(u|uur|h|pm|am)\b|\b\d{1,2}:\d\d\b"
+    r"|\b(vandaag nog|vanavond|vannacht|binnen (een|het|\d+|twee|drie) (uur|minuten)|tonight|within (an|one|\d+) hours?|ce soir)\b"
+)
 # "echt niet als grap", "no joke", "ik meen het": the writer says it is NOT a joke (round 5: the
 # hyperbole cue read "grap" in "niet als grap" and calmed a wish to die)
 _NOT_JOKING = re.compile(
@@ -253,6 +271,8 @@ _NOT_JOKING = re.compile(
 _WISH_TO_DIE = re.compile(
     r"\bik wil (gewoon |echt |zo graag |liefst )?(dood|dood zijn|er niet meer zijn|niet meer leven|niet meer wakker worden)\b"
     r"|\b(i want to|i wanna) (die|be dead|not wake up|disappear forever)\b|\bje veux (mourir|plus vivre|disparaitre)\b"
+    # round 9: to be gone from the world
+    r"|\bik wil (gewoon |echt |liefst |zo graag )?(weg|verdwijnen) (uit|van) (deze|de) wereld\b|\bi want to (leave|disappear from) this world\b"
 )
 _FIRST_PERSON_END = re.compile(r"\b(mijn leven|mezelf|mijzelf|myself|my life|ma vie|me tuer|moi-meme)\b")
 _SELF_HARM = re.compile(
@@ -288,6 +308,10 @@ _CALMING = (
 def alarm(norm: str) -> bool:
     """A strong sign of a crisis in few words (a farewell, a plan, violence named as now)."""
     if _ALARM.search(norm):
+        return True
+    joke = _HYPERBOLE.search(norm) and not _NOT_JOKING.search(norm)
+    over = joke or _OVER.search(norm) or _SAFE_NOW.search(norm) or _THANKS_BETTER.search(norm)
+    if not over and (_FINAL_WORDS.search(norm) or (_IMAGE_THREAT.search(norm) and _DEADLINE_TODAY.search(norm))):
         return True
     return bool(_WISH_TO_DIE.search(norm)) and not (_HYPERBOLE.search(norm) and not _NOT_JOKING.search(norm))
 
