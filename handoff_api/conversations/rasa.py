@@ -6,7 +6,6 @@ and moves it to the next when that one is gone.
 """
 
 import asyncio
-import sys
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -17,14 +16,6 @@ from fastapi import Depends
 from starlette.requests import HTTPConnection
 
 from handoff_api.conversations.rasa_pinning import DOWN_SECONDS, RasaPinning
-
-try:
-    import sniffio  # noqa: F401
-except ImportError:
-    # httpcore tries `import sniffio` at every lock it takes, four times per call to Rasa; without
-    # the package each try searches all of sys.path again (about 50 µs). None in sys.modules
-    # makes the import fail at once, as it would anyway.
-    sys.modules.setdefault("sniffio", None)
 
 
 class RasaUnavailable(Exception):
