@@ -174,6 +174,14 @@ def test_keyboard_and_screen_reader_basics(light, new_context):
     yes = page.locator("#quick-replies button", has_text="Ja")
     expect(yes).to_be_visible(timeout=15_000)
     yes.focus()
+    yes.evaluate("button => { button.dataset.focusedByTest = '1'; }")
+    # The page asks the conversation's state again (after a reply, and every 10 s): the same
+    # buttons stay, so a keyboard user's focus is not taken away under their finger.
+    asked_state = re.compile(rf"/api/v1/conversations/{conversation_of(page)['id']}$")
+    with page.expect_request_finished(lambda r: r.method == "GET" and asked_state.search(r.url), timeout=15_000):
+        pass
+    page.wait_for_timeout(300)  # the answer's handler runs after the response has arrived
+    expect(page.locator("#quick-replies button[data-focused-by-test]")).to_be_focused()
     page.keyboard.press("Enter")
     # 15 s like the waits above: on a loaded machine the stored message can take a few seconds
     expect(page.locator("#messages li.msg-visitor[data-seq]", has_text="Ja")).to_have_count(1, timeout=15_000)

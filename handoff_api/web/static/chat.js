@@ -185,13 +185,23 @@ function ingest(messages, { history = false } = {}) {
 }
 
 const knownMessages = new Map();
-function showQuickReplies() {
+// The message whose buttons are shown. Asking the state again (every 10 s, and after each reply)
+// must not rebuild the same buttons: that would take the focus from a keyboard user's button.
+let repliesOf = null;
+function clearQuickReplies() {
   ui.replies.replaceChildren();
+  repliesOf = null;
+}
+function showQuickReplies() {
   const items = ui.messages.querySelectorAll("li[data-seq]");
   const last = items[items.length - 1];
-  if (!last || state !== "bot") return;
-  const message = knownMessages.get(Number(last.dataset.seq));
-  for (const button of (message && message.buttons) || []) {
+  const message = last && state === "bot" ? knownMessages.get(Number(last.dataset.seq)) : null;
+  const buttons = (message && message.buttons) || [];
+  const shown = buttons.length ? message.seq : null;
+  if (shown === repliesOf) return;
+  clearQuickReplies();
+  repliesOf = shown;
+  for (const button of buttons) {
     const b = el("button", { type: "button", text: button.title });
     b.dataset.payload = button.payload;
     b.addEventListener("click", (event) => {
@@ -211,10 +221,12 @@ function remember(messages) {
 
 // --- state, queue, connection ---------------------------------------------------------
 async function refreshState() {
-  if (!conversation) return;
+  const asked = conversation;
+  if (!asked) return;
   try {
-    const info = await api(`/api/v1/conversations/${conversation.id}`, { token: conversation.token });
-    setState(info);
+    const info = await api(`/api/v1/conversations/${asked.id}`, { token: asked.token });
+    // An answer from before the access was lost (or the chat restarted) says nothing of now.
+    if (conversation === asked) setState(info);
   } catch (e) { /* the socket or the next message will tell */ }
 }
 
@@ -341,7 +353,7 @@ function lostAccess(code) {
   ui.send.disabled = true;
   ui.end.hidden = true;
   ui.newChat.hidden = false;
-  ui.replies.replaceChildren();
+  clearQuickReplies();
 }
 
 // --- conversation ---------------------------------------------------------------------
@@ -399,7 +411,7 @@ async function send(text, payload) {
   text = text.trim();
   if (!text || !conversation || state === "closed") return;
   notice("");
-  ui.replies.replaceChildren();
+  clearQuickReplies();
   const item = el("li", { className: `msg msg-visitor msg-pending` });
   item.append(el("span", { className: "who", text: "Jij" }), el("p", { className: "message-text", text }));
   ui.messages.append(item);
@@ -414,7 +426,7 @@ async function send(text, payload) {
     const json = payload ? { text, payload, client_message_id: id } : { text, client_message_id: id };
     const answer = await postMessage(json);
     ingest(remember(answer.messages));
-    if (pending.some((p) => p.item === item)) {
+    if (conversation && pending.some((p) => p.item === item)) {
       // The socket has not brought our own message yet (or is down): read it once.
       const since = await api(`/api/v1/conversations/${conversation.id}/messages?after=${before}`, { token: conversation.token });
       ingest(remember(since.messages));
