@@ -43,6 +43,7 @@ help:
 	@echo "make train | validate | shell | run-rasa | run-actions | run-api | run-internal"
 	@echo "make -s classify FILE=x.jsonl | evaluate | bench-nlu | compare-models | promote"
 	@echo "make bench-load | bench-turn | bench-api   load, per-turn and API-cost benchmarks (issue 14)"
+	@echo "make bench-queue   only the counsellors' queue with 2,000 queued (single shape, about a minute)"
 	@echo "make bench-load BENCH_ARGS=\"--shapes single,scaled\"   the scaled shape beside the single one (needs PostgreSQL $(TEST_DATABASE_URL), Redis $(TEST_REDIS_URL))"
 	@echo "make -s scrub | scrub-eval | browser | node-tools | demo-stats"
 
@@ -138,7 +139,7 @@ bench-nlu: venv-rasa $(MODEL)
 	$(RASA_PY) -m bot.nlu_tools.bench --config $(CONFIG) --domain $(DOMAIN) --data $(NLU_DATA) --model $(MODEL)
 
 # --- load (issue 14) ---------------------------------------------------------
-.PHONY: bench-load bench-turn bench-api
+.PHONY: bench-load bench-queue bench-turn bench-api
 # 1, 20, 50, 100 visitors through the API and straight to Rasa, side by side; an open loop of
 # 20 visitors; the counsellors' queue with 2,000 queued. Starts its own stack (a few minutes).
 # BENCH_ARGS="--shapes single,scaled" adds the scaled shape (2 API workers, 2 Rasa), up at the same
@@ -150,6 +151,10 @@ BENCH_ARGS ?=
 bench-load: venv venv-rasa $(MODEL)
 	HELPLINE_MODEL=$(MODEL) TEST_DATABASE_URL=$(TEST_DATABASE_URL) TEST_REDIS_URL=$(TEST_REDIS_URL) \
 	    $(PY) scripts/bench_load.py $(BENCH_ARGS)
+
+# Only the counsellors' queue with 2,000 queued (the single shape: no visitors' levels, no open loop).
+bench-queue:
+	$(MAKE) --no-print-directory bench-load BENCH_ARGS="--levels '' --open-seconds 0 --out reports/bench_queue.json $(BENCH_ARGS)"
 
 # The API's own CPU and wall time per visitor message (SQLite, an instant stand-in for Rasa), its
 # code at several revisions and settings side by side in alternating rounds (--variant

@@ -337,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shapes", default="single",
                         help="comma-separated: " + ", ".join(SHAPES) + " (scaled: TEST_DATABASE_URL, TEST_REDIS_URL)")
-    parser.add_argument("--levels", default="1,20,50,100")
+    parser.add_argument("--levels", default="1,20,50,100", help='visitors per closed-loop level ("": none)')
     parser.add_argument("--messages", default="1:8,20:3,50:2,100:2", help="visitors:messages each, per round")
     parser.add_argument("--rounds", type=int, default=3, help="rounds per level, API and Rasa in turn")
     parser.add_argument("--wait", choices=("poll", "socket"), default="poll",
@@ -349,7 +349,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--api-env", action="append", default=[], help="KEY=VALUE for the API (e.g. HANDOFF_RASA_MAX_IN_FLIGHT=16)")
     parser.add_argument("--out", default="reports/bench_load.json")
     args = parser.parse_args(argv)
-    args.levels = [int(level) for level in args.levels.split(",")]
+    args.levels = [int(level) for level in args.levels.split(",") if level.strip()]
     WAIT["how"] = args.wait
     args.messages = _levels_messages(args.messages)
     api_env = BENCH_API_ENV | dict(pair.split("=", 1) for pair in args.api_env)

@@ -54,7 +54,7 @@ async def queue_timing(target: Target, count: int, reads: int = 20) -> dict:
             if response.status_code == 200:
                 sizes.add((len(response.json()["entries"]), response.json()["total"]))
     return {"queued": count, "reads": reads, "p50_ms": ms(quantile(times, 0.5)),
-            "p95_ms": ms(quantile(times, 0.95)), "statuses": dict(statuses),
+            "p95_ms": ms(quantile(times, 0.95)), "times_ms": [ms(t) for t in times], "statuses": dict(statuses),
             "entries_and_total": sorted(sizes)}
 
 
