@@ -3,7 +3,7 @@
 import logging
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, text
 
 from handoff_api.admin import main as admin_main
 from handoff_api.conversations.unserved import check_waiting
@@ -164,8 +164,8 @@ def test_expected_wait_comes_from_measured_handling_times(client, anna, database
 
 # --- nobody comes ---------------------------------------------------------------------------
 def _check(app) -> int:
-    with app.state.session_factory() as session:
-        return check_waiting(session, app.state.catalog, app.state.settings)
+    state = app.state
+    return check_waiting(state.session_factory, state.read_session_factory, state.catalog, state.settings)
 
 
 def _later(database_url, minutes: int) -> None:
@@ -201,6 +201,45 @@ def test_a_queued_visitor_is_told_when_nobody_comes(client, app, anna, database_
     assert _check(app) == 0  # told once
     state = client.get(f"/api/v1/conversations/{conversation['id']}", headers=bearer(conversation["token"])).json()
     assert (state["state"], state["queue_position"]) == ("queued", 1)
+
+
+def _begun(app, call) -> tuple[object, list[str]]:
+    """What `call` returns, and the transactions it began (SQLite: BEGIN IMMEDIATE takes the writers' lock)."""
+    begun = []
+
+    def note(_conn, _cursor, statement, *_args):
+        if statement.startswith("BEGIN"):
+            begun.append(statement)
+
+    event.listen(app.state.engine, "before_cursor_execute", note)
+    try:
+        return call(), begun
+    finally:
+        event.remove(app.state.engine, "before_cursor_execute", note)
+
+
+@pytest.mark.parametrize("settings_overrides", [{"database_lock_timeout_seconds": 1}])
+def test_the_queue_check_reads_beside_the_writers(client, app, anna, database_url):
+    """With 2,000 queued a pass took seconds: under the writers' lock, the counsellors' queue and
+    every visitor's message waited for it (`make bench-queue`)."""
+    if not database_url.startswith("sqlite"):
+        pytest.skip("SQLite's writers' lock")
+    make_available(client, anna)
+    for _ in range(3):
+        waiting = start_conversation(client, "nupraatikerover", simulated_now=WEDNESDAY_EVENING)
+        hand_off(client, waiting["id"], "nupraatikerover")
+    make_available(client, anna, "pause")
+    writer = app.state.session_factory()
+    writer.execute(text("UPDATE counsellors SET max_chats = max_chats"))  # holds the writers' lock
+    try:
+        told, begun = _begun(app, lambda: _check(app))  # nothing to tell yet: no write, no wait
+    finally:
+        writer.rollback()
+        writer.close()
+    assert (told, begun) == (0, ["BEGIN"])
+    _later(database_url, 11)
+    told, begun = _begun(app, lambda: _check(app))
+    assert (told, begun) == (3, ["BEGIN"] + ["BEGIN IMMEDIATE"] * 3)  # the lock once per visitor told
 
 
 def test_no_appointment_is_offered_where_the_helpline_has_none(client, app, database_url, monkeypatch):
