@@ -14,6 +14,7 @@ from helpers import (
     be_available,
     contrast_failures,
     conversation_of,
+    ended_afterwards,  # noqa: F401 (a fixture)
     login_console,
     open_chat,
     queue_entry,
@@ -168,7 +169,7 @@ def test_a_visitor_who_leaves_with_the_quick_exit_is_still_registered(light, new
     expect(console.locator("#cue")).to_have_text("Gesprek afgesloten en geregistreerd.")
 
 
-def test_console_by_keyboard_with_labels_and_a_live_transcript(light, new_context):
+def test_console_by_keyboard_with_labels_and_a_live_transcript(light, new_context, ended_afterwards):
     password = secrets.token_urlsafe(12)
     light.create_counsellor("hanne", "nupraatikerover", password)
     _, _, conversation = queued_visitor(light, new_context, ["Ik wil praten."], "Ik wil praten.")
@@ -185,6 +186,11 @@ def test_console_by_keyboard_with_labels_and_a_live_transcript(light, new_contex
     entry = queue_entry(console, conversation["id"])
     expect(entry).to_be_visible(timeout=15_000)
     entry.focus()
+    # Someone else joins the queue: the list is drawn anew, and the focus stays on the same entry.
+    _, _, other = queued_visitor(light, new_context, ["Ik ook."], "Ik ook.")
+    ended_afterwards(other)
+    expect(queue_entry(console, other["id"])).to_be_visible(timeout=15_000)
+    expect(entry).to_be_focused()
     console.keyboard.press("Enter")
     expect(console.locator("#detail-title")).to_be_focused()  # the reader lands on the conversation
     expect(console.get_by_role("log", name="Nieuwe berichten")).to_have_attribute("aria-live", "polite")

@@ -49,9 +49,19 @@ export function createDesk({ $, session, current, open, call, beep, cue, left })
     }
   }
 
+  // A list rebuilt at every refresh gives the focus back to the same entry: a keyboard user
+  // going down the queue is not thrown back to the top of the page every few seconds.
+  function focusedEntry(list) {
+    return list.contains(document.activeElement) ? document.activeElement.closest("li")?.dataset.id : null;
+  }
+  function refocus(list, id) {
+    if (id) list.querySelector(`li[data-id="${CSS.escape(id)}"] > button`)?.focus();
+  }
+
   function renderQueue(fresh = new Set()) {
     const list = $("queue");
     const previous = new Set([...list.querySelectorAll("li.new")].map((li) => li.dataset.id));
+    const focused = focusedEntry(list);
     list.replaceChildren();
     $("queue-count").textContent = `(${snapshot.total})`;
     $("queue-empty").hidden = snapshot.queue.length > 0;
@@ -66,6 +76,7 @@ export function createDesk({ $, session, current, open, call, beep, cue, left })
       list.append(item);
     }
     markCurrent(list);
+    refocus(list, focused);
   }
 
   function title(id) {
@@ -95,6 +106,7 @@ export function createDesk({ $, session, current, open, call, beep, cue, left })
   function renderMine() {
     if (!session()) return;
     const list = $("mine");
+    const focused = focusedEntry(list);
     list.replaceChildren();
     const entries = [
       ...snapshot.mine.map((c) => ({ id: c.conversation_id, role: c.role, lastSeq: c.last_seq })),
@@ -118,11 +130,13 @@ export function createDesk({ $, session, current, open, call, beep, cue, left })
       list.append(item);
     }
     markCurrent(list);
+    refocus(list, focused);
   }
 
   function renderLive() {
     if (!supervisor()) return;
     const list = $("live");
+    const focused = focusedEntry(list);
     list.replaceChildren();
     $("live-count").textContent = `(${snapshot.live.length})`;
     $("live-empty").hidden = snapshot.live.length > 0;
@@ -138,6 +152,7 @@ export function createDesk({ $, session, current, open, call, beep, cue, left })
       list.append(item);
     }
     markCurrent(list);
+    refocus(list, focused);
   }
 
   function tabIds() {
