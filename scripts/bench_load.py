@@ -290,7 +290,9 @@ async def level_rounds(targets: list[Target], visitors: int, messages: int, roun
 async def _level_figures(target: Target, visitors: int, messages: int, runs: dict, before: list[dict]) -> dict:
     counts = counts_delta(before, await relay_counters(target))
     drained = await relay_counters(target, last=max(counts.get("drained", 0), 1))
-    after = await relay_counters(target, last=max(counts.get("answered", 0) + counts.get("failed", 0), 1))
+    greetings = counts.get("greeting", 0)  # both sides' conversations are made through the API
+    after = await relay_counters(target, last=max(counts.get("answered", 0) + counts.get("failed", 0) - greetings, 1))
+    greeted = await relay_counters(target, last=max(greetings, 1))
     ratios = [rounded(a.answered / a.wall / (r.answered / r.wall)) if a.wall and r.wall and r.answered else None
               for a, r in zip(runs["api"], runs["rasa"])]
     return {"visitors": visitors, "messages_each": messages, "rounds": len(runs["api"]),
@@ -299,6 +301,7 @@ async def _level_figures(target: Target, visitors: int, messages: int, runs: dic
             "relay": {"counts": counts,
                       "waited_seconds": [view.get("waited_seconds") for view in drained],
                       "rasa_seconds": [view.get("rasa_seconds") for view in after],
+                      "greeting_seconds": [view.get("greeting_seconds") for view in greeted],
                       "instances": [view.get("instances") for view in after]}}
 
 

@@ -28,10 +28,14 @@ def _print_relay(levels: list[dict]) -> None:
             continue
         waited = ", ".join(f"{_cell(w and w['p50'])} / {_cell(w and w['p95'])} s" for w in relay["waited_seconds"])
         rasa = ", ".join(f"{_cell(t and t['p50'])} / {_cell(t and t['p95'])} s" for t in relay["rasa_seconds"])
+        greeting = ", ".join(f"{_cell(t and t['p50'])} / {_cell(t and t['p95'])} s"
+                             for t in relay.get("greeting_seconds", []))
+        direct = level.get("rasa", {})
         peaks = "; ".join(", ".join(f"peak {b['peak']} of {b['limit']}" for b in instances or [])
                           for instances in relay["instances"])
         print(f"  relay at {level['visitors']}: {relay['counts']}; kept until sent p50 / p95 {waited}; "
-              f"a call to Rasa p50 / p95 {rasa}; slots {peaks}")
+              f"a visitor's message to Rasa p50 / p95 {rasa} (straight to Rasa {direct.get('p50_ms')} / "
+              f"{direct.get('p95_ms')} ms), a new conversation's greeting {greeting}; slots {peaks}")
 
 
 def print_report(report: dict) -> None:

@@ -129,7 +129,7 @@ class Relay:
             replies = None
         finally:
             instance.bound.release()
-            self.counters.rasa.append(time.monotonic() - started)
+            self.counters.rasa_call(time.monotonic() - started, greeting=job.bot_input == relay_store.GREETING)
         return await self._store_answer(job, replies)
 
     async def _store_answer(self, job: Job, replies) -> list[dict]:

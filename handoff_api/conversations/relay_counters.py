@@ -18,27 +18,39 @@ def _quantile(values, q: float) -> float | None:
     return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 3)
 
 
+def _times(samples: deque, last: int) -> dict:
+    values = list(samples)[-last:] if last > 0 else list(samples)
+    return {"p50": _quantile(values, 0.5), "p95": _quantile(values, 0.95), "samples": len(values)}
+
+
 @dataclass
 class RelayCounters:
     counts: Counter = field(default_factory=Counter)
     # busy_at_arrival: no slot, or an earlier message of the conversation waits;
     # busy_at_deadline: sent, but Rasa was slower than the deadline; at_once: sent on arrival;
-    # drained: sent later by the drain; answered / failed: what Rasa gave back.
+    # drained: sent later by the drain; answered / failed: what Rasa gave back (greetings too);
+    # greeting: of those, the new conversations' greetings.
     waited: deque = field(default_factory=lambda: deque(maxlen=SAMPLES))  # kept -> sent, seconds
-    rasa: deque = field(default_factory=lambda: deque(maxlen=SAMPLES))  # one call to Rasa, seconds
+    # One call to Rasa, seconds: a visitor's message, or apart a new conversation's greeting (a
+    # heavier turn: session start, greeting, availability), so that `rasa` compares with a
+    # message sent straight to Rasa (make bench-load) and a burst of new chats does not skew it.
+    rasa: deque = field(default_factory=lambda: deque(maxlen=SAMPLES))
+    greeting: deque = field(default_factory=lambda: deque(maxlen=SAMPLES))
 
     def count(self, what: str) -> None:
         self.counts[what] += 1
 
+    def rasa_call(self, seconds: float, greeting: bool) -> None:
+        if greeting:
+            self.count("greeting")
+        (self.greeting if greeting else self.rasa).append(seconds)
+
     def view(self, instances, last: int = 0) -> dict:
         """`last` > 0: the times over that many most recent samples only."""
-        waited, rasa = list(self.waited), list(self.rasa)
-        if last > 0:
-            waited, rasa = waited[-last:], rasa[-last:]
         return {
             "counts": dict(self.counts),
-            "waited_seconds": {"p50": _quantile(waited, 0.5), "p95": _quantile(waited, 0.95),
-                               "samples": len(waited)},
-            "rasa_seconds": {"p50": _quantile(rasa, 0.5), "p95": _quantile(rasa, 0.95), "samples": len(rasa)},
+            "waited_seconds": _times(self.waited, last),
+            "rasa_seconds": _times(self.rasa, last),
+            "greeting_seconds": _times(self.greeting, last),
             "instances": [instance.bound.view() for instance in instances],
         }
