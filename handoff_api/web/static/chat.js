@@ -5,6 +5,10 @@ import { api, el, liveSocket, NEUTRAL_SITE, refusalOf } from "./common.js";
 import { createAnnouncer } from "./announcer.js";
 import { fitToVisibleViewport, foldHelpAfterFirstMessage, growWithText, scrollToEnd, showShortIntro } from "./chat-layout.js";
 import { onExitKeys } from "./exit-keys.js";
+import { messageItem, spoken } from "./chat-messages.js";
+import { watchCodeForm } from "./chat-code.js";
+import { newMessageId, postMessage } from "./chat-send.js";
+import { lostAccessText, statusText } from "./chat-status.js";
 
 const body = document.body;
 const entryPoint = body.dataset.entryPoint;
@@ -13,8 +17,6 @@ const params = new URLSearchParams(location.search);
 const simulatedNow = body.dataset.simulatedClock === "1" ? params.get("simulated_now") : null;
 const embedded = window.parent !== window;
 const STORE = "chat:" + entryPoint;
-const CODE = /\b[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{2}\b/g;
-const WHO = { bot: "Chatbot", system: "Melding", visitor: "Jij" };
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -33,27 +35,7 @@ let state = "bot";
 let socket = null;
 let exiting = false;
 const pending = []; // the visitor's own messages not yet confirmed by the server
-const RETRY_STATUSES = new Set([0, 502, 503, 504]); // a dropped connection or a busy server
-const RETRY_DELAYS_MS = [1000, 3000];
 let unsent = null; // {text, id}: a message that failed, sent again with the same id
-
-/** A random id per message (the server stores a retry once). */
-function newMessageId() {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-/** Posts a message; a dropped connection or a busy server is tried again with the same id. */
-async function postMessage(json) {
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      return await api(`/api/v1/conversations/${conversation.id}/messages`, { method: "POST", token: conversation.token, json });
-    } catch (error) {
-      if (!RETRY_STATUSES.has(error.status) || attempt >= RETRY_DELAYS_MS.length) throw error;
-      await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt]));
-    }
-  }
-}
 
 // --- quick exit -----------------------------------------------------------
 function quickExit() {
@@ -114,35 +96,6 @@ function errorText(error) {
   return nl || "Er ging iets mis. Probeer het opnieuw. Ben je in gevaar? Bel 112.";
 }
 
-function codeBox(code) {
-  const box = el("div", { className: "code-box" });
-  box.append(el("span", { text: "Je code: " }), el("span", { className: "code", text: code }));
-  const copy = el("button", { type: "button", text: "Kopieer" });
-  copy.addEventListener("click", async () => {
-    try { await navigator.clipboard.writeText(code); copy.textContent = "Gekopieerd"; }
-    catch (e) { copy.textContent = "Schrijf hem over"; }
-  });
-  box.append(copy, el("p", { className: "small", text: "Schrijf hem op of maak er een foto van: we bewaren hem nergens in je browser." }));
-  return box;
-}
-
-function whoOf(message) {
-  return message.sender === "counsellor"
-    ? `${message.counsellor_name || "Hulpverlener"} (hulpverlener)`
-    : WHO[message.sender] || "";
-}
-
-function messageItem(message) {
-  const who = whoOf(message);
-  const item = el("li", { className: `msg msg-${message.sender}` });
-  item.dataset.seq = message.seq;
-  item.append(el("span", { className: "who", text: who }), el("p", { className: "message-text", text: message.text }));
-  if (message.sender !== "visitor") {
-    for (const code of new Set(message.text.match(CODE) || [])) item.append(codeBox(code));
-  }
-  return item;
-}
-
 function insertMessage(message) {
   if (ui.messages.querySelector(`li[data-seq="${message.seq}"]`)) return false; // shown once
   const later = [...ui.messages.querySelectorAll("li[data-seq]")].find((li) => Number(li.dataset.seq) > message.seq);
@@ -158,12 +111,6 @@ function insertMessage(message) {
   }
   ui.messages.insertBefore(messageItem(message), later || ui.messages.querySelector("li.msg-pending"));
   return true;
-}
-
-/** What a screen reader says of a new message: who, the text, and the answers to choose from. */
-function spoken(message) {
-  const choices = (message.buttons || []).map((b) => b.title);
-  return `${whoOf(message)}: ${message.text}` + (choices.length ? ` Je kan kiezen: ${choices.join(", ")}.` : "");
 }
 
 // `history`: messages from before a reload, already heard; they are shown, not said again.
@@ -238,24 +185,7 @@ function setStatus(node, text) {
 function setState(info) {
   state = info.state;
   body.dataset.state = state;
-  if (state === "queued") {
-    let text = info.queue_position
-      ? `Je staat op plaats ${info.queue_position} in de wachtrij van ${info.helpline.name}.`
-      : `Je staat in de wachtrij van ${info.helpline.name}.`;
-    if (info.expected_wait) {
-      text += info.expected_wait.text === "even geduld" ? " Nog even geduld: het duurt niet lang meer."
-        : ` Je wacht ${info.expected_wait.text}.`;
-    }
-    else if (info.helpline_status === "closed" && info.reopens_sentence) text += ` ${info.reopens_sentence}`;
-    text += " Je mag dit venster open laten; je hoeft niets te doen.";
-    setStatus(ui.queue, text);
-  } else if (state === "human") {
-    setStatus(ui.queue, "Een hulpverlener is bij je in de chat.");
-  } else if (state === "closed") {
-    setStatus(ui.queue, "Dit gesprek is afgesloten. Je mag altijd opnieuw beginnen.");
-  } else {
-    setStatus(ui.queue, "");
-  }
+  setStatus(ui.queue, statusText(info));
   // Only the visitor's own choice lets the counsellor read what they told the bot.
   ui.share.hidden = info.story_shared || !(state === "queued" || state === "human");
   const closed = state === "closed";
@@ -335,11 +265,7 @@ function hideCounsellorTyping() {
   ui.counsellorTyping.hidden = true;
 }
 
-// The server closed the socket for good (close codes in handoff_api/API.md): no more retries.
-const LOST_ACCESS = {
-  4401: "Dit gesprek gaat hier niet verder: je toegang is verlopen, of het gesprek ging verder met je afspraakcode. Heb je een code? Typ hem op het startscherm. Je kan ook een nieuw gesprek starten.",
-  4404: "Dit gesprek bestaat niet meer. Je kan een nieuw gesprek starten.",
-};
+// The server closed the socket for good: no more retries, and the visitor is told why.
 function lostAccess(code) {
   clearInterval(queueTimer);
   socket = null;
@@ -347,7 +273,7 @@ function lostAccess(code) {
   save();
   state = "closed";
   body.dataset.state = "lost";
-  ui.connection.textContent = (LOST_ACCESS[code] || LOST_ACCESS[4404]) + " Ben je in gevaar? Bel 112.";
+  ui.connection.textContent = lostAccessText(code);
   ui.queue.textContent = "";
   ui.input.disabled = true;
   ui.send.disabled = true;
@@ -424,7 +350,7 @@ async function send(text, payload) {
   unsent = null;
   try {
     const json = payload ? { text, payload, client_message_id: id } : { text, client_message_id: id };
-    const answer = await postMessage(json);
+    const answer = await postMessage(conversation, json);
     ingest(remember(answer.messages));
     if (conversation && pending.some((p) => p.item === item)) {
       // The socket has not brought our own message yet (or is down): read it once.
@@ -482,36 +408,7 @@ ui.newChat.addEventListener("click", () => {
 });
 
 // --- coming back with a code ------------------------------------------------------------
-$("code-form").addEventListener("submit", async (event) => {
-  event.preventDefault();
-  notice("");
-  const code = $("code-input").value.trim();
-  const out = $("pickup");
-  out.hidden = true;
-  if (code.length < 4) { notice("Typ de code die je van ons kreeg."); return; }
-  try {
-    const payload = { code };
-    if (simulatedNow) payload.simulated_now = simulatedNow;
-    const back = await api("/api/v1/appointments/check-in", { method: "POST", json: payload });
-    $("code-input").value = "";
-    await resume({ id: back.id, token: back.token });
-    save();
-    return;
-  } catch (error) {
-    if (error.status !== 404) { notice(errorText(error)); return; }
-  }
-  try {
-    const found = await api("/api/v1/email-requests/pickup", { method: "POST", json: { code } });
-    out.replaceChildren(
-      el("h3", { text: "Je vraag" }), el("p", { className: "message-text", text: found.question }),
-      el("h3", { text: "Ons antwoord" }),
-      el("p", { className: "message-text", text: found.reply || "Er is nog geen antwoord. Kom later terug met dezelfde code." }),
-    );
-    out.hidden = false;
-  } catch (error) {
-    notice(error.status === 404 ? "Deze code kennen we niet. Kijk na of je hem juist overtypte." : errorText(error));
-  }
-});
+watchCodeForm({ simulatedNow, notice, errorText, resume, save });
 
 // --- before the conversation: open or when ------------------------------------------------
 async function showHours() {
