@@ -108,6 +108,8 @@ _OWN_NUMBER_PATTERNS = [
     # round 6: an age in brackets after what the writer is to someone ("ik ben de oudere zus (21)",
     # "ik ben zijn grote zus (21)"), the same age as someone ("ze is 13 en ik ook"), French without "ans"
     re.compile(r"\bik ben (?:de|zijn|haar|hun|z'n|een|hier de) (?:\w+ ){0,2}\( ?" + _NUM + r" ?(?:j|jaar|m|v)? ?\)"),
+    # round 10: the same after a comma ("ik ben haar tante, 41, en ...", "ik ben haar kleinzoon, 17")
+    re.compile(r"\bik ben (?:de|zijn|haar|hun|z'n|een|hier de) (?:\w+ ){0,2}, ?" + _NUM + r"(?= ?[,.!?)]|$| jaar\b)"),
     re.compile(r"\b(?:ze|zij|hij|die|(?:mijn|haar|zijn) \w+) is (?:ook |al )?" + _NUM + r"(?: jaar)? (?:en|,) ik (?:ook|ook al|evengoed)\b"),
     re.compile(r"\b(?:j'ai|j ai|jai) " + _NUM + r"(?= ?[.!?,]|$)"),
     # round 7: the age as a sentence of its own, typed last or first ("... ook mn ma. 16j. sorry",
@@ -165,6 +167,8 @@ _SCHOOL_FIXED = [
 _TEACHING = re.compile(
     r"\b(ik ben|als|ik werk|ik geef|wij zijn|ik sta)\b[^.?!]{0,30}\b(\w*leerkracht|\w*juf|meester|leraar|lerares|docent|"
     r"\w*begeleider|directeur|directrice|mentor|\w*trainer|coach|zorgco\w*|clb\w*|leiding|stagiair|les|titularis)\b"
+    # round 10: "ik sta voor het 6de leerjaar", "ik sta al 20 jaar voor de klas"
+    r"|\bik sta (al (\w+ )?(jaar|jaren) )?voor (de|een|het|mijn)\b"
 )
 
 
@@ -205,6 +209,9 @@ _OTHER_NOUN = (
 def _belongs_to_other(text: str, start: int) -> bool:
     """True when a person noun ("mijn zus", "haar dochter", "een leerling uit") sits right before `start`."""
     before = text[max(0, start - 40):start]
+    # round 10: "ik ben haar kleinzoon en zit in 4 aso": the writer is the person named
+    if re.search(r"\b(?:ik ben|i'm|i am) (?:haar|zijn|hun|z'n|his|her|their) \w+(?: en| and)? (?:zit|zat|ben|am) (?:in|op|at)?\s*(?:het|de|t|the)?\s*$", before):
+        return False
     # "wij zijn met 4 meisjes uit 5 vwo": the writer's own group
     if re.search(r"\b(?:wij|we) (?:zijn|zitten) (?:met )?(?:\w+ ){0,2}(?:uit|in|van) (?:het |de |t )?$", before):
         return False

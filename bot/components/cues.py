@@ -59,7 +59,7 @@ PERPETRATOR = re.compile(
 )
 
 _SPOUSE_OR_IN_LAW = re.compile(
-    r"\bmijn ex - (man|vrouw|partner)\b|\bmijn (man|vrouw|echtgenoot|echtgenote|partner|ex-man|ex-vrouw|exman|exvrouw|ex-partner|expartner|"
+    r"\bmijn ex - (man|vrouw|partner|schoon\w+)\b|\bmijn (man|vrouw|echtgenoot|echtgenote|partner|ex-man|ex-vrouw|exman|exvrouw|ex-partner|expartner|"
     r"schoonmoeder|schoonvader|schoonbroer|schoonzus|schoonfamilie|schoonzoon|schoondochter|schoonouders)\b"
 )
 _WORK = re.compile(
@@ -69,6 +69,8 @@ _WORK = re.compile(
 _RETROSPECTIVE = re.compile(
     r"\btoen ik (klein|kind|jong|een kind|nog klein|tiener|een tiener|een meisje|een jongen|\d{1,2})\b"
     r"|\bals (kind|tiener|klein meisje|kleine jongen)\b|\bin mijn jeugd\b|\bopgegroeid\b|\bmijn jeugd\b"
+    # round 10: the age then in the other word order ("ik was toen negen")
+    r"|\b(ik was toen|toen was ik) (pas |nog maar |nog )?(\d{1,2}|zes|zeven|acht|negen|tien|elf|twaalf)\b"
     # "mijn ex heeft me vroeger geslagen" is a past relationship, not a childhood (round 7)
     r"|(?<!\bex heeft )(?<!\bex had )(?<!\blief heeft )(?<!\bvriend heeft )(?<!\bvriendin heeft )(?<!\bpartner heeft )\b(me|mij) vroeger\b|\bvroeger bij (mijn|ons|onze) (vader|moeder|pa|ma|papa|mama|ouders|stiefvader|stiefmoeder)\b"
 )
@@ -91,6 +93,53 @@ _ADULT_LIFE = re.compile(
     r"|\b(mon|ma|mes) (mari|femme|epoux|epouse|enfants|fils|fille|patron|patronne|chef|collegues|boulot|travail)\b"
     r"|\b(mi|my) (esposo|esposa|marido|mujer)\b|\bmoje dzieci|\bmoj maz\b"
 )
+# round 10, adult life in other words (LABELLING.md's adult cues): living together, one's own work
+# and money, teaching or training a group, student life, own children without "mijn kind", caring
+# for an old or ill parent, looking back on a childhood long ago. Not a flatmate, the rent or living
+# alone: the development sets' authors label those `unknown`, and the guide does not name them
+_LIVING_TOGETHER = re.compile(
+    r"\b(sinds|since) (we|wij|ik) (samenwonen|samen wonen|gaan samenwonen|trouwden|getrouwd zijn|moved in together)\b"
+    r"|\b(we|wij) wonen (nu |al |pas |sinds kort )?(\w+ (jaar|maanden) )?samen\b|\bik woon samen met (mijn|mn|m'n) (vriend|vriendin|lief|partner)\b"
+    r"|\b(we|wij) zijn (al |nu |pas )?(\w+ (jaar|maanden) )?(getrouwd|gehuwd)\b|\bwe live together\b|\bmy (fiance|fiancee)\b"
+)
+_OWN_WORK_AND_MONEY = re.compile(
+    r"\bik werk (tot|van|fulltime|voltijds|deeltijds|halftijds|parttime|nachten|'s nachts|snachts|in ploegen|thuis)\b"
+    r"|\b(voor|na|tijdens) (mijn|m'n|mn|het) werk\b|\b(lange|late|vroege|nacht) ?shift\b"
+    r"|\b(mijn|m'n|mn) (laatste |eigen |hele |volledige )?(loon|salaris|baan|ontslag|ontslagbrief|pensioen|uitkering|hypotheek|huurcontract|werkgever)\b"
+    r"|\bontslag(brief)? (ingediend|genomen|gegeven|gekregen|verstuurd)\b"
+    r"|\b(ex - |ex-|ex)collega\w*|\b(twee|drie|een paar|enkele|mijn|mn|m'n) collega'?s\b|\bcollegas\b"
+    r"|\bmy (salary|mortgage|paycheck|wages)\b|\b(mon salaire|ma retraite)\b"
+)
+_TEACHES = re.compile(
+    r"\bik geef (\w+ )?(les|lo|turnen|gym|wiskunde|frans|engels|nederlands|geschiedenis|muziek)\b"
+    r"|\bik sta (al (\w+ )?(jaar|jaren) )?voor (de|een|het|mijn) (klas|kleuters|\w+ leerjaar|\w+ jaar)\b"
+    r"|\bik ben (hun|zijn|haar|jullie|de|hier de) (trainer|trainster|coach|juf|meester|leerkracht|leraar|lerares|begeleider|begeleidster|mentor|titularis|klastitularis)\b"
+    r"|^(ben|hier) (een |de )?\w*(werker|leerkracht|verpleegkundige|begeleider|opvoeder)\b"
+)
+_STUDENT_LIFE = re.compile(
+    r"\b(bachelorproef|bachelorthesis|masterthesis|doctoraat|phd|erasmus\w*|studentenfeest\w*|studentendoop|"
+    r"kotgeno\w+|proffen|promotor)\b"
+    r"|\b(ons|onze|my|our|mn|m'n) kot\b|\b(mijn|onze) prof\b"
+)
+_OWN_CHILDREN_OTHER_WORDS = re.compile(
+    r"\b(mijn|onze|ons|mn|m'n) (oudste|jongste|middelste|kleinste|kleine) (van |is |\( ?)\d{1,2}\b"
+    r"|\b(met|breng|brengt|bracht|haal|haalt|haalde|heeft|had|neemt|nam|hebben|krijgt|krijg|kreeg) (\w+ )?de (kinderen|kids|kindjes)\b(?! (van|uit|in|op|bij|die|die)\b)"
+    r"|\bde (kinderen|kids|kindjes) (zitten|liggen|slapen|zijn|spelen) (nog |al |gelukkig |nu |niet |eens )*(boven|beneden|in bed|op hun kamer)\b"
+    r"|\bde (kinderen|kids) (zitten|gaan) (nu )?(op|naar) (een )?(nieuwe |andere )?(school|creche|opvang)\b"
+    r"|\bthe kids are (asleep|upstairs|in bed)\b|\bmy (toddler|eldest|youngest|oldest)\b|\bmes gosses\b"
+)
+_CARES_FOR_PARENT = re.compile(
+    r"(?<!jonge )\bmantelzorg(er|ster)?\b|\bik zorg (al (\w+ )?(jaar|jaren|maanden) )(\w+ )?voor\b"
+    r"|\b(mijn|onze|mn|m'n|ons) (moeder|vader|mama|papa|ma|pa|ouders|schoonmoeder|schoonvader) (met|heeft|die) (\w+ )?(dementie|alzheimer|parkinson)\b"
+    r"|\b(de|hun|zijn|haar) (administratie|financien|papieren) (van|voor) (pa|ma|mijn (vader|moeder|ouders))\b"
+    r"|\bbewindvoer\w* (van|over) (onze|mijn|ons) (moeder|vader|ma|pa|ouders)\b"
+)
+_LONG_AGO = re.compile(
+    r"\b(dat|het) is (nu |al |inmiddels |ruim |bijna |meer dan )*(1[5-9]|[2-6]\d|vijftien|twintig|dertig|veertig|vijftig) jaar geleden\b"
+    r"|\b(1[5-9]|[2-6]\d|vijftien|twintig|dertig|veertig|vijftig) jaar geleden (dat|toen|sinds)\b[^.?!]{0,40}\b(me|mij|ik)\b"
+    r"|\bvroeger\b[^.?!]{0,25}\b(mijn|ons|onze|mn) (vader|moeder|pa|ma|papa|mama|ouders|stiefvader|stiefmoeder)\b"
+    r"|\b(nu |inmiddels |intussen )?ben ik (nu |zelf |inmiddels |intussen |ook )*(een )?(mama|papa|vader|moeder|oma|opa|grootmoeder|grootvader)\b(?! \?)"
+)
 _SELF_PARENT = re.compile(
     r"\bik ben (de|het) (mama|papa|vader|moeder|oma|opa|grootmoeder|grootvader|stiefmoeder|stiefvader|pleegmoeder|pleegvader) van\b"
     r"|\bik ben (nu |zelf |nu zelf |zelf ook |ook )?(een )?(mama|papa|vader|moeder|oma|opa|grootmoeder|grootvader|"
@@ -100,6 +149,8 @@ _SELF_PARENT = re.compile(
 _OLD_PARENT = re.compile(
     r"\bmijn (moeder|vader|mama|papa|ouders) (van|is|zijn) ([4-9]\d|100)\b"
     r"|\bmijn (oude|bejaarde|hoogbejaarde|dementerende) (vader|moeder|mama|papa|ouders)\b"
+    # round 10: "ze zijn allebei in de zeventig"
+    r"|\b(zijn|is) (allebei |beiden |al |ruim )?(in de|ver in de|in hun) (zestig|zeventig|tachtig|negentig)\b"
     r"|\b(?<!opa )(?<!oma )(?<!opa zit in een )(?<!oma zit in een )(?<!opa ligt in het )(?<!oma ligt in het )"
     r"(rusthuis|woonzorgcentrum|verzorgingstehuis|verpleeghuis)\b(?![^.?!]{0,60}\b(opa|oma|grootmoeder|grootvader)\b)"
 )
@@ -169,6 +220,13 @@ def adult_cue(norm: str) -> Optional[str]:
         ("parent, student or adult", _SELF_PARENT),
         ("old parent", _OLD_PARENT),
         ("adult life", _ADULT_LIFE),
+        ("living together", _LIVING_TOGETHER),
+        ("own work or money", _OWN_WORK_AND_MONEY),
+        ("teaches or trains", _TEACHES),
+        ("student life", _STUDENT_LIFE),
+        ("own children", _OWN_CHILDREN_OTHER_WORDS),
+        ("cares for a parent", _CARES_FOR_PARENT),
+        ("long ago or on their own", _LONG_AGO),
     ):
         if pattern is None:
             if adult_by_context(norm):
