@@ -140,6 +140,13 @@ _LONG_AGO = re.compile(
     r"|\bvroeger\b[^.?!]{0,25}\b(mijn|ons|onze|mn) (vader|moeder|pa|ma|papa|mama|ouders|stiefvader|stiefmoeder)\b"
     r"|\b(nu |inmiddels |intussen )?ben ik (nu |zelf |inmiddels |intussen |ook )*(een )?(mama|papa|vader|moeder|oma|opa|grootmoeder|grootvader)\b(?! \?)"
 )
+# own children and marriage in words of status: childbirth, pension, widowhood, divorce, custody
+_ADULT_STATUS = re.compile(
+    r"\bik ben (net |pas |\w+ (weken|maanden) geleden )?bevallen\b|\bmijn zwangerschap\b"
+    r"|\b(ik ben|sinds ik|nu ik) (met pensioen|gepensioneerd|weduwe|weduwnaar|gescheiden)\b"
+    r"|\b(ouderschapsplan|co-ouderschap|alimentatie)\b|\bde (vader|papa|moeder|mama) van (mijn|onze) (kind|kinderen|zoon|dochter|kids)\b"
+    r"|\b(als|wij als) (grootouder|grootouders)\b"
+)
 _SELF_PARENT = re.compile(
     r"\bik ben (de|het) (mama|papa|vader|moeder|oma|opa|grootmoeder|grootvader|stiefmoeder|stiefvader|pleegmoeder|pleegvader) van\b"
     r"|\bik ben (nu |zelf |nu zelf |zelf ook |ook )?(een )?(mama|papa|vader|moeder|oma|opa|grootmoeder|grootvader|"
@@ -226,7 +233,8 @@ def adult_cue(norm: str) -> Optional[str]:
         ("student life", _STUDENT_LIFE),
         ("own children", _OWN_CHILDREN_OTHER_WORDS),
         ("cares for a parent", _CARES_FOR_PARENT),
-        ("long ago or on their own", _LONG_AGO),
+        ("long ago", _LONG_AGO),
+        ("childbirth, pension, widowhood, divorce", _ADULT_STATUS),
     ):
         if pattern is None:
             if adult_by_context(norm):

@@ -58,6 +58,11 @@ def calmed(text):
         "mijn ex-schoonmoeder stuurt me nog altijd dreigende kaartjes",
         "mijn ouders zijn allebei in de tachtig en mijn broer neemt hun geld",
         "mijn oom kwam 's nachts op mijn kamer, ik was toen zeven",
+        # childbirth, pension, widowhood, divorce, custody
+        "ik ben twee maanden geleden bevallen en hij laat me nooit slapen",
+        "sinds ik met pensioen ben controleert hij elke uitgave",
+        "ik ben weduwe en mijn neef komt elke week geld halen",
+        "de vader van mijn kinderen houdt zich niet aan het ouderschapsplan en scheldt me uit",
     ],
 )
 def test_round10_adult_cues(text):
@@ -78,6 +83,8 @@ def test_round10_adult_cues(text):
         "ik speel soms met de kinderen van mijn zus",
         "mijn kleine zus van 9 wordt gepest",
         "nu woon ik alleen en het gaat beter met me",
+        "mijn ouders zijn gescheiden en mijn vader drinkt veel",
+        "mijn tante is net bevallen en haar vriend slaat haar",
     ],
 )
 def test_round10_no_adult_cue(text):
