@@ -48,11 +48,11 @@ def _notify_live_streams(session_factory, hub: LiveHub) -> None:
         session.info.pop(TOUCHED_KEY, None)
 
 
-def _live_feed(settings: Settings, session_factory, streams: bool):
+def _live_feed(settings: Settings, read_session_factory, streams: bool):
     """How commits of other processes reach this one's streams (handoff_api.live)."""
     if settings.redis_url:
         return RedisFeed(settings.redis_url, settings.redis_prefix, listen=streams)
-    return DatabaseFeed(session_factory) if streams else None
+    return DatabaseFeed(read_session_factory) if streams else None
 
 
 def base_app(
@@ -90,7 +90,7 @@ def base_app(
     app.state.read_session_factory = make_read_session_factory(app.state.engine)
     # Both apps hash codes (the internal one books and files them, the public one looks them up).
     app.state.code_hasher = CodeHasher(load_code_secret(settings))
-    app.state.live_hub = LiveHub(_live_feed(settings, app.state.session_factory, streams))
+    app.state.live_hub = LiveHub(_live_feed(settings, app.state.read_session_factory, streams))
     app.state.typing = TypingBoard()
     _notify_live_streams(app.state.session_factory, app.state.live_hub)
     install_error_handlers(app)

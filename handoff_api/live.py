@@ -162,8 +162,10 @@ class RedisFeed:
 class DatabaseFeed:
     """The embedded shape: notices commits of the internal listener (another process)."""
 
-    def __init__(self, session_factory) -> None:
-        self.session_factory = session_factory
+    def __init__(self, read_session_factory) -> None:
+        # Read-only: on SQLite a writing session's BEGIN IMMEDIATE took the writers' lock every
+        # second while any socket was open.
+        self.read_session_factory = read_session_factory
         self._newest: dict[str, int | None] = {}
 
     def publish(self, conversation_id: str) -> None:
@@ -191,7 +193,7 @@ class DatabaseFeed:
 
     def _read_newest(self, ids: list[str]) -> dict[str, int]:
         newest: dict[str, int] = {}
-        with self.session_factory() as session:
+        with self.read_session_factory() as session:
             for start in range(0, len(ids), POLL_CHUNK):
                 rows = session.execute(
                     select(Message.conversation_id, func.max(Message.seq))

@@ -97,7 +97,7 @@ def share_story(conversation: VisitorConversation, session: SessionDep) -> dict:
 
 @router.get("/{conversation_id}", response_model=ConversationOut)
 def get_conversation(
-    conversation: VisitorConversation, session: SessionDep, catalog: CatalogDep
+    conversation: ReadingVisitor, session: ReadSessionDep, catalog: CatalogDep
 ) -> dict:
     return service.conversation_view(session, catalog, conversation)
 

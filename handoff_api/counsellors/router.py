@@ -45,12 +45,20 @@ def current_staff(account: Annotated[Counsellor, Depends(current_account)]) -> C
     return account
 
 
-def reading_staff(
+def reading_account(
     session: ReadSessionDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> Counsellor:
-    """current_staff for a read that takes no writers' lock (SQLite: it reads beside any writer)."""
-    account = accounts.authenticate(session, credentials.credentials if credentials else None)
+    """current_account for a read that takes no writers' lock (SQLite: it reads beside any writer)."""
+    return accounts.authenticate(session, credentials.credentials if credentials else None)
+
+
+def reading_counsellor(account: Annotated[Counsellor, Depends(reading_account)]) -> Counsellor:
+    accounts.require_counsellor(account)
+    return account
+
+
+def reading_staff(account: Annotated[Counsellor, Depends(reading_account)]) -> Counsellor:
     accounts.require_staff(account)
     return account
 
@@ -58,6 +66,10 @@ def reading_staff(
 CurrentAccount = Annotated[Counsellor, Depends(current_account)]
 CurrentCounsellor = Annotated[Counsellor, Depends(current_counsellor)]
 CurrentStaff = Annotated[Counsellor, Depends(current_staff)]
+# The same for requests that only read: their session is the read-only one (ReadSessionDep).
+ReadingAccount = Annotated[Counsellor, Depends(reading_account)]
+ReadingCounsellor = Annotated[Counsellor, Depends(reading_counsellor)]
+ReadingStaff = Annotated[Counsellor, Depends(reading_staff)]
 
 
 def _counsellor_view(counsellor: Counsellor) -> dict:
@@ -95,12 +107,12 @@ def logout(
 
 
 @router.get("/me", response_model=schemas.CounsellorOut)
-def me(counsellor: CurrentAccount) -> dict:
+def me(counsellor: ReadingAccount) -> dict:
     return _counsellor_view(counsellor)
 
 
 @router.get("/presence", response_model=schemas.Presence)
-def get_presence(counsellor: CurrentCounsellor, session: SessionDep) -> dict:
+def get_presence(counsellor: ReadingCounsellor, session: ReadSessionDep) -> dict:
     """Available, on a break or offline; offline when the console stopped confirming it."""
     return presence.presence_view(session, counsellor)
 
@@ -122,7 +134,7 @@ def presence_heartbeat(counsellor: CurrentCounsellor, session: SessionDep) -> di
 
 @router.get("/queue", response_model=schemas.Queue)
 def queue(
-    counsellor: Annotated[Counsellor, Depends(reading_staff)],
+    counsellor: ReadingStaff,
     session: ReadSessionDep,
     writer: SessionDep,
     catalog: CatalogDep,
@@ -136,7 +148,7 @@ def queue(
 
 
 @router.get("/conversations", response_model=list[schemas.MyConversation])
-def my_conversations(counsellor: CurrentStaff, session: SessionDep) -> list:
+def my_conversations(counsellor: ReadingStaff, session: ReadSessionDep) -> list:
     """The conversations this counsellor is in now."""
     return service.my_conversations(session, counsellor)
 
@@ -151,11 +163,16 @@ def claim(
 
 @router.get("/conversations/{conversation_id}", response_model=schemas.ConversationDetail)
 def conversation(
-    conversation_id: str, counsellor: CurrentStaff, session: SessionDep, catalog: CatalogDep
+    conversation_id: str,
+    counsellor: ReadingStaff,
+    session: ReadSessionDep,
+    writer: SessionDep,
+    catalog: CatalogDep,
 ) -> dict:
-    """Briefing, transcript and notes; a queued conversation can be read before claiming it."""
+    """Briefing, transcript and notes; a queued conversation can be read before claiming it.
+    Read without the writers' lock (only a supervisor's read is written)."""
     found = service.visible_conversation(session, catalog, counsellor, conversation_id)
-    supervision.log_read(session, counsellor, "view_conversation", found)
+    supervision.log_read(writer, counsellor, "view_conversation", found)
     return service.conversation_detail(session, catalog, found, counsellor)
 
 
@@ -212,7 +229,7 @@ def close(
 
 
 @router.get("/email-requests", response_model=list[EmailRequestView])
-def email_requests(counsellor: CurrentCounsellor, session: SessionDep, catalog: CatalogDep) -> list:
+def email_requests(counsellor: ReadingCounsellor, session: ReadSessionDep, catalog: CatalogDep) -> list:
     """The e-mail queue of the counsellor's helpline(s)."""
     requests = email.for_helplines(session, service.team_helplines(catalog, counsellor))
     return [_email_view(r) for r in requests]

@@ -8,9 +8,9 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from handoff_api.counsellors import service as counsellors
-from handoff_api.counsellors.router import CurrentCounsellor, CurrentStaff
+from handoff_api.counsellors.router import CurrentCounsellor, CurrentStaff, ReadingStaff
 from handoff_api.counsellors.schemas import ConversationDetail, StaffNote
-from handoff_api.db import SessionDep
+from handoff_api.db import ReadSessionDep, SessionDep
 from handoff_api.errors import ApiError, not_found
 from handoff_api.helplines.service import CatalogDep
 from handoff_api.stats.router import Coordinator, _visible
@@ -41,15 +41,18 @@ def whisper(
 
 
 @router.get("/live-conversations", response_model=list[schemas.LiveConversation])
-def live_conversations(account: CurrentStaff, session: SessionDep, catalog: CatalogDep) -> list:
-    """For supervisors: the team's conversations with a counsellor now."""
+def live_conversations(
+    account: ReadingStaff, session: ReadSessionDep, writer: SessionDep, catalog: CatalogDep
+) -> list:
+    """For supervisors: the team's conversations with a counsellor now (read without the
+    writers' lock; the access-log line through the writing session)."""
     service.require_supervisor(account)
-    service.log_read(session, account, "view_live")
+    service.log_read(writer, account, "view_live")
     return service.live_conversations(session, catalog, counsellors.team_helplines(catalog, account))
 
 
 @router.get("/standard-texts", response_model=list[schemas.StandardTextOut])
-def standard_texts(account: CurrentStaff, session: SessionDep, catalog: CatalogDep) -> list:
+def standard_texts(account: ReadingStaff, session: ReadSessionDep, catalog: CatalogDep) -> list:
     """The standard texts of the account's team's helplines."""
     texts = service.standard_texts(session, counsellors.team_helplines(catalog, account))
     return [service.standard_text_view(t) for t in texts]
