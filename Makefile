@@ -148,13 +148,15 @@ bench-nlu: venv-rasa $(MODEL)
 # test-scaled; own schemas and key prefix, removed at the end).
 # BENCH_ARGS=--help lists the knobs.
 BENCH_ARGS ?=
+BENCH_LOAD = HELPLINE_MODEL=$(MODEL) TEST_DATABASE_URL=$(TEST_DATABASE_URL) TEST_REDIS_URL=$(TEST_REDIS_URL) \
+	    $(PY) scripts/bench_load.py
 bench-load: venv venv-rasa $(MODEL)
-	HELPLINE_MODEL=$(MODEL) TEST_DATABASE_URL=$(TEST_DATABASE_URL) TEST_REDIS_URL=$(TEST_REDIS_URL) \
-	    $(PY) scripts/bench_load.py $(BENCH_ARGS)
+	$(BENCH_LOAD) $(BENCH_ARGS)
 
 # Only the counsellors' queue with 2,000 queued (the single shape: no visitors' levels, no open loop).
-bench-queue:
-	$(MAKE) --no-print-directory bench-load BENCH_ARGS="--levels '' --open-seconds 0 --out reports/bench_queue.json $(BENCH_ARGS)"
+# Not a sub-make: `make -o .venv/.installed` would not reach it.
+bench-queue: venv venv-rasa $(MODEL)
+	$(BENCH_LOAD) --levels '' --open-seconds 0 --out reports/bench_queue.json $(BENCH_ARGS)
 
 # The API's own CPU and wall time per visitor message (SQLite, an instant stand-in for Rasa), its
 # code at several revisions and settings side by side in alternating rounds (--variant
