@@ -26,19 +26,31 @@ DESK_RECHECK_SECONDS = 1.0
 DESK_QUEUE_LIMIT = 200  # as the queue endpoint's default: the first entries, and the total
 
 
+# Every read here goes through the read-only session: on SQLite a writing one begins BEGIN
+# IMMEDIATE and so took the writers' lock, at every handshake, re-authorisation and pass (the
+# desk's once a second per open desk). Only a supervisor's access-log line and what a frame
+# stores go through the writing session.
 def _socket_counsellor(websocket: WebSocket, token: str | None, conversation_id: str) -> str:
     """At the handshake: the account the token belongs to, who must see the conversation."""
-    with websocket.app.state.session_factory() as session:
+    app = websocket.app
+    with app.state.read_session_factory() as session:
         counsellor = accounts.authenticate(session, token)
         accounts.require_staff(counsellor)
-        found = service.visible_conversation(session, websocket.app.state.catalog, counsellor, conversation_id)
-        supervision.log_read(session, counsellor, "watch_conversation", found)
-        return counsellor.id
+        found = service.visible_conversation(session, app.state.catalog, counsellor, conversation_id)
+    _log_read(app, counsellor, "watch_conversation", found)
+    return counsellor.id
+
+
+def _log_read(app, account: Counsellor, action: str, conversation=None) -> None:
+    """A supervisor's read, logged through the writing session (the lock for that line only)."""
+    if account.role == "supervisor":
+        with app.state.session_factory() as writer:
+            supervision.log_read(writer, account, action, conversation)
 
 
 def _socket_still_allowed(app, token: str | None, counsellor_id: str, conversation_id: str) -> None:
     """Again and again while the socket is open (see streaming.py)."""
-    with app.state.session_factory() as session:
+    with app.state.read_session_factory() as session:
         access.socket_counsellor(session, app.state.catalog, token, counsellor_id, conversation_id)
 
 
@@ -51,7 +63,7 @@ def _send_from_socket(app, counsellor_id: str, conversation_id: str, text: str) 
 
 def _typing_from_socket(app, counsellor_id: str, conversation_id: str) -> None:
     """Shown to the visitor only from a counsellor who is in the conversation."""
-    with app.state.session_factory() as session:
+    with app.state.read_session_factory() as session:
         if not supervision.is_participant(session, conversation_id, counsellor_id):
             return
         name = session.get(Counsellor, counsellor_id).display_name
@@ -64,7 +76,7 @@ def _extras(app, counsellor_id: str, conversation_id: str):
     typed, last_note = [None], [0]
 
     def frames() -> list[dict]:
-        with app.state.session_factory() as session:
+        with app.state.read_session_factory() as session:
             notes = supervision.notes_for(session, conversation_id, counsellor_id, last_note[0])
         if notes:
             last_note[0] = notes[-1]["id"]
@@ -115,7 +127,7 @@ async def live(websocket: WebSocket, conversation_id: str, after: int = 0) -> No
 
 # --- the desk ---------------------------------------------------------------------------------
 def _desk_account(app, token: str | None, account_id: str | None = None) -> Counsellor:
-    with app.state.session_factory() as session:
+    with app.state.read_session_factory() as session:
         if account_id is not None:
             account = session.get(Counsellor, account_id)
             if account is None or not account.active:
@@ -126,15 +138,13 @@ def _desk_account(app, token: str | None, account_id: str | None = None) -> Coun
 
 
 def _desk_handshake(app, token: str | None) -> Counsellor:
-    with app.state.session_factory() as session:
-        account = accounts.authenticate(session, token)
-        accounts.require_staff(account)
-        supervision.log_read(session, account, "watch_desk")
-        return account
+    account = _desk_account(app, token)
+    _log_read(app, account, "watch_desk")
+    return account
 
 
 def _desk_snapshot(app, account_id: str) -> dict:
-    with app.state.session_factory() as session:
+    with app.state.read_session_factory() as session:
         account = session.get(Counsellor, account_id)
         catalog = app.state.catalog
         queue = service.queue(session, catalog, account, DESK_QUEUE_LIMIT)
