@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import List
 
+from bot.components import alarm_kinds
 from bot.components.cues import PERPETRATOR
 
 # what one "dies of" in a joke (round 7)
@@ -355,6 +356,12 @@ def alarm(norm: str) -> bool:
     joke = _HYPERBOLE.search(norm) and not _NOT_JOKING.search(norm)
     over = joke or _OVER.search(norm) or _SAFE_NOW.search(norm) or _THANKS_BETTER.search(norm)
     if not over and (_FINAL_WORDS.search(norm) or (_IMAGE_THREAT.search(norm) and _DEADLINE_TODAY.search(norm))):
+        return True
+    # round 12: a threat with a clock time (past violence told beside it does not end it), indirect ends
+    if not (joke or _SAFE_NOW.search(norm) or _THANKS_BETTER.search(norm)) and alarm_kinds.timed_threat(norm):
+        return True
+    pressure = bool(_PRESSURE.search(norm) or _PRESSURE_SUICIDE.search(norm))
+    if not over and alarm_kinds.indirect_end(norm, pressure):
         return True
     return bool(_WISH_TO_DIE.search(norm)) and not (_HYPERBOLE.search(norm) and not _NOT_JOKING.search(norm))
 
