@@ -21,10 +21,11 @@ _THREAT = (
     r"(het|t|da|dat) (ga|gaat|zal|zult|gaan) voelen|ga (het |t )?voelen|(komt|komen) (hij|ze|zij) (me|mij|ons) (\w+ ){0,2}(halen|pakken)"
     r"|naaktfoto\w*|naaktbeelden|nudes|pak slaag|in elkaar (slaan|slaat|stampen|trappen)|(slaat|sla|slaan) (hij|ze|zij|ik)? ?(me|mij)\b"
     r"|afmaken|vermoord\w*|kapot ?maken|(zet|zetten|deelt|delen|stuurt|sturen) (hij|ze|zij) (de|die|mijn|mn|m'n) (foto|fotos|foto's|filmpje|video)"
+    r"|(gooit|gooien|duwt|duwen|smijt|smijten) (hij |ze |zij )?(hem|haar|me|mij|ons) (\w+ )?(de trap af|van de trap)"
     r"|(post|share|leak|send) (my|the) (nudes|pics|photos|video)|(come|coming) (and |to )?get me|beat me|hurt me|kill me|pay for it"
 )
 _TIMED_THREAT = re.compile(
-    r"\b(als|as|if) (ik|je|jij|i|you|hij|ze|zij|he|she)\b[^.?!]{0,30}" + _CLOCK + r"[^.?!]{0,90}\b(" + _THREAT + r")"
+    r"\b(als|as|if) (ik|je|jij|i|you|hij|ze|zij|he|she|mijn \w+|mn \w+)\b[^.?!]{0,30}(" + _CLOCK + r"|\b(vanavond|vannacht|straks|tonight)\b)[^.?!]{0,90}\b(" + _THREAT + r")"
     r"|\b(" + _THREAT + r")\b[^.?!]{0,50}\b(als|wanneer|when|once) (hij|ze|zij|he|she|ik|i) [^.?!]{0,15}" + _CLOCK
 )
 # a threat a week or more ahead is no danger today
@@ -52,11 +53,28 @@ _OTHERS_END = re.compile(
     r"|\b(er|zichzelf) (een )?(eind|einde) aan (wil|wilt|willen|gaat|zal) maken\b|\bzichzelf (van kant|iets aan|dood) (wil|wilt|gaat|zal) (maken|doen)\b"
     r"|\b(eind|einde) aan (zijn|haar|hun) (eigen )?leven (te )?(maken|maakt|maken)\b"
     r"|\b(hij|zij|ze) (wil|wou|wilt) (niet meer leven|dood|zichzelf (van kant maken|ophangen|doden|iets aandoen))\b"
+    r"|\b(hij|ze|zij)\b [^.?!]{0,25}\b(een )?(eind|einde) (maakt|gaat maken|zal maken)\b(?! aan (de|het|die|dat|onze|hun|die|deze) )"
+    r"|\b(hij|ze|zij) (\w+ )?(van|uit|voor) (het|de|een) (balkon|dak|brug|raam|flat|trein) (springt|wil springen|gaat springen|zal springen)\b"
+    r"|\b(hij|ze|zij) (springt|wil springen|gaat springen|zal springen) (van|uit|voor) (het|de|een) (balkon|dak|brug|raam|flat|trein)\b"
     r"|\b(he|she) (wants to|is going to|will) (die|end (it|his life|her life)|kill (himself|herself))\b"
 )
 
 
+# danger now shown by a situation: someone drunk now, smashing things ("mijn papa is heel dronken en slaat
+# alles kapot"); not a habit ("als hij dronken is ...", "hij is vaak dronken")
+_DRUNK_RAGE_NOW = re.compile(
+    r"\b(is|zijn) ((nu|weer|heel|erg|zo|echt|super|helemaal|straal|stom) )*(dronken|zat|bezopen|stomdronken|straalbezopen|drunk|high)\b"
+    r"[^.?!]{0,40}\b(slaat|smijt|gooit|schopt|breekt|trapt|smashing|throwing|breaking) (\w+ ){0,3}(kapot|stuk|tegen de muur|door|om|everything|things)\b"
+)
+
+_IF_WRITER = re.compile(r"\b(als|as|tenzij|if|unless) (ik|i)\b")
+_OWN_PLAN = re.compile(r"\bik (wil|ga|denk|zal)\b|\bi (want|will|am going)\b")
+
+
 def timed_threat(norm: str) -> bool:
+    """A threat tied to a time today, or danger now shown by the situation."""
+    if _DRUNK_RAGE_NOW.search(norm):
+        return True
     return bool(_TIMED_THREAT.search(norm)) and not _LATER.search(norm)
 
 
@@ -66,4 +84,11 @@ def indirect_end(norm: str, pressure: bool) -> bool:
         return True
     if _OPEN_LATER.search(norm):
         return True
-    return not pressure and bool(_OTHERS_END.search(norm))
+    if pressure:
+        return False
+    return any(_OTHERS_END.search(part) and not _on_writer(part) for part in re.split(r"[.?!]", norm))
+
+
+def _on_writer(sentence: str) -> bool:
+    """Someone's threat on a condition the writer must meet ("als ik niet terugkom"): pressure, not a plan."""
+    return bool(_IF_WRITER.search(sentence)) and not _OWN_PLAN.search(sentence)

@@ -70,3 +70,31 @@ def test_round12_alarm_asks_at_least(text):
 )
 def test_round12_alarm_does_not_fire(text):
     assert not alarmed(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a time today in a condition on someone else, a jump threat told by another, drunk and raging now
+        "mijn pa zegt als mijn zus vannacht thuiskomt duwt hij haar van de trap",
+        "mijn tante zegt dat ze van de brug springt, ze is alleen en neemt niet meer op",
+        "mijn stiefvader is weer stomdronken en smijt alles kapot beneden",
+    ],
+)
+def test_round12_more_kinds_ask(text):
+    assert alarmed(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # pressure on the writer, a habit, the past
+        "mijn vriend appt dat hij van het dak springt als ik niet terugkom",
+        "mijn dochter zegt als ik geen geld geef zij springt van de flat",
+        "als hij dronken is slaat hij alles kapot, maar dat was vroeger",
+        "hij is vaak dronken en smijt dan dingen kapot",
+        "als mijn broer vanavond thuiskomt gaan we samen pizza eten",
+    ],
+)
+def test_round12_more_kinds_do_not_fire(text):
+    assert not alarmed(text)
