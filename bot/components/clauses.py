@@ -132,6 +132,8 @@ _FEAR_OR_STOP = re.compile(
     r"|\b(nog )?nooit (echt )?(geslagen|aangeraakt|pijn gedaan|gedaan|iets gedaan)\b|\bnever (hit|touched|hurt)\b"
     r"|\bik wil (niet|ni) (worden|zijn) zoals\b|\bje (ne )?veux pas devenir comme\b|\bi don't want to (become|be) like\b"
     r"|\b(ik wil|i want to) (stoppen|stop)\b|\bhoe stop ik\b|\bals dader\b|\b(voor|before) (het|it) (erger wordt|misloopt|mis gaat|gets worse)\b"
+    # round 12: the writer wants help for what they do, before it is too late (a perpetrator, the guide's `none`)
+    r"|\bik wil hulp voor het te laat is\b"
     r"|\bik wil (dit|dat|het) (niet|ni) meer\b|\bik schrik van mezelf\b|\bscared of how angry\b|\bals de dood\b"
 )
 # someone else's threat to end their own life, used as pressure on the writer
@@ -195,7 +197,7 @@ _DANGER_NOW = re.compile(
     r"|\b(een|het|dat|zijn|z'n|zn|haar|met) mes\b|\b(messen|keukenmes|broodmes|zakmes|knife|wapen|pistool|gun|couteau|arme)\b"
     r"|\b(nu|op dit moment|now) (aan het )?(slaan|slaat|schopt|wurgt|bedreigt|hitting|beating|choking)\b"
     r"|\bik hoor (nu|ze|hem|haar|de buren)\b|\bi can hear\b|\bik hoor (de|mijn|onze) \w+ (nu|op dit moment)\b"
-    r"|\b(afscheid|vaarwel|afscheidsbrief|beter af zonder mij|better off without me|bedankt voor alles|thanks for everything|te laat(?! (thuis|kwam|kom|kwamen|ben|was|op school)))\b"
+    r"|\b(afscheid|vaarwel|afscheidsbrief|beter af zonder mij|better off without me|bedankt voor alles|thanks for everything|(?<!hulp voor het )te laat(?! (thuis|kwam|kom|kwamen|ben|was|op school)))\b"
     r"|\b(\w*pillen|pills|touw|rope|springen|jump|dak|roof|brug|bridge)\b"
     r"|\b(om|at|a|tegen) \d{1,2} ?(u|uur|h|:\d\d|pm|am)\b|\btegen morgen\b|\bvoor morgen\b"
     r"|\b(liever dood|wil dood|ga dood(?! (aan|van) (mijn|het|de|dat|die) " + _SCHOOL_OR_SHAME + r")|dood wil|wil niet meer leven|niet meer leven|zelfmoord|suicide|kill myself|end it|einde aan|eind aan|weet al hoe)\b"

@@ -98,3 +98,11 @@ def test_round12_more_kinds_ask(text):
 )
 def test_round12_more_kinds_do_not_fire(text):
     assert not alarmed(text)
+
+
+def test_round12_help_before_too_late_calms_a_perpetrator():
+    # the writer wants help for what they do (LABELLING.md: a perpetrator, urgency none)
+    assert clauses.calming(normalize("ik schreeuw zo hard tegen mijn zoon dat hij beeft. ik wil hulp voor het te laat is"))
+    # not when a farewell or danger now is told beside it
+    assert not clauses.calming(normalize("ik wil hulp voor het te laat is, hij staat nu voor de deur"))
+    assert not clauses.calming(normalize("ik wil hulp voor het te laat is. het is goed zo, bedankt voor alles"))
