@@ -4,7 +4,7 @@ never open while the bot is asked (handoff_api/conversations/relay.py does the a
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -61,9 +61,36 @@ def _views(messages) -> list[dict]:
 def _commit_with_views(session: Session, conversation_id: str, after_seq: int) -> list[dict]:
     """The turn's messages, read in the transaction that wrote them: a read after the commit
     would be one more transaction (on SQLite one more wait for the writers' lock)."""
-    views = _views(service.messages_after(session, conversation_id, after_seq))
+    session.flush()
+    rows = session.execute(_VIEWS_AFTER, {"conversation_id": conversation_id, "after_seq": after_seq})
+    views = [service.message_view(row) for row in rows]
     session.commit()
     return views
+
+
+# The relay's statements, built once with their values bound at each call (building one cost
+# about as much as running it on SQLite); Core where no ORM object is needed.
+_MESSAGES, _RELAYS, _CONVERSATIONS = Message.__table__, BotRelay.__table__, Conversation.__table__
+_VIEWS_AFTER = (  # a message view's columns as plain rows
+    select(_MESSAGES.c.seq, _MESSAGES.c.sender, _MESSAGES.c.text, _MESSAGES.c.buttons,
+           _MESSAGES.c.counsellor_name, _MESSAGES.c.created_at)
+    .where(_MESSAGES.c.conversation_id == bindparam("conversation_id"), _MESSAGES.c.seq > bindparam("after_seq"))
+    .order_by(_MESSAGES.c.seq)
+)
+_BY_CLIENT_ID = select(Message).where(
+    Message.conversation_id == bindparam("conversation_id"),
+    Message.client_message_id == bindparam("client_message_id"),
+)
+_WAITING_BEFORE = (
+    select(_RELAYS.c.id)
+    .where(_RELAYS.c.conversation_id == bindparam("conversation_id"), _RELAYS.c.state == "pending")
+    .limit(1)
+)
+_INSERT_RELAY = insert(_RELAYS).returning(_RELAYS.c.id)
+_ANSWERED_CONVERSATION = select(_CONVERSATIONS.c.state, _CONVERSATIONS.c.helpline_id).where(
+    _CONVERSATIONS.c.id == bindparam("conversation_id")
+)
+_DELETE_RELAY = delete(_RELAYS).where(_RELAYS.c.id == bindparam("relay_id")).returning(_RELAYS.c.busy_reply_given)
 
 
 def _job(relay: BotRelay, conversation: Conversation) -> Job:
@@ -128,12 +155,12 @@ def store_visitor_message(
         if message.simulated_now is not None:
             conversation.clock_offset_seconds = service.clock_offset_seconds(settings, message.simulated_now)
         limiter.hit(settings.conversation_message_rate, "conversation", conversation.id)
-        offered = service.offered_payloads(session, conversation.id)
-        stored = service.append_message(
-            session, conversation.id, "visitor", message.text, client_message_id=message.client_message_id
-        )
+        # Only a payload is checked against the bot's last buttons: plain text skips that read.
+        offered = service.offered_payloads(session, conversation.id) if message.payload is not None else set()
         try:
-            session.flush()
+            stored = service.append_message(
+                session, conversation.id, "visitor", message.text, client_message_id=message.client_message_id
+            )
         except IntegrityError:  # the same message, retried at the same moment: stored once
             session.rollback()
             earlier = _by_client_id(session, conversation.id, message.client_message_id or "")
@@ -161,12 +188,7 @@ def store_visitor_message(
 
 
 def _by_client_id(session: Session, conversation_id: str, client_message_id: str) -> Message | None:
-    return session.scalar(
-        select(Message).where(
-            Message.conversation_id == conversation_id,
-            Message.client_message_id == client_message_id,
-        )
-    )
+    return session.scalar(_BY_CLIENT_ID, {"conversation_id": conversation_id, "client_message_id": client_message_id})
 
 
 def _queue_for_bot(
@@ -180,26 +202,17 @@ def _queue_for_bot(
 ) -> Turn:
     """Sent at once when a slot is held and no earlier message of the conversation waits;
     otherwise it waits for the drain, and the visitor gets the busy reply now."""
-    waiting_before = session.scalar(
-        select(BotRelay.id)
-        .where(BotRelay.conversation_id == conversation.id, BotRelay.state == "pending")
-        .limit(1)
-    )
+    waiting_before = session.scalar(_WAITING_BEFORE, {"conversation_id": conversation.id})
     send_now = slot_held and waiting_before is None
-    relay = BotRelay(
-        conversation_id=conversation.id,
-        message_id=message_id,
-        after_seq=after_seq,
-        bot_input=bot_text,
-        state="sent" if send_now else "pending",
-        sent_at=utcnow() if send_now else None,
-        busy_reply_given=not send_now,
-    )
-    session.add(relay)
-    session.flush()
+    now = utcnow()
+    relay_id = session.execute(_INSERT_RELAY, {
+        "conversation_id": conversation.id, "message_id": message_id, "after_seq": after_seq,
+        "bot_input": bot_text, "state": "sent" if send_now else "pending", "sent_at": now if send_now else None,
+        "busy_reply_given": not send_now, "created_at": now,
+    }).scalar_one()
     if send_now:
         session.commit()
-        return Turn(job=_job(relay, conversation))
+        return Turn(job=Job(relay_id, conversation.id, bot_text, conversation.entry_point, after_seq, now))
     _append_busy_reply(session, catalog, conversation)
     return Turn(_commit_with_views(session, conversation.id, after_seq), queued=True)
 
@@ -275,21 +288,20 @@ def store_answer(
 ) -> list[dict]:
     """The bot's replies (None: Rasa failed); every message of the turn after the visitor's."""
     with factory() as session:
-        conversation = session.get(Conversation, job.conversation_id)
+        # Two columns, no ORM object: the answer changes neither.
+        conversation = session.execute(_ANSWERED_CONVERSATION, {"conversation_id": job.conversation_id}).first()
         if conversation is None:
             return []  # purged meanwhile
-        busy_given = session.scalar(  # the relay's row goes, in the statement that reads it
-            delete(BotRelay).where(BotRelay.id == job.relay_id).returning(BotRelay.busy_reply_given)
-            .execution_options(synchronize_session=False)
-        ) or False
+        # The relay's row goes, in the statement that reads it.
+        busy_given = session.scalar(_DELETE_RELAY, {"relay_id": job.relay_id}) or False
         if replies:
             for reply in replies:
-                service.append_message(session, conversation.id, "bot", reply.text, reply.buttons)
+                service.append_message(session, job.conversation_id, "bot", reply.text, reply.buttons)
         elif conversation.state == "bot" and not busy_given:
             # Down, failing, or silent while it should talk: never leave the visitor without a step.
-            text = safe_reply(catalog, service.helpline_of(catalog, conversation))
-            service.append_message(session, conversation.id, "system", text)
-        return _commit_with_views(session, conversation.id, job.after_seq)
+            text = safe_reply(catalog, catalog.helpline(conversation.helpline_id))
+            service.append_message(session, job.conversation_id, "system", text)
+        return _commit_with_views(session, job.conversation_id, job.after_seq)
 
 
 def claim_next(factory: sessionmaker[Session], conversation_id: str, stale_before: datetime) -> Job | None:

@@ -4,8 +4,10 @@ handoff_api/conversations/relay.py)."""
 import logging
 from datetime import datetime
 
-from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.orm import Session, make_transient_to_detached
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.util import identity_key
 
 from handoff_api import dutch
 from handoff_api.config import Settings
@@ -112,24 +114,43 @@ def append_message(
     client_message_id: str | None = None,
 ) -> Message:
     """Adds a message with the conversation's next sequence number (atomically)."""
-    seq = session.execute(
-        update(Conversation)
-        .where(Conversation.id == conversation_id)
-        .values(message_count=Conversation.message_count + 1, last_activity_at=utcnow())
-        .returning(Conversation.message_count)
-    ).scalar_one()
-    message = Message(
-        conversation_id=conversation_id,
-        seq=seq,
-        sender=sender,
-        text=text,
-        buttons=buttons or None,
-        counsellor_name=counsellor_name,
-        client_message_id=client_message_id,
-    )
+    now = utcnow()
+    seq = session.execute(_COUNT_MESSAGE, {"counted_id": conversation_id, "now": now}).scalar_one()
+    _sync_counted(session, conversation_id, seq, now)
+    values = {
+        "conversation_id": conversation_id, "seq": seq, "sender": sender, "text": text,
+        "buttons": buttons or None, "counsellor_name": counsellor_name, "created_at": now,
+        "client_message_id": client_message_id,
+    }
+    # A Core INSERT now (a duplicate client_message_id raises IntegrityError here), and the
+    # object attached as loaded: the ORM's flush of a new object cost about half a millisecond.
+    message_id = session.execute(_INSERT_MESSAGE, values).scalar_one()
+    message = Message(id=message_id, **values)
+    make_transient_to_detached(message)
     session.add(message)
     session.info.setdefault(TOUCHED_KEY, set()).add(conversation_id)
     return message
+
+
+# Built once, with their values bound at each call: building a statement cost about as much as
+# running it on SQLite. The UPDATE stays an ORM statement, so pending objects are flushed first.
+_COUNT_MESSAGE = (
+    update(Conversation)
+    .where(Conversation.id == bindparam("counted_id"))
+    .values(message_count=Conversation.message_count + 1, last_activity_at=bindparam("now"))
+    .returning(Conversation.message_count)
+    .execution_options(synchronize_session=False)
+)
+_INSERT_MESSAGE = insert(Message.__table__).returning(Message.__table__.c.id)
+
+
+def _sync_counted(session: Session, conversation_id: str, seq: int, now: datetime) -> None:
+    """The loaded conversation gets the UPDATE's values from RETURNING: the ORM's own "evaluate"
+    synchronisation cost about a third of a millisecond a message."""
+    conversation = session.identity_map.get(identity_key(Conversation, conversation_id))
+    if conversation is not None:
+        set_committed_value(conversation, "message_count", seq)
+        set_committed_value(conversation, "last_activity_at", now)
 
 
 def authenticate_visitor(session: Session, conversation_id: str, token: str | None) -> Conversation:

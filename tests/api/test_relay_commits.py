@@ -136,3 +136,43 @@ def test_every_commit_a_killed_process_reported_is_still_there(tmp_path, setting
     finally:
         engine.dispose()
     assert kept[0] == kept[1] >= reported
+
+
+
+def _one_message_observed(client, app, conversation: dict, body: dict) -> tuple[list[str], list, dict]:
+    """The SQL statements one message costs, and what the ORM had to insert at each flush."""
+    statements, flushed_new = [], []
+    on_statement = lambda conn, cursor, statement, *rest: statements.append(statement)  # noqa: E731
+    on_flush = lambda session, context, instances: flushed_new.extend(session.new)  # noqa: E731
+    event.listen(app.state.engine, "before_cursor_execute", on_statement)
+    event.listen(app.state.session_factory, "before_flush", on_flush)
+    try:
+        response = client.post(f"/api/v1/conversations/{conversation['id']}/messages", json=body,
+                               headers=bearer(conversation["token"]))
+    finally:
+        event.remove(app.state.engine, "before_cursor_execute", on_statement)
+        event.remove(app.state.session_factory, "before_flush", on_flush)
+    assert response.status_code == 200
+    return statements, flushed_new, response.json()
+
+
+def test_a_text_message_reads_no_buttons_and_inserts_without_the_orms_flush(client, app):
+    """Plain text (no payload) skips the read of the bot's last buttons; the message, its relay
+    and the answer are Core INSERTs: 13 statements a message on SQLite (14 before), BEGINs
+    included, and no new object left for a flush."""
+    conversation = start_conversation(client)
+    statements, flushed_new, answer = _one_message_observed(
+        client, app, conversation, {"text": "Ik wil iets vertellen.", "client_message_id": uuid.uuid4().hex})
+    assert [m["sender"] for m in answer["messages"]] == ["bot"]
+    assert not [s for s in statements if "messages.buttons" in s and "messages.sender = " in s]
+    assert [s.split()[0] for s in statements].count("INSERT") == 3
+    assert flushed_new == []
+    assert len(statements) == 13, statements
+
+
+def test_a_button_still_reads_what_the_bot_offered(client, app):
+    conversation = start_conversation(client)  # the greeting offers "/start"
+    statements, _, answer = _one_message_observed(
+        client, app, conversation, {"text": "Start", "payload": "/start"})
+    assert answer["messages"]
+    assert [s for s in statements if "messages.buttons" in s and "messages.sender = " in s]
