@@ -40,7 +40,7 @@ _ORD = (
 _NOT_AGE_AFTER = re.compile(
     r"^\s*(keer|x|dagen|dag|weken|week|maanden|maand|uur|uren|minuten|min|euro|kilo|kg|km|%|procent|"
     r"cm|meter|jaar (geleden|lang|getrouwd|samen|bij|aan het|mee)|jaar met|jaar samen|jaar getrouwd|"
-    r"weken zwanger|maanden zwanger)\b"
+    r"weken zwanger|maanden zwanger|vrouwen|mannen|meisjes|jongens|kinderen|personen|mensen|broers|zussen|vrienden)\b"
 )
 # "toen ik 12 was", "sinds ik 10 ben": an age in the past, not the writer's age now.
 _PAST_AGE = re.compile(r"\b(toen|sinds|als|vanaf|tot|voor|na) ik (ben |was )?(\d{1,2}|[a-z]+tien|twaalf|elf)( jaar| j)?( oud)?$")
@@ -69,7 +69,7 @@ _OWN_NUMBER_PATTERNS = [
     re.compile(r"\bik ben (?:(?:nu|net|pas|bijna|al|ook|maar|zelf|zelf ook|trouwens|nog maar|wel) ){0,2}" + _NUM + r"\b"),
     # ik ben een meisje van 14 / ik ben een jongen (15)
     re.compile(
-        r"\bik ben (?:een |nog een |maar een )?(?:meisje|meid|meidje|jongen|gast|kerel|kind|tiener|puber|"
+        r"\bik ben (?:een |nog een |maar een )?(?:(?:oudere|jonge|oude|gewone) )?(?:meisje|meid|meidje|jongen|gast|kerel|kind|tiener|puber|"
         r"vrouw|man|student|studente|mama|moeder|vader|papa|dame|heer|leerling|leerlinge) "
         r"(?:van |\( ?)" + _NUM + r"\b"
     ),
@@ -119,12 +119,15 @@ _OWN_NUMBER_PATTERNS = [
     re.compile(r"[.!?] " + _BARE_AGE + r" ?[.!?]*$"),
     re.compile(r"^" + _BARE_AGE + r" ?(?:j|jaar)? ?, "),
     re.compile(r"[.!?,] (?:en )?ben (?:zelf |pas |nog maar |zelf pas )?" + _NUM + r"(?: ?(?:jaar|j))? ?[.!?]*$"),
+    # round 11: "ik zit op het mbo en ben 16", the same age in French ("elle a 14 ans comme moi")
+    re.compile(r"\bik (?:zit|woon|ga|werk|sport|speel) [^.?!]{0,30}\ben ben (?:zelf |pas |nu |al |nog maar )?" + _NUM + r"\b"),
+    re.compile(r"\b" + _NUM + r" (?:ans )?(?:comme moi|pareil que moi)\b"),
 ]
 # "ik ben al zes jaar mantelzorger": a duration, not an age
 _DURATION_BEFORE = re.compile(r"\bal (?:bijna |meer dan |ruim |zo'n )?$")
 _DURATION_AFTER = re.compile(r"^ ?jaar (?!oud\b|en\b|jong\b)[a-z]")
 _WILL_TURN = re.compile(
-    r"\bik word (?:binnenkort |bijna |volgende (?:week|maand) |deze maand |straks |morgen |overmorgen |in (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) )?"
+    r"\bik word (?:binnenkort |bijna |volgende (?:week|maand) |deze maand |straks |morgen |overmorgen |(?:deze |volgende )?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) |in (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) )?"
     + _NUM + r"\b"
 )
 
@@ -133,6 +136,8 @@ _WILL_TURN_CLAUSE = re.compile(r"\b(?:tot|als|wanneer|zodra|voor) ik " + _NUM + 
 
 # School level -> approximate age of the writer.
 _SCHOOL_PATTERNS = [
+    # higher education: "2de bach", "1ste master"; first, since round 11: "in het eerste jaar hogeschool"
+    (re.compile(r"\b(?:" + _ORD + r") (?:bach|bachelor|ba|master|ma|jaar (?:unief|universiteit|hogeschool|hoge school|hbo|bachelor))\b"), lambda n: n + 17),
     (re.compile(r"\b(?:" + _ORD + r") (?:leerjaar|lj)\b"), lambda n: n + 5),
     (re.compile(r"\b(?:" + _ORD + r") (?:jaar )?(?:middelbaar|middelbare|secundair|humaniora|aso|tso|bso|kso)\b"), lambda n: n + 11),
     (re.compile(r"\b(?:" + _ORD + r") graad\b"), lambda n: 11 + 2 * n),
@@ -151,8 +156,6 @@ _SCHOOL_PATTERNS = [
     # French (Brussels): "en 6eme primaire", "en 3eme secondaire"
     (re.compile(r"\b(?P<o>[1-6]) ?(?:e|eme|ieme|de|ste|ere|er)? (?:annee )?primaire\b()"), lambda n: n + 5),
     (re.compile(r"\b(?P<o>[1-6]) ?(?:e|eme|ieme|de|ste|ere|er)? (?:annee )?(?:secondaire|humanite|humanites)\b()"), lambda n: n + 11),
-    # higher education: "2de bach", "1ste master"
-    (re.compile(r"\b(?:" + _ORD + r") (?:bach|bachelor|ba|master|ma|jaar unief|jaar universiteit|jaar hogeschool)\b"), lambda n: n + 17),
     # round 7: "ik zit in 5de", "ik zit zelf in de 2e": a secondary year with nothing after it
     (re.compile(r"\bik zit (?:zelf |nu |nog |al )?in (?:de |het |t )?(?:" + _ORD + r")(?= ?[.,!?]|$| en\b| maar\b)"), lambda n: n + 11),
 ]

@@ -224,6 +224,9 @@ _ALARM = re.compile(
     r"|\b\d+ (paracetamol\w*|pillen|slaappillen|pills|dafalgan)\b"
     r"|\b(nu|op dit moment|right now|now)\b[^.?!]{0,25}\b(slaat|wurgt|schopt|stompt|beats?|hitting|choking|strangling)\b"
     r"|\b(slaat|wurgt|schopt|stompt|hitting|choking)\b[^.?!]{0,25}\b(nu|right now)\b"
+    # round 11: the same in the passive ("mijn buurjongen wordt op dit moment geschopt", "she is being beaten right now")
+    r"|\b(wordt|worden|word)\b[^.?!]{0,15}\b(nu|op dit moment|net nu)\b[^.?!]{0,40}\b(geslagen|geschopt|gewurgd|gestompt|aangevallen|neergestoken|in elkaar geslagen)\b"
+    r"|\b(is|are|am) being (beaten|hit|kicked|choked|attacked)\b[^.?!]{0,25}\b(now|right now)\b|\bright now\b[^.?!]{0,25}\b(is|are) being (beaten|hit|kicked|attacked)\b"
     r"|\b(vanavond|tonight|ce soir|straks|when (she|he|i) gets? home)\b[^.?!]{0,60}\b(slaan|slaat|beat|hit|vermoord\w*|kill|pak slaag|voelen|straf|afmaken)\b"
     r"|\b(slaan|beat|hit|afmaken|pak slaag)\b[^.?!]{0,60}\b(vanavond|tonight|when (she|he) gets home|thuiskomt)\b"
     r"|^help\b|\bhelp\s*[!.]*$|\bhelp (me|mij)\s*[!.]*$"

@@ -30,7 +30,7 @@ PROFESSIONAL = re.compile(
     r"|\bik ben (een |a )?(youth worker|social worker|teacher|nurse|counsellor|counselor|therapist|caseworker|case worker|coach)\b"
     r"|\b(bij ons op school|op onze school|in mijn praktijk|op mijn werk zie|"
     # "in onze groep" after a verb of sharing is a chat group, not a group the writer leads
-    r"in de opvang|(?<!gestuurd )(?<!gezet )(?<!gepost )(?<!gedeeld )(?<!verspreid )in onze groep|beroepsgeheim|meldcode|collega's en ik|ons team|"
+    r"in de opvang|(?<!gestuurd )(?<!gezet )(?<!gepost )(?<!gedeeld )(?<!verspreid )in onze groep|beroepsgeheim|meldcode|collega's en ik|(?<!\bvan )(?<!\buit )ons team|"
     r"vanuit mijn werk|in mijn job|tijdens mijn stage|op mijn stage)\b"
 )
 PERPETRATOR = re.compile(
@@ -56,6 +56,13 @@ PERPETRATOR = re.compile(
     r"|\bik (ben|was) (de )?dader\b|\bals dader\b"
     r"|\bik (voel|heb) [^.?!]{0,25}(aangetrokken|fantasie|fantasieen|gedachten)[^.?!]{0,30}"
     r"(kind|kinderen|minderjarig|jonge meisjes|jonge jongens)"
+    # round 11, plain Dutch: "ik sla de kinderen te hard", "ik heb met mijn vriendinnen een meisje geslagen",
+    # "ik dring aan tot ze toegeeft", "laat ik haar de hele dag in bed liggen"
+    r"|\bik (sla|sloeg|schop|schopte|duw|duwde|knijp|kneep) (de|die|onze|ons) (kinderen|kids|kinders|kind|kleine|kleinen|jongens|meisjes)\b"
+    r"|\bik (heb|had) met (mijn|mn|m'n|een paar|twee) (vrienden|vriendinnen|maten|vriend|vriendin)\b[^.?!]{0,40}\b(geslagen|geschopt|gepest|"
+    r"in elkaar geslagen|uitgescholden|gefilmd|bedreigd)\b"
+    r"|\bik (dring|drong) (soms |vaak |toch |altijd |dan )?aan\b"
+    r"|\b(laat|liet) ik (haar|hem|ze|mijn \w+) (soms |vaak |wel eens |gewoon )?(de hele dag|hele dagen|uren|urenlang|dagen|alleen)\b"
 )
 
 _SPOUSE_OR_IN_LAW = re.compile(
@@ -101,6 +108,7 @@ _LIVING_TOGETHER = re.compile(
     r"\b(sinds|since) (we|wij|ik) (samenwonen|samen wonen|gaan samenwonen|trouwden|getrouwd zijn|moved in together)\b"
     r"|\b(we|wij) wonen (nu |al |pas |sinds kort )?(\w+ (jaar|maanden) )?samen\b|\bik woon samen met (mijn|mn|m'n) (vriend|vriendin|lief|partner)\b"
     r"|\b(we|wij) zijn (al |nu |pas )?(\w+ (jaar|maanden) )?(getrouwd|gehuwd)\b|\bwe live together\b|\bmy (fiance|fiancee)\b"
+    r"|\b\w+ jaar (huwelijk|getrouwd)\b|\b(ons|mijn) huwelijk\b"
 )
 _OWN_WORK_AND_MONEY = re.compile(
     r"\bik werk (tot|van|fulltime|voltijds|deeltijds|halftijds|parttime|nachten|'s nachts|snachts|in ploegen|thuis)\b"
@@ -109,6 +117,9 @@ _OWN_WORK_AND_MONEY = re.compile(
     r"|\bontslag(brief)? (ingediend|genomen|gegeven|gekregen|verstuurd)\b"
     r"|\b(ex - |ex-|ex)collega\w*|\b(twee|drie|een paar|enkele|mijn|mn|m'n) collega'?s\b|\bcollegas\b"
     r"|\bmy (salary|mortgage|paycheck|wages)\b|\b(mon salaire|ma retraite)\b"
+    # round 11: work in plain Dutch ("ik werk schoonmaak in hotel", "ik ben hier 3 jaar werken in magazijn")
+    r"|\b(ik werk|werken|werk ik) (\w+ ){0,2}(in|bij|op) (de |een |het )?(magazijn|fabriek|hotel|restaurant|kas|kassen|serre|bouw|keuken|"
+    r"slachterij|distributiecentrum|tuinbouw|schoonmaak|poetsdienst)\b|\bik werk (schoonmaak|in de schoonmaak)\b|\b(uitzendbureau|interimkantoor)\b"
 )
 _TEACHES = re.compile(
     r"\bik geef (\w+ )?(les|lo|turnen|gym|wiskunde|frans|engels|nederlands|geschiedenis|muziek)\b"
@@ -120,6 +131,7 @@ _STUDENT_LIFE = re.compile(
     r"\b(bachelorproef|bachelorthesis|masterthesis|doctoraat|phd|erasmus\w*|studentenfeest\w*|studentendoop|"
     r"kotgeno\w+|proffen|promotor)\b"
     r"|\b(ons|onze|my|our|mn|m'n) kot\b|\b(mijn|onze) prof\b"
+    r"|\bop (welk|een|mijn|haar|zijn|hun) kot\b|\bik ben (een |nog )?eerstejaars\b(?! (in het|van het|middelbaar|secundair))|\bschachten?\b"
 )
 _OWN_CHILDREN_OTHER_WORDS = re.compile(
     r"\b(mijn|onze|ons|mn|m'n) (oudste|jongste|middelste|kleinste|kleine) (van |is |\( ?)\d{1,2}\b"
@@ -177,6 +189,11 @@ _CHORES_AND_PUNISHMENT = re.compile(
     r"|\b(laat|liet|doet|deed) (me|mij) [^.?!]{0,30}\b(poetsen|stofzuigen|afwassen|strijken|opruimen)\b"
     r"|\b(gsm|telefoon|laptop|playstation|ps5|switch|tablet|ipad) (\w+ )?(afgepakt|afgenomen|ingepikt|afgenomen)\b|\bte laat thuis\b"
     r"|\b(als|omdat|dat) ik (rook|gerookt heb|te laat (ben|was|kom)|een slecht punt|slechte punten|mijn kamer niet)\b"
+    # round 11: punished for one's grades, a curfew ("als ik om 18u niet thuis ben", "ik moet om 9 uur binnen zijn")
+    r"|\b(voor|om|door|vanwege|over) (mijn|mn|m'n) (slechte |slecht )?(punten|cijfers|rapport)\b"
+    r"|\b(als|dat|wanneer|zodra) ik (niet )?(om|voor|tegen) \d{1,2} ?(u|uur|h)\b[^.?!]{0,10}\b(thuis|binnen)\b"
+    r"|\bik (moet|mag) [^.?!]{0,10}\b(om|voor|tot) \d{1,2} ?(u|uur|h)\b[^.?!]{0,10}\b(thuis|binnen|buiten)\b"
+    r"|\bik mag (geen|niet|nooit) [^.?!]{0,20}\b(vriendinnen|vriendin|vrienden|vriendje|lief)\b"
 )
 # the guide: papa/mama are a minor cue as parents who set the rules ("papa zegt dat ik niet mag")
 _HOUSE_RULES = re.compile(
@@ -203,9 +220,18 @@ _SCHOOL_LIFE = re.compile(
     r"|\b(heel de school|de hele school|schoolpoort|turnzak|leraar lo|lerares lo|leerkracht lo|turnleraar)\b"
     r"|\b(van|uit|in) [1-6] ?[a-f]\b(?! ?-)|\b(aan|naar|bij|met) (het|de|mijn) clb\b|\b(ik woon|ik zit|wonen) in (een|de) leefgroep\b"
     r"|\been [1-5] (voor|op) (wiskunde|frans|engels|nederlands|aardrijkskunde|geschiedenis|biologie|chemie|fysica|de toets|mijn toets)\b"
+    # round 11: coming from or not going to school, skipping it, the whole class, boarding school, youth movement
+    r"|\b(ik|we|wij) (kom|kwam|komen|kwamen|fiets|fietste|fietsen|loop|liep|lopen) (\w+ ){0,2}(van|uit) school\b"
+    r"|\b(als|wanneer|toen|nadat) (ik|we|wij) (\w+ ){0,2}(van|uit) school (kom|kwam|komen|kwamen)\b|\b(ik|we|wij)\b[^.?!]{0,40}\bna (de )?school\b|\bna (de )?school (moet|mag|ga|kan|wil|ben|zit|blijf) (ik|we)\b"
+    r"|\b(en|maar) (kan|wil|durf|mag) (ik )?(\w+ ){0,2}(niet |nooit )?(meer )?naar school\b|\b(ge)?spijbel\w*"
+    r"|\b(heel|de hele) (mijn |onze |de )?klas\b"
+    r"|\bik (zit|woon|ben|verblijf)\b[^.?!]{0,15}\binternaat\b|(^|[.!?,] )op (het )?internaat\b|\b(van|op|in) (het|ons) internaat\b"
+    r"|\bik (zit|ben|ga) (nog |ook |al |nu |elke \w+ )*(bij|naar) de (chiro|scouts|scouting|ksa|kla|vksj|jeugdbeweging)\b"
+    r"|\b(mijn|onze) (chiro|scouts|ksa|scouting)(leider|leidster|leiding|groep)\b"
 )
 _MINOR_LIFE = re.compile(
-    r"\bweggelopen van thuis\b|\bvan thuis weggelopen\b|\bals straf\b|\bik mag (niet|nooit|geen) [^.?!]{0,25}(buiten|uit|naar|vrienden|lief|vriendje|vriendinnetje|fuif|feestje)"
+    r"\bweggelopen van thuis\b|\bvan thuis weggelopen\b|(?<!\bhem )(?<!\bhaar )(?<!\bhen )\bals straf\b"
+    r"|\bik mag (niet|nooit|geen) [^.?!]{0,25}(buiten|uit|naar|vrienden|lief|vriendje|vriendinnetje|fuif|feestje)(?![^.?!]{0,12}\bzonder (hem|haar)\b)"
     r"|\bik moet van mijn (vader|moeder|papa|mama|ouders|stiefvader|stiefmoeder)\b"
     r"|\bmijn ouders (mogen|mag) (het|dit|niks|niets) (niet )?weten\b|\b(naar|aan|tegen) mijn ouders (zeggen|vertellen|sturen|te)\b"
     r"|^(ik ben )?(jonger dan|onder de|minder dan) 18\b|\bmijn ouders te contacteren\b|\bik ben (nog )?(minderjarig|een tiener|een puber|een kind|jonger dan 18|onder de 18)\b"
@@ -269,6 +295,15 @@ _MINOR_LIFE_OTHER_LANGUAGES = re.compile(
     # round 7: a stepparent acting on the writer, in French or mixed ("mn beau-père m'a frappé")
     r"|\b(beau ?- ?pere|belle ?- ?mere)\b[^.?!]{0,15}\b(me|m'|mij)"
     r"|\bmes parents (me|m'|ne|veulent|disent)\b|\bmon pere (me|m')\b|\bma mere (me|m')\b"
+    r"|\b(ma|mon|mes) (copine|copain|copines|copains|camarade|camarades) de classe\b|\bapres (les cours|l'ecole)\b"
+)
+
+# round 11: the writer tells what happens to someone else: writing or translating for them, a witness
+WRITES_FOR_OTHER = re.compile(
+    r"\bik (schrijf|typ|vraag|bel|chat) (dit |het )?(voor|namens|in naam van) (mijn|mn|m'n|onze|ons|een) \w+"
+    r"|\bik (vertaal|tolk)\b|\bi (translate|am translating)\b|\bi (write|am writing|type) for (my|her|him)\b|\bje (traduis|tape|ecris) pour\b"
+    r"|\bik (heb|had) (\w+ ){0,2}(een|die|de) (man|vrouw|jongen|meisje|kind|buurman|buurvrouw) (\w+ ){0,3}gezien (die|dat|hoe)\b"
+    r"|\bik zag (hoe |dat )?(een|de|die) (man|vrouw|jongen|meisje|vader|moeder) [^.?!]{0,30}\b(sloeg|slaat|schopte|duwde|pijn deed)\b"
 )
 
 # The writer is the one it happens to: "hij slaat me", "ik werd verkracht", "heeft me verkracht".
@@ -280,6 +315,9 @@ VICTIM_FIRST_PERSON = re.compile(
     r"|\bik (word|werd|ben) [^.?!]{0,20}(geslagen|verkracht|aangerand|misbruikt|gepest|bedreigd|geschopt|betast|"
     r"uitgescholden|gestalkt|gechanteerd|verwaarloosd|opgesloten)\b"
     r"|\bover (mij|mijn gewicht|mijn lichaam)\b|\bvan mij\b"
+    # round 11, plain Dutch: "scheldt mij uit", "ze lachen mij uit", "ze laat mij dagen alleen", "ik krijg maar 1 keer eten"
+    r"|\b(scheldt|schelden|schold|lacht|lachen|lachte|lachten) (me|mij) (\w+ ){0,3}uit\b|\b(spuugt|spuwt) (op|naar) (me|mij)\b"
+    r"|\b(laat|liet|laten) (me|mij) (\w+ ){0,3}alleen\b|\bik krijg\b[^.?!]{0,25}\b(geen|maar|nooit|niet genoeg)\b[^.?!]{0,25}\b(eten|zorg|hulp|medicijnen|pillen)\b"
 )
 
 
@@ -294,7 +332,10 @@ _MOTHER = r"(mama|mijn (moeder|ma|mama|stiefmoeder|plusmoeder)|men moeder|my (mu
 # between the act and the other parent, not the writer ("mijn stiefma duwt me ... als papa werkt")
 _NOT_ME = r"(?:(?!\b(?:me|mij|ons|me)\b)[^.?!]){0,25}"
 PARENT_ON_PARENT = re.compile(
-    r"\b" + _FATHER + r"\b[^.?!]{0,40}\b" + _HITS + r"\b" + _NOT_ME + r"\b" + _MOTHER + r"\b"
+    # round 11: the parents fighting each other, told by their child ("mama en papa roepen tegen elkaar en papa gooit met borden")
+    r"\b(mama en papa|papa en mama|mijn (ouders|mama en papa|papa en mama|moeder en vader|vader en moeder|ma en pa|pa en ma))\b[^.?!]{0,30}"
+    r"\b(vechten|slaan elkaar|schreeuwen|roepen|gooien|ruzie)\b|\b(papa|mijn (vader|pa|papa)) gooit met\b"
+    r"|\b" + _FATHER + r"\b[^.?!]{0,40}\b" + _HITS + r"\b" + _NOT_ME + r"\b" + _MOTHER + r"\b"
     r"|\b" + _FATHER + r"\b[^.?!]{0,30}\b" + _MOTHER + r"\b[^.?!]{0,30}\b" + _HITS + r"\b"
     r"|\b" + _MOTHER + r"\b[^.?!]{0,40}\b" + _HITS + r"\b" + _NOT_ME + r"\b" + _FATHER + r"\b"
 )

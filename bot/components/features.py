@@ -21,13 +21,13 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from bot.components import age, clauses, lexicon, theme_cues
 from bot.components.cues import PERPETRATOR as _PERPETRATOR
 from bot.components.cues import PROFESSIONAL as _PROFESSIONAL
-from bot.components.cues import PARENT_ON_PARENT, VICTIM_FIRST_PERSON
+from bot.components.cues import PARENT_ON_PARENT, VICTIM_FIRST_PERSON, WRITES_FOR_OTHER
 from bot.components.professions import professional_opening
 from bot.components.textnorm import normalize
 
 _LEMMA_TOKEN = re.compile(r"[a-z]+|\d+")
 
-N_CUES = 10
+N_CUES = 11
 
 
 def cue_vector(norm: str) -> List[float]:
@@ -44,6 +44,7 @@ def cue_vector(norm: str) -> List[float]:
         1.0 if lexicon.sexual_assault_hit(norm) else 0.0,
         1.0 if VICTIM_FIRST_PERSON.search(norm) else 0.0,
         1.0 if PARENT_ON_PARENT.search(norm) else 0.0,
+        1.0 if WRITES_FOR_OTHER.search(norm) else 0.0,
     ]
 
 

@@ -91,12 +91,26 @@ _FAREWELL = re.compile(
 )
 
 
+# round 11: locking in and a weapon held are physical by the guide, also when told as a threat or as control
+LOCKED_IN = re.compile(
+    r"\b(sluit|sloot|sluiten|sloten|houdt|hield|houden) (me|mij|ons|haar|hem) (\w+ ){0,3}(op|opgesloten)\b|\b(werd|word|ben|zijn|zit|zat) (ik |we |wij )?opgesloten\b"
+    r"|\b(houdt|hield|houden) (me|mij|ons) (\w+ ){0,2}(in|op) (de |een |het )?(container|kelder|kamer|huis|zolder|garage)\b"
+    r"|\blaat (me|mij|ons) niet (naar )?buiten\b[^.?!]{0,20}\b(deur|slot|sleutel)\b|\b(locks|locked) (me|us|her) (in|up)\b|\bm'enferme\b"
+)
+_WEAPON = r"(mes|messen|keukenmes|wapen|pistool|vuurwapen|hamer|knife|gun|couteau)"
+WEAPON_HELD = re.compile(
+    r"\b(pakt|pakte|pakken|zwaait|zwaaide|richt|richtte|houdt|hield) (\w+ ){0,3}" + _WEAPON + r"\b"
+    r"|\b(staat|stond|loopt|liep|komt|kwam|dreigt|dreigde|bedreigt|bedreigde|zwaait|zwaaide)\b[^.?!]{0,25}\bmet (een|het|zijn|haar|de) " + _WEAPON + r"\b"
+    r"|\b(een|het|zijn|haar|de) " + _WEAPON + r"\b[^.?!]{0,25}\b(gepakt|genomen|getrokken|bovengehaald)\b"
+)
+
+
 def suicide_without_violence(norm: str) -> bool:
     """Suicide or farewell signs and no word of violence: theme other by the guide, whoever is at risk."""
     return bool(lexicon.suicide_hit(norm) or _FAREWELL.search(norm)) and not _VIOLENCE_WORD.search(norm)
 
 
-N_THEME_CUES = 6
+N_THEME_CUES = 8
 
 
 def theme_vector(norm: str) -> List[float]:
@@ -108,6 +122,8 @@ def theme_vector(norm: str) -> List[float]:
         1.0 if SEXUAL_IMAGE_THREAT.search(norm) else 0.0,
         1.0 if NEGLECT_CARE.search(norm) else 0.0,
         1.0 if suicide_without_violence(norm) else 0.0,
+        1.0 if LOCKED_IN.search(norm) else 0.0,
+        1.0 if WEAPON_HELD.search(norm) else 0.0,
     ]
 
 

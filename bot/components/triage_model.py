@@ -41,7 +41,8 @@ def age_rule(norm: str) -> Optional[Tuple[str, str]]:
     # the guide: when cues conflict the adult cue wins, also over a school level
     adult = cues.adult_cue(norm)
     # a school level now beats looking back on childhood ("toen ik 10 was ... ik zit nu in 4 vmbo")
-    if adult and not (adult == "looks back on childhood" and found is not None):
+    # round 11: also over a childhood told with "vroeger" ("vroeger sloeg mijn stiefvader mij ... ik zit nu in het 2de middelbaar")
+    if adult and not (adult in ("looks back on childhood", "long ago") and found is not None):
         return ("adult_cue", "adult")
     if found is not None:
         return ("stated_" + found.source, age_rules.age_group_of(found.age))
