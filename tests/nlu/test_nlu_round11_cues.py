@@ -8,7 +8,7 @@ has sentences it must not read.
 
 import pytest
 
-from bot.components import cues, theme_cues
+from bot.components import clauses, cues, theme_cues
 from bot.components.age import own_age
 from bot.components.textnorm import normalize
 from bot.components.triage_model import age_rule
@@ -227,3 +227,27 @@ def test_round11_weapon_held():
 def test_round11_team_mate_is_no_professional():
     assert not cues.PROFESSIONAL.search(norm("een jongen van ons team pest de nieuwe"))
     assert cues.PROFESSIONAL.search(norm("ons team heeft een melding gekregen over een kind"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn broer wordt nu op het plein geslagen door drie jongens",
+        "mijn moeder wordt op dit moment in de keuken geschopt",
+        "my sister is being beaten right now by her boyfriend",
+    ],
+)
+def test_round11_alarm_violence_now_in_the_passive(text):
+    assert clauses.alarm(norm(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn broer wordt soms geslagen door mijn vader",
+        "vroeger werd ik elke week geschopt op school",
+        "wordt er nu iets gedaan met mijn melding over de buurman die geslagen werd?",
+    ],
+)
+def test_round11_no_alarm_without_now(text):
+    assert not clauses.alarm(norm(text))
