@@ -3,7 +3,7 @@
 import logging
 import traceback
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Request, WebSocket
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
@@ -107,11 +107,14 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(OperationalError)
     @app.exception_handler(PoolTimeoutError)
-    async def _database_busy(request: Request, exc: Exception) -> JSONResponse:
+    async def _database_busy(request: Request | WebSocket, exc: Exception) -> JSONResponse | None:
         # SQLite's "database is locked", PostgreSQL's lock_timeout, the pool's timeout, a
         # database that is restarting: 503 with the numbers, and the client may retry.
         route = getattr(request.scope.get("route"), "path", "?")
-        log.warning("database busy in %s %s: %s", request.method, route, describe_exception(exc))
+        log.warning("database busy in %s %s: %s", request.scope.get("method", "WS"), route, describe_exception(exc))
+        if request.scope["type"] == "websocket":
+            await request.close(code=1013)  # "try again later": no refusal, the client reconnects
+            return None
         error = busy()
         return JSONResponse(error_body(error.code, error.nl, error.en), status_code=503, headers=error.headers)
 

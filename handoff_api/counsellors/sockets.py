@@ -6,6 +6,8 @@ import json
 import logging
 
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.concurrency import run_in_threadpool
 
 from handoff_api.auth import bearer_token
@@ -13,7 +15,7 @@ from handoff_api.conversations.streaming import close_code, refuse, stream_conve
 from handoff_api.conversations.typing import typing_frames
 from handoff_api.counsellors import access, accounts, service
 from handoff_api.counsellors.models import Counsellor
-from handoff_api.errors import ApiError
+from handoff_api.errors import ApiError, busy, describe_exception
 from handoff_api.live import EVERY_CONVERSATION
 from handoff_api.supervision import service as supervision
 
@@ -59,6 +61,10 @@ def _send_from_socket(app, counsellor_id: str, conversation_id: str, text: str) 
         counsellor = session.get(Counsellor, counsellor_id)
         conversation = service.visible_conversation(session, app.state.catalog, counsellor, conversation_id)
         service.send_message(session, conversation, counsellor, text)
+
+
+def _error_frame(error: ApiError) -> dict:
+    return {"type": "error", "error": error.code, "message": {"nl": error.nl, "en": error.en}}
 
 
 def _typing_from_socket(app, counsellor_id: str, conversation_id: str) -> None:
@@ -110,8 +116,13 @@ async def live(websocket: WebSocket, conversation_id: str, after: int = 0) -> No
             return {"type": "error", "error": "invalid_message"}
         try:
             await run_in_threadpool(_send_from_socket, app, counsellor_id, conversation_id, text)
+        except (OperationalError, PoolTimeoutError) as exc:
+            # A busy database answers the frame as the HTTP route answers 503: the counsellor
+            # keeps the socket and sends again; the message was not stored.
+            logger.warning("database busy in a counsellor's socket: %s", describe_exception(exc))
+            return _error_frame(busy())
         except ApiError as error:
-            return {"type": "error", "error": error.code, "message": {"nl": error.nl, "en": error.en}}
+            return _error_frame(error)
         return None
 
     await stream_conversation(

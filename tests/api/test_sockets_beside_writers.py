@@ -76,3 +76,47 @@ def test_a_supervisors_handshake_takes_the_lock_only_for_its_access_log_line(
     assert frame["type"] in ("desk", "note")
     assert statements.count("BEGIN IMMEDIATE") == 1 and set(statements) == {"BEGIN", "BEGIN IMMEDIATE"}
     assert db_scalar(database_url, "SELECT count(*) FROM access_log WHERE action = :a", a=action) == 1
+
+
+@pytest.mark.timeout(60)  # before the busy answer, the frame was never answered: the test hung
+@pytest.mark.parametrize("settings_overrides", LOCKED)
+def test_a_message_frame_on_a_busy_database_is_answered_busy_and_the_socket_stays(
+    client, app, staff, database_url  # noqa: F811
+):
+    cid = claimed(client, staff)
+    stored = db_scalar(database_url, "SELECT count(*) FROM messages WHERE conversation_id = :c", c=cid)
+    last = db_scalar(database_url, "SELECT max(seq) FROM messages WHERE conversation_id = :c", c=cid)
+    with client.websocket_connect(f"/api/v1/counsellor/conversations/{cid}/live?after={last}",
+                                  headers=staff["npie_anna"]) as counsellor:
+        with begun(app):  # another session holds the writers' lock past the 1 s lock timeout
+            counsellor.send_json({"type": "message", "text": "Ik ben er, vertel maar."})
+            answer = counsellor.receive_json()
+        counsellor.send_json({"type": "message", "text": "Ik ben er, vertel maar."})  # sent again
+        again = counsellor.receive_json()
+    assert (answer["type"], answer["error"]) == ("error", "busy")
+    assert answer["message"]["nl"].startswith("Het is nu erg druk")
+    assert (again["type"], again["text"]) == ("message", "Ik ben er, vertel maar.")
+    assert db_scalar(database_url, "SELECT count(*) FROM messages WHERE conversation_id = :c", c=cid) == stored + 1
+
+
+def test_a_socket_whose_database_is_busy_closes_with_try_again_later():
+    """The handler for a busy database, reached from a WebSocket route: close 1013, no 500 path."""
+    from fastapi import FastAPI, WebSocket
+    from fastapi.testclient import TestClient
+    from sqlalchemy.exc import OperationalError
+    from starlette.websockets import WebSocketDisconnect
+
+    from handoff_api.errors import install_error_handlers
+
+    app = FastAPI()
+    install_error_handlers(app)
+
+    @app.websocket("/busy")
+    async def busy_socket(websocket: WebSocket) -> None:
+        await websocket.accept()
+        raise OperationalError("BEGIN IMMEDIATE", {}, Exception("database is locked"))
+
+    with TestClient(app) as client, client.websocket_connect("/busy") as socket:
+        with pytest.raises(WebSocketDisconnect) as closed:
+            socket.receive_json()
+    assert closed.value.code == 1013
