@@ -159,7 +159,7 @@ def _one_message_observed(client, app, conversation: dict, body: dict) -> tuple[
 def test_a_text_message_reads_no_buttons_and_inserts_without_the_orms_flush(client, app):
     """Plain text (no payload) skips the read of the bot's last buttons; the message, its relay
     and the answer are Core INSERTs: 13 statements a message on SQLite (14 before), BEGINs
-    included, and no new object left for a flush."""
+    included, 12 on PostgreSQL, and no new object left for a flush."""
     conversation = start_conversation(client)
     statements, flushed_new, answer = _one_message_observed(
         client, app, conversation, {"text": "Ik wil iets vertellen.", "client_message_id": uuid.uuid4().hex})
@@ -167,7 +167,10 @@ def test_a_text_message_reads_no_buttons_and_inserts_without_the_orms_flush(clie
     assert not [s for s in statements if "messages.buttons" in s and "messages.sender = " in s]
     assert [s.split()[0] for s in statements].count("INSERT") == 3
     assert flushed_new == []
-    assert len(statements) == 13, statements
+    # PostgreSQL: no BEGIN statements of ours, and the state read again under the row lock that
+    # the message's UPDATE holds (relay_store.store_visitor_message).
+    expected = 13 if app.state.engine.dialect.name == "sqlite" else 12
+    assert len(statements) == expected, statements
 
 
 def test_a_button_still_reads_what_the_bot_offered(client, app):
